@@ -1,0 +1,431 @@
+/**
+ * Loads graph-data/ into an immutable snapshot. Every problem in every file is collected
+ * before anything is built, so a curator sees all of them at once and bad data never
+ * half-loads.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import {
+  documentMetaSchema,
+  entitySchema,
+  type EntityInput,
+  type EvidenceInput,
+  extensionSchema,
+  knowledgeFileSchema,
+  relationSchema,
+  type RelationInput,
+} from '../model/data-schema.js';
+import { comparePartialDates, type PartialDate, parsePartialDate } from '../model/dates.js';
+import { type DataProblem, DataValidationError } from '../model/errors.js';
+import {
+  CURATED_RELATION_TYPES,
+  ENTITY_KIND_NAMES,
+  ENTITY_KINDS,
+  type EntityKind,
+  ontologyViolation,
+  type RelationType,
+  SOURCE_PREFIX,
+} from '../model/ontology.js';
+import type {
+  EntityRecord,
+  EvidenceRecord,
+  OutcomeFields,
+  RelationRecord,
+  SourceDocumentRecord,
+} from '../model/records.js';
+import { explainMiss, locateQuote } from './quotes.js';
+import { Snapshot } from './snapshot.js';
+import { type PathSegment, YamlFile } from './yaml-file.js';
+
+export const DOCUMENTS_DIR = 'documents';
+export const KNOWLEDGE_DIR = 'knowledge';
+
+export interface LoadResult {
+  readonly snapshot?: Snapshot;
+  readonly problems: readonly DataProblem[];
+}
+
+/** Loads and validates; throws DataValidationError listing every problem. */
+export function loadGraphData(dataDir: string): Snapshot {
+  const { snapshot, problems } = validateGraphData(dataDir);
+  if (!snapshot) throw new DataValidationError(problems);
+  return snapshot;
+}
+
+/** Loads and validates; returns the problems instead of throwing. */
+export function validateGraphData(dataDir: string): LoadResult {
+  return new Loader(dataDir).run();
+}
+
+function yamlFilesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...yamlFilesUnder(full));
+    else if (/\.ya?ml$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+const date = (s: string | undefined): PartialDate | undefined =>
+  s === undefined ? undefined : (parsePartialDate(s) ?? undefined);
+
+interface PendingEvidence {
+  file: YamlFile;
+  path: PathSegment[];
+  defaultDocument?: string;
+  input: EvidenceInput;
+}
+
+class Loader {
+  private readonly problems: DataProblem[] = [];
+  private readonly hash = createHash('sha256');
+  private readonly documents = new Map<string, SourceDocumentRecord>();
+  private readonly entities = new Map<string, { input: EntityInput; file: YamlFile; path: PathSegment[] }>();
+  private readonly extensions: { id: string; aliases: string[]; evidence: PendingEvidence[]; file: YamlFile; path: PathSegment[] }[] = [];
+  private readonly relations: { input: RelationInput; file: YamlFile; path: PathSegment[]; defaultDocument?: string }[] = [];
+  private readonly entityEvidence = new Map<string, PendingEvidence[]>();
+
+  constructor(private readonly dataDir: string) {}
+
+  run(): LoadResult {
+    if (!existsSync(this.dataDir)) {
+      return { problems: [{ file: this.dataDir, path: '', reason: 'data directory does not exist' }] };
+    }
+    this.readDocuments();
+    this.readKnowledge();
+    const entities = this.buildEntities();
+    const relations = this.buildRelations(entities);
+    if (this.problems.length > 0) {
+      const problems = [...this.problems].sort(
+        (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
+      );
+      return { problems };
+    }
+    const snapshot = new Snapshot({
+      version: this.hash.digest('hex').slice(0, 12),
+      documents: [...this.documents.values()],
+      entities: [...entities.values()],
+      relations,
+    });
+    return { snapshot, problems: [] };
+  }
+
+  private rel(abs: string): string {
+    return relative(this.dataDir, abs);
+  }
+
+  private readYaml(abs: string): YamlFile | null {
+    const relPath = this.rel(abs);
+    this.hash.update(relPath).update(readFileSync(abs));
+    const file = YamlFile.read(abs, relPath);
+    if (Array.isArray(file)) {
+      this.problems.push(...file);
+      return null;
+    }
+    return file;
+  }
+
+  private zodProblems(file: YamlFile, base: PathSegment[], error: z.ZodError): void {
+    for (const issue of error.issues) {
+      const path = [...base, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
+      this.problems.push(file.problem(path, issue.message));
+    }
+  }
+
+  private readDocuments(): void {
+    const dir = join(this.dataDir, DOCUMENTS_DIR);
+    const metas = yamlFilesUnder(dir);
+    if (metas.length === 0) {
+      this.problems.push({ file: DOCUMENTS_DIR, path: '', reason: 'no document manifests (*.yaml) found' });
+    }
+    for (const abs of metas) {
+      const file = this.readYaml(abs);
+      if (!file) continue;
+      const parsed = documentMetaSchema.safeParse(file.data);
+      if (!parsed.success) {
+        this.zodProblems(file, [], parsed.error);
+        continue;
+      }
+      const meta = parsed.data;
+      if (this.documents.has(meta.id)) {
+        this.problems.push(file.problem(['id'], `duplicate document id "${meta.id}"`));
+        continue;
+      }
+      const textPath = join(abs, '..', meta.file);
+      if (!existsSync(textPath)) {
+        this.problems.push(file.problem(['file'], `text file "${meta.file}" does not exist beside the manifest`));
+        continue;
+      }
+      const bytes = readFileSync(textPath);
+      this.hash.update(meta.file).update(bytes);
+      this.documents.set(meta.id, {
+        ...meta,
+        nodeId: `${SOURCE_PREFIX}/${meta.id}`,
+        published: date(meta.published),
+        text: bytes.toString('utf8'),
+      });
+    }
+  }
+
+  private readKnowledge(): void {
+    const files = yamlFilesUnder(join(this.dataDir, KNOWLEDGE_DIR));
+    if (files.length === 0) {
+      this.problems.push({ file: KNOWLEDGE_DIR, path: '', reason: 'no knowledge files (*.yaml) found' });
+    }
+    for (const abs of files) {
+      const file = this.readYaml(abs);
+      if (!file) continue;
+      const parsed = knowledgeFileSchema.safeParse(file.data ?? {});
+      if (!parsed.success) {
+        this.zodProblems(file, [], parsed.error);
+        continue;
+      }
+      const { document, entities = [], extends: extensions = [], relations = [] } = parsed.data;
+      if (document !== undefined && !this.documents.has(document)) {
+        this.problems.push(file.problem(['document'], `unknown document "${document}"`));
+      }
+      entities.forEach((raw, i) => this.readEntity(file, ['entities', i], raw, document));
+      extensions.forEach((raw, i) => this.readExtension(file, ['extends', i], raw, document));
+      relations.forEach((raw, i) => this.readRelation(file, ['relations', i], raw, document));
+    }
+  }
+
+  private readEntity(file: YamlFile, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
+    const kind = (raw as { kind?: unknown } | null)?.kind;
+    if (typeof kind !== 'string' || !(ENTITY_KIND_NAMES as string[]).includes(kind)) {
+      this.problems.push(
+        file.problem([...path, 'kind'], `unknown kind ${JSON.stringify(kind)}; expected one of ${ENTITY_KIND_NAMES.join(', ')}`),
+      );
+      return;
+    }
+    const parsed = entitySchema.safeParse(raw);
+    if (!parsed.success) {
+      this.zodProblems(file, path, parsed.error);
+      return;
+    }
+    const input = parsed.data;
+    const prefix = ENTITY_KINDS[input.kind].prefix;
+    if (!input.id.startsWith(`${prefix}/`)) {
+      this.problems.push(file.problem([...path, 'id'], `id of a ${input.kind} must start with "${prefix}/"`));
+    }
+    const earlier = this.entities.get(input.id);
+    if (earlier) {
+      this.problems.push(
+        file.problem([...path, 'id'], `duplicate id "${input.id}", first defined in ${earlier.file.relPath} at ${formatAt(earlier)}`),
+      );
+      return;
+    }
+    this.entities.set(input.id, { input, file, path });
+    this.entityEvidence.set(
+      input.id,
+      input.evidence.map((ev, j) => ({ file, path: [...path, 'evidence', j], defaultDocument, input: ev })),
+    );
+  }
+
+  private readExtension(file: YamlFile, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
+    const parsed = extensionSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.zodProblems(file, path, parsed.error);
+      return;
+    }
+    const { id, aliases = [], evidence } = parsed.data;
+    this.extensions.push({
+      id,
+      aliases,
+      file,
+      path,
+      evidence: evidence.map((ev, j) => ({ file, path: [...path, 'evidence', j], defaultDocument, input: ev })),
+    });
+  }
+
+  private readRelation(file: YamlFile, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !(CURATED_RELATION_TYPES as string[]).includes(type)) {
+      this.problems.push(
+        file.problem([...path, 'type'], `unknown relation type ${JSON.stringify(type)}; expected one of ${CURATED_RELATION_TYPES.join(', ')}`),
+      );
+      return;
+    }
+    const parsed = relationSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.zodProblems(file, path, parsed.error);
+      return;
+    }
+    this.relations.push({ input: parsed.data, file, path, defaultDocument });
+  }
+
+  private resolveEvidence(items: readonly PendingEvidence[]): EvidenceRecord[] {
+    const out: EvidenceRecord[] = [];
+    for (const { file, path, defaultDocument, input } of items) {
+      const docId = input.document ?? defaultDocument;
+      if (docId === undefined) {
+        this.problems.push(file.problem([...path, 'document'], 'no document given, and the file sets no default `document`'));
+        continue;
+      }
+      const doc = this.documents.get(docId);
+      if (!doc) {
+        this.problems.push(file.problem([...path, 'document'], `unknown document "${docId}"`));
+        continue;
+      }
+      const at = locateQuote(doc.text, input.quote, input.occurrence ?? 1);
+      if (!at) {
+        const reason =
+          input.occurrence && locateQuote(doc.text, input.quote)
+            ? `quote occurs fewer than ${input.occurrence} times in ${docId}`
+            : `${explainMiss(doc.text, input.quote)} (document ${docId})`;
+        this.problems.push(file.problem([...path, 'quote'], reason));
+        continue;
+      }
+      out.push({ document: docId, quote: input.quote, start: at.start, end: at.end, note: input.note });
+    }
+    return out;
+  }
+
+  private buildEntities(): Map<string, EntityRecord> {
+    const aliasesFromExtensions = new Map<string, string[]>();
+    for (const ext of this.extensions) {
+      if (!this.entities.has(ext.id)) {
+        this.problems.push(ext.file.problem([...ext.path, 'id'], `extends unknown entity "${ext.id}"`));
+        continue;
+      }
+      this.entityEvidence.get(ext.id)?.push(...ext.evidence);
+      aliasesFromExtensions.set(ext.id, [...(aliasesFromExtensions.get(ext.id) ?? []), ...ext.aliases]);
+    }
+    const out = new Map<string, EntityRecord>();
+    for (const [id, { input, file, path }] of this.entities) {
+      const evidence = this.resolveEvidence(this.entityEvidence.get(id) ?? []);
+      this.checkDates(file, path, input.start, input.end, 'start', 'end');
+      const record: EntityRecord = {
+        id,
+        kind: input.kind,
+        name: input.name,
+        aliases: [...new Set([...(input.aliases ?? []), ...(aliasesFromExtensions.get(id) ?? [])])],
+        nameZh: input.nameZh,
+        description: input.description,
+        note: input.note,
+        date: date(input.date),
+        start: date(input.start),
+        end: date(input.end),
+        evidence,
+        file: file.relPath,
+        ...kindFields(input),
+      };
+      if (input.kind === 'OUTCOME') this.checkOutcome(file, path, input, evidence);
+      out.set(id, record);
+    }
+    return out;
+  }
+
+  private checkDates(file: YamlFile, path: PathSegment[], start: string | undefined, end: string | undefined, startKey: string, endKey: string): void {
+    const s = date(start);
+    const e = date(end);
+    if (s && e && comparePartialDates(s, e) > 0) {
+      this.problems.push(file.problem([...path, endKey], `${endKey} ${e.text} is before ${startKey} ${s.text}`));
+    }
+  }
+
+  private checkOutcome(file: YamlFile, path: PathSegment[], input: Extract<EntityInput, { kind: 'OUTCOME' }>, evidence: EvidenceRecord[]): void {
+    if (input.period) this.checkDates(file, [...path, 'period'], input.period.start, input.period.end, 'start', 'end');
+    if (input.figure && evidence.length > 0 && !evidence.some((ev) => ev.quote.includes(input.figure ?? ''))) {
+      this.problems.push(file.problem([...path, 'figure'], `figure "${input.figure}" appears in none of the outcome's evidence quotes`));
+    }
+    if (input.value === undefined && (input.unit !== undefined || input.qualifier !== undefined)) {
+      this.problems.push(file.problem([...path, 'value'], 'a unit or qualifier is given but no value'));
+    }
+  }
+
+  private buildRelations(entities: Map<string, EntityRecord>): RelationRecord[] {
+    const out: RelationRecord[] = [];
+    const seen = new Map<string, { file: YamlFile; path: PathSegment[] }>();
+    for (const { input, file, path, defaultDocument } of this.relations) {
+      const type = input.type as RelationType;
+      const source = entities.get(input.source);
+      const target = entities.get(input.target);
+      const missing = [
+        ...(source || this.entities.has(input.source) ? [] : [['source', input.source] as const]),
+        ...(target || this.entities.has(input.target) ? [] : [['target', input.target] as const]),
+      ];
+      for (const [key, id] of missing) {
+        this.problems.push(file.problem([...path, key], `dangling reference: no entity "${id}"`));
+      }
+      const id = input.id ?? `${input.source}-${type}->${input.target}`;
+      const earlier = seen.get(id);
+      if (earlier) {
+        this.problems.push(
+          file.problem(path, `duplicate relation "${id}" (also at ${earlier.file.relPath} ${formatAt(earlier)}); merge their evidence or give one an explicit id`),
+        );
+      }
+      seen.set(id, { file, path });
+      const evidence = this.resolveEvidence(
+        input.evidence.map((ev, j) => ({ file, path: [...path, 'evidence', j], defaultDocument, input: ev })),
+      );
+      if (!source || !target) continue;
+      const violation = ontologyViolation(type, source.kind, target.kind);
+      if (violation) this.problems.push(file.problem([...path, 'type'], `relation violates the ontology: ${violation}`));
+      out.push({
+        id,
+        type,
+        source: input.source,
+        target: input.target,
+        role: input.role,
+        date: date(input.date),
+        note: input.note,
+        evidence,
+        file: file.relPath,
+      });
+    }
+    return out;
+  }
+}
+
+function formatAt(at: { file: YamlFile; path: PathSegment[] }): string {
+  const line = at.file.lineOf(at.path);
+  return line ? `line ${line}` : at.path.join('.');
+}
+
+function kindFields(input: EntityInput): Partial<EntityRecord> {
+  switch (input.kind) {
+    case 'ORGAN':
+      return { level: input.level };
+    case 'PLENARY_SESSION':
+      return {
+        sessionType: input.sessionType,
+        ordinal: input.ordinal,
+        bodyOrdinal: input.bodyOrdinal,
+        series: input.series,
+      };
+    case 'CAMPAIGN':
+      return { campaignType: input.campaignType };
+    case 'PERSON':
+      return { position: input.position };
+    case 'OUTCOME': {
+      const outcome: OutcomeFields = {
+        metric: input.metric,
+        value: input.value,
+        unit: input.unit,
+        qualifier: input.qualifier,
+        figure: input.figure,
+        year: date(input.year),
+        period: input.period && { start: date(input.period.start), end: date(input.period.end) },
+        baseline: input.baseline && {
+          value: input.baseline.value,
+          year: date(input.baseline.year),
+          figure: input.baseline.figure,
+        },
+        direction: input.direction,
+        scope: input.scope,
+      };
+      return { outcome };
+    }
+    default:
+      return {};
+  }
+}
+
+export function isEntityKind(s: string): s is EntityKind {
+  return (ENTITY_KIND_NAMES as string[]).includes(s);
+}
