@@ -1,9 +1,129 @@
 #!/usr/bin/env node
-import { validateGraphData } from '../graph/load.js';
-import { formatProblem } from '../model/errors.js';
+/** The reform-graph command line: thin commands over the graph, schema and server modules. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { printSchema } from 'graphql';
+import { loadGraphData, validateGraphData } from '../graph/load.js';
+import { DataValidationError, formatProblem } from '../model/errors.js';
+import { schema } from '../schema/index.js';
+import { listen, stopOnSignals } from '../server/main.js';
+import { statsTables } from './format.js';
 
-const dir = process.argv[3] ?? 'graph-data';
-const r = validateGraphData(dir);
-for (const p of r.problems) console.error(formatProblem(p));
-if (r.snapshot) console.log(r.snapshot.counts());
-process.exitCode = r.snapshot ? 0 : 1;
+const DEFAULT_DATA = 'graph-data';
+const SCHEMA_FILE = 'schema/schema.graphql';
+
+const USAGE = `reform-graph <command> [options]
+
+Commands:
+  serve      start the GraphQL server (port from PORT or --port, default 4000)
+  validate   check graph-data/ and print every problem, or counts per kind and relation type
+  stats      print counts per kind, relation type and document as Markdown tables
+  schema     print the GraphQL SDL (--write saves ${SCHEMA_FILE}, --check fails on drift)
+
+Options:
+  --data DIR   graph-data directory (default: ${DEFAULT_DATA})
+  --port N     port for serve
+  --host H     host for serve (default: 0.0.0.0)
+  -h, --help   this help
+`;
+
+function loadOrExit(dataDir: string) {
+  const started = performance.now();
+  try {
+    const snapshot = loadGraphData(dataDir);
+    return { snapshot, ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    if (err instanceof DataValidationError) {
+      for (const p of err.problems) console.error(formatProblem(p));
+      console.error(`\n${err.message}: nothing is served from bad data.`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string', default: DEFAULT_DATA },
+      port: { type: 'string' },
+      host: { type: 'string', default: '0.0.0.0' },
+      write: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command] = positionals;
+  const dataDir = resolve(values.data ?? DEFAULT_DATA);
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  switch (command) {
+    case 'serve': {
+      const port = Number(values.port ?? process.env.PORT ?? 4000);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        console.error(`invalid port "${values.port ?? process.env.PORT}"`);
+        return 2;
+      }
+      const { snapshot, ms } = loadOrExit(dataDir);
+      const server = await listen({ snapshot, port, host: values.host });
+      stopOnSignals(server);
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      console.log(`reform-graph: loaded ${snapshot.entities().length} entities and ${snapshot.graph.size} relations from ${dataDir} in ${ms} ms (snapshot ${snapshot.version})`);
+      console.log(`GraphiQL:  http://localhost:${actualPort}/graphql`);
+      console.log(`Health:    http://localhost:${actualPort}/health`);
+      return -1;
+    }
+    case 'validate': {
+      const started = performance.now();
+      const { snapshot, problems } = validateGraphData(dataDir);
+      for (const p of problems) console.error(formatProblem(p));
+      if (!snapshot) {
+        console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dataDir}`);
+        return 1;
+      }
+      console.log(`${dataDir} is valid (${Math.round(performance.now() - started)} ms, snapshot ${snapshot.version})\n`);
+      console.log(statsTables(snapshot));
+      return 0;
+    }
+    case 'stats': {
+      console.log(statsTables(loadOrExit(dataDir).snapshot));
+      return 0;
+    }
+    case 'schema': {
+      const sdl = `${printSchema(schema)}\n`;
+      if (values.check) {
+        const committed = readFileSync(SCHEMA_FILE, 'utf8');
+        if (committed !== sdl) {
+          console.error(`${SCHEMA_FILE} differs from the schema the code builds: run \`npm run schema\``);
+          return 1;
+        }
+        console.log(`${SCHEMA_FILE} is up to date`);
+      } else if (values.write) {
+        writeFileSync(SCHEMA_FILE, sdl);
+        console.log(`wrote ${SCHEMA_FILE}`);
+      } else {
+        process.stdout.write(sdl);
+      }
+      return 0;
+    }
+    default:
+      console.error(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);

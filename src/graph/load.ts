@@ -352,7 +352,7 @@ class Loader {
       for (const [key, id] of missing) {
         this.problems.push(file.problem([...path, key], `dangling reference: no entity "${id}"`));
       }
-      const id = input.id ?? `${input.source}-${type}->${input.target}`;
+      const id = `rel/${input.id ?? `${input.source}-${type}->${input.target}`}`;
       const earlier = seen.get(id);
       if (earlier) {
         this.problems.push(

@@ -127,7 +127,7 @@ function mentionRelations(
     for (const [docId, evidence] of byDoc) {
       const doc = documents.get(docId);
       if (!doc) continue;
-      out.push({ id: `${doc.nodeId}-MENTIONS->${e.id}`, type: 'MENTIONS', source: doc.nodeId, target: e.id, evidence });
+      out.push({ id: `rel/${doc.nodeId}-MENTIONS->${e.id}`, type: 'MENTIONS', source: doc.nodeId, target: e.id, evidence });
     }
   }
   return out;

@@ -23,13 +23,13 @@ export class YamlFile {
       return [{ file: relPath, path: '', reason: `cannot read file: ${(err as Error).message}` }];
     }
     const lines = new LineCounter();
-    const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
       return doc.errors.map((e) => ({
         file: relPath,
         path: '',
         line: e.linePos?.[0]?.line,
-        reason: `YAML syntax error: ${e.message.split('\n')[0]}`,
+        reason: `YAML syntax error: ${e.message.split('\n')[0]?.replace(/:$/, '')}`,
       }));
     }
     return new YamlFile(relPath, doc.toJS(), doc, lines);

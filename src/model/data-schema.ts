@@ -137,7 +137,7 @@ export const extensionSchema = z.strictObject({
 export type ExtensionInput = z.infer<typeof extensionSchema>;
 
 export const relationSchema = z.strictObject({
-  /** Optional explicit id; by default `source -TYPE-> target`. */
+  /** Optional explicit id (prefixed with `rel/`); by default `rel/source-TYPE->target`. */
   id: nonEmpty.optional(),
   type: z.enum(CURATED_RELATION_TYPES as [string, ...string[]]),
   source: entityId,

@@ -1,0 +1,25 @@
+/** Plain-text tables for the terminal and for README sections. */
+import type { Snapshot } from '../graph/snapshot.js';
+import { ENTITY_KIND_NAMES, RELATION_TYPE_NAMES } from '../model/ontology.js';
+
+export function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function statsTables(snapshot: Snapshot): string {
+  const { kinds, relations } = snapshot.counts();
+  const kindRows = ENTITY_KIND_NAMES.map((k) => [k, kinds[k] ?? 0] as const);
+  const relRows = RELATION_TYPE_NAMES.map((r) => [r, relations[r] ?? 0] as const);
+  const docRows = snapshot
+    .documents()
+    .map((d) => [d.id, d.published?.text ?? '—', snapshot.entitiesMentionedIn(d.id).length] as const);
+  const total = (rows: readonly (readonly [string, number])[]) => rows.reduce((s, [, n]) => s + n, 0);
+  return [
+    markdownTable(['kind', 'entities'], [...kindRows, ['**total**', total(kindRows)]]),
+    '',
+    markdownTable(['relation type', 'relations'], [...relRows, ['**total**', total(relRows)]]),
+    '',
+    markdownTable(['document', 'published', 'entities with evidence in it'], docRows),
+  ].join('\n');
+}

@@ -1,0 +1,41 @@
+/** The Pothos builder. Defines no types: each type lives in its own file. */
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Snapshot } from '../graph/snapshot.js';
+import { NotFoundError } from '../model/errors.js';
+import { typeNameForId } from './type-names.js';
+
+export interface Context {
+  /** The snapshot this request is answered from; fixed for the whole request. */
+  readonly snapshot: Snapshot;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  Connection: { totalCount: number };
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}>({
+  plugins: [ComplexityPlugin, RelayPlugin],
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+    // Ids are already global and readable ("organ/ministry-of-public-security"): the prefix
+    // names the type, so they are used as they are instead of base64 "Type:id" strings.
+    encodeGlobalID: (_typename, id) => String(id),
+    decodeGlobalID: (globalID) => {
+      const typename = typeNameForId(globalID);
+      if (!typename) {
+        throw new NotFoundError(`"${globalID}" is not an id of this graph: ids look like organ/ministry-of-public-security`, { id: globalID });
+      }
+      return { typename, id: globalID };
+    },
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+  },
+});

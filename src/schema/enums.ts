@@ -1,0 +1,59 @@
+/** GraphQL enums, each generated from the ontology or the model so they cannot drift. */
+import type { MatchedOn, MatchType } from '../graph/search.js';
+import type { DatePrecision } from '../model/dates.js';
+import {
+  CAMPAIGN_TYPES,
+  DIRECTIONS,
+  ENTITY_KINDS,
+  type EntityKind,
+  ORGAN_LEVELS,
+  QUALIFIERS,
+  RELATION_TYPES,
+  type RelationType,
+  SCOPE_LEVELS,
+  SESSION_TYPES,
+} from '../model/ontology.js';
+import { builder } from './builder.js';
+
+const described = <T extends string>(spec: Record<T, { description: string }>) =>
+  Object.fromEntries(Object.entries<{ description: string }>(spec).map(([k, v]) => [k, { description: v.description }])) as Record<T, { description: string }>;
+
+export const EntityKindEnum = builder.enumType('EntityKind', {
+  description: 'The kinds of entity the graph holds.',
+  values: described<EntityKind>(ENTITY_KINDS),
+});
+
+export const RelationTypeEnum = builder.enumType('RelationType', {
+  description: 'Relation types; which kinds each may join is in the README ontology table.',
+  values: described<RelationType>(RELATION_TYPES),
+});
+
+export const DirectionEnum = builder.enumType('Direction', {
+  description: 'Which way to follow relations from an entity.',
+  values: {
+    OUT: { description: 'From the entity to others (it is the source).' },
+    IN: { description: 'From others to the entity (it is the target).' },
+    BOTH: { description: 'Either way.' },
+  } as const,
+});
+
+export const DatePrecisionEnum = builder.enumType('DatePrecision', {
+  values: ['YEAR', 'MONTH', 'DAY'] as const satisfies readonly DatePrecision[],
+});
+
+export const SessionTypeEnum = builder.enumType('SessionType', { values: SESSION_TYPES });
+export const CampaignTypeEnum = builder.enumType('CampaignType', { values: CAMPAIGN_TYPES });
+export const OrganLevelEnum = builder.enumType('OrganLevel', { values: ORGAN_LEVELS });
+export const QualifierEnum = builder.enumType('Qualifier', {
+  description: 'How the text qualifies a figure ("more than", "nearly", "a total of" ...).',
+  values: QUALIFIERS,
+});
+export const ScopeLevelEnum = builder.enumType('ScopeLevel', { values: SCOPE_LEVELS });
+export const ChangeDirectionEnum = builder.enumType('ChangeDirection', { values: DIRECTIONS });
+export const MatchedOnEnum = builder.enumType('MatchedOn', {
+  values: ['NAME', 'ALIAS', 'NAME_ZH'] as const satisfies readonly MatchedOn[],
+});
+export const MatchTypeEnum = builder.enumType('MatchType', {
+  description: 'How a search hit matched, best first.',
+  values: ['EXACT', 'PREFIX', 'WORD', 'SUBSTRING', 'FUZZY'] as const satisfies readonly MatchType[],
+});

@@ -1,0 +1,15 @@
+/** Assembles the schema: imports each type file for its side effects, then builds. */
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './partial-date.js';
+import './evidence.js';
+import './document.js';
+import './entity.js';
+import './relation.js';
+import './search.js';
+import './ontology.js';
+
+builder.queryType({ description: 'Questions about the reform graph. Every answer traces to verbatim quotes.' });
+
+export const schema = lexicographicSortSchema(builder.toSchema());
+export type { Context } from './builder.js';
