@@ -1,6 +1,6 @@
 /** Plain-text tables for the terminal and for README sections. */
 import type { Snapshot } from '../graph/snapshot.js';
-import { ENTITY_KIND_NAMES, RELATION_TYPE_NAMES } from '../model/ontology.js';
+import { ENTITY_KIND_NAMES, ENTITY_KINDS, RELATION_TYPE_NAMES, relationSpec } from '../model/ontology.js';
 
 export function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -22,4 +22,28 @@ export function statsTables(snapshot: Snapshot): string {
     '',
     markdownTable(['document', 'published', 'entities with evidence in it'], docRows),
   ].join('\n');
+}
+
+/** The ontology as Markdown, for the README (a test keeps the two in step). */
+export function ontologyTable(): string {
+  const kinds = markdownTable(
+    ['kind', 'GraphQL type', 'id prefix', 'what it is'],
+    ENTITY_KIND_NAMES.map((k) => [
+      `\`${k}\``,
+      ENTITY_KINDS[k].typeName,
+      `\`${ENTITY_KINDS[k].prefix}/\``,
+      ENTITY_KINDS[k].description,
+    ]),
+  );
+  const relations = markdownTable(
+    ['relation', 'from', 'to', 'in outcome chains', 'meaning'],
+    RELATION_TYPE_NAMES.map((r) => {
+      const spec = relationSpec(r);
+      const kinds = (ks: readonly string[]) => (ks.length === ENTITY_KIND_NAMES.length ? 'any kind' : ks.join(' \\| '));
+      const chain = spec.chain === 'forward' ? 'source → target' : spec.chain === 'backward' ? 'target → source' : '—';
+      const meaning = spec.derived ? `${spec.description} Derived, not curated.` : spec.description;
+      return [`\`${r}\``, kinds(spec.from), spec.sameKind ? 'same kind' : kinds(spec.to), chain, meaning];
+    }),
+  );
+  return `${kinds}\n\n${relations}`;
 }

@@ -8,7 +8,7 @@ import { loadGraphData, validateGraphData } from '../graph/load.js';
 import { DataValidationError, formatProblem } from '../model/errors.js';
 import { schema } from '../schema/index.js';
 import { listen, stopOnSignals } from '../server/main.js';
-import { statsTables } from './format.js';
+import { ontologyTable, statsTables } from './format.js';
 
 const DEFAULT_DATA = 'graph-data';
 const SCHEMA_FILE = 'schema/schema.graphql';
@@ -19,6 +19,7 @@ Commands:
   serve      start the GraphQL server (port from PORT or --port, default 4000)
   validate   check graph-data/ and print every problem, or counts per kind and relation type
   stats      print counts per kind, relation type and document as Markdown tables
+  ontology   print the entity kinds and relation types as Markdown tables
   schema     print the GraphQL SDL (--write saves ${SCHEMA_FILE}, --check fails on drift)
 
 Options:
@@ -74,7 +75,9 @@ async function main(argv: string[]): Promise<number> {
       stopOnSignals(server);
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
-      console.log(`reform-graph: loaded ${snapshot.entities().length} entities and ${snapshot.graph.size} relations from ${dataDir} in ${ms} ms (snapshot ${snapshot.version})`);
+      console.log(
+        `reform-graph: loaded ${snapshot.entities().length} entities and ${snapshot.graph.size} relations from ${dataDir} in ${ms} ms (snapshot ${snapshot.version})`,
+      );
       console.log(`GraphiQL:  http://localhost:${actualPort}/graphql`);
       console.log(`Health:    http://localhost:${actualPort}/health`);
       return -1;
@@ -87,8 +90,14 @@ async function main(argv: string[]): Promise<number> {
         console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dataDir}`);
         return 1;
       }
-      console.log(`${dataDir} is valid (${Math.round(performance.now() - started)} ms, snapshot ${snapshot.version})\n`);
+      console.log(
+        `${dataDir} is valid (${Math.round(performance.now() - started)} ms, snapshot ${snapshot.version})\n`,
+      );
       console.log(statsTables(snapshot));
+      return 0;
+    }
+    case 'ontology': {
+      console.log(ontologyTable());
       return 0;
     }
     case 'stats': {

@@ -9,13 +9,13 @@ import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import {
   documentMetaSchema,
-  entitySchema,
   type EntityInput,
   type EvidenceInput,
+  entitySchema,
   extensionSchema,
   knowledgeFileSchema,
-  relationSchema,
   type RelationInput,
+  relationSchema,
 } from '../model/data-schema.js';
 import { comparePartialDates, type PartialDate, parsePartialDate } from '../model/dates.js';
 import { type DataProblem, DataValidationError } from '../model/errors.js';
@@ -85,8 +85,19 @@ class Loader {
   private readonly hash = createHash('sha256');
   private readonly documents = new Map<string, SourceDocumentRecord>();
   private readonly entities = new Map<string, { input: EntityInput; file: YamlFile; path: PathSegment[] }>();
-  private readonly extensions: { id: string; aliases: string[]; evidence: PendingEvidence[]; file: YamlFile; path: PathSegment[] }[] = [];
-  private readonly relations: { input: RelationInput; file: YamlFile; path: PathSegment[]; defaultDocument?: string }[] = [];
+  private readonly extensions: {
+    id: string;
+    aliases: string[];
+    evidence: PendingEvidence[];
+    file: YamlFile;
+    path: PathSegment[];
+  }[] = [];
+  private readonly relations: {
+    input: RelationInput;
+    file: YamlFile;
+    path: PathSegment[];
+    defaultDocument?: string;
+  }[] = [];
   private readonly entityEvidence = new Map<string, PendingEvidence[]>();
 
   constructor(private readonly dataDir: string) {}
@@ -100,9 +111,7 @@ class Loader {
     const entities = this.buildEntities();
     const relations = this.buildRelations(entities);
     if (this.problems.length > 0) {
-      const problems = [...this.problems].sort(
-        (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
-      );
+      const problems = [...this.problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
       return { problems };
     }
     const snapshot = new Snapshot({
@@ -188,9 +197,9 @@ class Loader {
       if (document !== undefined && !this.documents.has(document)) {
         this.problems.push(file.problem(['document'], `unknown document "${document}"`));
       }
-      entities.forEach((raw, i) => this.readEntity(file, ['entities', i], raw, document));
-      extensions.forEach((raw, i) => this.readExtension(file, ['extends', i], raw, document));
-      relations.forEach((raw, i) => this.readRelation(file, ['relations', i], raw, document));
+      for (const [i, raw] of entities.entries()) this.readEntity(file, ['entities', i], raw, document);
+      for (const [i, raw] of extensions.entries()) this.readExtension(file, ['extends', i], raw, document);
+      for (const [i, raw] of relations.entries()) this.readRelation(file, ['relations', i], raw, document);
     }
   }
 
@@ -198,7 +207,10 @@ class Loader {
     const kind = (raw as { kind?: unknown } | null)?.kind;
     if (typeof kind !== 'string' || !(ENTITY_KIND_NAMES as string[]).includes(kind)) {
       this.problems.push(
-        file.problem([...path, 'kind'], `unknown kind ${JSON.stringify(kind)}; expected one of ${ENTITY_KIND_NAMES.join(', ')}`),
+        file.problem(
+          [...path, 'kind'],
+          `unknown kind ${JSON.stringify(kind)}; expected one of ${ENTITY_KIND_NAMES.join(', ')}`,
+        ),
       );
       return;
     }
@@ -215,7 +227,10 @@ class Loader {
     const earlier = this.entities.get(input.id);
     if (earlier) {
       this.problems.push(
-        file.problem([...path, 'id'], `duplicate id "${input.id}", first defined in ${earlier.file.relPath} at ${formatAt(earlier)}`),
+        file.problem(
+          [...path, 'id'],
+          `duplicate id "${input.id}", first defined in ${earlier.file.relPath} at ${formatAt(earlier)}`,
+        ),
       );
       return;
     }
@@ -246,7 +261,10 @@ class Loader {
     const type = (raw as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !(CURATED_RELATION_TYPES as string[]).includes(type)) {
       this.problems.push(
-        file.problem([...path, 'type'], `unknown relation type ${JSON.stringify(type)}; expected one of ${CURATED_RELATION_TYPES.join(', ')}`),
+        file.problem(
+          [...path, 'type'],
+          `unknown relation type ${JSON.stringify(type)}; expected one of ${CURATED_RELATION_TYPES.join(', ')}`,
+        ),
       );
       return;
     }
@@ -263,7 +281,9 @@ class Loader {
     for (const { file, path, defaultDocument, input } of items) {
       const docId = input.document ?? defaultDocument;
       if (docId === undefined) {
-        this.problems.push(file.problem([...path, 'document'], 'no document given, and the file sets no default `document`'));
+        this.problems.push(
+          file.problem([...path, 'document'], 'no document given, and the file sets no default `document`'),
+        );
         continue;
       }
       const doc = this.documents.get(docId);
@@ -320,7 +340,14 @@ class Loader {
     return out;
   }
 
-  private checkDates(file: YamlFile, path: PathSegment[], start: string | undefined, end: string | undefined, startKey: string, endKey: string): void {
+  private checkDates(
+    file: YamlFile,
+    path: PathSegment[],
+    start: string | undefined,
+    end: string | undefined,
+    startKey: string,
+    endKey: string,
+  ): void {
     const s = date(start);
     const e = date(end);
     if (s && e && comparePartialDates(s, e) > 0) {
@@ -328,10 +355,17 @@ class Loader {
     }
   }
 
-  private checkOutcome(file: YamlFile, path: PathSegment[], input: Extract<EntityInput, { kind: 'OUTCOME' }>, evidence: EvidenceRecord[]): void {
+  private checkOutcome(
+    file: YamlFile,
+    path: PathSegment[],
+    input: Extract<EntityInput, { kind: 'OUTCOME' }>,
+    evidence: EvidenceRecord[],
+  ): void {
     if (input.period) this.checkDates(file, [...path, 'period'], input.period.start, input.period.end, 'start', 'end');
     if (input.figure && evidence.length > 0 && !evidence.some((ev) => ev.quote.includes(input.figure ?? ''))) {
-      this.problems.push(file.problem([...path, 'figure'], `figure "${input.figure}" appears in none of the outcome's evidence quotes`));
+      this.problems.push(
+        file.problem([...path, 'figure'], `figure "${input.figure}" appears in none of the outcome's evidence quotes`),
+      );
     }
     if (input.value === undefined && (input.unit !== undefined || input.qualifier !== undefined)) {
       this.problems.push(file.problem([...path, 'value'], 'a unit or qualifier is given but no value'));
@@ -356,7 +390,10 @@ class Loader {
       const earlier = seen.get(id);
       if (earlier) {
         this.problems.push(
-          file.problem(path, `duplicate relation "${id}" (also at ${earlier.file.relPath} ${formatAt(earlier)}); merge their evidence or give one an explicit id`),
+          file.problem(
+            path,
+            `duplicate relation "${id}" (also at ${earlier.file.relPath} ${formatAt(earlier)}); merge their evidence or give one an explicit id`,
+          ),
         );
       }
       seen.set(id, { file, path });
@@ -365,7 +402,8 @@ class Loader {
       );
       if (!source || !target) continue;
       const violation = ontologyViolation(type, source.kind, target.kind);
-      if (violation) this.problems.push(file.problem([...path, 'type'], `relation violates the ontology: ${violation}`));
+      if (violation)
+        this.problems.push(file.problem([...path, 'type'], `relation violates the ontology: ${violation}`));
       out.push({
         id,
         type,

@@ -86,10 +86,7 @@ export function explainMiss(text: string, quote: string): string {
   if (!near) return 'quote not found in the document, and no passage is close to it';
   let firstDiff = 0;
   while (firstDiff < quote.length && quote[firstDiff] === near.text[firstDiff]) firstDiff++;
-  const hint =
-    normalise(near.text) === normalise(quote)
-      ? ' (differs only in quote marks or spacing)'
-      : '';
+  const hint = normalise(near.text) === normalise(quote) ? ' (differs only in quote marks or spacing)' : '';
   const docSide = JSON.stringify(near.text.slice(firstDiff, firstDiff + 30));
   const quoteSide = JSON.stringify(quote.slice(firstDiff, firstDiff + 30));
   return (

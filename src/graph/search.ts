@@ -66,7 +66,10 @@ export class SearchIndex {
       if (!previous || hit.score > previous.score) best.set(term.entity.id, hit);
     }
     return [...best.values()]
-      .sort((a, b) => b.score - a.score || a.entity.name.length - b.entity.name.length || a.entity.id.localeCompare(b.entity.id))
+      .sort(
+        (a, b) =>
+          b.score - a.score || a.entity.name.length - b.entity.name.length || a.entity.id.localeCompare(b.entity.id),
+      )
       .slice(0, first);
   }
 }

@@ -4,7 +4,13 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { ENTITY_KIND_NAMES, type EntityKind, type RelationType, SOURCE_KIND } from '../model/ontology.js';
-import type { EntityRecord, EvidenceRecord, NodeRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
+import type {
+  EntityRecord,
+  EvidenceRecord,
+  NodeRecord,
+  RelationRecord,
+  SourceDocumentRecord,
+} from '../model/records.js';
 import { SearchIndex } from './search.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -127,7 +133,13 @@ function mentionRelations(
     for (const [docId, evidence] of byDoc) {
       const doc = documents.get(docId);
       if (!doc) continue;
-      out.push({ id: `rel/${doc.nodeId}-MENTIONS->${e.id}`, type: 'MENTIONS', source: doc.nodeId, target: e.id, evidence });
+      out.push({
+        id: `rel/${doc.nodeId}-MENTIONS->${e.id}`,
+        type: 'MENTIONS',
+        source: doc.nodeId,
+        target: e.id,
+        evidence,
+      });
     }
   }
   return out;

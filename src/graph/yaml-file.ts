@@ -1,6 +1,6 @@
 /** Reads one YAML file keeping enough of its syntax tree to point problems at a line. */
 import { readFileSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { DataProblem } from '../model/errors.js';
 
 export type PathSegment = string | number;
@@ -51,7 +51,5 @@ export class YamlFile {
 }
 
 export function formatPath(path: readonly PathSegment[]): string {
-  return path
-    .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`))
-    .join('');
+  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
 }

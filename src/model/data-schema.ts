@@ -78,9 +78,7 @@ export const outcomeFields = z.strictObject({
     .optional(),
   /** Set when the value is a change against the baseline rather than a level. */
   direction: z.enum(DIRECTIONS).optional(),
-  scope: z
-    .strictObject({ level: z.enum(SCOPE_LEVELS), place: nonEmpty.optional() })
-    .optional(),
+  scope: z.strictObject({ level: z.enum(SCOPE_LEVELS), place: nonEmpty.optional() }).optional(),
 });
 
 const organFields = z.strictObject({
@@ -113,8 +111,7 @@ const personFields = z.strictObject({
   position: nonEmpty.optional(),
 });
 
-const plainKind = (kind: 'REFORM' | 'LAW' | 'DOCUMENT') =>
-  z.strictObject({ ...common, kind: z.literal(kind) });
+const plainKind = (kind: 'REFORM' | 'LAW' | 'DOCUMENT') => z.strictObject({ ...common, kind: z.literal(kind) });
 
 export const entitySchema = z.discriminatedUnion('kind', [
   organFields,

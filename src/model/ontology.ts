@@ -7,8 +7,7 @@ export const ENTITY_KINDS = {
   ORGAN: {
     prefix: 'organ',
     typeName: 'Organ',
-    description:
-      'A Party or state body, a ministry and its bureaus, or a local public security organ or unit.',
+    description: 'A Party or state body, a ministry and its bureaus, or a local public security organ or unit.',
   },
   PLENARY_SESSION: {
     prefix: 'session',
@@ -24,14 +23,12 @@ export const ENTITY_KINDS = {
   CAMPAIGN: {
     prefix: 'campaign',
     typeName: 'Campaign',
-    description:
-      'A special campaign or operation, an action plan, or a demonstration-city activity.',
+    description: 'A special campaign or operation, an action plan, or a demonstration-city activity.',
   },
   OUTCOME: {
     prefix: 'outcome',
     typeName: 'Outcome',
-    description:
-      'A reported result: a count or percentage with its year or period, baseline and scope.',
+    description: 'A reported result: a count or percentage with its year or period, baseline and scope.',
   },
   PERSON: {
     prefix: 'person',
@@ -81,8 +78,7 @@ const ALL_ENTITY_KINDS = ENTITY_KIND_NAMES;
 
 export const RELATION_TYPES = {
   LAUNCHED: {
-    description:
-      'An organ or person launched, organised or deployed a campaign or reform.',
+    description: 'An organ or person launched, organised or deployed a campaign or reform.',
     from: ['ORGAN', 'PERSON'],
     to: ['CAMPAIGN', 'REFORM'],
     chain: 'forward',
@@ -94,8 +90,7 @@ export const RELATION_TYPES = {
     chain: 'forward',
   },
   PROPOSED: {
-    description:
-      'A session, organ or person proposed or put forward a reform, campaign, law or requirement.',
+    description: 'A session, organ or person proposed or put forward a reform, campaign, law or requirement.',
     from: ['PLENARY_SESSION', 'ORGAN', 'PERSON'],
     to: ['REFORM', 'CAMPAIGN', 'LAW', 'DOCUMENT'],
     chain: 'forward',
@@ -174,9 +169,7 @@ export const RELATION_TYPES = {
 
 export type RelationType = keyof typeof RELATION_TYPES;
 export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as RelationType[];
-export const CURATED_RELATION_TYPES = RELATION_TYPE_NAMES.filter(
-  (t) => !(RELATION_TYPES[t] as RelationSpec).derived,
-);
+export const CURATED_RELATION_TYPES = RELATION_TYPE_NAMES.filter((t) => !(RELATION_TYPES[t] as RelationSpec).derived);
 
 export function relationSpec(type: RelationType): RelationSpec {
   return RELATION_TYPES[type];
@@ -191,11 +184,7 @@ export const CHAIN_RELATIONS: ReadonlyMap<RelationType, ChainDirection> = new Ma
 );
 
 /** Why a relation of `type` may not join `from` to `to`, or null when it may. */
-export function ontologyViolation(
-  type: RelationType,
-  from: NodeKind,
-  to: NodeKind,
-): string | null {
+export function ontologyViolation(type: RelationType, from: NodeKind, to: NodeKind): string | null {
   const spec = relationSpec(type);
   if (!spec.from.includes(from) || !spec.to.includes(to)) {
     return `${type} joins ${spec.from.join('|')} to ${spec.to.join('|')}, not ${from} to ${to}`;
@@ -225,14 +214,7 @@ export const CAMPAIGN_TYPES = [
 ] as const;
 export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
 
-export const ORGAN_LEVELS = [
-  'CENTRAL',
-  'PROVINCIAL',
-  'MUNICIPAL',
-  'COUNTY',
-  'GRASSROOTS',
-  'NATIONWIDE',
-] as const;
+export const ORGAN_LEVELS = ['CENTRAL', 'PROVINCIAL', 'MUNICIPAL', 'COUNTY', 'GRASSROOTS', 'NATIONWIDE'] as const;
 export type OrganLevel = (typeof ORGAN_LEVELS)[number];
 
 /** How the text qualifies a figure: "more than 6,000", "nearly 300000", "a total of 5026". */

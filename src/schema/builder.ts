@@ -29,7 +29,10 @@ export const builder = new SchemaBuilder<{
     decodeGlobalID: (globalID) => {
       const typename = typeNameForId(globalID);
       if (!typename) {
-        throw new NotFoundError(`"${globalID}" is not an id of this graph: ids look like organ/ministry-of-public-security`, { id: globalID });
+        throw new NotFoundError(
+          `"${globalID}" is not an id of this graph: ids look like organ/ministry-of-public-security`,
+          { id: globalID },
+        );
       }
       return { typename, id: globalID };
     },

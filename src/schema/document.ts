@@ -30,7 +30,10 @@ builder.node(DocumentRef, {
       description: 'Entities with evidence in this document.',
       args: { kind: t.arg({ type: EntityKindEnum }) },
       resolve: (d, args, { snapshot }) =>
-        pageOf(args, snapshot.entitiesMentionedIn(d.id).filter((e) => !args.kind || e.kind === args.kind)),
+        pageOf(
+          args,
+          snapshot.entitiesMentionedIn(d.id).filter((e) => !args.kind || e.kind === args.kind),
+        ),
     }),
   }),
 });

@@ -29,7 +29,10 @@ builder.interfaceType(EntityRef, {
       description: 'Standard Chinese name. Curator knowledge: not stated by the English sources.',
     }),
     description: t.exposeString('description', { nullable: true }),
-    note: t.exposeString('note', { nullable: true, description: 'Curator note: ambiguities, resolved relative dates.' }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'Curator note: ambiguities, resolved relative dates.',
+    }),
     date: t.field({ type: PartialDateRef, nullable: true, resolve: (e) => e.date }),
     start: t.field({ type: PartialDateRef, nullable: true, resolve: (e) => e.start }),
     end: t.field({ type: PartialDateRef, nullable: true, resolve: (e) => e.end }),
@@ -78,8 +81,14 @@ export const OrganRef = entityType('ORGAN', (t) => ({
 
 export const SessionRef = entityType('PLENARY_SESSION', (t) => ({
   sessionType: t.field({ type: SessionTypeEnum, resolve: (e) => e.sessionType ?? 'MEETING' }),
-  ordinal: t.exposeInt('ordinal', { nullable: true, description: 'Ordinal of the session itself (3 for the Third Plenary Session).' }),
-  bodyOrdinal: t.exposeInt('bodyOrdinal', { nullable: true, description: 'Ordinal of the body (18 for the 18th Central Committee).' }),
+  ordinal: t.exposeInt('ordinal', {
+    nullable: true,
+    description: 'Ordinal of the session itself (3 for the Third Plenary Session).',
+  }),
+  bodyOrdinal: t.exposeInt('bodyOrdinal', {
+    nullable: true,
+    description: 'Ordinal of the body (18 for the 18th Central Committee).',
+  }),
   series: t.exposeString('series', { nullable: true, description: 'Sessions of one series are chained by FOLLOWS.' }),
 }));
 
@@ -116,15 +125,32 @@ const ScopeRef = builder.objectRef<NonNullable<OutcomeFields['scope']>>('Scope')
 const outcome = (e: EntityRecord): OutcomeFields => e.outcome ?? { metric: 'unknown' };
 
 export const OutcomeRef = entityType('OUTCOME', (t) => ({
-  metric: t.string({ description: 'Series key: outcomes with the same metric form one series.', resolve: (e) => outcome(e).metric }),
+  metric: t.string({
+    description: 'Series key: outcomes with the same metric form one series.',
+    resolve: (e) => outcome(e).metric,
+  }),
   value: t.float({ nullable: true, resolve: (e) => outcome(e).value }),
   unit: t.string({ nullable: true, resolve: (e) => outcome(e).unit }),
   qualifier: t.field({ type: QualifierEnum, nullable: true, resolve: (e) => outcome(e).qualifier }),
-  figure: t.string({ nullable: true, description: 'The figure as the text words it.', resolve: (e) => outcome(e).figure }),
-  year: t.field({ type: PartialDateRef, nullable: true, description: 'The year the figure describes (not when it was published).', resolve: (e) => outcome(e).year }),
+  figure: t.string({
+    nullable: true,
+    description: 'The figure as the text words it.',
+    resolve: (e) => outcome(e).figure,
+  }),
+  year: t.field({
+    type: PartialDateRef,
+    nullable: true,
+    description: 'The year the figure describes (not when it was published).',
+    resolve: (e) => outcome(e).year,
+  }),
   period: t.field({ type: PeriodRef, nullable: true, resolve: (e) => outcome(e).period }),
   baseline: t.field({ type: BaselineRef, nullable: true, resolve: (e) => outcome(e).baseline }),
-  direction: t.field({ type: ChangeDirectionEnum, nullable: true, description: 'Set when the value is a change against the baseline.', resolve: (e) => outcome(e).direction }),
+  direction: t.field({
+    type: ChangeDirectionEnum,
+    nullable: true,
+    description: 'Set when the value is a change against the baseline.',
+    resolve: (e) => outcome(e).direction,
+  }),
   scope: t.field({ type: ScopeRef, nullable: true, resolve: (e) => outcome(e).scope }),
 }));
 
@@ -157,4 +183,3 @@ builder.queryFields((t) => ({
     resolve: (_r, args, { snapshot }) => pageOf(args, snapshot.entities(args.kind ?? undefined)),
   }),
 }));
-

@@ -16,7 +16,9 @@ import {
 import { builder } from './builder.js';
 
 const described = <T extends string>(spec: Record<T, { description: string }>) =>
-  Object.fromEntries(Object.entries<{ description: string }>(spec).map(([k, v]) => [k, { description: v.description }])) as Record<T, { description: string }>;
+  Object.fromEntries(
+    Object.entries<{ description: string }>(spec).map(([k, v]) => [k, { description: v.description }]),
+  ) as Record<T, { description: string }>;
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description: 'The kinds of entity the graph holds.',

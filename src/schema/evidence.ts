@@ -3,8 +3,7 @@ import { DocumentRef, EvidenceRef } from './refs.js';
 const CONTEXT_CHARS = 80;
 
 EvidenceRef.implement({
-  description:
-    'A verbatim quote from a source document that backs an entity or relation, with its offsets.',
+  description: 'A verbatim quote from a source document that backs an entity or relation, with its offsets.',
   fields: (t) => ({
     document: t.field({
       type: DocumentRef,
@@ -21,11 +20,13 @@ EvidenceRef.implement({
     end: t.exposeInt('end', { description: 'Offset just past the quote: text.slice(start, end) is the quote.' }),
     before: t.string({
       description: `Up to ${CONTEXT_CHARS} characters of text before the quote.`,
-      resolve: (ev, _a, { snapshot }) => snapshot.getDocument(ev.document)?.text.slice(Math.max(0, ev.start - CONTEXT_CHARS), ev.start) ?? '',
+      resolve: (ev, _a, { snapshot }) =>
+        snapshot.getDocument(ev.document)?.text.slice(Math.max(0, ev.start - CONTEXT_CHARS), ev.start) ?? '',
     }),
     after: t.string({
       description: `Up to ${CONTEXT_CHARS} characters of text after the quote.`,
-      resolve: (ev, _a, { snapshot }) => snapshot.getDocument(ev.document)?.text.slice(ev.end, ev.end + CONTEXT_CHARS) ?? '',
+      resolve: (ev, _a, { snapshot }) =>
+        snapshot.getDocument(ev.document)?.text.slice(ev.end, ev.end + CONTEXT_CHARS) ?? '',
     }),
     note: t.exposeString('note', { nullable: true }),
   }),

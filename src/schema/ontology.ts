@@ -1,5 +1,13 @@
 /** The ontology itself, queryable, so clients can build pickers and legends from it. */
-import { ENTITY_KIND_NAMES, ENTITY_KINDS, type EntityKind, RELATION_TYPE_NAMES, RELATION_TYPES, type RelationType, relationSpec } from '../model/ontology.js';
+import {
+  ENTITY_KIND_NAMES,
+  ENTITY_KINDS,
+  type EntityKind,
+  RELATION_TYPE_NAMES,
+  RELATION_TYPES,
+  type RelationType,
+  relationSpec,
+} from '../model/ontology.js';
 import { builder } from './builder.js';
 import { EntityKindEnum, RelationTypeEnum } from './enums.js';
 
@@ -17,7 +25,10 @@ const RelationTypeInfo = builder.objectRef<RelationType>('RelationTypeInfo').imp
   fields: (t) => ({
     type: t.field({ type: RelationTypeEnum, resolve: (r) => r }),
     description: t.string({ resolve: (r) => RELATION_TYPES[r].description }),
-    from: t.stringList({ description: 'Kinds the relation may start from.', resolve: (r) => [...RELATION_TYPES[r].from] }),
+    from: t.stringList({
+      description: 'Kinds the relation may start from.',
+      resolve: (r) => [...RELATION_TYPES[r].from],
+    }),
     to: t.stringList({ description: 'Kinds the relation may point to.', resolve: (r) => [...RELATION_TYPES[r].to] }),
     sameKind: t.boolean({ resolve: (r) => relationSpec(r).sameKind === true }),
     chain: t.string({
@@ -41,7 +52,11 @@ const SnapshotInfo = builder.objectRef<{ version: string; loadedAt: Date }>('Sna
 });
 
 builder.queryFields((t) => ({
-  kinds: t.field({ type: [KindInfo], description: 'Entity kinds, from the ontology.', resolve: () => ENTITY_KIND_NAMES }),
+  kinds: t.field({
+    type: [KindInfo],
+    description: 'Entity kinds, from the ontology.',
+    resolve: () => ENTITY_KIND_NAMES,
+  }),
   relationTypes: t.field({
     type: [RelationTypeInfo],
     description: 'Relation types and which kinds each may join, from the ontology.',

@@ -1,6 +1,7 @@
 /** Relay connections over in-memory lists, with totalCount and checked page sizes. */
-import { builder } from './builder.js';
+
 import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { builder } from './builder.js';
 import { checkCount, LIMITS } from './limits.js';
 
 export interface PageArgs {

@@ -26,7 +26,10 @@ builder.node(RelationRef, {
     role: t.exposeString('role', { nullable: true }),
     date: t.field({ type: PartialDateRef, nullable: true, resolve: (r) => r.date }),
     note: t.exposeString('note', { nullable: true, description: 'Set where the text implies the link only loosely.' }),
-    derived: t.boolean({ description: 'True for MENTIONS, which the loader derives from evidence.', resolve: (r) => r.type === 'MENTIONS' }),
+    derived: t.boolean({
+      description: 'True for MENTIONS, which the loader derives from evidence.',
+      resolve: (r) => r.type === 'MENTIONS',
+    }),
     evidence: t.field({ type: [EvidenceRef], resolve: (r) => r.evidence }),
   }),
 });
@@ -43,7 +46,10 @@ builder.interfaceFields(EntityRef, (t) => ({
     },
     complexity: (args) => ({ field: 2, multiplier: args.first ?? 20 }),
     resolve: (e, args, { snapshot }) =>
-      pageOf(args, snapshot.relationsOf(e.id, args.direction ?? 'BOTH', (args.types ?? undefined) as RelationType[] | undefined)),
+      pageOf(
+        args,
+        snapshot.relationsOf(e.id, args.direction ?? 'BOTH', (args.types ?? undefined) as RelationType[] | undefined),
+      ),
   }),
   neighbors: t.field({
     type: [EntityRef],
@@ -57,7 +63,11 @@ builder.interfaceFields(EntityRef, (t) => ({
     resolve: (e, args, { snapshot }) => {
       const kinds = args.kinds && args.kinds.length > 0 ? new Set(args.kinds) : null;
       const seen = new Map<string, EntityRecord>();
-      for (const r of snapshot.relationsOf(e.id, args.direction ?? 'BOTH', (args.types ?? undefined) as RelationType[] | undefined)) {
+      for (const r of snapshot.relationsOf(
+        e.id,
+        args.direction ?? 'BOTH',
+        (args.types ?? undefined) as RelationType[] | undefined,
+      )) {
         const n = snapshot.getEntity(other(r, e.id));
         if (n && (!kinds || kinds.has(n.kind))) seen.set(n.id, n);
       }

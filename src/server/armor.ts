@@ -19,9 +19,21 @@ function reject(limit: string, allowed: number): GraphQLArmorRejectCallback[] {
 
 export function armorPlugin(options: { production: boolean }) {
   return EnvelopArmorPlugin({
-    maxDepth: { n: LIMITS.maxQueryDepth, onReject: reject('maxDepth', LIMITS.maxQueryDepth), propagateOnRejection: false },
-    maxAliases: { n: LIMITS.maxAliases, onReject: reject('maxAliases', LIMITS.maxAliases), propagateOnRejection: false },
-    maxDirectives: { n: LIMITS.maxDirectives, onReject: reject('maxDirectives', LIMITS.maxDirectives), propagateOnRejection: false },
+    maxDepth: {
+      n: LIMITS.maxQueryDepth,
+      onReject: reject('maxDepth', LIMITS.maxQueryDepth),
+      propagateOnRejection: false,
+    },
+    maxAliases: {
+      n: LIMITS.maxAliases,
+      onReject: reject('maxAliases', LIMITS.maxAliases),
+      propagateOnRejection: false,
+    },
+    maxDirectives: {
+      n: LIMITS.maxDirectives,
+      onReject: reject('maxDirectives', LIMITS.maxDirectives),
+      propagateOnRejection: false,
+    },
     maxTokens: { n: LIMITS.maxTokens, onReject: reject('maxTokens', LIMITS.maxTokens), propagateOnRejection: false },
     costLimit: { maxCost: LIMITS.maxCost, onReject: reject('maxCost', LIMITS.maxCost), propagateOnRejection: false },
     blockFieldSuggestion: { enabled: options.production },

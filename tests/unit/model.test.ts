@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { closestMatch, explainMiss, locateQuote } from '../../src/graph/quotes.js';
 import { normaliseName, SearchIndex } from '../../src/graph/search.js';
 import { comparePartialDates, dateBounds, parsePartialDate } from '../../src/model/dates.js';
-import type { EntityRecord } from '../../src/model/records.js';
 import { ontologyViolation } from '../../src/model/ontology.js';
+import type { EntityRecord } from '../../src/model/records.js';
 
 describe('partial dates', () => {
   it('keeps the precision the text gives', () => {
@@ -16,7 +16,11 @@ describe('partial dates', () => {
     expect(parsePartialDate('2024-02-29')).not.toBeNull();
   });
   it('orders by first day, coarser first', () => {
-    const d = (s: string) => parsePartialDate(s) ?? (() => { throw new Error(s); })();
+    const d = (s: string) =>
+      parsePartialDate(s) ??
+      (() => {
+        throw new Error(s);
+      })();
     expect(comparePartialDates(d('2015'), d('2015-01-01'))).toBeLessThan(0);
     expect(comparePartialDates(d('2015-05-29'), d('2015-06'))).toBeLessThan(0);
     expect(dateBounds(d('2023-02'))).toEqual({ first: '2023-02-01', last: '2023-02-28' });
@@ -32,7 +36,9 @@ describe('quotes', () => {
   });
   it('explains a near miss with the first differing character', () => {
     expect(closestMatch(text, 'He said "cleaning the Internet" works.')?.start).toBe(0);
-    expect(explainMiss(text, 'He said "cleaning the Internet" works.')).toMatch(/differs only in quote marks or spacing/);
+    expect(explainMiss(text, 'He said "cleaning the Internet" works.')).toMatch(
+      /differs only in quote marks or spacing/,
+    );
     expect(explainMiss(text, 'completely unrelated sentence about tax policy')).toMatch(/no passage is close/);
   });
 });
@@ -51,7 +57,10 @@ describe('search ranking', () => {
     const ministry = index.search('ministry');
     expect(ministry.map((h) => h.matchType)).toEqual(['PREFIX', 'PREFIX']);
     expect(index.search('public security').map((h) => h.entity.id)).toEqual(['organ/psb', 'organ/mps']);
-    expect(index.search('Minstry of Public Securty')[0]).toMatchObject({ matchType: 'FUZZY', entity: { id: 'organ/mps' } });
+    expect(index.search('Minstry of Public Securty')[0]).toMatchObject({
+      matchType: 'FUZZY',
+      entity: { id: 'organ/mps' },
+    });
   });
   it('normalises case, quotes and punctuation', () => {
     expect(normaliseName('“Cleaning the Internet”')).toBe('cleaning the internet');
