@@ -33,5 +33,5 @@ for (const query of examples) {
     body: JSON.stringify({ query }),
   });
   const body = (await res.json()) as { data: unknown };
-  console.log('```graphql\n' + query + '\n```\n\n```json\n' + JSON.stringify(body.data, null, 2) + '\n```\n');
+  console.log(`\`\`\`graphql\n${query}\n\`\`\`\n\n\`\`\`json\n${JSON.stringify(body.data, null, 2)}\n\`\`\`\n`);
 }
