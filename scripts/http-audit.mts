@@ -1,7 +1,7 @@
 // Runs every graphql-http server audit (MUST, SHOULD, MAY) against a live server and lists the misses.
 import { auditServer } from 'graphql-http';
-import { loadGraphData } from '../src/graph/load.ts';
-import { listen } from '../src/server/main.ts';
+import { loadGraphData } from '../src/graph/load.js';
+import { listen } from '../src/server/main.js';
 
 const server = await listen({ snapshot: loadGraphData('graph-data'), port: 0, host: '127.0.0.1', logging: false });
 const port = (server.address() as { port: number }).port;

@@ -1,6 +1,6 @@
 // Prints the README's example queries with their real answers on the bundled data.
-import { loadGraphData } from '../src/graph/load.ts';
-import { createServer } from '../src/server/yoga.ts';
+import { loadGraphData } from '../src/graph/load.js';
+import { createServer } from '../src/server/yoga.js';
 
 const yoga = createServer({ snapshot: loadGraphData('graph-data'), logging: false });
 const examples = [

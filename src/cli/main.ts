@@ -4,6 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printSchema } from 'graphql';
+import { coverageReport } from '../graph/coverage.js';
+import { formatCoverage } from '../graph/coverage-format.js';
 import { loadGraphData, validateGraphData } from '../graph/load.js';
 import { DataValidationError, formatProblem } from '../model/errors.js';
 import { schema } from '../schema/index.js';
@@ -18,6 +20,7 @@ const USAGE = `reform-graph <command> [options]
 Commands:
   serve      start the GraphQL server (port from PORT or --port, default 4000)
   validate   check graph-data/ and print every problem, or counts per kind and relation type
+  coverage   list every number, date and quoted name of each document that no evidence quote covers
   stats      print counts per kind, relation type and document as Markdown tables
   ontology   print the entity kinds and relation types as Markdown tables
   schema     print the GraphQL SDL (--write saves ${SCHEMA_FILE}, --check fails on drift)
@@ -95,6 +98,12 @@ async function main(argv: string[]): Promise<number> {
       );
       console.log(statsTables(snapshot));
       return 0;
+    }
+    case 'coverage': {
+      const { snapshot } = loadOrExit(dataDir);
+      const report = coverageReport(dataDir, snapshot);
+      console.log(formatCoverage(report));
+      return report.totals.uncovered > 0 ? 1 : 0;
     }
     case 'ontology': {
       console.log(ontologyTable());

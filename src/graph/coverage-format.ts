@@ -1,0 +1,54 @@
+/** Plain-text rendering of a coverage report, for a terminal or a CI log. */
+import type { CoverageCounts, CoverageReport, DocumentCoverage, StaleExclusion, UncoveredItem } from './coverage.js';
+
+const HEADERS = ['document', 'items', 'covered', 'excluded', 'uncovered', '% covered'] as const;
+
+/** Long quoted passages would swamp the listing; the offset and context locate them anyway. */
+const MAX_SHOWN = 60;
+
+export function formatCoverage(report: CoverageReport): string {
+  const sections = [table(report)];
+  const uncovered = report.documents.flatMap((d) => d.uncoveredItems.map((item) => uncoveredLine(d.document, item)));
+  if (uncovered.length > 0) sections.push(['Uncovered items:', ...uncovered].join('\n'));
+  const stale = report.documents.flatMap((d) => d.staleExclusions.map((s) => staleLine(d.document, s)));
+  if (stale.length > 0) sections.push(['Stale exclusions:', ...stale].join('\n'));
+  return `${sections.join('\n\n')}\n`;
+}
+
+function table(report: CoverageReport): string {
+  const rows: string[][] = [
+    [...HEADERS],
+    ...report.documents.map((d: DocumentCoverage) => row(d.document, d)),
+    row('TOTAL', report.totals),
+  ];
+  const widths = HEADERS.map((_h, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
+  // The name column reads best left-aligned, the figures right-aligned so digits line up.
+  const render = (r: readonly string[]) =>
+    r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('  ');
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const [header, ...body] = rows.map(render);
+  const total = body.pop() ?? '';
+  return [header, rule, ...body, rule, total].join('\n');
+}
+
+function row(name: string, c: CoverageCounts): string[] {
+  return [name, c.items, c.covered, c.excluded, c.uncovered].map(String).concat(c.percentCovered.toFixed(1));
+}
+
+function uncoveredLine(document: string, item: UncoveredItem): string {
+  return `${document}:${item.line}  "${shorten(item.text)}"  …${item.context}…`;
+}
+
+function staleLine(document: string, s: StaleExclusion): string {
+  const why = {
+    NOT_IN_DOCUMENT: 'does not occur in the document',
+    ALREADY_COVERED: 'is already covered by evidence',
+    EXCLUDES_NO_ITEM: 'contains no number, date or quoted name',
+  }[s.stale];
+  return `${s.file}  "${shorten(s.text)}"  ${why} (${document})`;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length <= MAX_SHOWN ? flat : `${flat.slice(0, MAX_SHOWN - 1)}…`;
+}
