@@ -8,6 +8,7 @@ import './entity.js';
 import './relation.js';
 import './search.js';
 import './ontology.js';
+import './traversal.js';
 
 builder.queryType({ description: 'Questions about the reform graph. Every answer traces to verbatim quotes.' });
 

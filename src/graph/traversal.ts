@@ -1,0 +1,509 @@
+/**
+ * Traversals over a snapshot: neighbourhoods, simple and shortest paths, responsibility
+ * chains and timelines. Pure functions of (snapshot, arguments) that answer with ids, so the
+ * GraphQL layer only turns ids into records. The algorithms are graphology's own packages;
+ * this module builds the filtered graphs they run on and checks arguments against
+ * TRAVERSAL_LIMITS, throwing the domain errors the API maps to stable codes.
+ */
+import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
+import { bidirectional, singleSource } from 'graphology-shortest-path';
+import { allSimpleEdgeGroupPaths } from 'graphology-simple-path';
+import { bfsFromNode } from 'graphology-traversal';
+import { comparePartialDates, dateBounds, type PartialDate, parsePartialDate } from '../model/dates.js';
+import { BadInputError, LimitExceededError, NotFoundError } from '../model/errors.js';
+import { CHAIN_RELATIONS, CURATED_RELATION_TYPES, type EntityKind, type RelationType } from '../model/ontology.js';
+import type { EntityRecord, RelationRecord } from '../model/records.js';
+import type { Direction, Snapshot } from './snapshot.js';
+import { TRAVERSAL_LIMITS as L } from './traversal-limits.js';
+
+/** A walk through the graph: `edges[i]` joins `nodes[i]` and `nodes[i + 1]`. */
+export interface GraphPath {
+  readonly nodes: readonly string[];
+  readonly edges: readonly string[];
+}
+
+export interface Subgraph {
+  /** Seeds first, then by hop distance, then by id. */
+  readonly nodes: readonly string[];
+  /** Followed relations between the returned nodes, by id. */
+  readonly edges: readonly string[];
+  /** True when `limit` left out nodes that are within reach. */
+  readonly truncated: boolean;
+}
+
+/** An entity at the far end of a responsibility chain, with the chain itself. */
+export interface Chain {
+  readonly entity: string;
+  readonly path: GraphPath;
+}
+
+export type TimelineDateField = 'DATE' | 'START' | 'YEAR' | 'PERIOD_END';
+
+export interface TimelineEntry {
+  readonly entity: string;
+  readonly date: PartialDate;
+  /** Which field the date comes from, since an outcome's year is not an event's date. */
+  readonly field: TimelineDateField;
+}
+
+// ---------------------------------------------------------------------------------------
+// Argument checks
+
+function checkInt(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min) {
+    throw new BadInputError(`${name} must be an integer of at least ${min}, got ${value}`, { argument: name });
+  }
+  if (value > max) throw new LimitExceededError(name, max, `${name} may be at most ${max}, got ${value}`);
+  return value;
+}
+
+function requireEntity(snapshot: Snapshot, id: string, argument: string): EntityRecord {
+  const e = snapshot.getEntity(id);
+  if (e) return e;
+  // Ids are typed by hand, so a near miss gets suggestions from the name index.
+  const hits = snapshot.search.search(id.replace(/^[a-z]+\//, '').replace(/-/g, ' '), undefined, 3);
+  const hint = hits.length > 0 ? `; did you mean ${hits.map((h) => h.entity.id).join(', ')}?` : '';
+  throw new NotFoundError(`no entity "${id}"${hint}`, { id, argument });
+}
+
+function requireKind(e: EntityRecord, kinds: ReadonlySet<EntityKind>, argument: string): void {
+  if (!kinds.has(e.kind)) {
+    throw new BadInputError(`${argument} must be a ${[...kinds].join(', ')}; "${e.id}" is a ${e.kind}`, {
+      argument,
+      id: e.id,
+    });
+  }
+}
+
+/** No list, or an empty one, means every curated type: MENTIONS only when asked for by name. */
+function relationTypeSet(types: readonly RelationType[] | undefined): ReadonlySet<RelationType> {
+  return new Set(types && types.length > 0 ? types : CURATED_RELATION_TYPES);
+}
+
+/** Paths are between entities: a path through a document would link any two things it mentions. */
+function pathTypeSet(types: readonly RelationType[] | undefined): ReadonlySet<RelationType> {
+  if (types?.includes('MENTIONS')) {
+    throw new BadInputError(
+      'paths follow relations between entities; MENTIONS links documents and is only followed by neighborhood',
+      {
+        argument: 'relationTypes',
+      },
+    );
+  }
+  return relationTypeSet(types);
+}
+
+const compareIds = (a: string, b: string) => a.localeCompare(b);
+
+function compareLists(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = compareIds(a[i] as string, b[i] as string);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+
+/** Shortest first, then by the ids along the way, so answers never depend on insertion order. */
+function comparePaths(a: GraphPath, b: GraphPath): number {
+  return a.edges.length - b.edges.length || compareLists(a.nodes, b.nodes) || compareLists(a.edges, b.edges);
+}
+
+// ---------------------------------------------------------------------------------------
+// Filtered views: small graphology copies the library algorithms run on unchanged
+
+type View = MultiDirectedGraph | MultiUndirectedGraph;
+
+/** Views are rebuilt per snapshot only; a snapshot never changes, so they never go stale. */
+const viewCache = new WeakMap<Snapshot, Map<string, View>>();
+const MAX_CACHED_VIEWS = 64;
+
+function cachedView<V extends View>(snapshot: Snapshot, key: string, build: () => V): V {
+  let views = viewCache.get(snapshot);
+  if (!views) {
+    views = new Map();
+    viewCache.set(snapshot, views);
+  }
+  const hit = views.get(key);
+  if (hit) return hit as V;
+  const view = build();
+  // Keys are combinations of relation types, so a client could mint many: keep the newest.
+  if (views.size >= MAX_CACHED_VIEWS) views.delete(views.keys().next().value as string);
+  views.set(key, view);
+  return view;
+}
+
+/** Relations by id, so views (and so the library's visiting order) are deterministic. */
+function sortedRelations(snapshot: Snapshot): RelationRecord[] {
+  return snapshot.graph.mapEdges((_key, r) => r).sort((a, b) => compareIds(a.id, b.id));
+}
+
+/**
+ * The graph restricted to some relation types, directed or not, edges keyed by relation id.
+ * Source documents join only when MENTIONS is followed: otherwise they are not reachable.
+ */
+function relationView(snapshot: Snapshot, types: ReadonlySet<RelationType>, directed: boolean): View {
+  const key = `${directed ? 'directed' : 'undirected'}:${[...types].sort().join(',')}`;
+  return cachedView(snapshot, key, () => {
+    const view: View = directed ? new MultiDirectedGraph() : new MultiUndirectedGraph();
+    for (const e of snapshot.entities()) view.addNode(e.id);
+    if (types.has('MENTIONS')) {
+      for (const d of [...snapshot.documents()].sort((a, b) => compareIds(a.nodeId, b.nodeId))) view.addNode(d.nodeId);
+    }
+    for (const r of sortedRelations(snapshot)) if (types.has(r.type)) view.addEdgeWithKey(r.id, r.source, r.target);
+    return view;
+  });
+}
+
+/**
+ * Chain relations oriented the way responsibility flows (CHAIN_RELATIONS: `forward` keeps
+ * source→target, `backward` turns it round), or the reverse of that for drivers.
+ */
+function chainView(snapshot: Snapshot, reversed: boolean): MultiDirectedGraph {
+  return cachedView(snapshot, reversed ? 'chain:reversed' : 'chain', () => {
+    const view = new MultiDirectedGraph();
+    for (const e of snapshot.entities()) view.addNode(e.id);
+    for (const r of sortedRelations(snapshot)) {
+      const flow = CHAIN_RELATIONS.get(r.type);
+      if (!flow) continue;
+      const [cause, effect] = flow === 'forward' ? [r.source, r.target] : [r.target, r.source];
+      if (reversed) view.addDirectedEdgeWithKey(r.id, effect, cause);
+      else view.addDirectedEdgeWithKey(r.id, cause, effect);
+    }
+    return view;
+  });
+}
+
+/** The relations for a node path: between two nodes the lowest relation id, for stable answers. */
+function pathFromNodes(view: View, nodes: readonly string[]): GraphPath {
+  const edges = nodes.slice(1).map((next, i) => {
+    const [first] = view.outboundEdges(nodes[i] as string, next).sort(compareIds);
+    if (first === undefined) throw new Error(`no edge between ${nodes[i]} and ${next} in view`);
+    return first;
+  });
+  return { nodes, edges };
+}
+
+// ---------------------------------------------------------------------------------------
+// Neighbourhood
+
+export interface NeighborhoodArgs {
+  readonly ids: readonly string[];
+  readonly depth?: number;
+  readonly direction?: Direction;
+  readonly relationTypes?: readonly RelationType[];
+  /** Keep only these kinds (seeds are always kept); traversal still passes through others. */
+  readonly kinds?: readonly EntityKind[];
+  readonly limit?: number;
+}
+
+/** graphology-traversal's names for our directions ('directed' is in and out). */
+const BFS_MODE = { OUT: 'out', IN: 'in', BOTH: 'directed' } as const;
+
+export function neighborhood(snapshot: Snapshot, args: NeighborhoodArgs): Subgraph {
+  const seeds = [...new Set(args.ids)];
+  if (seeds.length === 0) throw new BadInputError('ids must name at least one entity', { argument: 'ids' });
+  if (seeds.length > L.maxSeeds) {
+    throw new LimitExceededError('ids', L.maxSeeds, `ids may name at most ${L.maxSeeds} entities, got ${seeds.length}`);
+  }
+  for (const id of seeds) requireEntity(snapshot, id, 'ids');
+  const depth = checkInt('depth', args.depth ?? L.defaultDepth, 0, L.maxDepth);
+  const limit = checkInt('limit', args.limit ?? L.defaultNodes, 1, L.maxNodes);
+
+  const view = relationView(snapshot, relationTypeSet(args.relationTypes), true);
+  const distance = hopDistances(view, seeds, depth, BFS_MODE[args.direction ?? 'BOTH']);
+  const kinds = args.kinds && args.kinds.length > 0 ? new Set(args.kinds) : null;
+  const isSeed = new Set(seeds);
+  const wanted = (id: string) => {
+    if (isSeed.has(id) || !kinds) return true;
+    const kind = snapshot.getEntity(id)?.kind;
+    return kind !== undefined && kinds.has(kind);
+  };
+  const ranked = [...distance]
+    .filter(([id]) => wanted(id))
+    .sort(([a, da], [b, db]) => da - db || compareIds(a, b))
+    .map(([id]) => id);
+  const nodes = ranked.slice(0, limit);
+  return { nodes, edges: inducedEdges(view, nodes), truncated: ranked.length > limit };
+}
+
+/** Fewest hops from any seed, one graphology BFS per seed, each cut off at `depth`. */
+function hopDistances(view: View, seeds: readonly string[], depth: number, mode: (typeof BFS_MODE)[Direction]) {
+  const distance = new Map<string, number>();
+  for (const seed of seeds) {
+    bfsFromNode(
+      view,
+      seed,
+      (node, _attributes, hops) => {
+        const known = distance.get(node);
+        // Already reached as close from an earlier seed, so what lies beyond is recorded too.
+        if (known !== undefined && known <= hops) return true;
+        distance.set(node, hops);
+        return hops >= depth;
+      },
+      { mode },
+    );
+  }
+  return distance;
+}
+
+function inducedEdges(view: View, nodes: readonly string[]): string[] {
+  const kept = new Set(nodes);
+  const edges = new Set<string>();
+  for (const node of nodes) {
+    view.forEachOutboundEdge(node, (edge, _attributes, source, target) => {
+      if (kept.has(source) && kept.has(target)) edges.add(edge);
+    });
+  }
+  return [...edges].sort(compareIds);
+}
+
+// ---------------------------------------------------------------------------------------
+// Paths
+
+export interface PathArgs {
+  readonly from: string;
+  readonly to: string;
+  readonly relationTypes?: readonly RelationType[];
+  /** Follow relations only from source to target (default), or either way. */
+  readonly directed?: boolean;
+}
+
+export interface SimplePathArgs extends PathArgs {
+  readonly maxLength?: number;
+  readonly limit?: number;
+}
+
+function checkEndpoints(snapshot: Snapshot, args: PathArgs): void {
+  requireEntity(snapshot, args.from, 'from');
+  requireEntity(snapshot, args.to, 'to');
+  if (args.from === args.to) throw new BadInputError('from and to must be different entities', { argument: 'to' });
+}
+
+/** Every simple path of at most maxLength relations, shortest first, then by ids. */
+export function paths(snapshot: Snapshot, args: SimplePathArgs): GraphPath[] {
+  checkEndpoints(snapshot, args);
+  const maxLength = checkInt('maxLength', args.maxLength ?? L.defaultPathLength, 1, L.maxPathLength);
+  const limit = checkInt('first', args.limit ?? L.defaultPaths, 1, L.maxPaths);
+  const view = relationView(snapshot, pathTypeSet(args.relationTypes), args.directed ?? true);
+  const near = withinReach(view, args.from, args.to, maxLength);
+  if (!near.hasNode(args.from)) return []; // `to` is out of reach, so nothing is left to search
+  checkSearchWork(near, args.from, args.to, maxLength);
+  const found: GraphPath[] = [];
+  for (const groups of allSimpleEdgeGroupPaths(near, args.from, args.to, { maxDepth: maxLength })) {
+    found.push(...expandGroups(near, args.from, groups));
+    if (found.length > L.maxPathsFound) {
+      throw new LimitExceededError(
+        'pathsFound',
+        L.maxPathsFound,
+        `more than ${L.maxPathsFound} paths match; ${NARROW_SEARCH}`,
+      );
+    }
+  }
+  return found.sort(comparePaths).slice(0, limit);
+}
+
+/** One shortest path (graphology's bidirectional BFS), or null when none exists. */
+export function shortestPath(snapshot: Snapshot, args: PathArgs): GraphPath | null {
+  checkEndpoints(snapshot, args);
+  const view = relationView(snapshot, pathTypeSet(args.relationTypes), args.directed ?? true);
+  const nodes = bidirectional(view, args.from, args.to);
+  return nodes ? pathFromNodes(view, nodes) : null;
+}
+
+/**
+ * The part of the view a path of at most maxLength can use: nodes whose hops from `from`
+ * plus hops to `to` fit. The simple-path search has no such pruning, and without it a hub
+ * (the Ministry) makes it walk the whole graph.
+ */
+function withinReach(view: View, from: string, to: string, maxLength: number): View {
+  const reach = (start: string, mode: 'outbound' | 'inbound') => {
+    const hops = new Map<string, number>();
+    bfsFromNode(
+      view,
+      start,
+      (node, _a, d) => {
+        hops.set(node, d);
+        return d >= maxLength;
+      },
+      { mode },
+    );
+    return hops;
+  };
+  const fromStart = reach(from, 'outbound');
+  const toEnd = reach(to, 'inbound');
+  const near = view.nullCopy() as View;
+  view.forEachNode((node) => {
+    const a = fromStart.get(node);
+    const b = toEnd.get(node);
+    if (a !== undefined && b !== undefined && a + b <= maxLength) near.addNode(node);
+  });
+  view.forEachEdge((edge, _attributes, source, target) => {
+    if (near.hasNode(source) && near.hasNode(target)) near.addEdgeWithKey(edge, source, target);
+  });
+  return near;
+}
+
+/**
+ * Refuses a search whose walks from `from` (an upper bound on the partial paths the
+ * depth-first search visits) exceed the budget, before running it.
+ */
+function checkSearchWork(view: View, from: string, to: string, maxLength: number): void {
+  let frontier = new Map([[from, 1]]);
+  let total = 1;
+  for (let step = 0; step < maxLength && frontier.size > 0; step++) {
+    const next = new Map<string, number>();
+    for (const [node, walks] of frontier) {
+      if (node === to) continue; // the search stops at the target
+      view.forEachOutboundNeighbor(node, (neighbor) => {
+        next.set(neighbor, (next.get(neighbor) ?? 0) + walks);
+        total += walks;
+      });
+    }
+    if (total > L.maxPathSearchWork) throw searchTooBig();
+    frontier = next;
+  }
+}
+
+const NARROW_SEARCH = 'lower maxLength, name relationTypes or keep directed: true';
+
+function searchTooBig(): LimitExceededError {
+  return new LimitExceededError(
+    'pathSearchWork',
+    L.maxPathSearchWork,
+    `this path search could take more than ${L.maxPathSearchWork} walks; ${NARROW_SEARCH}`,
+  );
+}
+
+/** allSimpleEdgeGroupPaths groups parallel relations per hop; each choice is its own path. */
+function expandGroups(view: View, from: string, groups: readonly (readonly string[])[]): GraphPath[] {
+  const nodes = [from];
+  for (const group of groups) nodes.push(view.opposite(nodes[nodes.length - 1] as string, group[0] as string));
+  let edgeLists: string[][] = [[]];
+  for (const group of groups)
+    edgeLists = edgeLists.flatMap((edges) => [...group].sort(compareIds).map((e) => [...edges, e]));
+  return edgeLists.map((edges) => ({ nodes, edges }));
+}
+
+// ---------------------------------------------------------------------------------------
+// Responsibility chains
+
+/** What may drive an outcome: the kinds a chain may start from. */
+const DRIVER_KINDS: ReadonlySet<EntityKind> = new Set(['ORGAN', 'PLENARY_SESSION', 'REFORM', 'CAMPAIGN']);
+const OUTCOME_KINDS: ReadonlySet<EntityKind> = new Set(['OUTCOME']);
+
+export interface ChainArgs {
+  readonly maxDepth?: number;
+  readonly limit?: number;
+}
+
+/** Every outcome `from` leads to along chain relations, each with one shortest chain. */
+export function outcomeChains(snapshot: Snapshot, from: string, args: ChainArgs = {}): Chain[] {
+  requireKind(requireEntity(snapshot, from, 'from'), DRIVER_KINDS, 'from');
+  const { maxDepth, limit } = checkChainArgs(args);
+  const forward = chainView(snapshot, false);
+  return shortestChains(snapshot, forward, from, maxDepth, OUTCOME_KINDS)
+    .map((nodes) => ({ entity: nodes[nodes.length - 1] as string, path: pathFromNodes(forward, nodes) }))
+    .sort((a, b) => comparePaths(a.path, b.path))
+    .slice(0, limit);
+}
+
+/** Every organ, session, reform and campaign leading to an outcome; paths run driver → outcome. */
+export function drivers(snapshot: Snapshot, outcomeId: string, args: ChainArgs = {}): Chain[] {
+  requireKind(requireEntity(snapshot, outcomeId, 'outcome'), OUTCOME_KINDS, 'outcome');
+  const { maxDepth, limit } = checkChainArgs(args);
+  const forward = chainView(snapshot, false);
+  return shortestChains(snapshot, chainView(snapshot, true), outcomeId, maxDepth, DRIVER_KINDS)
+    .map((nodes) => [...nodes].reverse())
+    .map((nodes) => ({ entity: nodes[0] as string, path: pathFromNodes(forward, nodes) }))
+    .sort((a, b) => a.path.edges.length - b.path.edges.length || compareIds(a.entity, b.entity))
+    .slice(0, limit);
+}
+
+function checkChainArgs(args: ChainArgs) {
+  return {
+    maxDepth: checkInt('maxDepth', args.maxDepth ?? L.defaultChainDepth, 1, L.maxChainDepth),
+    limit: checkInt('first', args.limit ?? L.maxPaths, 1, L.maxPaths),
+  };
+}
+
+/** Node paths from `start` to each entity of `kinds` within maxDepth (graphology's BFS paths). */
+function shortestChains(
+  snapshot: Snapshot,
+  view: View,
+  start: string,
+  maxDepth: number,
+  kinds: ReadonlySet<EntityKind>,
+) {
+  return Object.entries(singleSource(view, start))
+    .filter(([id, nodes]) => id !== start && nodes.length - 1 <= maxDepth)
+    .filter(([id]) => {
+      const kind = snapshot.getEntity(id)?.kind;
+      return kind !== undefined && kinds.has(kind);
+    })
+    .map(([, nodes]) => nodes);
+}
+
+// ---------------------------------------------------------------------------------------
+// Timeline
+
+export interface TimelineArgs {
+  /** Partial ISO dates; an entity is kept when its date overlaps [from, to]. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly kinds?: readonly EntityKind[];
+  /** Only this entity and those one curated relation away from it. */
+  readonly involving?: string;
+  readonly limit?: number;
+}
+
+/** The date an entity is placed at: its own date, its start, or an outcome's year or period end. */
+function datedAs(e: EntityRecord): { date: PartialDate; field: TimelineDateField } | undefined {
+  const candidates: [TimelineDateField, PartialDate | undefined][] = [
+    ['DATE', e.date],
+    ['START', e.start],
+    ['YEAR', e.outcome?.year],
+    ['PERIOD_END', e.outcome?.period?.end],
+  ];
+  for (const [field, date] of candidates) if (date) return { date, field };
+  return undefined;
+}
+
+function parseBound(argument: string, text: string | undefined): PartialDate | undefined {
+  if (text === undefined) return undefined;
+  const date = parsePartialDate(text);
+  if (!date)
+    throw new BadInputError(`${argument} must be a date like 2015, 2015-05 or 2015-05-29, got "${text}"`, { argument });
+  return date;
+}
+
+/** Dated entities in date order (coarser first on ties, then by id), precision untouched. */
+export function timeline(snapshot: Snapshot, args: TimelineArgs = {}): TimelineEntry[] {
+  const from = parseBound('from', args.from);
+  const to = parseBound('to', args.to);
+  const first = from && dateBounds(from).first;
+  const last = to && dateBounds(to).last;
+  if (first && last && first > last)
+    throw new BadInputError(`from (${args.from}) is after to (${args.to})`, { argument: 'from' });
+  const limit = checkInt('limit', args.limit ?? L.maxNodes, 1, L.maxNodes);
+  const kinds = args.kinds && args.kinds.length > 0 ? new Set(args.kinds) : null;
+  const involved = args.involving === undefined ? null : involvedWith(snapshot, args.involving);
+
+  const entries: TimelineEntry[] = [];
+  for (const e of snapshot.entities()) {
+    if ((kinds && !kinds.has(e.kind)) || (involved && !involved.has(e.id))) continue;
+    const dated = datedAs(e);
+    if (!dated) continue;
+    const bounds = dateBounds(dated.date);
+    if ((first && bounds.last < first) || (last && bounds.first > last)) continue;
+    entries.push({ entity: e.id, ...dated });
+  }
+  return entries.sort((a, b) => comparePartialDates(a.date, b.date) || compareIds(a.entity, b.entity)).slice(0, limit);
+}
+
+function involvedWith(snapshot: Snapshot, id: string): ReadonlySet<string> {
+  requireEntity(snapshot, id, 'involving');
+  const ids = new Set([id]);
+  for (const r of snapshot.relationsOf(id, 'BOTH', CURATED_RELATION_TYPES))
+    ids.add(r.source === id ? r.target : r.source);
+  return ids;
+}

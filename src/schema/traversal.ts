@@ -1,0 +1,283 @@
+/**
+ * Root fields that walk the graph: neighbourhoods, paths, outcome chains, drivers and the
+ * timeline. Resolvers only translate arguments and turn ids into records; the traversals,
+ * their limits and their errors live in src/graph/traversal.ts.
+ */
+import type { Snapshot } from '../graph/snapshot.js';
+import {
+  type Chain,
+  drivers,
+  type GraphPath,
+  neighborhood,
+  outcomeChains,
+  paths,
+  type Subgraph,
+  shortestPath,
+  type TimelineEntry,
+  timeline,
+} from '../graph/traversal.js';
+import { TRAVERSAL_LIMITS as L } from '../graph/traversal-limits.js';
+import { CHAIN_RELATIONS } from '../model/ontology.js';
+import type { EntityRecord } from '../model/records.js';
+import { builder } from './builder.js';
+import { OutcomeRef } from './entity.js';
+import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
+import { DocumentRef, EntityRef, PartialDateRef, RelationRef } from './refs.js';
+
+// Ids come from the snapshot's own graph, so a miss would be a bug, not a client error.
+function entity(snapshot: Snapshot, id: string): EntityRecord {
+  const e = snapshot.getEntity(id);
+  if (!e) throw new Error(`traversal returned unknown entity ${id}`);
+  return e;
+}
+
+function relation(snapshot: Snapshot, id: string) {
+  const r = snapshot.getRelation(id);
+  if (!r) throw new Error(`traversal returned unknown relation ${id}`);
+  return r;
+}
+
+/** GraphQL gives null for an omitted list; the traversal functions take undefined. */
+const optional = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
+
+const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
+  description: 'Entities around some seeds and the relations between them.',
+  fields: (t) => ({
+    nodes: t.field({
+      nullable: false,
+      type: [EntityRef],
+      description: 'Seeds first, then by hop distance, then by id.',
+      complexity: { field: 1, multiplier: 50 },
+      resolve: (s, _a, { snapshot }) =>
+        s.nodes.filter((id) => snapshot.getEntity(id)).map((id) => entity(snapshot, id)),
+    }),
+    documents: t.field({
+      nullable: false,
+      type: [DocumentRef],
+      description: 'Source documents reached; only when relationTypes includes MENTIONS.',
+      resolve: (s, _a, { snapshot }) =>
+        s.nodes.filter((id) => !snapshot.getEntity(id)).flatMap((id) => snapshot.getDocument(id) ?? []),
+    }),
+    edges: t.field({
+      nullable: false,
+      type: [RelationRef],
+      description: 'Relations of the followed types between returned nodes, by id.',
+      complexity: { field: 1, multiplier: 100 },
+      resolve: (s, _a, { snapshot }) => s.edges.map((id) => relation(snapshot, id)),
+    }),
+    truncated: t.exposeBoolean('truncated', {
+      nullable: false,
+      description: 'True when limit left out entities within reach.',
+    }),
+  }),
+});
+
+const PathRef = builder.objectRef<GraphPath>('Path').implement({
+  description: 'A walk between entities: edges[i] joins nodes[i] and nodes[i + 1], each relation with its evidence.',
+  fields: (t) => ({
+    length: t.int({ nullable: false, description: 'Number of relations.', resolve: (p) => p.edges.length }),
+    nodes: t.field({
+      nullable: false,
+      type: [EntityRef],
+      resolve: (p, _a, { snapshot }) => p.nodes.map((id) => entity(snapshot, id)),
+    }),
+    edges: t.field({
+      nullable: false,
+      type: [RelationRef],
+      resolve: (p, _a, { snapshot }) => p.edges.map((id) => relation(snapshot, id)),
+    }),
+  }),
+});
+
+const OutcomeChainRef = builder.objectRef<Chain>('OutcomeChain').implement({
+  description: 'An outcome reached along responsibility relations, with the chain that reaches it.',
+  fields: (t) => ({
+    outcome: t.field({
+      nullable: false,
+      type: OutcomeRef,
+      resolve: (c, _a, { snapshot }) => entity(snapshot, c.entity),
+    }),
+    path: t.field({
+      nullable: false,
+      type: PathRef,
+      description: 'From the starting entity to the outcome.',
+      resolve: (c) => c.path,
+    }),
+  }),
+});
+
+const DriverRef = builder.objectRef<Chain>('Driver').implement({
+  description: 'An organ, session, reform or campaign that leads to an outcome, with the chain.',
+  fields: (t) => ({
+    entity: t.field({ nullable: false, type: EntityRef, resolve: (c, _a, { snapshot }) => entity(snapshot, c.entity) }),
+    path: t.field({
+      nullable: false,
+      type: PathRef,
+      description: 'From the driver to the outcome.',
+      resolve: (c) => c.path,
+    }),
+  }),
+});
+
+const TimelineDateFieldEnum = builder.enumType('TimelineDateField', {
+  description: 'Which field placed an entity on the timeline.',
+  values: {
+    DATE: { description: 'The date of the entity (a session, a document, a reform).' },
+    START: { description: 'The start of the entity (a campaign).' },
+    YEAR: { description: 'The year an outcome figure describes.' },
+    PERIOD_END: { description: 'The end of the period an outcome figure covers.' },
+  } as const,
+});
+
+const TimelineEntryRef = builder.objectRef<TimelineEntry>('TimelineEntry').implement({
+  description: 'A dated entity, at the precision the source gives.',
+  fields: (t) => ({
+    entity: t.field({ nullable: false, type: EntityRef, resolve: (e, _a, { snapshot }) => entity(snapshot, e.entity) }),
+    date: t.field({ nullable: false, type: PartialDateRef, resolve: (e) => e.date }),
+    dateField: t.field({ nullable: false, type: TimelineDateFieldEnum, resolve: (e) => e.field }),
+  }),
+});
+
+/** Generated from the ontology so the description cannot drift from what chains follow. */
+const chainTypes = (flow: 'forward' | 'backward') =>
+  [...CHAIN_RELATIONS]
+    .filter(([, f]) => f === flow)
+    .map(([type]) => type)
+    .join(', ');
+const CHAIN_KINDS_HELP = `Chains follow ${chainTypes('forward')} from source to target, and ${chainTypes('backward')} from target to source.`;
+
+builder.queryFields((t) => ({
+  neighborhood: t.field({
+    nullable: false,
+    type: SubgraphRef,
+    description: `Every entity within depth hops (at most ${L.maxDepth}) of the seeds, following only the given relation types and direction, at most limit (≤ ${L.maxNodes}) nodes. Source documents and MENTIONS are left out unless relationTypes names MENTIONS.`,
+    args: {
+      ids: t.arg.idList({ required: true, description: `Seed entities (at most ${L.maxSeeds}); always returned.` }),
+      depth: t.arg.int({ defaultValue: L.defaultDepth }),
+      direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
+      relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Follow only these (default: all but MENTIONS).' }),
+      kinds: t.arg({
+        type: [EntityKindEnum],
+        description: 'Return only these kinds besides the seeds; others are still passed through.',
+      }),
+      limit: t.arg.int({ defaultValue: L.defaultNodes }),
+    },
+    complexity: (args) => ({ field: 10 * (1 + (args.depth ?? L.defaultDepth)), multiplier: 1 }),
+    resolve: (_r, args, { snapshot }) =>
+      neighborhood(snapshot, {
+        ids: args.ids.map(String),
+        depth: optional(args.depth),
+        direction: optional(args.direction),
+        relationTypes: optional(args.relationTypes),
+        kinds: optional(args.kinds),
+        limit: optional(args.limit),
+      }),
+  }),
+  paths: t.field({
+    nullable: false,
+    type: [PathRef],
+    description: `Simple paths (no entity twice) of at most maxLength (≤ ${L.maxPathLength}) relations between two entities, shortest first, then by the ids along them; the first ${L.maxPaths} at most.`,
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id({ required: true }),
+      maxLength: t.arg.int({ defaultValue: L.defaultPathLength }),
+      relationTypes: t.arg({
+        type: [RelationTypeEnum],
+        description: 'Follow only these (default: all but MENTIONS, which paths refuse).',
+      }),
+      directed: t.arg.boolean({
+        defaultValue: true,
+        description: 'Follow relations only from source to target; false follows them either way.',
+      }),
+      first: t.arg.int({ defaultValue: L.defaultPaths }),
+    },
+    complexity: (args) => ({
+      field: 20 * (args.maxLength ?? L.defaultPathLength),
+      multiplier: args.first ?? L.defaultPaths,
+    }),
+    resolve: (_r, args, { snapshot }) =>
+      paths(snapshot, {
+        from: String(args.from),
+        to: String(args.to),
+        maxLength: optional(args.maxLength),
+        relationTypes: optional(args.relationTypes),
+        directed: optional(args.directed),
+        limit: optional(args.first),
+      }),
+  }),
+  shortestPath: t.field({
+    type: PathRef,
+    nullable: true,
+    description: 'One shortest path between two entities, or null when they are not connected that way.',
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id({ required: true }),
+      relationTypes: t.arg({
+        type: [RelationTypeEnum],
+        description: 'Follow only these (default: all but MENTIONS, which paths refuse).',
+      }),
+      directed: t.arg.boolean({
+        defaultValue: true,
+        description: 'Follow relations only from source to target; false follows them either way.',
+      }),
+    },
+    complexity: 20,
+    resolve: (_r, args, { snapshot }) =>
+      shortestPath(snapshot, {
+        from: String(args.from),
+        to: String(args.to),
+        relationTypes: optional(args.relationTypes),
+        directed: optional(args.directed),
+      }),
+  }),
+  outcomeChains: t.field({
+    nullable: false,
+    type: [OutcomeChainRef],
+    description: `Every outcome an organ, session, reform or campaign leads to within maxDepth (≤ ${L.maxChainDepth}) relations, each with one shortest chain; shortest first. ${CHAIN_KINDS_HELP}`,
+    args: {
+      from: t.arg.id({ required: true }),
+      maxDepth: t.arg.int({ defaultValue: L.defaultChainDepth }),
+      first: t.arg.int({ defaultValue: L.maxPaths }),
+    },
+    complexity: (args) => ({ field: 20, multiplier: args.first ?? L.maxPaths }),
+    resolve: (_r, args, { snapshot }) =>
+      outcomeChains(snapshot, String(args.from), { maxDepth: optional(args.maxDepth), limit: optional(args.first) }),
+  }),
+  drivers: t.field({
+    nullable: false,
+    type: [DriverRef],
+    description: `The organs, sessions, reforms and campaigns that lead to an outcome within maxDepth (≤ ${L.maxChainDepth}) relations, each with one shortest chain; nearest first. ${CHAIN_KINDS_HELP}`,
+    args: {
+      outcome: t.arg.id({ required: true }),
+      maxDepth: t.arg.int({ defaultValue: L.defaultChainDepth }),
+      first: t.arg.int({ defaultValue: L.maxPaths }),
+    },
+    complexity: (args) => ({ field: 20, multiplier: args.first ?? L.maxPaths }),
+    resolve: (_r, args, { snapshot }) =>
+      drivers(snapshot, String(args.outcome), { maxDepth: optional(args.maxDepth), limit: optional(args.first) }),
+  }),
+  timeline: t.field({
+    nullable: false,
+    type: [TimelineEntryRef],
+    description:
+      'Dated entities in date order, a coarser date before a finer one on the same first day, dates kept at their precision. An entity is placed by its date, else its start, else (outcomes) the year or the end of the period its figure covers.',
+    args: {
+      from: t.arg.string({
+        description: 'Partial ISO date (2015, 2015-05, 2015-05-29); keeps entities whose date overlaps from it on.',
+      }),
+      to: t.arg.string({ description: 'Partial ISO date; keeps entities whose date overlaps up to it.' }),
+      kinds: t.arg({ type: [EntityKindEnum] }),
+      involving: t.arg.id({ description: 'Only this entity and those one relation (other than MENTIONS) away.' }),
+      limit: t.arg.int({ defaultValue: L.maxNodes, description: `At most ${L.maxNodes}.` }),
+    },
+    complexity: (args) => ({ field: 10, multiplier: args.limit ?? L.maxNodes }),
+    resolve: (_r, args, { snapshot }) =>
+      timeline(snapshot, {
+        from: optional(args.from),
+        to: optional(args.to),
+        kinds: optional(args.kinds),
+        involving: args.involving === null || args.involving === undefined ? undefined : String(args.involving),
+        limit: optional(args.limit),
+      }),
+  }),
+}));
