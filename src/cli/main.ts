@@ -9,7 +9,10 @@ import { formatCoverage } from '../graph/coverage-format.js';
 import { loadGraphData, validateGraphData } from '../graph/load.js';
 import { DataValidationError, formatProblem } from '../model/errors.js';
 import { schema } from '../schema/index.js';
-import { listen, stopOnSignals } from '../server/main.js';
+import { configFromEnv } from '../server/config.js';
+import { createLogger } from '../server/logging.js';
+import { start, stopOnSignals } from '../server/main.js';
+import { ReloadingSource } from '../server/reloading-source.js';
 import { ontologyTable, statsTables } from './format.js';
 
 const DEFAULT_DATA = 'graph-data';
@@ -18,7 +21,7 @@ const SCHEMA_FILE = 'schema/schema.graphql';
 const USAGE = `reform-graph <command> [options]
 
 Commands:
-  serve      start the GraphQL server (port from PORT or --port, default 4000)
+  serve      start the GraphQL server (port from PORT or --port, default 4000; --watch reloads graph-data on change)
   validate   check graph-data/ and print every problem, or counts per kind and relation type
   coverage   list every number, date and quoted name of each document that no evidence quote covers
   stats      print counts per kind, relation type and document as Markdown tables
@@ -57,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string', default: '0.0.0.0' },
       write: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -73,13 +77,24 @@ async function main(argv: string[]): Promise<number> {
         console.error(`invalid port "${values.port ?? process.env.PORT}"`);
         return 2;
       }
+      const config = configFromEnv();
+      const logger = createLogger(config.logLevel);
       const { snapshot, ms } = loadOrExit(dataDir);
-      const server = await listen({ snapshot, port, host: values.host });
-      stopOnSignals(server);
-      const address = server.address();
+      const source = new ReloadingSource(dataDir, snapshot, (outcome) =>
+        outcome.ok
+          ? logger.info({ version: outcome.version }, 'graph-data reloaded')
+          : logger.error(
+              { problems: outcome.problems, serving: outcome.version },
+              'graph-data change rejected: still serving the last good snapshot',
+            ),
+      );
+      if (values.watch) source.watch();
+      const running = await start({ source, port, host: values.host, logger });
+      stopOnSignals(running, logger);
+      const address = running.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       console.log(
-        `reform-graph: loaded ${snapshot.entities().length} entities and ${snapshot.graph.size} relations from ${dataDir} in ${ms} ms (snapshot ${snapshot.version})`,
+        `reform-graph: loaded ${snapshot.entities().length} entities and ${snapshot.graph.size} relations from ${dataDir} in ${ms} ms (snapshot ${snapshot.version})${values.watch ? ', watching for changes' : ''}`,
       );
       console.log(`GraphiQL:  http://localhost:${actualPort}/graphql`);
       console.log(`Health:    http://localhost:${actualPort}/health`);

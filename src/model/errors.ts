@@ -1,6 +1,6 @@
 /** Domain errors, named so the GraphQL boundary can map each to a stable code. */
 
-export type DomainErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'LIMIT_EXCEEDED' | 'INVALID_DATA';
+export type DomainErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'LIMIT_EXCEEDED' | 'TIMEOUT' | 'INVALID_DATA';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -28,6 +28,14 @@ export class LimitExceededError extends DomainError {
     message: string,
   ) {
     super(message, { limit, allowed });
+  }
+}
+
+/** A request ran past its time budget and was cut. */
+export class TimeoutError extends DomainError {
+  readonly code = 'TIMEOUT';
+  constructor(readonly allowedMs: number) {
+    super(`the request ran longer than ${allowedMs} ms and was stopped`, { limit: 'requestTimeoutMs', allowed: allowedMs });
   }
 }
 

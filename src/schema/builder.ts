@@ -9,6 +9,8 @@ import { typeNameForId } from './type-names.js';
 export interface Context {
   /** The snapshot this request is answered from; fixed for the whole request. */
   readonly snapshot: Snapshot;
+  /** performance.now() after which resolvers stop with a TIMEOUT error. */
+  readonly deadline?: number;
 }
 
 export const builder = new SchemaBuilder<{

@@ -1,32 +1,58 @@
 /** Starts the HTTP server over node:http and stops it gracefully on SIGTERM/SIGINT. */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Snapshot } from '../graph/snapshot.js';
-import { createServer } from './yoga.js';
+import type { Logger } from './logging.js';
+import type { Lifecycle } from './routes.js';
+import type { SnapshotSource } from './snapshot-source.js';
+import { createServer, type ServerOptions } from './yoga.js';
 
-export interface ListenOptions {
-  readonly snapshot: Snapshot;
+export interface ListenOptions extends Omit<ServerOptions, 'lifecycle'> {
+  readonly snapshot?: Snapshot;
+  readonly source?: SnapshotSource;
   readonly port: number;
   readonly host?: string;
-  readonly logging?: boolean;
+}
+
+export interface RunningServer {
+  readonly server: Server;
+  readonly lifecycle: Lifecycle;
 }
 
 export async function listen(options: ListenOptions): Promise<Server> {
-  const yoga = createServer({ snapshot: options.snapshot, logging: options.logging });
+  return (await start(options)).server;
+}
+
+export async function start(options: ListenOptions): Promise<RunningServer> {
+  const lifecycle: Lifecycle = { shuttingDown: false };
+  const yoga = createServer({ ...options, lifecycle });
   const server = createHttpServer(yoga);
+  // Slow or stalled clients must not hold sockets for ever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
-  return server;
+  return { server, lifecycle };
 }
 
-/** Stops accepting connections, lets in-flight requests finish, then exits. */
-export function stopOnSignals(server: Server, log: (msg: string) => void = console.error): void {
+/**
+ * On SIGTERM/SIGINT: /ready turns 503, the listener stops accepting, idle keep-alive sockets
+ * close, in-flight requests finish, then the process exits (forced after `graceMs`).
+ */
+export function stopOnSignals(running: RunningServer, logger: Pick<Logger, 'info' | 'warn'>, graceMs = 10_000): void {
   const stop = (signal: string) => {
-    log(`${signal} received: finishing in-flight requests`);
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    running.lifecycle.shuttingDown = true;
+    running.server.close(() => {
+      logger.info('all requests finished');
+      process.exit(0);
+    });
+    running.server.closeIdleConnections();
+    setTimeout(() => {
+      logger.warn({ graceMs }, 'requests still running after the grace period: exiting');
+      process.exit(1);
+    }, graceMs).unref();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -2,7 +2,12 @@
 import type { Plugin } from 'graphql-yoga';
 import type { SnapshotSource } from './snapshot-source.js';
 
-export function routesPlugin(source: SnapshotSource): Plugin {
+/** Lets /ready say "no" while the process drains for shutdown. */
+export interface Lifecycle {
+  shuttingDown: boolean;
+}
+
+export function routesPlugin(source: SnapshotSource, lifecycle: Lifecycle = { shuttingDown: false }): Plugin {
   return {
     onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname === '/health') {
@@ -19,7 +24,10 @@ export function routesPlugin(source: SnapshotSource): Plugin {
           }),
         );
       } else if (url.pathname === '/ready') {
-        endResponse(fetchAPI.Response.json({ ready: true, version: source.current().version }));
+        const ready = !lifecycle.shuttingDown;
+        endResponse(
+          fetchAPI.Response.json({ ready, version: source.current().version }, { status: ready ? 200 : 503 }),
+        );
       } else if (url.pathname === '/') {
         endResponse(new fetchAPI.Response(null, { status: 302, headers: { location: '/graphql' } }));
       }

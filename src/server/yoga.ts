@@ -1,19 +1,32 @@
 /** Builds the yoga instance; does not listen (main.ts does), so tests can call yoga.fetch. */
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { Registry } from 'prom-client';
 import type { Snapshot } from '../graph/snapshot.js';
 import { type Context, schema } from '../schema/index.js';
 import { armorPlugin } from './armor.js';
+import { configFromEnv, type ServerConfig } from './config.js';
 import { maskError } from './errors.js';
 import { EXAMPLE_OPERATIONS } from './examples.js';
-import { routesPlugin } from './routes.js';
+import { createLogger, type Logger, requestLogPlugin, yogaLogger } from './logging.js';
+import { bodyLimitPlugin, timeoutPlugins } from './protection.js';
+import { type Lifecycle, routesPlugin } from './routes.js';
 import { fixedSource, type SnapshotSource } from './snapshot-source.js';
 
 export interface ServerOptions {
   /** The data to serve: a snapshot, or a source that may swap snapshots. */
   readonly snapshot?: Snapshot;
   readonly source?: SnapshotSource;
-  readonly production?: boolean;
+  /** Settings; unset ones come from the environment (see config.ts). */
+  readonly config?: Partial<ServerConfig>;
+  /** false silences logs (tests); default: a pino logger at the configured level. */
   readonly logging?: boolean;
+  readonly logger?: Logger;
+  readonly lifecycle?: Lifecycle;
+  /** More routes, e.g. exports and the explorer. */
+  readonly plugins?: readonly Plugin[];
 }
 
 export type ReformGraphYoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -36,19 +49,50 @@ function snapshotVersionPlugin(): Plugin<Context> {
   };
 }
 
+/** yoga's CSRF check, with the stable error code every refusal here carries. */
+function csrfPlugin(): Plugin {
+  const inner = useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] });
+  return {
+    onRequestParse(payload) {
+      try {
+        return inner.onRequestParse?.(payload);
+      } catch (err) {
+        throw createGraphQLError(
+          'GET requests and form posts need an x-graphql-yoga-csrf header (any value) to prove they are not cross-site',
+          { extensions: { code: 'CSRF_HEADER_REQUIRED', http: { status: 403 } }, originalError: err as Error },
+        );
+      }
+    },
+  };
+}
+
 export function createServer(options: ServerOptions): ReformGraphYoga {
   const source = options.source ?? (options.snapshot ? fixedSource(options.snapshot) : undefined);
   if (!source) throw new Error('createServer needs a snapshot or a snapshot source');
-  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const config = configFromEnv(process.env, options.config);
+  const logger = options.logger ?? createLogger(options.logging === false ? 'silent' : config.logLevel);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     // The snapshot is taken once per request, so one request never sees two versions.
     context: () => ({ snapshot: source.current() }),
-    graphiql: { title: 'reform-graph', defaultQuery: EXAMPLE_OPERATIONS },
+    graphiql: config.introspection ? { title: 'reform-graph', defaultQuery: EXAMPLE_OPERATIONS } : false,
     landingPage: false,
     healthCheckEndpoint: '/yoga-health',
     maskedErrors: { maskError },
-    logging: options.logging === false ? false : 'info',
-    plugins: [routesPlugin(source), armorPlugin({ production }), snapshotVersionPlugin()],
+    cors: { origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], methods: ['GET', 'POST'] },
+    logging: yogaLogger(logger),
+    plugins: [
+      requestLogPlugin(logger),
+      bodyLimitPlugin(config.maxBodyBytes),
+      routesPlugin(source, options.lifecycle),
+      ...(options.plugins ?? []),
+      csrfPlugin(),
+      armorPlugin({ production: config.production }),
+      ...timeoutPlugins(config.requestTimeoutMs),
+      snapshotVersionPlugin(),
+      // A registry per server, so several servers in one process (tests, workers) never collide.
+      usePrometheus({ endpoint: '/metrics', registry: new Registry() }),
+      ...(config.introspection ? [] : [useDisableIntrospection()]),
+    ],
   });
 }

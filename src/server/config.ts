@@ -1,0 +1,56 @@
+/** Server settings, each with a safe default and an environment variable to change it. */
+
+export interface ServerConfig {
+  readonly production: boolean;
+  /** Origins allowed to call the API from a browser; `*` allows any (the API is read-only and uses no cookies). */
+  readonly corsOrigins: readonly string[] | '*';
+  /** Largest request body accepted, in bytes. */
+  readonly maxBodyBytes: number;
+  /** Longest a GraphQL execution may run before it is cut with a TIMEOUT error. */
+  readonly requestTimeoutMs: number;
+  /** Whether introspection (and so GraphiQL's docs) is open. */
+  readonly introspection: boolean;
+  readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export const CONFIG_ENV = {
+  corsOrigins: 'CORS_ORIGINS',
+  maxBodyBytes: 'MAX_BODY_BYTES',
+  requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
+  introspection: 'INTROSPECTION',
+  logLevel: 'LOG_LEVEL',
+} as const;
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+export function configFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<ServerConfig> = {},
+): ServerConfig {
+  const production = overrides.production ?? env.NODE_ENV === 'production';
+  const origins = env[CONFIG_ENV.corsOrigins];
+  const level = env[CONFIG_ENV.logLevel] ?? (env.NODE_ENV === 'test' ? 'silent' : 'info');
+  if (!['silent', 'error', 'warn', 'info', 'debug'].includes(level)) {
+    throw new Error(`${CONFIG_ENV.logLevel} must be one of silent, error, warn, info, debug`);
+  }
+  return {
+    production,
+    corsOrigins:
+      !origins || origins.trim() === '*'
+        ? '*'
+        : origins
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean),
+    maxBodyBytes: positiveInt(CONFIG_ENV.maxBodyBytes, env[CONFIG_ENV.maxBodyBytes], 100_000),
+    requestTimeoutMs: positiveInt(CONFIG_ENV.requestTimeoutMs, env[CONFIG_ENV.requestTimeoutMs], 5_000),
+    introspection: env[CONFIG_ENV.introspection] ? env[CONFIG_ENV.introspection] !== 'false' : !production,
+    logLevel: level as ServerConfig['logLevel'],
+    ...overrides,
+  };
+}
