@@ -1,0 +1,62 @@
+/** Request-level limits: body size, CSRF, execution deadline, introspection switch. */
+import { describe, expect, it } from 'vitest';
+import { createServer } from '../../src/server/yoga.js';
+import { bundledSnapshot, bundledYoga, errorCodes, execute } from '../helpers/graphql.js';
+
+const post = (body: string, headers: Record<string, string> = {}) =>
+  bundledYoga().fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+
+describe('request protections', () => {
+  it('refuses a body over the limit with 413 and LIMIT_EXCEEDED', async () => {
+    const res = await post(JSON.stringify({ query: `{ snapshot { version } } #${'x'.repeat(200_000)}` }));
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxBodyBytes' });
+  });
+
+  it('refuses a GET query without a CSRF header, accepts it with one', async () => {
+    const url = `http://localhost/graphql?query=${encodeURIComponent('{ snapshot { version } }')}`;
+    const refused = await bundledYoga().fetch(url);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).errors[0].extensions.code).toBe('CSRF_HEADER_REQUIRED');
+    const accepted = await bundledYoga().fetch(url, { headers: { 'x-graphql-yoga-csrf': '1' } });
+    expect(accepted.status).toBe(200);
+  });
+
+  it('cuts an execution that runs past its deadline with TIMEOUT', async () => {
+    const yoga = createServer({ snapshot: bundledSnapshot(), logging: false, config: { requestTimeoutMs: 1 } });
+    const heavy =
+      '{ entities(first: 100) { edges { node { name evidence { quote before after document { title } } } } } }';
+    const result = await execute(heavy, undefined, yoga);
+    expect(errorCodes(result)).toContain('TIMEOUT');
+    expect(result.errors?.find((e) => e.extensions?.code === 'TIMEOUT')?.extensions).toMatchObject({
+      limit: 'requestTimeoutMs',
+      allowed: 1,
+    });
+  });
+
+  it('can close introspection for production', async () => {
+    const yoga = createServer({ snapshot: bundledSnapshot(), logging: false, config: { introspection: false } });
+    const result = await execute('{ __schema { types { name } } }', undefined, yoga);
+    expect(result.errors?.length).toBeGreaterThan(0);
+    expect(result.data?.__schema).toBeUndefined();
+  });
+
+  it('blocks field suggestions in production', async () => {
+    const yoga = createServer({ snapshot: bundledSnapshot(), logging: false, config: { production: true } });
+    const result = await execute('{ entitie { totalCount } }', undefined, yoga);
+    expect(result.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    const dev = await execute('{ entitie { totalCount } }');
+    expect(dev.errors?.[0]?.message).toMatch(/Did you mean/);
+  });
+
+  it('serves Prometheus metrics and tags responses with a request id', async () => {
+    const res = await post(JSON.stringify({ query: '{ snapshot { version } }' }), { 'x-request-id': 'test-123' });
+    expect(res.headers.get('x-request-id')).toBe('test-123');
+    const metrics = await (await bundledYoga().fetch('http://localhost/metrics')).text();
+    expect(metrics).toMatch(/graphql_yoga_http_duration/);
+  });
+});
