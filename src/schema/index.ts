@@ -9,6 +9,7 @@ import './relation.js';
 import './search.js';
 import './ontology.js';
 import './traversal.js';
+import './metrics.js';
 
 builder.queryType({ description: 'Questions about the reform graph. Every answer traces to verbatim quotes.' });
 
