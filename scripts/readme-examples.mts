@@ -1,6 +1,8 @@
 // Prints the README's example queries with their real answers on the bundled data.
+
 import { loadGraphData } from '../src/graph/load.js';
 import { createServer } from '../src/server/yoga.js';
+import { compactJson } from './compact-json.mjs';
 
 const yoga = createServer({ snapshot: loadGraphData('graph-data'), logging: false });
 const examples = [
@@ -33,5 +35,5 @@ for (const query of examples) {
     body: JSON.stringify({ query }),
   });
   const body = (await res.json()) as { data: unknown };
-  console.log(`\`\`\`graphql\n${query}\n\`\`\`\n\n\`\`\`json\n${JSON.stringify(body.data, null, 2)}\n\`\`\`\n`);
+  console.log(`\`\`\`graphql\n${query}\n\`\`\`\n\n\`\`\`json\n${compactJson(body.data)}\n\`\`\`\n`);
 }

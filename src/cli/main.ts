@@ -13,7 +13,10 @@ import { configFromEnv } from '../server/config.js';
 import { createLogger } from '../server/logging.js';
 import { start, stopOnSignals } from '../server/main.js';
 import { ReloadingSource } from '../server/reloading-source.js';
+import { DEFAULT_SNAPSHOT_FILE, loadPreferringSnapshot, runBuild } from './build.js';
+import { runExport } from './export.js';
 import { ontologyTable, statsTables } from './format.js';
+import { parseGenerateArgs, runGenerate } from './generate.js';
 
 const DEFAULT_DATA = 'graph-data';
 const SCHEMA_FILE = 'schema/schema.graphql';
@@ -26,20 +29,28 @@ Commands:
   coverage   list every number, date and quoted name of each document that no evidence quote covers
   stats      print counts per kind, relation type and document as Markdown tables
   ontology   print the entity kinds and relation types as Markdown tables
+  export     write the laid-out graph to stdout: --format gexf|graphml|json|cytoscape [--focus ID --depth N]
+  generate   write a synthetic graph-data directory: --entities N --out DIR [--seed S]
+  build      validate graph-data and compile it into a snapshot file serve loads without re-validating (--out FILE)
   schema     print the GraphQL SDL (--write saves ${SCHEMA_FILE}, --check fails on drift)
 
 Options:
   --data DIR   graph-data directory (default: ${DEFAULT_DATA})
   --port N     port for serve
+  --snapshot F snapshot file serve prefers when it is newer than the data (default: ${DEFAULT_SNAPSHOT_FILE})
   --host H     host for serve (default: 0.0.0.0)
   -h, --help   this help
 `;
 
-function loadOrExit(dataDir: string) {
+/** Loads the data (or, for serve, a snapshot file newer than it); exits listing problems on bad data. */
+function loadOrExit(dataDir: string, snapshotFile?: string) {
   const started = performance.now();
   try {
-    const snapshot = loadGraphData(dataDir);
-    return { snapshot, ms: Math.round(performance.now() - started) };
+    const loaded = snapshotFile
+      ? loadPreferringSnapshot(dataDir, snapshotFile)
+      : { snapshot: loadGraphData(dataDir), from: 'data' as const, reason: '' };
+    const from = loaded.from === 'snapshot' ? snapshotFile : dataDir;
+    return { snapshot: loaded.snapshot, from, ms: Math.round(performance.now() - started) };
   } catch (err) {
     if (err instanceof DataValidationError) {
       for (const p of err.problems) console.error(formatProblem(p));
@@ -61,6 +72,13 @@ async function main(argv: string[]): Promise<number> {
       write: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       watch: { type: 'boolean', default: false },
+      snapshot: { type: 'string', default: DEFAULT_SNAPSHOT_FILE },
+      format: { type: 'string' },
+      focus: { type: 'string', multiple: true },
+      depth: { type: 'string' },
+      out: { type: 'string' },
+      entities: { type: 'string' },
+      seed: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -79,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const config = configFromEnv();
       const logger = createLogger(config.logLevel);
-      const { snapshot, ms } = loadOrExit(dataDir);
+      const { snapshot, ms, from } = loadOrExit(dataDir, resolve(values.snapshot ?? DEFAULT_SNAPSHOT_FILE));
       const source = new ReloadingSource(dataDir, snapshot, (outcome) =>
         outcome.ok
           ? logger.info({ version: outcome.version }, 'graph-data reloaded')
@@ -94,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
       const address = running.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       console.log(
-        `reform-graph: loaded ${snapshot.entities().length} entities and ${snapshot.graph.size} relations from ${dataDir} in ${ms} ms (snapshot ${snapshot.version})${values.watch ? ', watching for changes' : ''}`,
+        `reform-graph: loaded ${snapshot.entities().length} entities and ${snapshot.graph.size} relations from ${from} in ${ms} ms (snapshot ${snapshot.version})${values.watch ? ', watching for changes' : ''}`,
       );
       console.log(`GraphiQL:  http://localhost:${actualPort}/graphql`);
       console.log(`Health:    http://localhost:${actualPort}/health`);
@@ -114,6 +132,15 @@ async function main(argv: string[]): Promise<number> {
       console.log(statsTables(snapshot));
       return 0;
     }
+    case 'export': {
+      // `export --format gexf` or `export gexf`; --focus may repeat.
+      const format = values.format ?? positionals[1] ?? '';
+      return runExport({ format, focus: values.focus, depth: values.depth, dataDir });
+    }
+    case 'generate':
+      return runGenerate(parseGenerateArgs(argv));
+    case 'build':
+      return runBuild({ dataDir, out: resolve(values.out ?? DEFAULT_SNAPSHOT_FILE) });
     case 'coverage': {
       const { snapshot } = loadOrExit(dataDir);
       const report = coverageReport(dataDir, snapshot);

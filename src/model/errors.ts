@@ -35,7 +35,10 @@ export class LimitExceededError extends DomainError {
 export class TimeoutError extends DomainError {
   readonly code = 'TIMEOUT';
   constructor(readonly allowedMs: number) {
-    super(`the request ran longer than ${allowedMs} ms and was stopped`, { limit: 'requestTimeoutMs', allowed: allowedMs });
+    super(`the request ran longer than ${allowedMs} ms and was stopped`, {
+      limit: 'requestTimeoutMs',
+      allowed: allowedMs,
+    });
   }
 }
 

@@ -16,10 +16,13 @@ export interface Context {
 export const builder = new SchemaBuilder<{
   Context: Context;
   Connection: { totalCount: number };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
   plugins: [ComplexityPlugin, RelayPlugin],
+  // Non-null unless a field says otherwise: clients should not null-check what always exists.
+  defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

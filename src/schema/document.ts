@@ -41,6 +41,8 @@ builder.node(DocumentRef, {
 builder.queryFields((t) => ({
   document: t.field({
     type: DocumentRef,
+    // Nullable so one unknown id does not null the rest of a multi-field query.
+    nullable: true,
     description: 'A source document by id (bare, or as source/<id>). Unknown ids are a NOT_FOUND error.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, { id }, { snapshot }) => {

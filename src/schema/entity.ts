@@ -1,4 +1,5 @@
 /** The Entity interface, one object type per kind, and the root fields that fetch entities. */
+import { type EntityWhere, filterEntities } from '../graph/filters.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { NotFoundError } from '../model/errors.js';
 import { ENTITY_KINDS, type EntityKind } from '../model/ontology.js';
@@ -169,17 +170,30 @@ export function requireEntity(snapshot: Snapshot, id: string): EntityRecord {
   throw new NotFoundError(`no entity "${id}"${hint}`, { id });
 }
 
+/**
+ * Declared here for `entities(where:)` and implemented in filters.ts, which needs the kind
+ * types above: Pothos's circular-reference pattern, so neither file imports the other back.
+ */
+export const EntityWhereRef = builder.inputRef<EntityWhere>('EntityWhere');
+
 builder.queryFields((t) => ({
   entity: t.field({
     type: EntityRef,
+    // Nullable so one unknown id does not null the rest of a multi-field query.
+    nullable: true,
     description: 'One entity by id, e.g. "organ/ministry-of-public-security". Unknown ids are a NOT_FOUND error.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, { id }, { snapshot }) => requireEntity(snapshot, String(id)),
   }),
   entities: t.connection({
     type: EntityRef,
-    description: 'All entities, or those of one kind, ordered by id.',
-    args: { kind: t.arg({ type: EntityKindEnum }) },
-    resolve: (_r, args, { snapshot }) => pageOf(args, snapshot.entities(args.kind ?? undefined)),
+    description: 'All entities, or those of one kind, filtered by where, ordered by id.',
+    args: {
+      kind: t.arg({ type: EntityKindEnum }),
+      where: t.arg({ type: EntityWhereRef, description: 'Conditions that must all hold; combines with kind.' }),
+    },
+    complexity: (args) => ({ field: 5, multiplier: args.first ?? args.last ?? 20 }),
+    resolve: (_r, args, { snapshot }) =>
+      pageOf(args, filterEntities(snapshot, args.where ?? {}, args.kind ?? undefined)),
   }),
 }));

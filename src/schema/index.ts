@@ -9,7 +9,10 @@ import './relation.js';
 import './search.js';
 import './ontology.js';
 import './traversal.js';
+import './layout.js';
 import './metrics.js';
+import './filters.js';
+import './analytics.js';
 
 builder.queryType({ description: 'Questions about the reform graph. Every answer traces to verbatim quotes.' });
 

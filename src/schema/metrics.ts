@@ -230,7 +230,8 @@ builder.queryFields((t) => ({
   }),
   metricSeries: t.field({
     type: MetricSeriesRef,
-    nullable: false,
+    // Nullable so an unknown metric does not null the rest of a multi-field query.
+    nullable: true,
     description: 'One metric over time. An unknown metric is a NOT_FOUND error with suggestions.',
     args: {
       metric: t.arg.string({ required: true }),

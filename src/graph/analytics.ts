@@ -1,0 +1,251 @@
+/**
+ * Whole-graph analytics: counts, centrality rankings and Louvain communities. A snapshot never
+ * changes, so each result is computed once per snapshot (on first use) and cached in a
+ * WeakMap that lets old snapshots go after a reload. The algorithms are graphology's own
+ * packages, run on a view of the entity graph without source documents and MENTIONS edges:
+ * a document "links" everything it mentions, which would swamp every measure.
+ */
+import { UndirectedGraph } from 'graphology';
+import louvainModule from 'graphology-communities-louvain';
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
+import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
+import { BadInputError, LimitExceededError } from '../model/errors.js';
+import { CURATED_RELATION_TYPES, ENTITY_KIND_NAMES, type EntityKind } from '../model/ontology.js';
+import type { Snapshot } from './snapshot.js';
+
+/**
+ * These packages are CommonJS (`module.exports = fn`) typed as `export default fn`: Node hands
+ * over the function itself, some loaders a namespace holding it. Take it whichever way it came.
+ */
+function cjsDefault<T>(mod: { default: T }): T {
+  const candidate: unknown = mod;
+  return typeof candidate === 'function' ? (candidate as T) : mod.default;
+}
+const louvain = cjsDefault(louvainModule);
+const betweenness = cjsDefault(betweennessModule);
+const pagerank = cjsDefault(pagerankModule);
+
+export type CentralityMeasure = 'DEGREE' | 'PAGERANK' | 'BETWEENNESS';
+
+export interface GraphStats {
+  readonly kinds: readonly { readonly kind: EntityKind; readonly count: number }[];
+  readonly relationTypes: readonly { readonly type: string; readonly count: number }[];
+  /** Source documents by id, with how many entities each is quoted for. */
+  readonly documents: readonly { readonly document: string; readonly entityCount: number }[];
+}
+
+export interface CentralityScore {
+  readonly entity: string;
+  readonly score: number;
+  /** 1 for the highest score; ties share no rank, they are ordered by id. */
+  readonly rank: number;
+}
+
+export interface Community {
+  /** 0 for the largest community, then by decreasing size, ties by smallest member id. */
+  readonly id: number;
+  /** Entity ids, by id. */
+  readonly members: readonly string[];
+  readonly kinds: readonly { readonly kind: EntityKind; readonly count: number }[];
+}
+
+export const ANALYTICS_LIMITS = { maxCentralityResults: 100, defaultCentralityResults: 10 } as const;
+
+/** Seed of Louvain's random choices: same data, same communities. */
+export const COMMUNITY_SEED = 42;
+
+type EntityView = UndirectedGraph<Record<string, never>, { weight: number }>;
+
+interface Analytics {
+  stats?: GraphStats;
+  view?: EntityView;
+  rankings: Map<CentralityMeasure, readonly CentralityScore[]>;
+  communities?: { list: readonly Community[]; byEntity: ReadonlyMap<string, number> };
+}
+
+const cache = new WeakMap<Snapshot, Analytics>();
+
+function analyticsOf(snapshot: Snapshot): Analytics {
+  let a = cache.get(snapshot);
+  if (!a) {
+    a = { rankings: new Map() };
+    cache.set(snapshot, a);
+  }
+  return a;
+}
+
+const compareIds = (a: string, b: string) => a.localeCompare(b);
+
+// ---------------------------------------------------------------------------------------
+// Counts
+
+export function stats(snapshot: Snapshot): GraphStats {
+  const a = analyticsOf(snapshot);
+  a.stats ??= computeStats(snapshot);
+  return a.stats;
+}
+
+function computeStats(snapshot: Snapshot): GraphStats {
+  const { kinds, relations } = snapshot.counts();
+  return {
+    kinds: ENTITY_KIND_NAMES.map((kind) => ({ kind, count: kinds[kind] ?? 0 })),
+    relationTypes: Object.entries(relations)
+      .map(([type, count]) => ({ type, count }))
+      .sort((x, y) => compareIds(x.type, y.type)),
+    documents: snapshot
+      .documents()
+      .map((d) => ({ document: d.id, entityCount: snapshot.entitiesMentionedIn(d.id).length }))
+      .sort((x, y) => compareIds(x.document, y.document)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The entity view
+
+/**
+ * Every entity (isolated ones too, so each gets a community), joined by an undirected edge
+ * wherever curated relations join two entities; `weight` counts those relations. Undirected,
+ * because centrality here is about how connected an entity is, not which way its relations
+ * point. Nodes and edges go in by id so the algorithms' iteration order is stable.
+ */
+export function entityView(snapshot: Snapshot): EntityView {
+  const a = analyticsOf(snapshot);
+  if (a.view) return a.view;
+  const view = new UndirectedGraph<Record<string, never>, { weight: number }>({ allowSelfLoops: false });
+  for (const e of snapshot.entities()) view.addNode(e.id);
+  const curated = new Set<string>(CURATED_RELATION_TYPES);
+  const relations = snapshot.graph
+    .mapEdges((_k, r) => r)
+    .filter((r) => curated.has(r.type) && r.source !== r.target && view.hasNode(r.source) && view.hasNode(r.target))
+    .sort((x, y) => compareIds(x.id, y.id));
+  for (const r of relations) {
+    view.updateEdge(r.source, r.target, (attrs) => ({ weight: (attrs.weight ?? 0) + 1 }));
+  }
+  a.view = view;
+  return view;
+}
+
+// ---------------------------------------------------------------------------------------
+// Centrality
+
+export interface CentralityArgs {
+  readonly kind?: EntityKind;
+  readonly measure?: CentralityMeasure;
+  readonly first?: number;
+}
+
+/**
+ * The highest scoring entities by one measure, ties broken by id. Scores are computed over the
+ * whole entity graph; `kind` only picks whom to rank, so ranks are within that kind.
+ * DEGREE counts distinct neighbours (normalised by n - 1), PAGERANK weighs an edge by how many
+ * relations it stands for, BETWEENNESS counts shortest paths (normalised) ignoring weights.
+ */
+export function centrality(snapshot: Snapshot, args: CentralityArgs = {}): CentralityScore[] {
+  const first = args.first ?? ANALYTICS_LIMITS.defaultCentralityResults;
+  if (!Number.isInteger(first) || first < 0) {
+    throw new BadInputError(`first must be a non-negative integer, got ${first}`, { argument: 'first' });
+  }
+  const max = ANALYTICS_LIMITS.maxCentralityResults;
+  if (first > max) throw new LimitExceededError('first', max, `first may be at most ${max}, got ${first}`);
+  const measure = args.measure ?? 'DEGREE';
+  if (measure !== 'DEGREE' && measure !== 'PAGERANK' && measure !== 'BETWEENNESS') {
+    throw new BadInputError(`measure must be DEGREE, PAGERANK or BETWEENNESS, got "${measure}"`, {
+      argument: 'measure',
+    });
+  }
+  const ranked = ranking(snapshot, measure);
+  const kind = args.kind;
+  const picked = kind ? ranked.filter((s) => snapshot.getEntity(s.entity)?.kind === kind) : ranked;
+  return picked.slice(0, first).map((s, i) => ({ ...s, rank: i + 1 }));
+}
+
+function ranking(snapshot: Snapshot, measure: CentralityMeasure): readonly CentralityScore[] {
+  const a = analyticsOf(snapshot);
+  const cached = a.rankings.get(measure);
+  if (cached) return cached;
+  const scores = computeScores(entityView(snapshot), measure);
+  const ranked = Object.entries(scores)
+    .map(([entity, score]) => ({ entity, score }))
+    .sort((x, y) => y.score - x.score || compareIds(x.entity, y.entity))
+    .map((s, i) => ({ ...s, rank: i + 1 }));
+  a.rankings.set(measure, ranked);
+  return ranked;
+}
+
+function computeScores(view: EntityView, measure: CentralityMeasure) {
+  if (view.order < 2) return Object.fromEntries(view.mapNodes((n) => [n, 0]));
+  switch (measure) {
+    case 'DEGREE':
+      return degreeCentrality(view);
+    case 'PAGERANK':
+      return pagerank(view, { getEdgeWeight: 'weight' });
+    case 'BETWEENNESS':
+      return betweenness(view, { getEdgeWeight: null, normalized: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Communities
+
+/** mulberry32: a tiny seeded PRNG, so Louvain's random choices repeat run after run. */
+function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function communities(snapshot: Snapshot): readonly Community[] {
+  return communityData(snapshot).list;
+}
+
+/** The community id of an entity, or null for an id that is not an entity. */
+export function communityOf(snapshot: Snapshot, id: string): number | null {
+  return communityData(snapshot).byEntity.get(id) ?? null;
+}
+
+function communityData(snapshot: Snapshot) {
+  const a = analyticsOf(snapshot);
+  a.communities ??= computeCommunities(snapshot);
+  return a.communities;
+}
+
+/** Louvain on the weighted entity view, renumbered by size so ids do not depend on Louvain's. */
+function computeCommunities(snapshot: Snapshot) {
+  const view = entityView(snapshot);
+  // Without edges there is nothing to optimise: every entity is its own community.
+  const raw: Record<string, number> =
+    view.size === 0
+      ? Object.fromEntries(view.nodes().map((n, i) => [n, i]))
+      : louvain(view, { getEdgeWeight: 'weight', rng: mulberry32(COMMUNITY_SEED) });
+  const groups = new Map<number, string[]>();
+  for (const id of view.nodes()) {
+    const c = raw[id] ?? -1;
+    const members = groups.get(c);
+    if (members) members.push(id);
+    else groups.set(c, [id]);
+  }
+  const sorted = [...groups.values()]
+    .map((members) => members.sort(compareIds))
+    .sort((x, y) => y.length - x.length || compareIds(x[0] ?? '', y[0] ?? ''));
+  const byEntity = new Map<string, number>();
+  const list = sorted.map((members, id): Community => {
+    for (const m of members) byEntity.set(m, id);
+    return { id, members, kinds: kindCounts(snapshot, members) };
+  });
+  return { list, byEntity };
+}
+
+function kindCounts(snapshot: Snapshot, members: readonly string[]) {
+  const counts = new Map<EntityKind, number>();
+  for (const m of members) {
+    const kind = snapshot.getEntity(m)?.kind;
+    if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return ENTITY_KIND_NAMES.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind) ?? 0 }));
+}

@@ -1,0 +1,362 @@
+/**
+ * A built snapshot on disk, so `serve` can start without re-reading and re-validating YAML.
+ *
+ * Layout: an 8-byte magic, then frames. A frame is [u32 payload length][u32 CRC-32][u8 tag]
+ * then the payload, UTF-8 JSON. Frames, not one JSON document, because V8 strings stop at
+ * ~512 MB and a million-entity graph is bigger than that; each frame holds a chunk of records
+ * (a few MB), so writing and reading stream and the CRC pins corruption to one frame.
+ *
+ *   H  header: format name and version, graph-data content hash, counts
+ *   F  the table of graph-data file names (records point at it by index)
+ *   D  documents (full records, texts included)
+ *   E  entities, in the snapshot's order (sorted by id)
+ *   R  curated relations, in graph insertion order; MENTIONS are derived again by Snapshot
+ *   Z  end marker repeating the counts, so a truncated file is never taken as complete
+ *
+ * Compactness (size and, mostly, heap after load): evidence is stored as offsets only and
+ * its quote is sliced back out of the document text (the loader guaranteed
+ * `text.slice(start, end) === quote`; V8 keeps such slices as cheap views); relation
+ * endpoints are entity indices, so source, target and entity id share one string; a
+ * relation's default id `rel/source-TYPE->target` is not stored; file names are interned.
+ */
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import { RELATION_TYPE_NAMES, type RelationType } from '../model/ontology.js';
+import type { EntityRecord, EvidenceRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
+import { Snapshot, type SnapshotInput } from './snapshot.js';
+
+export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
+export const SNAPSHOT_FORMAT_VERSION = 1;
+const MAGIC = Buffer.from('RGSNAP\r\n', 'latin1');
+const FRAME_HEAD = 9;
+/** Flush a frame once its records reach about this many bytes of JSON. */
+const FRAME_BYTES = 4 * 1024 * 1024;
+
+export interface SnapshotFileHeader {
+  readonly format: typeof SNAPSHOT_FORMAT;
+  readonly formatVersion: number;
+  /** The graph-data content hash (Snapshot.version), to tell whether the file is stale. */
+  readonly version: string;
+  readonly counts: { readonly documents: number; readonly entities: number; readonly relations: number };
+}
+
+export class SnapshotFileError extends Error {
+  constructor(path: string, reason: string) {
+    super(`snapshot file ${path}: ${reason}`);
+    this.name = 'SnapshotFileError';
+  }
+}
+
+/** Evidence on disk: [document index, start, end] plus the note when there is one. */
+type EvidenceRow = [number, number, number] | [number, number, number, string];
+/** An entity on disk: its fields without evidence and file, its evidence, its file index. */
+type EntityRow = [Omit<EntityRecord, 'evidence' | 'file'>, EvidenceRow[], number];
+/** Role, date and note, when any is set. */
+type RelationExtras = Pick<RelationRecord, 'role' | 'date' | 'note'>;
+/** A relation on disk: type, source and target indices, evidence, file index (-1: none),
+ * explicit id (null when it is the default), extras (0 when none). */
+type RelationRow = [number, number, number, EvidenceRow[], number, string | null, RelationExtras | 0];
+
+const defaultRelationId = (source: string, type: string, target: string) => `rel/${source}-${type}->${target}`;
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+class FrameWriter {
+  private readonly fd: number;
+  private rows: string[] = [];
+  private bytes = 0;
+  private tag = '';
+  size = MAGIC.length;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+    writeSync(this.fd, MAGIC);
+  }
+
+  frame(tag: string, payload: string): void {
+    const body = Buffer.from(payload, 'utf8');
+    const head = Buffer.alloc(FRAME_HEAD);
+    head.writeUInt32LE(body.length, 0);
+    head.writeUInt32LE(crc32(body), 4);
+    head.write(tag, 8, 'latin1');
+    writeSync(this.fd, head);
+    writeSync(this.fd, body);
+    this.size += FRAME_HEAD + body.length;
+  }
+
+  /** Adds one record to the current chunk of `tag`, flushing the chunk when it is full. */
+  row(tag: string, json: string): void {
+    if (tag !== this.tag) this.flush();
+    this.tag = tag;
+    this.rows.push(json);
+    this.bytes += json.length;
+    if (this.bytes >= FRAME_BYTES) this.flush();
+  }
+
+  flush(): void {
+    if (this.rows.length > 0) this.frame(this.tag, `[${this.rows.join(',')}]`);
+    this.rows = [];
+    this.bytes = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+function evidenceRows(evidence: readonly EvidenceRecord[], docIndex: ReadonlyMap<string, number>): EvidenceRow[] {
+  return evidence.map((ev) => {
+    const d = docIndex.get(ev.document);
+    if (d === undefined) throw new Error(`evidence cites unknown document "${ev.document}"`);
+    return ev.note === undefined ? [d, ev.start, ev.end] : [d, ev.start, ev.end, ev.note];
+  });
+}
+
+/** Writes the snapshot; returns the file size in bytes. */
+export function writeSnapshotFile(snapshot: Snapshot, path: string): number {
+  const documents = snapshot.documents();
+  const entities = snapshot.entities();
+  const relations: RelationRecord[] = [];
+  snapshot.graph.forEachEdge((_key, r) => {
+    if (r.type !== 'MENTIONS') relations.push(r);
+  });
+  const files = new Map<string, number>();
+  const fileIndex = (f: string | undefined) => {
+    if (f === undefined) return -1;
+    const known = files.get(f);
+    if (known !== undefined) return known;
+    files.set(f, files.size);
+    return files.size - 1;
+  };
+  for (const e of entities) fileIndex(e.file);
+  for (const r of relations) fileIndex(r.file);
+  const docIndex = new Map(documents.map((d, i) => [d.id, i]));
+  const entityIndex = new Map(entities.map((e, i) => [e.id, i]));
+  const counts = { documents: documents.length, entities: entities.length, relations: relations.length };
+  const header: SnapshotFileHeader = {
+    format: SNAPSHOT_FORMAT,
+    formatVersion: SNAPSHOT_FORMAT_VERSION,
+    version: snapshot.version,
+    counts,
+  };
+
+  const out = new FrameWriter(path);
+  try {
+    out.frame('H', JSON.stringify(header));
+    out.frame('F', JSON.stringify([...files.keys()]));
+    for (const doc of documents) out.row('D', JSON.stringify(doc));
+    for (const e of entities) {
+      const { evidence, file, ...fields } = e;
+      const row: EntityRow = [fields, evidenceRows(evidence, docIndex), fileIndex(file)];
+      out.row('E', JSON.stringify(row));
+    }
+    for (const r of relations) {
+      const source = entityIndex.get(r.source);
+      const target = entityIndex.get(r.target);
+      if (source === undefined || target === undefined) {
+        throw new Error(`relation ${r.id} does not join two entities`);
+      }
+      const extras: RelationExtras = { role: r.role, date: r.date, note: r.note };
+      const hasExtras = r.role !== undefined || r.date !== undefined || r.note !== undefined;
+      const row: RelationRow = [
+        RELATION_TYPE_NAMES.indexOf(r.type),
+        source,
+        target,
+        evidenceRows(r.evidence, docIndex),
+        fileIndex(r.file),
+        r.id === defaultRelationId(r.source, r.type, r.target) ? null : r.id,
+        hasExtras ? extras : 0,
+      ];
+      out.row('R', JSON.stringify(row));
+    }
+    out.flush();
+    out.frame('Z', JSON.stringify(counts));
+  } finally {
+    out.close();
+  }
+  return out.size;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+class FrameReader {
+  private readonly fd: number;
+  private offset = 0;
+  private readonly head = Buffer.alloc(FRAME_HEAD);
+
+  constructor(private readonly path: string) {
+    try {
+      this.fd = openSync(path, 'r');
+    } catch (err) {
+      throw new SnapshotFileError(path, `cannot open: ${(err as Error).message}`);
+    }
+    const magic = Buffer.alloc(MAGIC.length);
+    if (this.read(magic) < MAGIC.length || !magic.equals(MAGIC)) {
+      this.close();
+      throw new SnapshotFileError(path, 'not a reform-graph snapshot (bad magic bytes)');
+    }
+  }
+
+  private read(into: Buffer): number {
+    let got = 0;
+    while (got < into.length) {
+      const n = readSync(this.fd, into, got, into.length - got, this.offset + got);
+      if (n === 0) break;
+      got += n;
+    }
+    this.offset += got;
+    return got;
+  }
+
+  fail(reason: string): never {
+    this.close();
+    throw new SnapshotFileError(this.path, reason);
+  }
+
+  /** The next frame, or null at the end of the file. */
+  next(): { tag: string; payload: unknown } | null {
+    const at = this.offset;
+    const got = this.read(this.head);
+    if (got === 0) return null;
+    if (got < FRAME_HEAD) this.fail(`truncated: frame header at byte ${at} is cut short`);
+    const length = this.head.readUInt32LE(0);
+    const crc = this.head.readUInt32LE(4);
+    const tag = this.head.toString('latin1', 8, 9);
+    const body = Buffer.allocUnsafe(length);
+    const bodyGot = this.read(body);
+    if (bodyGot < length) {
+      this.fail(`truncated: frame "${tag}" at byte ${at} needs ${length} bytes, only ${bodyGot} remain`);
+    }
+    if (crc32(body) !== crc) this.fail(`corrupted: checksum mismatch in frame "${tag}" at byte ${at}`);
+    try {
+      return { tag, payload: JSON.parse(body.toString('utf8')) };
+    } catch (err) {
+      return this.fail(`corrupted: frame "${tag}" at byte ${at} is not JSON (${(err as Error).message})`);
+    }
+  }
+
+  close(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+  }
+}
+
+function checkHeader(reader: FrameReader, frame: { tag: string; payload: unknown } | null): SnapshotFileHeader {
+  if (frame?.tag !== 'H') return reader.fail('corrupted: the first frame is not the header');
+  const header = frame.payload as Partial<SnapshotFileHeader>;
+  if (header.format !== SNAPSHOT_FORMAT) return reader.fail(`not a ${SNAPSHOT_FORMAT} file`);
+  if (header.formatVersion !== SNAPSHOT_FORMAT_VERSION) {
+    return reader.fail(
+      `format version ${header.formatVersion} is not supported (this build reads version ${SNAPSHOT_FORMAT_VERSION}); rebuild it with \`reform-graph build\``,
+    );
+  }
+  return header as SnapshotFileHeader;
+}
+
+/** Only the header: cheap, for checking the format version and content hash. */
+export function readSnapshotHeader(path: string): SnapshotFileHeader {
+  const reader = new FrameReader(path);
+  const header = checkHeader(reader, reader.next());
+  reader.close();
+  return header;
+}
+
+/** The records of a snapshot file, without building the Snapshot (so callers can time both). */
+export function readSnapshotInput(path: string): SnapshotInput & { header: SnapshotFileHeader } {
+  const reader = new FrameReader(path);
+  const header = checkHeader(reader, reader.next());
+  let files: string[] = [];
+  const documents: SourceDocumentRecord[] = [];
+  const entities: EntityRecord[] = [];
+  const relations: RelationRecord[] = [];
+  let ended = false;
+  const evidence = (rows: EvidenceRow[]): EvidenceRecord[] =>
+    rows.map(([d, start, end, note]) => {
+      const doc = documents[d];
+      if (!doc || end > doc.text.length || start > end) reader.fail(`corrupted: evidence points outside document ${d}`);
+      const quote = doc.text.slice(start, end);
+      return note === undefined
+        ? { document: doc.id, quote, start, end }
+        : { document: doc.id, quote, start, end, note };
+    });
+  for (let frame = reader.next(); frame; frame = reader.next()) {
+    if (ended) reader.fail('corrupted: data after the end marker');
+    const { tag, payload } = frame;
+    switch (tag) {
+      case 'F':
+        files = payload as string[];
+        break;
+      case 'D':
+        for (const doc of payload as SourceDocumentRecord[]) documents.push(doc);
+        break;
+      case 'E':
+        for (const [fields, ev, file] of payload as EntityRow[]) {
+          entities.push({ ...fields, evidence: evidence(ev), file: files[file] ?? '' });
+        }
+        break;
+      case 'R':
+        for (const row of payload as RelationRow[]) relations.push(relationOf(row, entities, files, evidence, reader));
+        break;
+      case 'Z': {
+        const c = payload as SnapshotFileHeader['counts'];
+        const got = { documents: documents.length, entities: entities.length, relations: relations.length };
+        if (JSON.stringify(c) !== JSON.stringify(header.counts) || JSON.stringify(got) !== JSON.stringify(c)) {
+          reader.fail(
+            `corrupted: counts ${JSON.stringify(got)} do not match the header ${JSON.stringify(header.counts)}`,
+          );
+        }
+        ended = true;
+        break;
+      }
+      default:
+        reader.fail(`corrupted: unknown frame tag "${tag}"`);
+    }
+  }
+  reader.close();
+  if (!ended) {
+    throw new SnapshotFileError(
+      path,
+      `truncated: no end marker (read ${entities.length} of ${header.counts.entities} entities, ${relations.length} of ${header.counts.relations} relations)`,
+    );
+  }
+  return { header, version: header.version, documents, entities, relations };
+}
+
+function relationOf(
+  [type, s, t, ev, file, id, extras]: RelationRow,
+  entities: readonly EntityRecord[],
+  files: readonly string[],
+  evidence: (rows: EvidenceRow[]) => EvidenceRecord[],
+  reader: FrameReader,
+): RelationRecord {
+  const typeName = RELATION_TYPE_NAMES[type] as RelationType | undefined;
+  const source = entities[s]?.id;
+  const target = entities[t]?.id;
+  if (!typeName || source === undefined || target === undefined) {
+    return reader.fail(`corrupted: relation row [${type}, ${s}, ${t}] points at nothing`);
+  }
+  return {
+    id: id ?? defaultRelationId(source, typeName, target),
+    type: typeName,
+    source,
+    target,
+    ...(extras === 0 ? {} : extras),
+    evidence: evidence(ev),
+    ...(file >= 0 ? { file: files[file] } : {}),
+  };
+}
+
+/**
+ * Loads a snapshot file without re-validating: the records were validated when it was built.
+ * The Snapshot constructor still builds the graph and indices (see scripts/scale-bench.mts).
+ */
+export function readSnapshotFile(path: string): Snapshot {
+  const { header: _header, ...input } = readSnapshotInput(path);
+  return new Snapshot(input);
+}

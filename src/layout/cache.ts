@@ -1,0 +1,81 @@
+/**
+ * Layouts are costly (force simulation) and snapshots immutable, so each is computed once per
+ * snapshot: the whole-graph layout is kept for the snapshot's life, other selections in a
+ * small LRU. Keys are the normalised options, so `focus: [b, a]` and `[a, b, a]` share one.
+ * A WeakMap keyed by the snapshot lets a reload drop the old snapshot's layouts with it.
+ */
+import type { Snapshot } from '../graph/snapshot.js';
+import { computeLayout, type Layout } from './layout.js';
+import { type LayoutOptions, type NormalisedLayoutOptions, normaliseLayoutOptions } from './select.js';
+
+export const FOCUS_CACHE_SIZE = 64;
+
+/** A Map kept in recency order: re-inserting on read moves an entry to the young end. */
+class Lru<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+interface SnapshotLayouts {
+  full?: Layout;
+  selections: Lru<Layout>;
+}
+
+const bySnapshot = new WeakMap<Snapshot, SnapshotLayouts>();
+
+const isWholeGraph = (o: NormalisedLayoutOptions) => o.focus.length === 0 && !o.kinds && !o.relationTypes;
+
+/** Frozen, because every caller of a cached layout shares the same objects. */
+function frozen(layout: Layout): Layout {
+  for (const n of layout.nodes) Object.freeze(n);
+  for (const e of layout.edges) Object.freeze(e);
+  return Object.freeze({ nodes: Object.freeze(layout.nodes), edges: Object.freeze(layout.edges) });
+}
+
+/** The layout for these options, computed at most once per snapshot (within the LRU's reach). */
+export function cachedLayout(snapshot: Snapshot, options: LayoutOptions = {}): Layout {
+  // Normalising first validates, so bad arguments fail fast and are never cached.
+  const normalised = normaliseLayoutOptions(snapshot, options);
+  let entry = bySnapshot.get(snapshot);
+  if (!entry) {
+    entry = { selections: new Lru(FOCUS_CACHE_SIZE) };
+    bySnapshot.set(snapshot, entry);
+  }
+  if (isWholeGraph(normalised)) {
+    entry.full ??= frozen(computeLayout(snapshot, normalised));
+    return entry.full;
+  }
+  const key = JSON.stringify(normalised);
+  const hit = entry.selections.get(key);
+  if (hit) return hit;
+  const layout = frozen(computeLayout(snapshot, normalised));
+  entry.selections.set(key, layout);
+  return layout;
+}
+
+/** How many selection layouts a snapshot holds (for tests and diagnostics). */
+export function cachedSelectionCount(snapshot: Snapshot): number {
+  return bySnapshot.get(snapshot)?.selections.size ?? 0;
+}

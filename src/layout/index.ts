@@ -1,0 +1,26 @@
+/** The layout module's public face: positions, sizes, colours and communities for drawing. */
+export { cachedLayout, cachedSelectionCount, FOCUS_CACHE_SIZE } from './cache.js';
+export {
+  assignLayout,
+  computeLayout,
+  DEFAULT_SEED,
+  iterationsFor,
+  type Layout,
+  type LayoutEdge,
+  type LayoutNode,
+  type LayoutSettings,
+  layoutGraph,
+  layoutOf,
+  MAX_SIZE,
+  MIN_SIZE,
+} from './layout.js';
+export { hasOverlaps, minSeparationRatio } from './overlap.js';
+export { colorOf, KIND_COLORS } from './palette.js';
+export {
+  buildLayoutGraph,
+  LAYOUT_LIMITS,
+  type LayoutGraph,
+  type LayoutOptions,
+  type NormalisedLayoutOptions,
+  normaliseLayoutOptions,
+} from './select.js';
