@@ -4,6 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY src ./src
+COPY explorer ./explorer
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
 FROM node:20-slim

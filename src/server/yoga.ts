@@ -10,6 +10,7 @@ import { armorPlugin } from './armor.js';
 import { configFromEnv, type ServerConfig } from './config.js';
 import { maskError } from './errors.js';
 import { EXAMPLE_OPERATIONS } from './examples.js';
+import { explorerPlugin } from './explorer-route.js';
 import { exportRoutesPlugin } from './export-routes.js';
 import { createLogger, type Logger, requestLogPlugin, yogaLogger } from './logging.js';
 import { bodyLimitPlugin, timeoutPlugins } from './protection.js';
@@ -87,6 +88,7 @@ export function createServer(options: ServerOptions): ReformGraphYoga {
       bodyLimitPlugin(config.maxBodyBytes),
       routesPlugin(source, options.lifecycle),
       exportRoutesPlugin(source),
+      explorerPlugin(),
       ...(options.plugins ?? []),
       csrfPlugin(),
       armorPlugin({ production: config.production }),

@@ -1,0 +1,601 @@
+/**
+ * reform-graph explorer: draws the server's layout with Sigma.js and lets you search, inspect
+ * evidence, grow the drawing around a node, filter kinds and trace shortest paths.
+ * Talks to the server over HTTP only (GraphQL at /graphql).
+ */
+import { MultiDirectedGraph } from 'graphology';
+import Sigma from 'sigma';
+import {
+  ApiError,
+  type EntityRef,
+  fetchEntity,
+  fetchLayout,
+  fetchNeighbors,
+  fetchShortestPath,
+  type Layout,
+  type RelationRef,
+  type SearchHit,
+  search,
+} from './api';
+import { byId, h, kindLabel, relationLabel } from './dom';
+import { type PanelActions, renderEntity, renderMessage, renderPath } from './panel';
+import {
+  type EdgeAttributes,
+  type ExplorerGraph,
+  initialState,
+  isNodeHidden,
+  makeEdgeReducer,
+  makeNodeReducer,
+  type NodeAttributes,
+} from './state';
+import './style.css';
+
+const FALLBACK_COLOR = '#7f7f7f';
+const NEW_NODE_SIZE = 6;
+
+const els = {
+  graph: byId('graph'),
+  status: byId('status'),
+  error: byId('error'),
+  panel: byId('panel'),
+  legend: byId('legend'),
+  search: byId<HTMLInputElement>('search'),
+  results: byId<HTMLDivElement>('results'),
+  wholeGraph: byId<HTMLButtonElement>('whole-graph'),
+  resetView: byId<HTMLButtonElement>('reset-view'),
+};
+
+const graph: ExplorerGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+const state = initialState();
+/** Colour per kind, as the server paints it; learnt from the layouts it sends. */
+const kindColors = new Map<string, string>();
+/** Entities the current drawing is centred on; null for the whole graph. */
+let focus: string[] | null = null;
+let renderer: Sigma<NodeAttributes, EdgeAttributes> | null = null;
+
+// ---------------------------------------------------------------------------------------------
+// Status line and errors.
+
+function setStatus(message: string, busy = false): void {
+  els.status.textContent = message;
+  els.status.dataset.busy = String(busy);
+}
+
+function describeCounts(): string {
+  let visible = 0;
+  graph.forEachNode((node) => {
+    if (!isNodeHidden(graph, state, node)) visible++;
+  });
+  const hidden = graph.order - visible;
+  const where = focus ? `around ${focus.map(nameOf).join(', ')}` : 'whole graph';
+  return `${visible} nodes, ${graph.size} edges (${where})${hidden > 0 ? ` · ${hidden} hidden by the kind filter` : ''}`;
+}
+
+function showCounts(): void {
+  setStatus(describeCounts());
+}
+
+function showError(err: unknown, context: string): void {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = err instanceof ApiError && err.code ? err.code : undefined;
+  els.error.replaceChildren(
+    h('strong', {}, `${context}: `),
+    h('span', { 'data-testid': 'error-message' }, message),
+    ...(code ? [h('code', { className: 'code' }, code)] : []),
+    h('button', { type: 'button', className: 'dismiss', 'aria-label': 'Dismiss', onclick: clearError }, '×'),
+  );
+  els.error.hidden = false;
+}
+
+function clearError(): void {
+  els.error.hidden = true;
+  els.error.replaceChildren();
+}
+
+/** Runs an action, turning any failure into the error banner and a status line. */
+async function guarded(context: string, action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (err) {
+    showError(err, context);
+    setStatus(`${context} failed.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The graph and its renderer.
+
+function nameOf(id: string): string {
+  return graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id;
+}
+
+function colorOf(kind: string): string {
+  return kindColors.get(kind) ?? FALLBACK_COLOR;
+}
+
+function refresh(): void {
+  renderer?.refresh();
+}
+
+function addRelation(rel: RelationRef, label = relationLabel(rel.type)): void {
+  if (graph.hasEdge(rel.id) || !graph.hasNode(rel.sourceId) || !graph.hasNode(rel.targetId)) return;
+  graph.addDirectedEdgeWithKey(rel.id, rel.sourceId, rel.targetId, {
+    relation: rel.type,
+    label,
+    size: 1,
+    color: '#c3c8d0',
+  });
+}
+
+function replaceGraph(layout: Layout): void {
+  graph.clear();
+  for (const n of layout.nodes) {
+    if (!kindColors.has(n.kind)) kindColors.set(n.kind, n.color);
+    graph.addNode(n.id, {
+      label: n.label,
+      kind: n.kind,
+      x: n.x,
+      y: n.y,
+      size: n.size,
+      color: n.color,
+      community: n.community,
+    });
+  }
+  for (const e of layout.edges) {
+    addRelation({ id: e.id, type: e.type, sourceId: e.source, targetId: e.target }, e.label);
+  }
+}
+
+/** A radius that reads as "next to" at the scale of the current drawing. */
+function nearRadius(): number {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  graph.forEachNode((_n, a) => {
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
+  });
+  const extent = Number.isFinite(minX) ? Math.max(maxX - minX, maxY - minY) : 100;
+  return Math.max(extent * 0.06, 4);
+}
+
+/** Adds entities not yet drawn on a ring around `centre` (or around their drawn neighbours). */
+function addNodesNear(centre: string | null, entities: EntityRef[]): number {
+  const missing = entities.filter((e) => !graph.hasNode(e.id));
+  if (missing.length === 0) return 0;
+  // Wide enough that the ring keeps the new nodes apart, however many there are.
+  const base = nearRadius();
+  const r = Math.max(base, (missing.length * base * 0.5) / (2 * Math.PI));
+  const origin = centre && graph.hasNode(centre) ? graph.getNodeAttributes(centre) : { x: 0, y: 0 };
+  const offset = Math.random() * Math.PI * 2;
+  missing.forEach((e, i) => {
+    const angle = offset + (i / missing.length) * Math.PI * 2;
+    const radius = r * (1 + 0.35 * (i % 2));
+    graph.addNode(e.id, {
+      label: e.name,
+      kind: e.kind,
+      x: origin.x + radius * Math.cos(angle),
+      y: origin.y + radius * Math.sin(angle),
+      size: NEW_NODE_SIZE,
+      color: colorOf(e.kind),
+      community: -1,
+    });
+  });
+  renderLegend();
+  return missing.length;
+}
+
+function centreOn(id: string): void {
+  if (!renderer) return;
+  const display = renderer.getNodeDisplayData(id);
+  if (!display) return;
+  const camera = renderer.getCamera();
+  void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 500 });
+}
+
+/** Frames the given nodes, e.g. a path, without zooming in closer than a node's neighbourhood. */
+function frameNodes(ids: string[]): void {
+  if (!renderer) return;
+  const points = ids.map((id) => renderer?.getNodeDisplayData(id)).filter((d) => d !== undefined);
+  if (points.length === 0) return;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const ratio = Math.min(Math.max(Math.max(maxX - minX, maxY - minY) * 1.6, 0.25), 1.2);
+  void renderer.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 500 });
+}
+
+function createRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
+  const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, els.graph, {
+    nodeReducer: makeNodeReducer(graph, state),
+    edgeReducer: makeEdgeReducer(graph, state),
+    defaultEdgeType: 'arrow',
+    renderEdgeLabels: true,
+    zIndex: true,
+    labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    labelSize: 12,
+    labelWeight: '500',
+    labelColor: { color: '#1f2937' },
+    edgeLabelSize: 11,
+    edgeLabelColor: { color: '#374151' },
+    labelRenderedSizeThreshold: 6,
+    minCameraRatio: 0.03,
+    maxCameraRatio: 4,
+    stagePadding: 40,
+  });
+  sigma.on('clickNode', ({ node, event }) => {
+    const original = event.original as MouseEvent;
+    if (original.shiftKey && state.selected && state.selected !== node) void showPath(state.selected, node);
+    else void selectNode(node);
+  });
+  sigma.on('clickStage', () => {
+    if (state.selected || state.path) clearSelection();
+  });
+  sigma.on('enterNode', ({ node }) => {
+    state.hovered = node;
+    els.graph.style.cursor = 'pointer';
+    refresh();
+  });
+  sigma.on('leaveNode', () => {
+    state.hovered = null;
+    els.graph.style.cursor = '';
+    refresh();
+  });
+  return sigma;
+}
+
+async function loadLayout(newFocus: string[] | null): Promise<void> {
+  setStatus(newFocus ? `Loading the neighbourhood of ${newFocus.map(nameOf).join(', ')}…` : 'Loading the graph…', true);
+  const layout = await fetchLayout(newFocus ? { focus: newFocus, depth: 1 } : {});
+  state.path = null;
+  state.hovered = null;
+  focus = newFocus;
+  replaceGraph(layout);
+  if (!renderer) {
+    try {
+      renderer = createRenderer();
+    } catch (err) {
+      throw new Error(`This browser cannot draw the graph (WebGL is needed): ${(err as Error).message}`);
+    }
+  }
+  refresh();
+  void renderer.getCamera().animatedReset({ duration: 300 });
+  els.wholeGraph.disabled = focus === null;
+  renderLegend();
+  showCounts();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selection, details, neighbours, paths.
+
+let panelRequest = 0;
+
+const actions: PanelActions = {
+  expand: (id) => void expand(id),
+  centre: centreOn,
+  focusLayout: (id) =>
+    void guarded('Loading the neighbourhood', async () => {
+      await loadLayout([id]);
+      if (graph.hasNode(id)) state.selected = id;
+      refresh();
+    }),
+  select: (id) => void selectNode(id, true),
+  clear: clearSelection,
+  clearPath: () => {
+    state.path = null;
+    refresh();
+    if (state.selected) void showDetails(state.selected);
+    showCounts();
+  },
+};
+
+function showPanel(...content: HTMLElement[]): void {
+  els.panel.replaceChildren(...content);
+  els.panel.scrollTop = 0;
+}
+
+function showIntro(): void {
+  showPanel(
+    renderMessage(
+      'Explore the graph',
+      'Search for an entity or click a node to see what it is, its dates and outcomes, and the quotes that back it. Shift-click a second node to highlight the shortest path between the two.',
+      'panel-intro',
+    ),
+  );
+}
+
+async function showDetails(id: string, before: HTMLElement[] = []): Promise<void> {
+  const request = ++panelRequest;
+  showPanel(...before, renderMessage('Loading…', nameOf(id), 'panel-loading'));
+  try {
+    const details = await fetchEntity(id);
+    if (request !== panelRequest) return;
+    showPanel(
+      ...before,
+      renderEntity(
+        details,
+        { color: colorOf(details.kind), inGraph: graph.hasNode(id), pathStart: before.length === 0 },
+        actions,
+      ),
+    );
+  } catch (err) {
+    if (request !== panelRequest) return;
+    showPanel(...before, renderMessage('Could not load this entity', (err as Error).message, 'panel-error'));
+    showError(err, 'Loading details');
+  }
+}
+
+/** Puts an entity that the drawing lacks next to its drawn neighbours. */
+async function ensureNode(id: string, fallback: EntityRef): Promise<void> {
+  if (graph.hasNode(id)) return;
+  const { neighbors, relations } = await fetchNeighbors(id);
+  const anchor = neighbors.find((n) => graph.hasNode(n.id));
+  addNodesNear(anchor?.id ?? null, [fallback]);
+  for (const rel of relations) addRelation(rel);
+}
+
+async function selectNode(id: string, centre = false, hit?: EntityRef): Promise<void> {
+  clearError();
+  state.selected = id;
+  state.path = null;
+  if (!graph.hasNode(id) && hit) {
+    await guarded('Adding the entity to the drawing', () => ensureNode(id, hit));
+  }
+  refresh();
+  if (centre) centreOn(id);
+  showCounts();
+  await showDetails(id);
+}
+
+function clearSelection(): void {
+  panelRequest++;
+  state.selected = null;
+  state.path = null;
+  refresh();
+  showIntro();
+  showCounts();
+}
+
+async function expand(id: string): Promise<void> {
+  await guarded('Expanding neighbours', async () => {
+    setStatus(`Loading the neighbours of ${nameOf(id)}…`, true);
+    const { neighbors, relations } = await fetchNeighbors(id);
+    const added = addNodesNear(id, neighbors);
+    const edgesBefore = graph.size;
+    for (const rel of relations) addRelation(rel);
+    const addedEdges = graph.size - edgesBefore;
+    state.selected = id;
+    refresh();
+    frameNodes([id, ...neighbors.map((n) => n.id)]);
+    showCounts();
+    const summary =
+      added > 0 || addedEdges > 0
+        ? `Added ${added} of ${neighbors.length} neighbours and ${addedEdges} edges around ${nameOf(id)}.`
+        : `All ${neighbors.length} neighbours of ${nameOf(id)} are already drawn.`;
+    setStatus(`${summary} ${describeCounts()}`);
+  });
+}
+
+async function showPath(from: string, to: string): Promise<void> {
+  clearError();
+  await guarded('Finding the shortest path', async () => {
+    setStatus(`Finding the shortest path from ${nameOf(from)} to ${nameOf(to)}…`, true);
+    const path = await fetchShortestPath(from, to);
+    if (path) {
+      path.nodes.forEach((node, i) => {
+        if (!graph.hasNode(node.id)) addNodesNear(path.nodes[i - 1]?.id ?? null, [node]);
+      });
+      for (const rel of path.edges) addRelation(rel);
+      state.path = { from, to, nodes: path.nodes.map((n) => n.id), edges: path.edges.map((e) => e.id) };
+      const n = path.edges.length;
+      setStatus(
+        `Shortest path: ${n} relation${n === 1 ? '' : 's'} from ${nameOf(from)} to ${nameOf(to)}. ${describeCounts()}`,
+      );
+    } else {
+      state.path = null;
+      setStatus(`${nameOf(from)} and ${nameOf(to)} are not connected. ${describeCounts()}`);
+    }
+    refresh();
+    if (path) frameNodes(path.nodes.map((n) => n.id));
+    await showDetails(to, [renderPath(from, to, path, nameOf, actions)]);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legend with kind filters.
+
+function renderLegend(): void {
+  const counts = new Map<string, number>();
+  graph.forEachNode((_n, a) => counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1));
+  const kinds = [...new Set([...kindColors.keys(), ...counts.keys()])].sort(
+    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b),
+  );
+  const rows = kinds.map((kind) =>
+    h(
+      'li',
+      { className: counts.get(kind) ? '' : 'none-drawn' },
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'checkbox',
+          checked: !state.hiddenKinds.has(kind),
+          'data-testid': `kind-filter-${kind}`,
+          onchange: (event: Event) => {
+            if ((event.target as HTMLInputElement).checked) state.hiddenKinds.delete(kind);
+            else state.hiddenKinds.add(kind);
+            refresh();
+            showCounts();
+          },
+        }),
+        h('span', { className: 'swatch', style: `background:${colorOf(kind)}` }),
+        h('span', { className: 'kind-name' }, kindLabel(kind)),
+        h('span', { className: 'count' }, counts.get(kind) ?? 0),
+      ),
+    ),
+  );
+  els.legend.replaceChildren(
+    h('h2', {}, 'Kinds'),
+    h('ul', {}, rows),
+    h(
+      'div',
+      { className: 'legend-actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'link',
+          onclick: () => {
+            state.hiddenKinds.clear();
+            renderLegend();
+            refresh();
+            showCounts();
+          },
+        },
+        'Show all',
+      ),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search.
+
+let searchRequest = 0;
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+let hits: SearchHit[] = [];
+let activeHit = -1;
+
+function closeResults(): void {
+  els.results.hidden = true;
+  els.results.replaceChildren();
+  els.search.setAttribute('aria-expanded', 'false');
+  activeHit = -1;
+}
+
+function renderResults(): void {
+  if (hits.length === 0) {
+    els.results.replaceChildren(h('div', { className: 'option empty', 'data-testid': 'search-empty' }, 'No match.'));
+  } else {
+    els.results.replaceChildren(
+      ...hits.map((hit, i) =>
+        h(
+          'div',
+          {
+            role: 'option',
+            id: `result-${i}`,
+            className: i === activeHit ? 'option active' : 'option',
+            'aria-selected': String(i === activeHit),
+            'data-testid': 'search-result',
+            'data-id': hit.entity.id,
+            // mousedown, not click: the input's blur would close the list first.
+            onmousedown: (event: Event) => {
+              event.preventDefault();
+              pick(hit, (event as MouseEvent).shiftKey);
+            },
+          },
+          h('span', { className: 'swatch', style: `background:${colorOf(hit.entity.kind)}` }),
+          h(
+            'span',
+            { className: 'result-text' },
+            h('span', { className: 'result-name' }, hit.entity.name),
+            h(
+              'span',
+              { className: 'muted' },
+              kindLabel(hit.entity.kind),
+              hit.matchedText !== hit.entity.name ? ` · matched “${hit.matchedText}”` : '',
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  els.results.hidden = false;
+  els.search.setAttribute('aria-expanded', 'true');
+}
+
+/** Picking selects the entity; with Shift, and another entity selected, it traces the path to it. */
+function pick(hit: SearchHit, shift = false): void {
+  closeResults();
+  els.search.value = hit.entity.name;
+  const from = state.selected;
+  if (shift && from && from !== hit.entity.id) {
+    void (async () => {
+      if (!graph.hasNode(hit.entity.id)) {
+        await guarded('Adding the entity to the drawing', () => ensureNode(hit.entity.id, hit.entity));
+      }
+      await showPath(from, hit.entity.id);
+    })();
+  } else {
+    void selectNode(hit.entity.id, true, hit.entity);
+  }
+}
+
+async function runSearch(query: string): Promise<void> {
+  const request = ++searchRequest;
+  try {
+    const found = await search(query);
+    if (request !== searchRequest) return;
+    hits = found;
+    activeHit = -1;
+    renderResults();
+  } catch (err) {
+    if (request !== searchRequest) return;
+    closeResults();
+    showError(err, 'Search');
+  }
+}
+
+els.search.addEventListener('input', () => {
+  clearTimeout(searchTimer);
+  const query = els.search.value.trim();
+  if (query.length < 2) {
+    searchRequest++;
+    closeResults();
+    return;
+  }
+  searchTimer = setTimeout(() => void runSearch(query), 200);
+});
+
+els.search.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    closeResults();
+    return;
+  }
+  if (els.results.hidden || hits.length === 0) return;
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    activeHit = (activeHit + step + hits.length) % hits.length;
+    renderResults();
+    els.search.setAttribute('aria-activedescendant', `result-${activeHit}`);
+  } else if (event.key === 'Enter') {
+    event.preventDefault();
+    const hit = hits[Math.max(activeHit, 0)];
+    if (hit) pick(hit, event.shiftKey);
+  }
+});
+
+els.search.addEventListener('blur', () => closeResults());
+
+// ---------------------------------------------------------------------------------------------
+// Start.
+
+els.wholeGraph.addEventListener(
+  'click',
+  () =>
+    void guarded('Loading the graph', async () => {
+      await loadLayout(null);
+      if (state.selected && graph.hasNode(state.selected)) centreOn(state.selected);
+    }),
+);
+els.resetView.addEventListener('click', () => void renderer?.getCamera().animatedReset({ duration: 400 }));
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && document.activeElement !== els.search) clearSelection();
+});
+
+showIntro();
+void guarded('Loading the graph', () => loadLayout(null));

@@ -1,0 +1,123 @@
+/**
+ * UI state lives here, outside the graph. Sigma applies it at draw time through the node and
+ * edge reducers below, so highlighting, dimming and filtering never touch graph attributes.
+ */
+import type { MultiDirectedGraph } from 'graphology';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+
+export interface NodeAttributes {
+  label: string;
+  kind: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  community: number;
+}
+
+export interface EdgeAttributes {
+  /** The relation type (PART_OF…). Not `type`: Sigma reads that as the edge program to draw with. */
+  relation: string;
+  label: string;
+  size: number;
+  color: string;
+}
+
+export type ExplorerGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export interface PathState {
+  from: string;
+  to: string;
+  /** Entity ids in order; empty when the two are not connected. */
+  nodes: string[];
+  edges: string[];
+}
+
+export interface UiState {
+  /** Kinds unticked in the legend. */
+  hiddenKinds: Set<string>;
+  /** The node whose details the panel shows (the start of a path). */
+  selected: string | null;
+  /** Under the mouse: its neighbourhood is brought forward while hovered. */
+  hovered: string | null;
+  /** The shortest path between two selected nodes, when one was asked for. */
+  path: PathState | null;
+}
+
+export function initialState(): UiState {
+  return { hiddenKinds: new Set(), selected: null, hovered: null, path: null };
+}
+
+const FADED_NODE = '#e3e6ea';
+const FADED_EDGE = '#eef0f3';
+const EDGE_COLOR = '#c3c8d0';
+const PATH_EDGE = '#111827';
+const MAX_LABEL = 42;
+const MAX_LABELLED_EDGES = 12;
+
+function shortLabel(label: string): string {
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+}
+
+/** A node is always drawn when it is selected or on the path, even if its kind is filtered out. */
+function isPinned(state: UiState, node: string): boolean {
+  return node === state.selected || (state.path?.nodes.includes(node) ?? false);
+}
+
+export function isNodeHidden(graph: ExplorerGraph, state: UiState, node: string): boolean {
+  return state.hiddenKinds.has(graph.getNodeAttribute(node, 'kind')) && !isPinned(state, node);
+}
+
+export function makeNodeReducer(graph: ExplorerGraph, state: UiState) {
+  return (node: string, data: NodeAttributes): Partial<NodeDisplayData> => {
+    const res: Partial<NodeDisplayData> = { ...data, label: shortLabel(data.label) };
+    if (isNodeHidden(graph, state, node)) return { ...res, hidden: true };
+
+    if (state.path && state.path.nodes.length > 0) {
+      if (state.path.nodes.includes(node)) {
+        return { ...res, label: data.label, highlighted: true, forceLabel: true, zIndex: 2 };
+      }
+      return { ...res, color: FADED_NODE, label: '', zIndex: 0 };
+    }
+
+    const focus = state.hovered ?? state.selected;
+    if (focus && graph.hasNode(focus)) {
+      if (node === focus || node === state.selected) {
+        return { ...res, label: data.label, highlighted: true, forceLabel: true, zIndex: 2 };
+      }
+      if (graph.areNeighbors(node, focus)) {
+        // Forced labels ignore Sigma's label grid: only where few enough not to pile up.
+        return { ...res, forceLabel: graph.degree(focus) <= MAX_LABELLED_EDGES, zIndex: 1 };
+      }
+      return { ...res, color: FADED_NODE, label: '', zIndex: 0 };
+    }
+    return res;
+  };
+}
+
+export function makeEdgeReducer(graph: ExplorerGraph, state: UiState) {
+  return (edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> => {
+    const source = graph.source(edge);
+    const target = graph.target(edge);
+    const res: Partial<EdgeDisplayData> = { ...data, label: null, color: EDGE_COLOR };
+    if (isNodeHidden(graph, state, source) || isNodeHidden(graph, state, target)) return { ...res, hidden: true };
+
+    if (state.path && state.path.nodes.length > 0) {
+      if (state.path.edges.includes(edge)) {
+        return { ...res, label: data.label, color: PATH_EDGE, size: 4, zIndex: 2 };
+      }
+      return { ...res, color: FADED_EDGE, zIndex: 0 };
+    }
+
+    const focus = state.hovered ?? state.selected;
+    if (focus && graph.hasNode(focus)) {
+      if (source === focus || target === focus) {
+        // Relation names only where they stay legible: around a node with few relations.
+        const label = graph.degree(focus) <= MAX_LABELLED_EDGES ? data.label : null;
+        return { ...res, label, color: '#6b7280', size: 2, zIndex: 1 };
+      }
+      return { ...res, color: FADED_EDGE, zIndex: 0 };
+    }
+    return res;
+  };
+}
