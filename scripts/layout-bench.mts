@@ -16,7 +16,7 @@ import {
   layoutOf,
   minSeparationRatio,
 } from '../src/layout/index.js';
-import { mulberry32 } from '../src/layout/prng.js';
+import { mulberry32 } from '../src/model/prng.js';
 import type { LayoutEdgeAttributes, LayoutNodeAttributes } from '../src/layout/select.js';
 import { ENTITY_KIND_NAMES } from '../src/model/ontology.js';
 

@@ -5,13 +5,16 @@
  * packages, run on a view of the entity graph without source documents and MENTIONS edges:
  * a document "links" everything it mentions, which would swamp every measure.
  */
+
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
-import { BadInputError, LimitExceededError } from '../model/errors.js';
+import { BadInputError } from '../model/errors.js';
 import { CURATED_RELATION_TYPES, ENTITY_KIND_NAMES, type EntityKind } from '../model/ontology.js';
+import { mulberry32 } from '../model/prng.js';
+import { checkInt } from './arguments.js';
 import type { Snapshot } from './snapshot.js';
 
 /**
@@ -143,11 +146,7 @@ export interface CentralityArgs {
  */
 export function centrality(snapshot: Snapshot, args: CentralityArgs = {}): CentralityScore[] {
   const first = args.first ?? ANALYTICS_LIMITS.defaultCentralityResults;
-  if (!Number.isInteger(first) || first < 0) {
-    throw new BadInputError(`first must be a non-negative integer, got ${first}`, { argument: 'first' });
-  }
-  const max = ANALYTICS_LIMITS.maxCentralityResults;
-  if (first > max) throw new LimitExceededError('first', max, `first may be at most ${max}, got ${first}`);
+  checkInt('first', first, 0, ANALYTICS_LIMITS.maxCentralityResults);
   const measure = args.measure ?? 'DEGREE';
   if (measure !== 'DEGREE' && measure !== 'PAGERANK' && measure !== 'BETWEENNESS') {
     throw new BadInputError(`measure must be DEGREE, PAGERANK or BETWEENNESS, got "${measure}"`, {
@@ -187,18 +186,6 @@ function computeScores(view: EntityView, measure: CentralityMeasure) {
 
 // ---------------------------------------------------------------------------------------
 // Communities
-
-/** mulberry32: a tiny seeded PRNG, so Louvain's random choices repeat run after run. */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function communities(snapshot: Snapshot): readonly Community[] {
   return communityData(snapshot).list;

@@ -9,7 +9,6 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mulberry32 } from '../layout/prng.js';
 import {
   CAMPAIGN_TYPES,
   CURATED_RELATION_TYPES,
@@ -23,6 +22,7 @@ import {
   type RelationType,
   SESSION_TYPES,
 } from '../model/ontology.js';
+import { mulberry32 } from '../model/prng.js';
 
 /**
  * Entity counts per kind and relation counts per type in the bundled graph-data, counted with

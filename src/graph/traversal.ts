@@ -5,14 +5,16 @@
  * this module builds the filtered graphs they run on and checks arguments against
  * TRAVERSAL_LIMITS, throwing the domain errors the API maps to stable codes.
  */
+
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import { bidirectional, singleSource } from 'graphology-shortest-path';
 import { allSimpleEdgeGroupPaths } from 'graphology-simple-path';
 import { bfsFromNode } from 'graphology-traversal';
 import { comparePartialDates, dateBounds, type PartialDate, parsePartialDate } from '../model/dates.js';
-import { BadInputError, LimitExceededError, NotFoundError } from '../model/errors.js';
+import { BadInputError, LimitExceededError } from '../model/errors.js';
 import { CHAIN_RELATIONS, CURATED_RELATION_TYPES, type EntityKind, type RelationType } from '../model/ontology.js';
 import type { EntityRecord, RelationRecord } from '../model/records.js';
+import { checkInt, requireEntity } from './arguments.js';
 import type { Direction, Snapshot } from './snapshot.js';
 import { TRAVERSAL_LIMITS as L } from './traversal-limits.js';
 
@@ -48,23 +50,6 @@ export interface TimelineEntry {
 
 // ---------------------------------------------------------------------------------------
 // Argument checks
-
-function checkInt(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min) {
-    throw new BadInputError(`${name} must be an integer of at least ${min}, got ${value}`, { argument: name });
-  }
-  if (value > max) throw new LimitExceededError(name, max, `${name} may be at most ${max}, got ${value}`);
-  return value;
-}
-
-function requireEntity(snapshot: Snapshot, id: string, argument: string): EntityRecord {
-  const e = snapshot.getEntity(id);
-  if (e) return e;
-  // Ids are typed by hand, so a near miss gets suggestions from the name index.
-  const hits = snapshot.search.search(id.replace(/^[a-z]+\//, '').replace(/-/g, ' '), undefined, 3);
-  const hint = hits.length > 0 ? `; did you mean ${hits.map((h) => h.entity.id).join(', ')}?` : '';
-  throw new NotFoundError(`no entity "${id}"${hint}`, { id, argument });
-}
 
 function requireKind(e: EntityRecord, kinds: ReadonlySet<EntityKind>, argument: string): void {
   if (!kinds.has(e.kind)) {

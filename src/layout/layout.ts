@@ -6,10 +6,10 @@
  */
 import type { Snapshot } from '../graph/snapshot.js';
 import type { NodeKind, RelationType } from '../model/ontology.js';
+import { hashString, mulberry32 } from '../model/prng.js';
 import { forceAtlas2, louvain, noverlap } from './interop.js';
 import { minSeparationRatio, relaxOverlaps } from './overlap.js';
 import { colorOf } from './palette.js';
-import { hashString, mulberry32 } from './prng.js';
 import { buildLayoutGraph, type LayoutGraph, type LayoutOptions, normaliseLayoutOptions } from './select.js';
 
 export interface LayoutNode {

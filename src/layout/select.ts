@@ -2,7 +2,9 @@
  * Picks the subgraph a layout draws and copies it into a small graph of its own, so layout
  * algorithms write positions onto a throwaway graph and never onto the snapshot's store.
  */
+
 import { MultiDirectedGraph } from 'graphology';
+import { checkInt } from '../graph/arguments.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { BadInputError, LimitExceededError, NotFoundError } from '../model/errors.js';
 import {
@@ -93,16 +95,7 @@ export function normaliseLayoutOptions(snapshot: Snapshot, options: LayoutOption
     if (!known) throw new NotFoundError(`no entity with id "${id}"`, { id });
   }
   const depth = options.depth ?? LAYOUT_LIMITS.defaultDepth;
-  if (!Number.isInteger(depth) || depth < 0) {
-    throw new BadInputError(`depth must be a non-negative integer, got ${depth}`, { argument: 'depth' });
-  }
-  if (depth > LAYOUT_LIMITS.maxDepth) {
-    throw new LimitExceededError(
-      'depth',
-      LAYOUT_LIMITS.maxDepth,
-      `depth may be at most ${LAYOUT_LIMITS.maxDepth}, got ${depth}`,
-    );
-  }
+  checkInt('depth', depth, 0, LAYOUT_LIMITS.maxDepth);
   // Depth means nothing without a focus; normalising it keeps one cache entry per picture.
   return { focus, depth: focus.length > 0 ? depth : LAYOUT_LIMITS.defaultDepth, kinds, relationTypes };
 }

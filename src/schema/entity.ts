@@ -1,7 +1,7 @@
 /** The Entity interface, one object type per kind, and the root fields that fetch entities. */
+import { requireEntity } from '../graph/arguments.js';
 import { type EntityWhere, filterEntities } from '../graph/filters.js';
 import type { Snapshot } from '../graph/snapshot.js';
-import { NotFoundError } from '../model/errors.js';
 import { ENTITY_KINDS, type EntityKind } from '../model/ontology.js';
 import type { EntityRecord, OutcomeFields } from '../model/records.js';
 import { builder } from './builder.js';
@@ -161,14 +161,6 @@ export const PersonRef = entityType('PERSON', (t) => ({
 
 export const LawRef = entityType('LAW');
 export const OfficialDocumentRef = entityType('DOCUMENT');
-
-export function requireEntity(snapshot: Snapshot, id: string): EntityRecord {
-  const e = snapshot.getEntity(id);
-  if (e) return e;
-  const suggestions = snapshot.search.search(id.replace(/^[a-z]+\//, '').replace(/-/g, ' '), undefined, 3);
-  const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((h) => h.entity.id).join(', ')}?` : '';
-  throw new NotFoundError(`no entity "${id}"${hint}`, { id });
-}
 
 /**
  * Declared here for `entities(where:)` and implemented in filters.ts, which needs the kind

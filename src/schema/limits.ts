@@ -1,5 +1,5 @@
 /** Request limits shared by resolvers; each refusal names the limit and the allowed value. */
-import { BadInputError, LimitExceededError } from '../model/errors.js';
+import { checkInt } from '../graph/arguments.js';
 
 export const LIMITS = {
   /** Largest page a connection returns. */
@@ -16,12 +16,7 @@ export const LIMITS = {
   maxCost: 20000,
 } as const;
 
+/** A count argument (first, last …): null means "use the default". */
 export function checkCount(name: string, value: number | null | undefined, max: number): void {
-  if (value === null || value === undefined) return;
-  if (!Number.isInteger(value) || value < 0) {
-    throw new BadInputError(`${name} must be a non-negative integer, got ${value}`, { argument: name });
-  }
-  if (value > max) {
-    throw new LimitExceededError(name, max, `${name} may be at most ${max}, got ${value}`);
-  }
+  if (value !== null && value !== undefined) checkInt(name, value, 0, max);
 }

@@ -1,6 +1,6 @@
 /**
- * Seeded randomness for layouts. Layouts must be reproducible (same data, same picture), so
- * nothing here touches Math.random.
+ * Seeded randomness for layouts, communities and generated corpora: each must be reproducible
+ * (same data and seed, same result), so nothing here touches Math.random.
  */
 
 /** mulberry32: a tiny 32-bit PRNG with good spread, returning floats in [0, 1). */
