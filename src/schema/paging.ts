@@ -1,6 +1,7 @@
 /** Relay connections over in-memory lists, with totalCount and checked page sizes. */
 
 import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { BadInputError } from '../model/errors.js';
 import { builder } from './builder.js';
 import { checkCount, LIMITS } from './limits.js';
 
@@ -14,11 +15,19 @@ export interface PageArgs {
 export function pageOf<T>(args: PageArgs, list: readonly T[]) {
   checkCount('first', args.first, LIMITS.maxPageSize);
   checkCount('last', args.last, LIMITS.maxPageSize);
-  const page = resolveArrayConnection(
-    { args, defaultSize: LIMITS.defaultPageSize, maxSize: LIMITS.maxPageSize },
-    list as T[],
-  );
-  return { ...page, totalCount: list.length };
+  try {
+    const page = resolveArrayConnection(
+      { args, defaultSize: LIMITS.defaultPageSize, maxSize: LIMITS.maxPageSize },
+      list as T[],
+    );
+    return { ...page, totalCount: list.length };
+  } catch (err) {
+    // Sizes are checked above, so what fails here is a cursor the client made up or mangled.
+    const argument = args.after ? 'after' : 'before';
+    throw new BadInputError(`${argument} is not a cursor this connection gave out (${(err as Error).message})`, {
+      argument,
+    });
+  }
 }
 
 builder.globalConnectionFields((t) => ({

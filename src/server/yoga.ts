@@ -2,6 +2,7 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { GraphQLError, type ValidationRule } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Registry } from 'prom-client';
 import type { Snapshot } from '../graph/snapshot.js';
@@ -51,6 +52,30 @@ function snapshotVersionPlugin(): Plugin<Context> {
   };
 }
 
+/**
+ * The API is read-only: a mutation or subscription is refused at validation with a code, as
+ * graphql-js would otherwise only fail it at execution with an uncoded error.
+ */
+function readOnlyPlugin(): Plugin {
+  const onlyQueries: ValidationRule = (context) => ({
+    OperationDefinition(node) {
+      if (node.operation !== 'query') {
+        context.reportError(
+          new GraphQLError(`this API is read-only: ${node.operation} operations are not supported`, {
+            nodes: [node],
+            extensions: { code: 'OPERATION_NOT_SUPPORTED' },
+          }),
+        );
+      }
+    },
+  });
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(onlyQueries);
+    },
+  };
+}
+
 /** yoga's CSRF check, with the stable error code every refusal here carries. */
 function csrfPlugin(): Plugin {
   const inner = useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] });
@@ -95,7 +120,10 @@ export function createServer(options: ServerOptions): ReformGraphYoga {
       ...timeoutPlugins(config.requestTimeoutMs),
       snapshotVersionPlugin(),
       // A registry per server, so several servers in one process (tests, workers) never collide.
-      usePrometheus({ endpoint: '/metrics', registry: new Registry() }),
+      // Labels a client chooses (operation name, URL with its query string) are off: each new
+      // value would be a new time series, and a client could grow /metrics without bound.
+      usePrometheus({ endpoint: '/metrics', registry: new Registry(), labels: { operationName: false, url: false } }),
+      readOnlyPlugin(),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
     ],
   });
