@@ -16,9 +16,9 @@ import {
   layoutOf,
   minSeparationRatio,
 } from '../src/layout/index.js';
-import { mulberry32 } from '../src/model/prng.js';
 import type { LayoutEdgeAttributes, LayoutNodeAttributes } from '../src/layout/select.js';
 import { ENTITY_KIND_NAMES } from '../src/model/ontology.js';
+import { mulberry32 } from '../src/model/prng.js';
 
 const time = <T,>(f: () => T): [T, number] => {
   const start = performance.now();
