@@ -314,3 +314,41 @@ describe('typed errors', () => {
     expect(errorCodes(await execute(q))).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('from a plenary session to the outcomes it leads to', () => {
+  const SESSION = 'session/20th-national-congress';
+  const OUTCOME = 'outcome/intelligent-security-communities-2023';
+
+  it('outcomeChains reaches the outcome through the reform that implements the session', async () => {
+    const data = await query(`{
+      outcomeChains(from: "${SESSION}", maxDepth: 4) { outcome { id } path { length nodes { id } edges { type } } }
+    }`);
+    const chain = data.outcomeChains.find((c: { outcome: { id: string } }) => c.outcome.id === OUTCOME);
+    expect(chain.path.nodes.map((n: { id: string }) => n.id)).toEqual([
+      SESSION,
+      'reform/social-security-prevention-and-control-system',
+      OUTCOME,
+    ]);
+    expect(chain.path.edges.map((e: { type: string }) => e.type)).toEqual(['IMPLEMENTS', 'PRODUCED']);
+  });
+
+  it('paths lists every simple path of length ≤ 4 between them, shortest first, each edge with evidence', async () => {
+    const data = await query(`{
+      paths(from: "${SESSION}", to: "${OUTCOME}", maxLength: 4, directed: false, first: 100) {
+        length nodes { id } edges { id type evidence { quote } }
+      }
+    }`);
+    const paths = data.paths as { length: number; nodes: { id: string }[]; edges: { evidence: unknown[] }[] }[];
+    expect(paths.length).toBeGreaterThan(1);
+    expect(paths[0]?.length).toBe(2);
+    const lengths = paths.map((p) => p.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    for (const p of paths) {
+      expect(p.length).toBeLessThanOrEqual(4);
+      expect(p.nodes[0]?.id).toBe(SESSION);
+      expect(p.nodes.at(-1)?.id).toBe(OUTCOME);
+      expect(new Set(p.nodes.map((n) => n.id)).size).toBe(p.nodes.length);
+      for (const e of p.edges) expect(e.evidence.length).toBeGreaterThan(0);
+    }
+  });
+});
