@@ -4,6 +4,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Snapshot } from '../graph/snapshot.js';
 import { NotFoundError } from '../model/errors.js';
+import { checkCount, LIMITS } from './limits.js';
 import { typeNameForId } from './type-names.js';
 
 export interface Context {
@@ -27,6 +28,13 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
+    nodesQueryOptions: {
+      description: 'Several nodes by id, in order; unknown ids give null. At most 100 ids.',
+      resolve: (_root, { ids }, _context, _info, resolveNodes) => {
+        checkCount('ids', ids.length, LIMITS.maxIdsPerRequest);
+        return resolveNodes(ids);
+      },
+    },
     nodeFieldOptions: { nullable: false },
     // Ids are already global and readable ("organ/ministry-of-public-security"): the prefix
     // names the type, so they are used as they are instead of base64 "Type:id" strings.

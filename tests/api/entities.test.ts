@@ -186,3 +186,11 @@ describe('typed errors', () => {
     expect(result.extensions?.snapshotVersion).toBe(bundledSnapshot().version);
   });
 });
+
+describe('nodes(ids) bounds', () => {
+  it('refuses more than 100 ids with LIMIT_EXCEEDED', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `organ/x-${i}`);
+    const result = await execute('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'ids', allowed: 100 });
+  });
+});
