@@ -110,7 +110,15 @@ export class Snapshot {
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  private countsMemo?: { kinds: Record<string, number>; relations: Record<string, number> };
+
+  /** Entities per kind and relations per type; computed once, as the snapshot never changes. */
   counts(): { kinds: Record<string, number>; relations: Record<string, number> } {
+    this.countsMemo ??= this.count();
+    return this.countsMemo;
+  }
+
+  private count(): { kinds: Record<string, number>; relations: Record<string, number> } {
     const kinds: Record<string, number> = {};
     for (const kind of ENTITY_KIND_NAMES) kinds[kind] = this.byKind.get(kind)?.length ?? 0;
     const relations: Record<string, number> = {};
