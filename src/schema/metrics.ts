@@ -1,12 +1,14 @@
 /**
  * Metrics over time and disagreements between sources, as GraphQL. The series, changes and
- * conflict rules live in src/graph/metrics.ts; resolvers here only turn ids into records.
+ * conflict rules live in src/graph/metrics.ts and metric-conflicts.ts; resolvers here only turn ids into records.
  */
 import {
   type ConflictGroup,
   type ConflictKind,
   type ConflictResolution,
   conflicts,
+} from '../graph/metric-conflicts.js';
+import {
   listMetrics,
   type MetricChange,
   type MetricPoint,

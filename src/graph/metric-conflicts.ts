@@ -1,0 +1,186 @@
+import { dateBounds, type PartialDate } from '../model/dates.js';
+import { type Considered, consider, type MetricSource, outcomeDate, parseAsOf, sourcesOf, timeKey } from './metrics.js';
+import type { Snapshot } from './snapshot.js';
+
+export type ConflictKind = 'DISAGREEING_VALUES' | 'FLAGGED_AMBIGUITY';
+export type ConflictResolution = 'ALL' | 'LATEST_PUBLISHED' | 'EARLIEST_PUBLISHED' | 'HIGHEST' | 'LOWEST';
+
+export interface ConflictGroup {
+  readonly kind: ConflictKind;
+  /** Null when the group spans several metrics (one figure given for two metrics). */
+  readonly metric: string | null;
+  readonly metrics: readonly string[];
+  /** Null when the members are at different dates. */
+  readonly date: PartialDate | null;
+  readonly outcomes: readonly string[];
+  /** Distinct values, ascending. */
+  readonly values: readonly number[];
+  readonly sources: readonly MetricSource[];
+  /** The strategy's pick; null for ALL and when the strategy cannot tell the outcomes apart. */
+  readonly resolved: string | null;
+  /** Outcomes the strategy could not choose between (all of them for ALL); empty when resolved. */
+  readonly unresolvedBetween: readonly string[];
+  /** Why the outcomes form a group. */
+  readonly note: string;
+  /** The curators' notes on the members. */
+  readonly curatorNotes: readonly string[];
+}
+
+// ------------------------------------------------------------------ conflicts
+
+/**
+ * The rule for a curator note that flags a doubtful figure. Any of these words:
+ * garbled, ambiguous/ambiguity, contradict(s/ion), conflict(s/ing), unclear, implausible;
+ * or "same figure" followed within a few words by "for" ("the same figure for 2022", "the same
+ * figure, 96.1%, is then given for theft cases"): one figure given for two years or two
+ * metrics. A plain "gives the same figure … ten months later" only notes that a cumulative
+ * total was restated, and flags nothing.
+ */
+export const FLAG_WORDS = /\b(garbled|ambigu\w*|contradict\w*|conflict\w*|unclear|implausib\w*)\b/i;
+export const SAME_FIGURE_FOR = /\bsame figure\b.{0,40}?\bfor\b/i;
+
+const OUTCOME_ID = /\boutcome\/[a-z0-9-]+/g;
+
+/**
+ * Outcomes a flagged note ties its outcome to: those it names that give the same value (one
+ * figure reused) or the same metric at the same time (two figures at once). Named outcomes
+ * that merely give context (a later figure of the series) stay out of the group.
+ */
+function tiedByNote(c: Considered, byId: ReadonlyMap<string, Considered>): Considered[] {
+  const named = [...new Set(c.entity.note?.match(OUTCOME_ID) ?? [])];
+  return named
+    .map((id) => byId.get(id))
+    .filter((o): o is Considered => o !== undefined && o !== c)
+    .filter(
+      (o) =>
+        (o.outcome.value !== undefined && o.outcome.value === c.outcome.value) ||
+        (o.outcome.metric === c.outcome.metric && timeKey(o.outcome) === timeKey(c.outcome)),
+    );
+}
+
+function isFlagged(c: Considered, byId: ReadonlyMap<string, Considered>): boolean {
+  const note = c.entity.note ?? '';
+  if (FLAG_WORDS.test(note)) return true;
+  // "Same figure for …" needs the other outcome with that figure to be known too (asOf).
+  return SAME_FIGURE_FOR.test(note) && tiedByNote(c, byId).some((o) => o.outcome.value === c.outcome.value);
+}
+
+/** Same metric, same time, same scope and same sort of value, yet several values. */
+function disagreeing(kept: readonly Considered[]): Considered[][] {
+  const groups = new Map<string, Considered[]>();
+  for (const c of kept) {
+    const time = timeKey(c.outcome);
+    if (!time || c.outcome.value === undefined) continue;
+    const o = c.outcome;
+    const key = [o.metric, time, o.scope?.level ?? '', o.scope?.place ?? '', o.direction ?? ''].join('|');
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups.values()].filter((g) => new Set(g.map((c) => c.outcome.value)).size > 1);
+}
+
+/** Connected groups of flagged outcomes and the outcomes their notes tie them to. */
+function flaggedGroups(kept: readonly Considered[], byId: ReadonlyMap<string, Considered>): Considered[][] {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    const p = parent.get(id) ?? id;
+    if (p === id) return id;
+    const root = find(p);
+    parent.set(id, root);
+    return root;
+  };
+  const members = new Set<string>();
+  for (const c of kept.filter((k) => isFlagged(k, byId))) {
+    members.add(c.entity.id);
+    for (const o of tiedByNote(c, byId)) {
+      members.add(o.entity.id);
+      parent.set(find(o.entity.id), find(c.entity.id));
+    }
+  }
+  const groups = new Map<string, Considered[]>();
+  for (const id of [...members].sort()) {
+    const c = byId.get(id);
+    if (c) groups.set(find(id), [...(groups.get(find(id)) ?? []), c]);
+  }
+  return [...groups.values()];
+}
+
+const latestPublished = (c: Considered): string =>
+  c.documents.reduce(
+    (max, d) => (d.published && dateBounds(d.published).last > max ? dateBounds(d.published).last : max),
+    '',
+  );
+const earliestPublished = (c: Considered): string =>
+  c.documents.reduce(
+    (min, d) => (d.published && dateBounds(d.published).first < min ? dateBounds(d.published).first : min),
+    '\uffff', // unknown publication sorts after every date, so it is never the earliest
+  );
+
+/** The strategy's pick, or the outcomes it cannot tell apart (a tie is not silently broken). */
+function resolve(group: readonly Considered[], strategy: ConflictResolution) {
+  const ids = group.map((c) => c.entity.id);
+  if (strategy === 'ALL') return { resolved: null, unresolvedBetween: ids };
+  const score: (c: Considered) => string | number = {
+    LATEST_PUBLISHED: latestPublished,
+    EARLIEST_PUBLISHED: earliestPublished,
+    HIGHEST: (c: Considered) => c.outcome.value ?? Number.NEGATIVE_INFINITY,
+    LOWEST: (c: Considered) => c.outcome.value ?? Number.POSITIVE_INFINITY,
+  }[strategy];
+  const wantsMax = strategy === 'LATEST_PUBLISHED' || strategy === 'HIGHEST';
+  const scores = group.map(score);
+  // Scores are ISO days (strings) or values (numbers), never mixed within one strategy.
+  const ascending = [...scores].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const best = wantsMax ? ascending.at(-1) : ascending[0];
+  const top = ids.filter((_id, i) => scores[i] === best);
+  return top.length === 1
+    ? { resolved: top[0] ?? null, unresolvedBetween: [] }
+    : { resolved: null, unresolvedBetween: top };
+}
+
+function describeGroup(kind: ConflictKind, group: readonly Considered[], strategy: ConflictResolution): ConflictGroup {
+  const sorted = [...group].sort((a, b) => a.entity.id.localeCompare(b.entity.id));
+  const metrics = [...new Set(sorted.map((c) => c.outcome.metric))].sort();
+  const dates = [...new Set(sorted.map((c) => outcomeDate(c.outcome)?.text))];
+  const first = sorted[0] ? outcomeDate(sorted[0].outcome) : undefined;
+  const values = [...new Set(sorted.flatMap((c) => (c.outcome.value === undefined ? [] : [c.outcome.value])))].sort(
+    (a, b) => a - b,
+  );
+  const note =
+    kind === 'DISAGREEING_VALUES'
+      ? `${values.length} different values for ${metrics[0]} at ${first?.text ?? 'the same time'}: ${values.join(', ')}`
+      : `a curator note flags ${sorted.length === 1 ? 'this figure' : 'these figures'} as doubtful (garbled, ambiguous, unclear or one figure given twice)`;
+  return {
+    kind,
+    metric: metrics.length === 1 ? (metrics[0] ?? null) : null,
+    metrics,
+    date: dates.length === 1 ? (first ?? null) : null,
+    outcomes: sorted.map((c) => c.entity.id),
+    values,
+    sources: sorted.flatMap((c) => sourcesOf(c, false)),
+    ...resolve(sorted, strategy),
+    note,
+    curatorNotes: sorted.flatMap((c) => (c.entity.note ? [c.entity.note] : [])),
+  };
+}
+
+/**
+ * Where sources disagree: DISAGREEING_VALUES groups (same metric, same year or period, same
+ * scope, different values; the same metric at different dates is a series, not a conflict) and
+ * FLAGGED_AMBIGUITY groups (see FLAG_WORDS). A flagged group that a disagreement group already
+ * holds entirely is not repeated: its notes travel with the disagreement.
+ */
+export function conflicts(
+  snapshot: Snapshot,
+  options: { asOf?: string; resolve?: ConflictResolution } = {},
+): ConflictGroup[] {
+  const asOf = parseAsOf(options.asOf);
+  const strategy = options.resolve ?? 'ALL';
+  const { kept } = consider(snapshot, asOf);
+  const byId = new Map(kept.map((c) => [c.entity.id, c]));
+  const disagreements = disagreeing(kept);
+  const covered = (g: readonly Considered[]) => disagreements.some((d) => g.every((c) => d.includes(c)));
+  const flagged = flaggedGroups(kept, byId).filter((g) => !covered(g));
+  return [
+    ...disagreements.map((g) => describeGroup('DISAGREEING_VALUES', g, strategy)),
+    ...flagged.map((g) => describeGroup('FLAGGED_AMBIGUITY', g, strategy)),
+  ].sort((a, b) => a.kind.localeCompare(b.kind) || (a.outcomes[0] ?? '').localeCompare(b.outcomes[0] ?? ''));
+}
