@@ -17,6 +17,7 @@ import { DEFAULT_SNAPSHOT_FILE, loadPreferringSnapshot, runBuild } from './build
 import { runExport } from './export.js';
 import { ontologyTable, statsTables } from './format.js';
 import { parseGenerateArgs, runGenerate } from './generate.js';
+import { runAccept, runEvalIngest, runIngest } from './ingest.js';
 
 const DEFAULT_DATA = 'graph-data';
 const SCHEMA_FILE = 'schema/schema.graphql';
@@ -33,6 +34,10 @@ Commands:
   generate   write a synthetic graph-data directory: --entities N --out DIR [--seed S]
   build      validate graph-data and compile it into a snapshot file serve loads without re-validating (--out FILE)
   schema     print the GraphQL SDL (--write saves ${SCHEMA_FILE}, --check fails on drift)
+  ingest     add a document and propose candidates: FILE --id ID --title T --published DATE [--publisher P]
+             (writes graph-data/documents/ + manifest and graph-data/candidates/<id>.yaml, never knowledge/)
+  accept     merge reviewed candidates into knowledge/<id>.yaml: graph-data/candidates/<id>.yaml [--only ID ...]
+  eval-ingest  leave-one-document-out precision and recall of ingest against the curated corpus
 
 Options:
   --data DIR   graph-data directory (default: ${DEFAULT_DATA})
@@ -61,7 +66,16 @@ function loadOrExit(dataDir: string, snapshotFile?: string) {
   }
 }
 
+/** Commands with their own options, parsed by their own modules. */
+const OWN_ARGS: Record<string, (args: string[]) => number> = {
+  ingest: runIngest,
+  accept: runAccept,
+  'eval-ingest': runEvalIngest,
+};
+
 async function main(argv: string[]): Promise<number> {
+  const own = OWN_ARGS[argv[0] ?? ''];
+  if (own && !argv.includes('--help') && !argv.includes('-h')) return own(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -13,6 +13,7 @@ import './layout.js';
 import './metrics.js';
 import './filters.js';
 import './analytics.js';
+import './extract.js';
 
 builder.queryType({ description: 'Questions about the reform graph. Every answer traces to verbatim quotes.' });
 

@@ -1,0 +1,243 @@
+/**
+ * The extractor: finds mentions of existing entities (alias index) and of new ones (rules),
+ * merges mentions of the same thing, and proposes relations. Pure: text in, candidates out,
+ * same input → same output, nothing written.
+ */
+import type { Snapshot } from '../graph/snapshot.js';
+import type { PartialDate } from '../model/dates.js';
+import { ENTITY_KINDS, type EntityKind } from '../model/ontology.js';
+import { AliasIndex } from './alias-index.js';
+import { type Analysed, analyse } from './analyse.js';
+import { findDates, yearOf } from './dates.js';
+import { normPhrase, slug } from './normalise.js';
+import { findRelations, type Mention, quoteAt } from './relations.js';
+import { capitalisedNames } from './rules/names.js';
+import { outcomes } from './rules/outcomes.js';
+import { people } from './rules/people.js';
+import { campaignPhrases, sessionPhrases } from './rules/phrases.js';
+import type { CandidateEntity, CandidateEvidence, Extraction, Finding } from './types.js';
+
+export interface ExtractOptions {
+  readonly documentId: string;
+  readonly published?: PartialDate;
+}
+
+/** The alias index is built once per snapshot: snapshots are immutable. */
+const indexes = new WeakMap<Snapshot, { index: AliasIndex; byName: Map<string, string> }>();
+
+function indexFor(snapshot: Snapshot) {
+  let entry = indexes.get(snapshot);
+  if (!entry) {
+    const byName = new Map<string, string>();
+    for (const e of snapshot.entities()) {
+      if (e.kind === 'OUTCOME') continue;
+      for (const n of [e.name, ...e.aliases]) {
+        const key = `${e.kind}:${normPhrase(n)}`;
+        if (!byName.has(key)) byName.set(key, e.id);
+      }
+    }
+    entry = { index: new AliasIndex(snapshot.entities()), byName };
+    indexes.set(snapshot, entry);
+  }
+  return entry;
+}
+
+const MAX_EVIDENCE = 3;
+
+export function extract(snapshot: Snapshot, text: string, options: ExtractOptions): Extraction {
+  const doc = analyse(text);
+  const { index, byName } = indexFor(snapshot);
+  const linked: Finding[] = index.scan(doc).flatMap((hit) => {
+    const e = snapshot.getEntity(hit.id);
+    const sentence = sentenceAt(doc, hit.start);
+    if (!e || sentence < 0) return [];
+    return [
+      {
+        kind: e.kind,
+        name: e.name,
+        start: hit.start,
+        end: hit.end,
+        sentence,
+        rule: normPhrase(hit.alias) === normPhrase(e.name) ? 'link-name' : 'link-alias',
+        confidence: 0.95,
+        fields: {},
+        linkedTo: e.id,
+      },
+    ];
+  });
+  const found = runRules(doc, options.published);
+  const resolved = resolve(linked, found, byName);
+  const entities = merge(doc, resolved, snapshot);
+  const mentions: Mention[] = resolved.map((f) => ({
+    id: idOf(f, entities.ids),
+    kind: f.kind,
+    start: f.start,
+    end: f.end,
+    sentence: f.sentence,
+    paragraph: doc.sentences[f.sentence]?.paragraph ?? 0,
+    position: typeof f.fields.position === 'string' ? f.fields.position : undefined,
+    date: typeof f.fields.date === 'string' ? f.fields.date : undefined,
+  }));
+  return { documentId: options.documentId, entities: entities.list, relations: findRelations(doc, mentions) };
+}
+
+function sentenceAt(doc: Analysed, offset: number): number {
+  // Sentences are few (hundreds); a binary search keeps linking linear overall.
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (!s) break;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] {
+  const out: Finding[] = [];
+  let year: number | undefined;
+  let paragraph = -1;
+  let paragraphYear: number | undefined;
+  const reviewYear = reviewYearOf(doc, published);
+  for (const sentence of doc.sentences) {
+    if (sentence.paragraph !== paragraph) {
+      paragraph = sentence.paragraph;
+      paragraphYear = undefined;
+    }
+    const text = doc.text.slice(sentence.start, sentence.end);
+    const input = { doc, sentence, text };
+    const dates = findDates(text, sentence.start, { published, year });
+    const names = [...capitalisedNames(input), ...sessionPhrases(input), ...campaignPhrases(input), ...people(input)];
+    // A session takes the date its sentence gives ("On May 29, 2015, … conducted the 23rd collective study").
+    const at = dates.find((d) => d.role === 'AT');
+    for (const f of names) {
+      if (f.kind !== 'PLENARY_SESSION' || !at) out.push(f);
+      // "held a press conference" names no session: its date tells it apart.
+      else if (f.rule.startsWith('phrase-session-held') && !f.name.includes('“')) {
+        out.push({ ...f, name: `${f.name} (${at.date})`, fields: { ...f.fields, date: at.date } });
+      } else out.push({ ...f, fields: { ...f.fields, date: at.date } });
+    }
+    out.push(...outcomes(input, { published, paragraphYear, reviewYear }, dates));
+    // A baseline ("compared with 2012") is not the year the text goes on about.
+    const last = [...dates]
+      .reverse()
+      .find(
+        (d) => d.role !== 'UNTIL' && !/compared with\s*$/i.test(doc.text.slice(Math.max(0, d.start - 20), d.start)),
+      );
+    if (last) {
+      year = yearOf(last.date);
+      paragraphYear = year;
+    }
+  }
+  return out;
+}
+
+/** A report published in the first quarter that names the previous year most describes that year. */
+function reviewYearOf(doc: Analysed, published: PartialDate | undefined): number | undefined {
+  if (!published?.month || published.month > 3) return undefined;
+  const counts = new Map<number, number>();
+  for (const m of doc.text.matchAll(/\b((?:19|20)\d{2})\b/g))
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  const prev = counts.get(published.year - 1) ?? 0;
+  return prev > 0 && [...counts.values()].every((c) => c <= prev) ? published.year - 1 : undefined;
+}
+
+/** Linked mentions win over rule findings for the same words; overlapping findings keep the longest. */
+function resolve(linked: Finding[], found: Finding[], byName: Map<string, string>): Finding[] {
+  const kept: Finding[] = [...linked];
+  const sorted = [...found].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || b.confidence - a.confidence,
+  );
+  for (const f of sorted) {
+    const existing = byName.get(`${f.kind}:${normPhrase(f.name)}`);
+    if (existing && f.kind !== 'OUTCOME') {
+      if (!linked.some((l) => l.linkedTo === existing && l.start === f.start)) {
+        kept.push({ ...f, linkedTo: existing, rule: `${f.rule}+link-name`, confidence: 0.9 });
+      }
+      continue;
+    }
+    const clash = kept.some(
+      (k) =>
+        (k.start < f.end &&
+          f.start < k.end &&
+          (k.kind === f.kind || (k.start === f.start && k.end === f.end)) &&
+          // "Criminal Investigation Bureau of the Ministry of Public Security" holds a linked name.
+          !(f.start <= k.start && f.end >= k.end && f.end - f.start > k.end - k.start && k.linkedTo !== undefined)) ||
+        // "Political Bureau of the Communist Party of China": the head is a linked name.
+        (k.linkedTo !== undefined &&
+          k.kind === f.kind &&
+          k.start === f.start &&
+          /^\s+of\s/.test(f.name.slice(k.end - k.start))),
+    );
+    if (!clash || f.kind === 'OUTCOME') kept.push(f);
+  }
+  return kept.sort(
+    (a, b) => a.start - b.start || a.end - b.end || (a.linkedTo ?? a.name).localeCompare(b.linkedTo ?? b.name),
+  );
+}
+
+function keyOf(f: Finding): string {
+  if (f.linkedTo) return f.linkedTo;
+  if (f.kind === 'OUTCOME') return `OUTCOME:${f.start}`;
+  return `${f.kind}:${normPhrase(f.name)}`;
+}
+
+function idOf(f: Finding, ids: Map<string, string>): string {
+  return ids.get(keyOf(f)) ?? '';
+}
+
+function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(keyOf(f), [...(groups.get(keyOf(f)) ?? []), f]);
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  const list: CandidateEntity[] = [];
+  for (const [key, group] of groups) {
+    const first = group[0];
+    if (!first) continue;
+    let id = first.linkedTo ?? newId(first);
+    if (!first.linkedTo) {
+      const base = id;
+      for (let n = 2; used.has(id) || snapshot.getEntity(id); n++) id = `${base}-${n}`;
+    }
+    used.add(id);
+    ids.set(key, id);
+    const evidence: CandidateEvidence[] = [];
+    for (const f of group) {
+      const span = f.quote ?? doc.sentences[f.sentence];
+      if (!span) continue;
+      const ev = quoteAt(doc.text, span.start, span.end);
+      if (!evidence.some((e) => e.quote === ev.quote) && evidence.length < MAX_EVIDENCE) evidence.push(ev);
+    }
+    const names = [...new Set(group.map((f) => doc.text.slice(f.start, f.end)))];
+    const mentionText = doc.text.slice(first.start, first.end);
+    const fields = Object.assign({}, ...group.map((f) => f.fields).reverse()) as Record<string, unknown>;
+    list.push({
+      id,
+      kind: first.kind,
+      name: first.name,
+      ...(first.linkedTo ? { linkedTo: first.linkedTo } : {}),
+      mention: { text: mentionText, start: first.start, end: first.end },
+      aliases:
+        first.linkedTo || first.kind === 'OUTCOME' ? [] : names.filter((n) => normPhrase(n) !== normPhrase(first.name)),
+      evidence,
+      fields,
+      confidence: Math.max(...group.map((f) => f.confidence)),
+      rule: first.rule,
+    });
+  }
+  list.sort((a, b) => a.mention.start - b.mention.start || a.id.localeCompare(b.id));
+  return { list, ids };
+}
+
+function newId(f: Finding): string {
+  const prefix = ENTITY_KINDS[f.kind as EntityKind].prefix;
+  if (f.kind === 'OUTCOME') {
+    const label = (f.fields.year as string | undefined) ?? (f.fields.period as { end?: string } | undefined)?.end ?? '';
+    return `${prefix}/${slug(`${String(f.fields.metric ?? f.name)} ${label}`, 9)}`;
+  }
+  return `${prefix}/${slug(f.name)}`;
+}

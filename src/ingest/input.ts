@@ -1,0 +1,42 @@
+/** Checks on a document before anything is written: each failure is a clear, named error. */
+
+import { type PartialDate, parsePartialDate } from '../model/dates.js';
+import { BadInputError } from '../model/errors.js';
+
+/** Larger texts are not press reports; 2 MB also keeps ingest well under a second per 20 kB. */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+export function checkText(bytes: Buffer, label: string): string {
+  if (bytes.length === 0) throw new BadInputError(`${label} is empty`);
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    throw new BadInputError(`${label} is ${bytes.length} bytes; documents may be at most ${MAX_DOCUMENT_BYTES} bytes`);
+  }
+  if (bytes.includes(0)) throw new BadInputError(`${label} is binary (it contains NUL bytes), not text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BadInputError(`${label} is not valid UTF-8 text`);
+  }
+  // Control characters other than tab/newline/CR mean a binary file that happens to decode.
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) controls++;
+  }
+  if (controls > 0) throw new BadInputError(`${label} is binary (it contains ${controls} control characters)`);
+  if (text.trim().length === 0) throw new BadInputError(`${label} holds only whitespace`);
+  return text;
+}
+
+export function checkId(id: string): void {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    throw new BadInputError(`document id "${id}" must be kebab-case (lower-case letters, digits and hyphens)`);
+  }
+}
+
+export function checkDate(published: string): PartialDate {
+  const date = parsePartialDate(published);
+  if (!date) throw new BadInputError(`--published "${published}" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`);
+  return date;
+}

@@ -1,0 +1,177 @@
+/**
+ * Relations between mentions of one sentence or paragraph, each from a cue the text gives:
+ * a verb between the two ("organized … to carry out", "issued"), "X of the Y", a stated
+ * position, or an outcome reported in the paragraph of a campaign.
+ */
+import { type EntityKind, ontologyViolation, type RelationType } from '../model/ontology.js';
+import type { Analysed } from './analyse.js';
+import type { CandidateEvidence, CandidateRelation } from './types.js';
+
+export interface Mention {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly paragraph: number;
+  readonly position?: string;
+  readonly date?: string;
+}
+
+interface VerbRule {
+  readonly type: RelationType;
+  readonly from: readonly EntityKind[];
+  readonly to: readonly EntityKind[];
+  readonly verb: RegExp;
+  readonly rule: string;
+}
+
+const VERB_RULES: readonly VerbRule[] = [
+  {
+    type: 'LAUNCHED',
+    from: ['ORGAN'],
+    to: ['CAMPAIGN'],
+    verb: /\b(?:launched|launch|organi[sz]ed|deployed|carried out|initiated|started|carry out)\b/i,
+    rule: 'rel-organ-launched-campaign',
+  },
+  {
+    type: 'ISSUED',
+    from: ['ORGAN'],
+    to: ['CAMPAIGN', 'DOCUMENT', 'LAW'],
+    verb: /\b(?:issued|issue|formulated|released|promulgated|printed and distributed)\b/i,
+    rule: 'rel-organ-issued',
+  },
+  {
+    type: 'HELD',
+    from: ['ORGAN'],
+    to: ['PLENARY_SESSION'],
+    verb: /\b(?:held|convened|hosted|conducted)\b/i,
+    rule: 'rel-organ-held-session',
+  },
+  {
+    type: 'PROPOSED',
+    from: ['PLENARY_SESSION'],
+    to: ['REFORM', 'CAMPAIGN', 'LAW', 'DOCUMENT'],
+    verb: /\b(?:proposed|put forward|put up|decided|called for|deployed)\b/i,
+    rule: 'rel-session-proposed',
+  },
+  {
+    type: 'ENACTED',
+    from: ['ORGAN', 'PLENARY_SESSION'],
+    to: ['LAW'],
+    verb: /\b(?:adopted|enacted|passed|revised|formulate|formulated)\b/i,
+    rule: 'rel-enacted-law',
+  },
+];
+
+const SPEECH = /\b(?:said|introduced|revealed|reported|listed|announced|pointed out|stated)\b/i;
+
+export function findRelations(doc: Analysed, mentions: readonly Mention[]): CandidateRelation[] {
+  const out = new Map<string, CandidateRelation>();
+  const add = (
+    type: RelationType,
+    a: Mention,
+    b: Mention,
+    rule: string,
+    confidence: number,
+    extra: { role?: string; date?: string } = {},
+  ) => {
+    if (a.id === b.id || ontologyViolation(type, a.kind, b.kind)) return;
+    const id = `rel/${a.id}-${type}->${b.id}`;
+    const ev = evidenceSpan(doc, Math.min(a.sentence, b.sentence), Math.max(a.sentence, b.sentence));
+    const earlier = out.get(id);
+    if (earlier) {
+      if (earlier.evidence.length < 2 && !earlier.evidence.some((e) => e.quote === ev.quote)) {
+        out.set(id, { ...earlier, evidence: [...earlier.evidence, ev] });
+      }
+      return;
+    }
+    out.set(id, { id, type, source: a.id, target: b.id, evidence: [ev], confidence, rule, ...extra });
+  };
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  for (const list of bySentence.values()) {
+    for (const a of list) {
+      for (const b of list) {
+        // "the Cyber Security Bureau of the Ministry …" found as one name holding the ministry.
+        if (a.kind === 'ORGAN' && b.kind === 'ORGAN' && a.start < b.start && b.end === a.end) {
+          if (/\sof\s+(?:the\s+)?$/.test(doc.text.slice(a.start, b.start)))
+            add('PART_OF', a, b, 'rel-x-of-the-y', 0.85);
+        }
+        if (a === b || b.start < a.end) continue;
+        const between = doc.text.slice(a.end, b.start);
+        for (const r of VERB_RULES) {
+          const verb = r.verb.exec(between);
+          if (!verb || !r.from.includes(a.kind) || !r.to.includes(b.kind) || between.length >= 200) continue;
+          // The subject is the nearest mention of a source kind before the verb.
+          const verbAt = a.end + verb.index;
+          const nearer = list.some((c) => c !== a && r.from.includes(c.kind) && c.start > a.start && c.end <= verbAt);
+          if (!nearer) {
+            add(r.type, a, b, r.rule, 0.7, b.date ? { date: b.date } : {});
+          }
+        }
+        // "the Cyber Security Bureau of the Ministry …", "the 23rd collective study of the Political Bureau".
+        if (/^\s+of\s+(?:the\s+)?$/.test(between)) {
+          if (a.kind === 'ORGAN' && b.kind === 'ORGAN') add('PART_OF', a, b, 'rel-x-of-the-y', 0.85);
+          if (a.kind === 'PLENARY_SESSION' && b.kind === 'ORGAN') add('HELD', b, a, 'rel-session-of-organ', 0.8);
+        }
+      }
+      // A person's stated position names the organ they serve in.
+      const position = a.kind === 'PERSON' ? a.position : undefined;
+      if (position) {
+        const organ = list.find(
+          (o) => o.kind === 'ORGAN' && o.start >= a.end && o.start - a.end < 40 + position.length,
+        );
+        if (organ) {
+          const role = position
+            .split(/\s+of\s+/)[0]
+            ?.replace(/^(?:a|an|the)\s+/, '')
+            .trim();
+          add('MEMBER_OF', a, organ, 'rel-person-position', 0.85, role ? { role } : {});
+        }
+      }
+    }
+  }
+  for (const o of mentions.filter((m) => m.kind === 'OUTCOME')) {
+    const earlier = mentions.filter((m) => m.paragraph === o.paragraph && m.start < o.start);
+    const cause = [...earlier].reverse().find((m) => m.kind === 'CAMPAIGN' || m.kind === 'REFORM' || m.kind === 'LAW');
+    if (cause && o.sentence - cause.sentence <= 3) {
+      add(
+        'PRODUCED',
+        cause,
+        o,
+        cause.sentence === o.sentence ? 'rel-produced-sentence' : 'rel-produced-paragraph',
+        cause.sentence === o.sentence ? 0.7 : 0.55,
+      );
+    }
+    const reporter = [...earlier, ...mentions.filter((m) => m.sentence === o.sentence && m.start > o.end)]
+      .filter((m) => m.kind === 'PERSON' || (m.kind === 'ORGAN' && m.sentence === o.sentence))
+      .reverse()
+      .find(
+        (m) =>
+          SPEECH.test(doc.text.slice(m.end, m.end + 30)) ||
+          SPEECH.test(doc.text.slice(Math.max(0, m.start - 12), m.start)),
+      );
+    if (reporter && o.sentence - reporter.sentence <= 2) add('REPORTED', reporter, o, 'rel-reported', 0.65);
+  }
+  return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The sentences from `first` to `last`, as one verbatim quote. */
+export function evidenceSpan(doc: Analysed, first: number, last: number): CandidateEvidence {
+  const a = doc.sentences[first];
+  const b = doc.sentences[last];
+  const start = a?.start ?? 0;
+  let end = b?.end ?? start;
+  // A quote over several sentences stays readable: beyond ~600 characters keep the last one.
+  const from = end - start > 600 && b ? b.start : start;
+  if (end < from) end = from;
+  return quoteAt(doc.text, from, end);
+}
+
+export function quoteAt(text: string, start: number, end: number): CandidateEvidence {
+  const quote = text.slice(start, end);
+  let occurrence = 1;
+  for (let i = text.indexOf(quote); i >= 0 && i < start; i = text.indexOf(quote, i + 1)) occurrence++;
+  return occurrence > 1 ? { quote, start, end, occurrence } : { quote, start, end };
+}

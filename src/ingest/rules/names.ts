@@ -1,0 +1,172 @@
+/**
+ * Capitalised names ("Cyber Security Bureau of the Ministry of Public Security", "Third
+ * Plenary Session of the Eighteenth CPC Central Committee", "Anti-Terrorism Law") found as
+ * runs of capitalised words and classified by their head word: the last word before the
+ * first "of"/"for". Curators name organs, sessions, laws and plans this way.
+ */
+import type { EntityKind } from '../../model/ontology.js';
+import { ORDINAL, ordinalSuffix, ordinalValue } from '../normalise.js';
+import type { EntityFields, Finding } from '../types.js';
+import { allMatches, at, type Rule, type RuleInput } from './context.js';
+
+const CAPW = `(?:[A-Z][A-Za-z]*(?:[-’'][A-Za-z]+)*|\\d{1,2}(?:st|nd|rd|th))`;
+const CONN = '(?:of|and|for|on|in)(?:\\s+the)?';
+const CHUNK = new RegExp(`${CAPW}(?:\\s+${CAPW}|\\s+${CONN}\\s+${CAPW})*`, 'g');
+
+const ORGAN_HEADS = new Set([
+  'ministry',
+  'bureau',
+  'department',
+  'station',
+  'committee',
+  'commission',
+  'office',
+  'administration',
+  'council',
+  'court',
+  'procuratorate',
+  'agency',
+  'daily',
+  'branch',
+  'center',
+  'centre',
+  'brigade',
+  'detachment',
+  'corps',
+  'academy',
+  'university',
+  'party',
+]);
+const SESSION_HEADS = new Set([
+  'session',
+  'congress',
+  'conference',
+  'meeting',
+  'study',
+  'seminar',
+  'symposium',
+  'forum',
+]);
+const LAW_HEADS = new Set(['law', 'regulations', 'regulation', 'code', 'constitution']);
+const DOCUMENT_HEADS = new Set(['notice', 'opinions', 'opinion', 'guidelines', 'decision', 'outline']);
+const CAMPAIGN_HEADS = new Set(['plan', 'campaign', 'operation', 'action', 'activity']);
+/** Heads that may stand alone before "of": "Ministry of Public Security", "Law on …". */
+const BARE_HEADS = new Set(['ministry', 'department', 'bureau', 'office', 'commission', 'committee', 'law']);
+/** Leading words that start a sentence, not a name. */
+const LEADING = /^(?:The|This|These|In|On|At|By|Since|From|During|Under|Especially|According|Editor|And|For|To|Of)\s+/;
+
+interface Classified {
+  readonly kind: EntityKind;
+  readonly fields: EntityFields;
+  readonly rule: string;
+  readonly confidence: number;
+}
+
+export function classifyName(name: string): Classified | null {
+  const headSegment = name.split(/\s+(?:of|for|on|in)\s+/)[0] ?? name;
+  const words = headSegment.split(/\s+/);
+  const head = (words[words.length - 1] ?? '').toLowerCase();
+  const hasTail = headSegment.length < name.length;
+  if (words.length === 1 && !(hasTail && BARE_HEADS.has(head))) return null;
+  const first = words[0] ?? '';
+  const ordinal = ordinalValue(first);
+  if (SESSION_HEADS.has(head) && (ordinal !== undefined || /national|work|press|plenary/i.test(headSegment))) {
+    return session(name, headSegment, head, ordinal);
+  }
+  if (head === 'congress') return organ(name, 'name-organ-congress');
+  if (ORGAN_HEADS.has(head)) {
+    if (head === 'party' && !/Communist Party/.test(headSegment)) return null;
+    return organ(name, `name-organ-${head}`);
+  }
+  if (LAW_HEADS.has(head)) return { kind: 'LAW', fields: {}, rule: 'name-law', confidence: 0.85 };
+  if (DOCUMENT_HEADS.has(head)) return { kind: 'DOCUMENT', fields: {}, rule: 'name-document', confidence: 0.7 };
+  if (CAMPAIGN_HEADS.has(head) && words.length >= 2) {
+    const campaignType = /plan/i.test(head) ? 'ACTION_PLAN' : /operation/i.test(head) ? 'SPECIAL_OPERATION' : 'OTHER';
+    return { kind: 'CAMPAIGN', fields: { campaignType }, rule: 'name-campaign', confidence: 0.75 };
+  }
+  return null;
+}
+
+function organ(name: string, rule: string): Classified {
+  const level = /Ministry|Central|State Council|National|Political Bureau|Daily|News Agency/.test(name)
+    ? 'CENTRAL'
+    : /Province|Provincial|Autonomous Region/.test(name) && !/City|County|Station|Branch/.test(name)
+      ? 'PROVINCIAL'
+      : /Police Station|Community/.test(name)
+        ? 'GRASSROOTS'
+        : /County|District|Branch/.test(name)
+          ? 'COUNTY'
+          : /City|Municipal/.test(name)
+            ? 'MUNICIPAL'
+            : undefined;
+  return { kind: 'ORGAN', fields: level ? { level } : {}, rule, confidence: 0.85 };
+}
+
+function session(name: string, headSegment: string, head: string, ordinal: number | undefined): Classified {
+  const body = new RegExp(`\\bof\\s+the\\s+(?:CPC\\s+)?(${ORDINAL})\\b`, 'i').exec(name)?.[1];
+  const bodyOrdinal = body ? ordinalValue(body) : undefined;
+  const isCongress = head === 'congress';
+  const sessionType = isCongress
+    ? 'NATIONAL_CONGRESS'
+    : head === 'study'
+      ? 'COLLECTIVE_STUDY'
+      : /plenary/i.test(headSegment) || (head === 'session' && bodyOrdinal !== undefined)
+        ? 'PLENARY_SESSION'
+        : /press/i.test(headSegment)
+          ? 'PRESS_CONFERENCE'
+          : head === 'conference'
+            ? 'WORK_CONFERENCE'
+            : 'MEETING';
+  const fields: Record<string, unknown> = { sessionType };
+  if (isCongress) {
+    if (ordinal !== undefined) fields.bodyOrdinal = ordinal;
+    if (/National Congress/.test(name) && !/People/.test(name)) fields.series = 'cpc-national-congresses';
+  } else {
+    if (ordinal !== undefined) fields.ordinal = ordinal;
+    if (bodyOrdinal !== undefined) fields.bodyOrdinal = bodyOrdinal;
+    if (sessionType === 'PLENARY_SESSION' && bodyOrdinal !== undefined && /Central Committee/.test(name)) {
+      fields.series = `${ordinalSuffix(bodyOrdinal)}-central-committee-plenums`;
+    }
+  }
+  return { kind: 'PLENARY_SESSION', fields, rule: `name-session-${head}`, confidence: 0.85 };
+}
+
+/** Runs of capitalised words, split where " and the " joins two names. */
+export const capitalisedNames: Rule = (input) => {
+  const out: Finding[] = [];
+  for (const m of allMatches(CHUNK, input.text)) {
+    let offset = m.index;
+    let chunk = m[0];
+    const lead = LEADING.exec(chunk);
+    if (lead) {
+      offset += lead[0].length;
+      chunk = chunk.slice(lead[0].length);
+    }
+    const parts = chunk.split(/(\s+and\s+the\s+|\s+and\s+(?=(?:Ministry|Department|Bureau|Commission|Committee)\b))/);
+    let pos = offset;
+    for (const part of parts) {
+      const partStart = pos;
+      pos += part.length;
+      if (/^\s+and\s/.test(part)) continue;
+      out.push(...namesIn(input, part, partStart));
+    }
+  }
+  return out;
+};
+
+/** A name and, for "X of the Y", Y too when it is itself a name (a bureau's ministry). */
+function namesIn(input: RuleInput, name: string, offset: number): Finding[] {
+  const out: Finding[] = [];
+  const trimmed = name.replace(/\s+(?:of|and|for|on|in)(?:\s+the)?$/, '');
+  const c = classifyName(trimmed);
+  const span = at(input, offset, offset + trimmed.length);
+  if (c && span) {
+    out.push({ name: trimmed, ...span, sentence: input.sentence.index, ...c });
+  }
+  const tail = /\s+of\s+the\s+/.exec(trimmed);
+  if (tail && c?.kind !== 'PLENARY_SESSION') {
+    const rest = trimmed.slice(tail.index + tail[0].length);
+    out.push(...namesIn(input, rest, offset + tail.index + tail[0].length));
+  }
+  return out;
+}

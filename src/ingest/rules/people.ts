@@ -1,0 +1,59 @@
+/**
+ * People: a Chinese name (a common surname and a given name) with the position the text
+ * states ("Wang Yingwei, director of the Cyber Security Bureau of …"), a byline ("reporter Xu
+ * Ting", "Photo by …") or a speech verb. A surname list keeps place names and brands out.
+ */
+import type { Finding } from '../types.js';
+import { allMatches, at, type Rule } from './context.js';
+
+const SURNAMES =
+  'Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Ma|Zhu|Hu|Guo|He|Gao|Lin|Luo|Zheng|Liang|Xie|Song|Tang|Han|Feng|Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Yuan|Pan|Yu|Jiang|Cai|Jia|Ding|Wei|Xue|Ye|Yan|Pang|Lu|Du|Dai|Xia|Zhong|Fu|Shen|Ren|Yao|Qiu|Qin|Shi|Jin|Cui|Kong|Bai|Tan|Mao|Hao|Gu|Meng|Xiong|Fan|Qian|Yin|Chang|Lei|Wan|Shao|Long|Wen|Ge|Fang|Geng|Guan|Lai|Xing|Kang|Niu|Bao|Meng|Zou|Xiang|Hou|Ke|Ling|Shu|Qi|Mo|Miao|Ou|Duan|Lv|Lyu|Yi|Tao|Zhan|Gong|Ni|Hong|Ning';
+const NAME = `\\b((?:${SURNAMES})\\s[A-Z][a-z]{1,9})\\b(?!\\s+(?:[A-Z]|Province|City|County|District|Road|Street))`;
+const ROLE =
+  /\b(director|deputy|member|minister|head|chief|secretary|spokesperson|spokesman|commissioner|chairman|chairwoman|president|governor|mayor|captain|officer|leader|instructor|commissar|reporter|editor|correspondent|inspector|vice)\b/i;
+const WITH_POSITION = new RegExp(
+  `${NAME},\\s+((?:a|an|the)\\s+)?([a-z][^,;.“”"]{2,140}?)(?=,|;|\\.|\\s+(?:said|introduced|pointed|stated|emphasized|noted))`,
+  'g',
+);
+const BYLINE = new RegExp(
+  `((?:[A-Z][A-Za-z’']*\\s+){0,4})?\\b(reporter|Reporter|correspondent|Photo by|photo by|Editor)\\s+${NAME.slice(2)}`,
+  'g',
+);
+const SPEAKER = new RegExp(
+  `${NAME}\\s+(?:said|introduced|pointed out|stated|emphasized|noted|listed|added)|\\b(?:said|introduced)\\s+${NAME.slice(2)}`,
+  'g',
+);
+
+export const people: Rule = (input) => {
+  const out: Finding[] = [];
+  const push = (name: string, start: number, position: string | undefined, rule: string, confidence: number) => {
+    const span = at(input, start, start + name.length);
+    if (!span) return;
+    out.push({
+      kind: 'PERSON',
+      name,
+      ...span,
+      sentence: input.sentence.index,
+      rule,
+      confidence,
+      fields: position ? { position } : {},
+    });
+  };
+  for (const m of allMatches(WITH_POSITION, input.text)) {
+    const position = m[3] ?? '';
+    if (!ROLE.test(position)) continue;
+    push(m[1] ?? '', m.index, position, 'person-with-position', 0.9);
+  }
+  for (const m of allMatches(BYLINE, input.text)) {
+    const name = m[3] ?? '';
+    const lead = (m[1] ?? '').trim();
+    const role = (m[2] ?? '').toLowerCase();
+    const position = role === 'photo by' ? 'photographer' : lead ? `${lead} ${role}` : role;
+    push(name, m.index + m[0].length - name.length, position, 'person-byline', 0.85);
+  }
+  for (const m of allMatches(SPEAKER, input.text)) {
+    const name = m[1] ?? m[2] ?? '';
+    push(name, m.index + m[0].indexOf(name), undefined, 'person-speaker', 0.75);
+  }
+  return out;
+};
