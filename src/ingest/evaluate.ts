@@ -65,6 +65,34 @@ function entityMatches(c: CandidateEntity, g: EntityRecord, docId: string): bool
   return spans.some((ev) => c.mention.start < ev.end && ev.start < c.mention.end);
 }
 
+/** How strongly a candidate matches a gold entity: 2 by id or name (or value, unit, year), 1 by span, 0 not. */
+function matchStrength(c: CandidateEntity, g: EntityRecord, docId: string): number {
+  if (!entityMatches(c, g, docId)) return 0;
+  if (c.linkedTo || c.kind === 'OUTCOME') return 2;
+  return [g.name, ...g.aliases].map(normPhrase).includes(normPhrase(c.name)) ? 2 : 1;
+}
+
+/**
+ * Gold entities found, one candidate per gold entity: a candidate whose sentence overlaps the
+ * quotes of several gold entities finds only one of them. Strong matches (id, name, figure)
+ * are paired first, then span overlaps; each pass in document order, so the count is stable.
+ */
+function goldFound(p: readonly CandidateEntity[], g: readonly EntityRecord[], docId: string): number {
+  const usedGold = new Set<string>();
+  const usedCand = new Set<string>();
+  for (const level of [2, 1]) {
+    for (const c of p) {
+      if (usedCand.has(c.id)) continue;
+      const hit = g.find((e) => !usedGold.has(e.id) && matchStrength(c, e, docId) === level);
+      if (hit) {
+        usedGold.add(hit.id);
+        usedCand.add(c.id);
+      }
+    }
+  }
+  return usedGold.size;
+}
+
 function exactName(c: CandidateEntity, g: EntityRecord): boolean {
   if (c.kind === 'OUTCOME') return c.fields.figure === g.outcome?.figure;
   return [g.name, ...g.aliases].map(normPhrase).includes(normPhrase(c.mention.text));
@@ -99,7 +127,7 @@ export function evaluateDocument(
         if (exactName(c, hit)) s.exact++;
       } else failed.push(c.rule);
     }
-    s.goldFound = g.filter((e) => p.some((c) => entityMatches(c, e, docId))).length;
+    s.goldFound = goldFound(p, g, docId);
     scores[kind] = s;
   }
   for (const c of extraction.entities) if (!matchOf.has(c.id) && c.linkedTo) matchOf.set(c.id, c.linkedTo);
