@@ -12,6 +12,8 @@ interface TrieNode {
   /** Entity ids whose alias ends here (several when two entities share an alias). */
   ids: string[];
   alias?: string;
+  /** Set when every alias ending here is one upper-case word: "MOST" is not "most". */
+  acronym?: boolean;
 }
 
 export interface AliasHit {
@@ -56,6 +58,8 @@ export class AliasIndex {
         }
         if (!at.ids.includes(e.id)) at.ids.push(e.id);
         at.alias ??= alias;
+        const acronym = /^[A-Z]{2,}$/.test(alias.trim());
+        at.acronym = (at.acronym ?? true) && acronym;
         size++;
       }
     }
@@ -76,7 +80,8 @@ export class AliasIndex {
         // A match never runs across a sentence end.
         if (j > i && unit.sentence !== units[i]?.sentence) break;
         at = at.next.get(unit.norm);
-        if (at && at.ids.length > 0) best = { end: j, node: at };
+        if (at && at.ids.length > 0 && !(at.acronym && unit.raw !== unit.raw.toUpperCase()))
+          best = { end: j, node: at };
       }
       const first = units[i];
       const last = best ? units[best.end] : undefined;
@@ -93,6 +98,8 @@ export class AliasIndex {
 
 interface Unit {
   readonly norm: string;
+  /** The word as written, to tell an acronym from a common word. */
+  readonly raw: string;
   readonly start: number;
   readonly end: number;
   readonly sentence: number;
@@ -113,7 +120,7 @@ function wordUnits(doc: Analysed): Unit[] {
         const norm = normWord(clean);
         if (!/[\p{L}\p{N}]/u.test(norm) || norm === 's') continue;
         const lead = part.indexOf(clean);
-        out.push({ norm, start: start + lead, end: start + lead + clean.length, sentence: s.index });
+        out.push({ norm, raw: clean, start: start + lead, end: start + lead + clean.length, sentence: s.index });
       }
     }
   }

@@ -159,18 +159,32 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
       }
       continue;
     }
+    // A capitalised name is a firmer boundary than an alias hit that crosses it: in "of the
+    // Party Committee of …" the alias "the Party" ends inside the name.
+    if (f.rule.startsWith('name-')) {
+      for (let i = kept.length - 1; i >= 0; i--) {
+        const k = kept[i];
+        if (!k?.linkedTo || k.kind !== f.kind) continue;
+        const crosses =
+          (k.start < f.start && f.start < k.end && k.end < f.end) ||
+          (f.start < k.start && k.start < f.end && f.end < k.end);
+        if (crosses) kept.splice(i, 1);
+      }
+    }
+    const nested = f.rule.endsWith('-nested');
     const clash = kept.some(
       (k) =>
-        (k.start < f.end &&
+        !(nested && k.start <= f.start && f.end <= k.end && (k.start < f.start || f.end < k.end)) &&
+        ((k.start < f.end &&
           f.start < k.end &&
           (k.kind === f.kind || (k.start === f.start && k.end === f.end)) &&
           // "Criminal Investigation Bureau of the Ministry of Public Security" holds a linked name.
           !(f.start <= k.start && f.end >= k.end && f.end - f.start > k.end - k.start && k.linkedTo !== undefined)) ||
-        // "Political Bureau of the Communist Party of China": the head is a linked name.
-        (k.linkedTo !== undefined &&
-          k.kind === f.kind &&
-          k.start === f.start &&
-          /^\s+of\s/.test(f.name.slice(k.end - k.start))),
+          // "Political Bureau of the Communist Party of China": the head is a linked name.
+          (k.linkedTo !== undefined &&
+            k.kind === f.kind &&
+            k.start === f.start &&
+            /^\s+of\s/.test(f.name.slice(k.end - k.start)))),
     );
     if (!clash || f.kind === 'OUTCOME') kept.push(f);
   }

@@ -77,6 +77,12 @@ export const ORDINAL = `(?:\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS)
   .sort((a, b) => b.length - a.length)
   .join('|')})`;
 
+/** The same, with its first letter in either case, for patterns that must stay case-sensitive. */
+export const ORDINAL_ANY_CASE = `(?:\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => `[${w.charAt(0)}${w.charAt(0).toUpperCase()}]${w.slice(1)}`)
+  .join('|')})`;
+
 export function ordinalValue(word: string): number | undefined {
   const m = /^(\d{1,2})(?:st|nd|rd|th)$/i.exec(word);
   if (m) return Number(m[1]);

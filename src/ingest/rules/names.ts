@@ -10,8 +10,10 @@ import type { EntityFields, Finding } from '../types.js';
 import { allMatches, at, type Rule, type RuleInput } from './context.js';
 
 const CAPW = `(?:[A-Z][A-Za-z]*(?:[-’'][A-Za-z]+)*|\\d{1,2}(?:st|nd|rd|th))`;
-const CONN = '(?:of|and|for|on|in)(?:\\s+the)?';
-const CHUNK = new RegExp(`${CAPW}(?:\\s+${CAPW}|\\s+${CONN}\\s+${CAPW})*`, 'g');
+const CONN = '(?:of|and|for|on|in)(?:[ \\t\\u00a0]+the)?';
+/** Spaces only: a name never runs across a line break (a title line, then a byline). */
+const SP = '[ \\t\\u00a0]+';
+const CHUNK = new RegExp(`${CAPW}(?:${SP}${CAPW}|${SP}${CONN}${SP}${CAPW})*`, 'g');
 
 const ORGAN_HEADS = new Set([
   'ministry',
@@ -148,25 +150,45 @@ export const capitalisedNames: Rule = (input) => {
       const partStart = pos;
       pos += part.length;
       if (/^\s+and\s/.test(part)) continue;
-      out.push(...namesIn(input, part, partStart));
+      out.push(...namesIn(input, part, partStart, false));
     }
   }
   return out;
 };
 
-/** A name and, for "X of the Y", Y too when it is itself a name (a bureau's ministry). */
-function namesIn(input: RuleInput, name: string, offset: number): Finding[] {
+/**
+ * A name and, for "X of the Y", Y too when it is itself a name (a bureau's ministry). When
+ * the whole run names nothing, its parts joined by "and" may ("State Council and Minister
+ * of …"). Names found inside a longer one are marked nested: they may overlap it.
+ */
+function namesIn(input: RuleInput, name: string, offset: number, nested: boolean): Finding[] {
   const out: Finding[] = [];
   const trimmed = name.replace(/\s+(?:of|and|for|on|in)(?:\s+the)?$/, '');
   const c = classifyName(trimmed);
   const span = at(input, offset, offset + trimmed.length);
   if (c && span) {
-    out.push({ name: trimmed, ...span, sentence: input.sentence.index, ...c });
+    out.push({
+      name: trimmed,
+      ...span,
+      sentence: input.sentence.index,
+      ...c,
+      ...(nested ? { rule: `${c.rule}-nested` } : {}),
+    });
+  }
+  if (!c) {
+    const and = /\s+and\s+/.exec(trimmed);
+    if (and && and.index > 0) {
+      const left = trimmed.slice(0, and.index);
+      const right = trimmed.slice(and.index + and[0].length);
+      if (classifyName(left)) out.push(...namesIn(input, left, offset, nested));
+      out.push(...namesIn(input, right, offset + and.index + and[0].length, nested));
+      return out;
+    }
   }
   const tail = /\s+of\s+the\s+/.exec(trimmed);
   if (tail && c?.kind !== 'PLENARY_SESSION') {
     const rest = trimmed.slice(tail.index + tail[0].length);
-    out.push(...namesIn(input, rest, offset + tail.index + tail[0].length));
+    out.push(...namesIn(input, rest, offset + tail.index + tail[0].length, c !== null));
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * collective study", "held a press conference", a special campaign of “cleaning the
  * Internet”, "a three-year action plan (2023-2025) for …", “…” activity.
  */
-import { capitalise, ORDINAL, ordinalValue } from '../normalise.js';
+import { capitalise, ORDINAL, ORDINAL_ANY_CASE, ordinalValue } from '../normalise.js';
 import type { Finding } from '../types.js';
 import { allMatches, at, type Rule, type RuleInput } from './context.js';
 import { classifyName } from './names.js';
@@ -21,9 +21,10 @@ function finding(
   return span ? [{ ...f, ...span, sentence: input.sentence.index }] : [];
 }
 
+// Case-sensitive, so the body of capitalised words stops at the first lower-case word.
 const ORDINAL_SESSION = new RegExp(
-  `\\b(${ORDINAL})\\s+(collective study|plenary session|meeting|session|plenum)(?:\\s+of\\s+the\\s+((?:${ORDINAL}\\s+)?(?:[A-Z][A-Za-z]*|CPC)(?:\\s+(?:[A-Z][A-Za-z]*|of the|of|for)(?=\\s*[A-Z]))*(?:\\s+[A-Z][A-Za-z]*)?))?`,
-  'gi',
+  `\\b(${ORDINAL_ANY_CASE})\\s+([Cc]ollective [Ss]tudy|[Pp]lenary [Ss]ession|[Mm]eeting|[Ss]ession|[Pp]lenum)(?:\\s+of\\s+the\\s+((?:${ORDINAL}\\s+)?(?:[A-Z][A-Za-z’']*|CPC)(?:\\s+(?:[A-Z][A-Za-z’']*|of the|of|for)(?=\\s+[A-Z]))*(?:\\s+[A-Z][A-Za-z’']*)?))?\\b`,
+  'g',
 );
 
 const HELD_MEETING =
