@@ -14,7 +14,7 @@ import { findRelations, type Mention, quoteAt } from './relations.js';
 import { capitalisedNames } from './rules/names.js';
 import { outcomes } from './rules/outcomes.js';
 import { people } from './rules/people.js';
-import { campaignPhrases, sessionPhrases } from './rules/phrases.js';
+import { campaignPhrases, organPhrases, sessionPhrases } from './rules/phrases.js';
 import type { CandidateEntity, CandidateEvidence, Extraction, Finding } from './types.js';
 
 export interface ExtractOptions {
@@ -110,7 +110,13 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     const text = doc.text.slice(sentence.start, sentence.end);
     const input = { doc, sentence, text };
     const dates = findDates(text, sentence.start, { published, year });
-    const names = [...capitalisedNames(input), ...sessionPhrases(input), ...campaignPhrases(input), ...people(input)];
+    const names = [
+      ...capitalisedNames(input),
+      ...organPhrases(input),
+      ...sessionPhrases(input),
+      ...campaignPhrases(input),
+      ...people(input),
+    ];
     // A session takes the date its sentence gives ("On May 29, 2015, … conducted the 23rd collective study").
     const at = dates.find((d) => d.role === 'AT');
     for (const f of names) {

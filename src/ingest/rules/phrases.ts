@@ -157,3 +157,153 @@ export const campaignPhrases: Rule = (input) => {
   }
   return out;
 };
+
+/** Levels and kinds of organs a report names in lower case ("county-level public security organs"). */
+const LEVEL = '(?:county|city|municipal|provincial|prefecture|township|district|grass-?roots)(?:-level)?';
+const ORGAN_TYPE = '(?:public security|procuratorial|judicial|state administrative|administrative|supervisory)';
+/** "Tianjin public security organs", "county-level and city-level public security organs". */
+const TYPED_ORGANS = new RegExp(
+  `\\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|${LEVEL})(?:\\s+and\\s+(?:${LEVEL}))?\\s+)?(${ORGAN_TYPE})\\s+organs\\b`,
+  'g',
+);
+const LEVEL_ONLY = new RegExp(`^${LEVEL}$`, 'i');
+const ORGANS_AT_LEVELS = new RegExp(
+  `\\b(${ORGAN_TYPE})\\s+organs\\s+at\\s+the\\s+(${LEVEL})(?:\\s+and\\s+(${LEVEL}))?\\s+levels?\\b`,
+  'g',
+);
+/** Words that start a sentence or quantify, not places. */
+const NOT_PLACE =
+  /^(?:The|These|Those|All|Some|Many|Most|Our|Its|Their|Both|Other|Various|Such|Each|Every|And|But|For|In|At|By|As|Of|To|When|While|Local|National)$/;
+/** "the legal department of the public security organs". */
+const DEPARTMENT_OF = new RegExp(`\\b([a-z]+\\s+departments?\\s+of\\s+the\\s+${ORGAN_TYPE}\\s+organs)\\b`, 'g');
+/** "establishing a national security committee", "built a … investigation center". */
+const ESTABLISHED =
+  /\b(?:establish|established|establishing|set up|setting up|build|built|building|create|created|creating|improving|improve|form|formed|forming)\s+(?:a|an)\s+((?:[a-z-]+\s+){1,9}?(?:committee|commission|agency|center|centre|bureau|office))\b/g;
+/** "relying on the big data combat center": a lower-case centre is a unit of an organ. */
+const CENTRE = /\b(?:the|a|an)\s+((?:[a-z-]+\s+){1,6}?(?:center|centre))\b/g;
+/** "public security organs in all localities" is the local organs under another wording. */
+const ORGANS_IN_LOCALITIES = new RegExp(
+  `\\b(${ORGAN_TYPE})\\s+organs\\s+in\\s+(?:all|various)\\s+(?:localities|places|regions|areas)\\b`,
+  'gi',
+);
+/** Quoted group names listed as such: "groups such as “Chaoyang People”, “Xiamen People” …". */
+const GROUP_LIST =
+  /\b(?:groups|teams|organizations|organisations|brands|forces)\s+(?:such as|including|like)\s+((?:[“"][A-Z][^”"]{2,40}[”"](?:\s*,\s*|\s+and\s+|\s*、\s*)?)+)/g;
+
+function organLevel(words: string): Record<string, unknown> {
+  if (/county|district/i.test(words)) return { level: 'COUNTY' };
+  if (/city|municipal|prefecture/i.test(words)) return { level: 'MUNICIPAL' };
+  if (/provincial/i.test(words)) return { level: 'PROVINCIAL' };
+  if (/township|grass-?roots/i.test(words)) return { level: 'GRASSROOTS' };
+  return {};
+}
+
+export const organPhrases: Rule = (input) => {
+  const out: Finding[] = [];
+  const organ = (start: number, name: string, rule: string, confidence: number, fields: Record<string, unknown>) =>
+    out.push(
+      ...finding(input, start, start + name.length, {
+        kind: 'ORGAN',
+        name: capitalise(name),
+        rule,
+        confidence,
+        fields,
+      }),
+    );
+  const levelOrgan = (level: string, type: string, start: number, end: number) => {
+    const span = at(input, start, end);
+    const word = level.toLowerCase().replace(/-level$/, '');
+    const name = /^(?:county|city|prefecture|township|district)$/.test(word) ? `${word}-level` : word;
+    if (span)
+      out.push({
+        kind: 'ORGAN',
+        name: capitalise(`${name} ${type} organs`),
+        ...span,
+        sentence: input.sentence.index,
+        rule: 'phrase-organ-level',
+        confidence: 0.8,
+        fields: organLevel(word),
+      });
+  };
+  for (const m of allMatches(TYPED_ORGANS, input.text)) {
+    let mod = (m[1] ?? '').trim();
+    let from = m.index;
+    const type = m[2] ?? '';
+    // "The Shanghai public security organs": the article is not part of the place.
+    const article = /^(?:The|These|Those)\s+(?=[A-Z])/.exec(mod);
+    if (article) {
+      mod = mod.slice(article[0].length);
+      from += article[0].length;
+    }
+    const first = mod.split(/\s+/)[0] ?? '';
+    if (mod && NOT_PLACE.test(first)) continue;
+    // Bare "public security organs" is the generic term the alias index links, not a new organ.
+    if (!mod && type === 'public security') continue;
+    const levels = mod.split(/\s+and\s+/);
+    if (levels.every((l) => LEVEL_ONLY.test(l))) {
+      // "city and county public security organs": one organ per level, each named in full.
+      for (const [i, level] of levels.entries()) {
+        const start = m.index + m[0].indexOf(level, from - m.index);
+        from = start + level.length;
+        levelOrgan(level, type, start, i === levels.length - 1 ? m.index + m[0].length : start + level.length);
+      }
+      continue;
+    }
+    const place = /^[A-Z]/.test(mod);
+    organ(
+      from,
+      m[0].slice(from - m.index),
+      place ? 'phrase-organ-place' : 'phrase-organ-type',
+      place ? 0.8 : 0.75,
+      organLevel(mod),
+    );
+  }
+  // "public security organs at the city and county levels"
+  for (const m of allMatches(ORGANS_AT_LEVELS, input.text)) {
+    const type = m[1] ?? '';
+    const levels = [m[2] ?? '', ...(m[3] ? [m[3]] : [])];
+    let from = 0;
+    for (const level of levels) {
+      const start = m.index + m[0].indexOf(level, from);
+      from = start - m.index + level.length;
+      levelOrgan(
+        level,
+        type,
+        levels.length === 1 ? m.index : start,
+        levels.length === 1 ? m.index + m[0].length : start + level.length,
+      );
+    }
+  }
+  for (const m of allMatches(ORGANS_IN_LOCALITIES, input.text)) {
+    const span = at(input, m.index, m.index + m[0].length);
+    if (span)
+      out.push({
+        kind: 'ORGAN',
+        name: `Local ${(m[1] ?? '').toLowerCase()} organs`,
+        ...span,
+        sentence: input.sentence.index,
+        rule: 'phrase-organ-localities',
+        confidence: 0.75,
+        fields: {},
+      });
+  }
+  for (const m of allMatches(CENTRE, input.text)) {
+    const phrase = m[1] ?? '';
+    organ(m.index + m[0].length - phrase.length, phrase, 'phrase-organ-centre', 0.7, {});
+  }
+  for (const m of allMatches(DEPARTMENT_OF, input.text))
+    organ(m.index, m[1] ?? '', 'phrase-organ-department', 0.75, {});
+  for (const m of allMatches(ESTABLISHED, input.text)) {
+    const phrase = m[1] ?? '';
+    organ(m.index + m[0].length - phrase.length, phrase, 'phrase-organ-established', 0.7, {});
+  }
+  for (const m of allMatches(GROUP_LIST, input.text)) {
+    const list = m[1] ?? '';
+    const listAt = m.index + m[0].length - list.length;
+    for (const q of allMatches(/[“"]([A-Z][^”"]{2,40})[”"]/g, list)) {
+      const name = q[1] ?? '';
+      organ(listAt + q.index + 1, name, 'phrase-organ-group', 0.75, {});
+    }
+  }
+  return out;
+};
