@@ -90,6 +90,9 @@ const QUOTED_THEN_TYPE = new RegExp(
 );
 const ACTION_PLAN =
   /\b((?:[a-z]+-year\s+)?action plan(?:\s*\(\d{4}[-–]\d{4}\))?\s+(?:for|to|on)\s+[a-z][a-z\s-]{3,100}?)(?=[,.;:]|\s+(?:in|which|that|to ensure|and plan|was|were|is)\b|$)/gi;
+/** Trainings an organ runs as a campaign: "organized and carried out “textbook” law enforcement training". */
+const TRAINING =
+  /\b(?:carried out|carry out|carrying out|organized|organised|launched|conducted|deepened|deepen|deepening)\s+(?:and\s+carried\s+out\s+)?(?:the\s+|a\s+|an\s+)?((?:[“"][^”"]{2,40}[”"]\s+)?(?:[a-z-]+\s+){0,4}training(?:\s+(?:of|for)\s+(?:the\s+)?(?:whole|all|entire)\s+[a-z]+)?)\b/g;
 const QUOTED_NAME = new RegExp(`${Q_OPEN}([A-Z][^”"]{5,160})${Q_CLOSE}`, 'g');
 
 export const campaignPhrases: Rule = (input) => {
@@ -136,6 +139,21 @@ export const campaignPhrases: Rule = (input) => {
         rule: 'phrase-campaign-action-plan',
         confidence: 0.75,
         fields: { campaignType: 'ACTION_PLAN' },
+      }),
+    );
+  }
+  for (const m of allMatches(TRAINING, input.text)) {
+    const phrase = m[1] ?? '';
+    // "training" alone, or a course someone attends, is not a campaign.
+    if (/^training/.test(phrase) || /\bcourses?\b/.test(phrase)) continue;
+    const start = m.index + m[0].length - phrase.length;
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'CAMPAIGN',
+        name: capitalise(phrase),
+        rule: 'phrase-campaign-training',
+        confidence: 0.7,
+        fields: { campaignType: 'OTHER' },
       }),
     );
   }
