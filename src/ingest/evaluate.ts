@@ -77,20 +77,20 @@ function matchStrength(c: CandidateEntity, g: EntityRecord, docId: string): numb
  * quotes of several gold entities finds only one of them. Strong matches (id, name, figure)
  * are paired first, then span overlaps; each pass in document order, so the count is stable.
  */
-function goldFound(p: readonly CandidateEntity[], g: readonly EntityRecord[], docId: string): number {
+function pairUp(p: readonly CandidateEntity[], g: readonly EntityRecord[], docId: string): Map<string, string> {
   const usedGold = new Set<string>();
-  const usedCand = new Set<string>();
+  const pairs = new Map<string, string>();
   for (const level of [2, 1]) {
     for (const c of p) {
-      if (usedCand.has(c.id)) continue;
+      if (pairs.has(c.id)) continue;
       const hit = g.find((e) => !usedGold.has(e.id) && matchStrength(c, e, docId) === level);
       if (hit) {
         usedGold.add(hit.id);
-        usedCand.add(c.id);
+        pairs.set(c.id, hit.id);
       }
     }
   }
-  return usedGold.size;
+  return pairs;
 }
 
 function exactName(c: CandidateEntity, g: EntityRecord): boolean {
@@ -119,15 +119,19 @@ export function evaluateDocument(
     const g = gold.filter((e) => e.kind === kind);
     const p = extraction.entities.filter((e) => e.kind === kind);
     const s: KindScore = { tp: 0, predicted: p.length, gold: g.length, goldFound: 0, exact: 0 };
+    const pairs = pairUp(p, g, docId);
     for (const c of p) {
-      const hit = g.find((e) => entityMatches(c, e, docId));
+      // A candidate paired one-to-one keeps its pair (relations are scored through it); a
+      // second mention of a found entity still counts as right for precision.
+      const paired = pairs.get(c.id);
+      const hit = g.find((e) => e.id === paired) ?? g.find((e) => entityMatches(c, e, docId));
       if (hit) {
         s.tp++;
         matchOf.set(c.id, hit.id);
         if (exactName(c, hit)) s.exact++;
       } else failed.push(c.rule);
     }
-    s.goldFound = goldFound(p, g, docId);
+    s.goldFound = pairs.size;
     scores[kind] = s;
   }
   for (const c of extraction.entities) if (!matchOf.has(c.id) && c.linkedTo) matchOf.set(c.id, c.linkedTo);

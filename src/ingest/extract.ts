@@ -201,7 +201,11 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
 
 function keyOf(f: Finding): string {
   if (f.linkedTo) return f.linkedTo;
-  if (f.kind === 'OUTCOME') return `OUTCOME:${f.start}`;
+  // The same figure for the same metric, unit and time, stated twice, is one outcome.
+  if (f.kind === 'OUTCOME') {
+    const x = f.fields;
+    return `OUTCOME:${String(x.value)}|${String(x.unit)}|${String(x.metric)}|${JSON.stringify(x.year ?? x.period ?? '')}`;
+  }
   return `${f.kind}:${normPhrase(f.name)}`;
 }
 

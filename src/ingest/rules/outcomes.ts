@@ -44,6 +44,8 @@ const SCALES: Record<string, number> = {
 };
 const UNIT_STOP =
   /^(?:have|has|had|were|was|will|would|are|is|be|been|of|in|and|to|for|from|at|on|with|such|that|which|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively)$/i;
+const MEASURE =
+  /^(?:yuan|RMB|dollars?|euros?|kilometers?|kilometres?|km|meters?|metres?|tons?|tonnes?|hectares?|mu|kilograms?|kg)$/i;
 const TIME_UNITS = /^(?:years?|months?|days?|hours?|minutes?|times|consecutive|weeks?|o'clock|am|pm)$/i;
 const MONTH_BEFORE =
   /(?:January|February|March|April|May|June|July|August|September|October|November|December|No\.|Version|version|Article|article)\s*$/;
@@ -86,8 +88,11 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     if (!Number.isFinite(value)) continue;
     const span = at(input, m.index, m.index + whole.length);
     if (!span) continue;
-    const unit = isPercent ? 'percent' : (unitWords[unitWords.length - 1] ?? 'units');
-    const metricWords = isPercent ? percentMetric(text.slice(0, m.index)) : unitWords;
+    // "1.73 million “inter-provincial general offices” for household registration migration":
+    // a quoted service name counts cases handled; what for says what the cases are.
+    const service = isPercent ? null : quotedService(after);
+    const unit = isPercent ? 'percent' : service ? 'cases' : (unitWords[unitWords.length - 1] ?? 'units');
+    const metricWords = isPercent ? percentMetric(text.slice(0, m.index)) : (service ?? unitWords);
     const participle =
       /^\s*(?:of [a-z ]+? )?(?:have|has|had|were|was|will be|will|are|is)\s+(?:been\s+)?([a-z]+ed|built|set up|given|made|won|taken|held|put)\b/i.exec(
         after.slice(unitWords.join(' ').length + 1),
@@ -103,7 +108,8 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       value,
       unit,
       qualifier,
-      figure: whole.trim(),
+      // A unit of measure is part of the figure as worded ("about 3.8 billion yuan"); a counted noun is not.
+      figure: MEASURE.test(unitWords[0] ?? '') && !service ? `${whole.trim()} ${unitWords[0]}` : whole.trim(),
     };
     Object.assign(fields, when(input, ctx, dates, span.start, span.end, after));
     const baseline = baselineOf(text, m.index, numText, isPercent);
@@ -141,6 +147,19 @@ function unitPhrase(after: string): string[] {
     if (words.length >= 5) break;
   }
   return words;
+}
+
+/** The words of a quoted term right after a figure and what it is for, when a purpose follows. */
+function quotedService(after: string): string[] | null {
+  const m = /^\s+[“"]([^”"]{3,60})[”"]\s+for\s+((?:[A-Za-z-]+\s*){1,6})/.exec(after);
+  if (!m) return null;
+  const purpose: string[] = [];
+  for (const w of (m[2] ?? '').trim().split(/\s+/)) {
+    if (UNIT_STOP.test(w) && purpose.length > 0) break;
+    if (!UNIT_STOP.test(w)) purpose.push(w);
+    if (purpose.length >= 4) break;
+  }
+  return [...(m[1] ?? '').split(/\s+/), 'for', ...purpose];
 }
 
 /** For a percentage, the subject before the verb: "the national theft cases will drop by". */
