@@ -23,15 +23,32 @@ function finding(
 
 // Case-sensitive, so the body of capitalised words stops at the first lower-case word.
 const ORDINAL_SESSION = new RegExp(
-  `\\b(${ORDINAL_ANY_CASE})\\s+([Cc]ollective [Ss]tudy|[Pp]lenary [Ss]ession|[Mm]eeting|[Ss]ession|[Pp]lenum)(?:\\s+of\\s+the\\s+((?:${ORDINAL}\\s+)?(?:[A-Z][A-Za-z’']*|CPC)(?:\\s+(?:[A-Z][A-Za-z’']*|of the|of|for)(?=\\s+[A-Z]))*(?:\\s+[A-Z][A-Za-z’']*)?))?\\b`,
+  `\\b(${ORDINAL_ANY_CASE})\\s+([Cc]ollective [Ss]tudy|[Pp]lenary [Ss]ession|[Mm]eeting|[Ss]ession|[Pp]lenum)(?:\\s+of\\s+the\\s+((?:${ORDINAL}\\s+)?(?:[A-Z][A-Za-z’']*|CPC)(?:\\s+(?:[A-Z][A-Za-z’']*|of the|of|for)(?=\\s+(?:[A-Z]|of\\b|for\\b)))*(?:\\s+[A-Z][A-Za-z’']*)?))?\\b`,
   'g',
 );
 
 const HELD_MEETING =
   /\b(?:held|convened|hosted|organized|organised)\s+(?:a|an)\s+((?:series of\s+)?(?:[a-z0-9()-]+\s+){0,8}?(?:press conferences?|promotion meeting|work conference|conference|meeting|symposium|seminar|training course|forum))\b(?:\s+on the theme of\s+[“"]([^”"]{2,60})[”"])?/g;
 
+/** "at the opening ceremony of the seminar on studying and implementing …": a meeting named by its topic. */
+const TOPIC_MEETING =
+  /\b(?:at|attended|held|hosted|convened|opened|during)\s+(?:the|a)\s+(?:(?:opening|closing)\s+ceremony\s+of\s+the\s+)?((?:special\s+|thematic\s+)?(?:seminar|symposium|forum|study session)\s+on\s+[^,.;:!?“”"]{5,150})/g;
+
 export const sessionPhrases: Rule = (input) => {
   const out: Finding[] = [];
+  for (const m of allMatches(TOPIC_MEETING, input.text)) {
+    const phrase = (m[1] ?? '').trim();
+    const start = m.index + m[0].indexOf(phrase);
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'PLENARY_SESSION',
+        name: capitalise(phrase),
+        rule: 'phrase-session-topic',
+        confidence: 0.75,
+        fields: { sessionType: 'MEETING' },
+      }),
+    );
+  }
   for (const m of allMatches(ORDINAL_SESSION, input.text)) {
     const ordinal = ordinalValue(m[1] ?? '');
     const what = (m[2] ?? '').toLowerCase();
