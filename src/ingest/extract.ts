@@ -14,7 +14,7 @@ import { findRelations, type Mention, quoteAt } from './relations.js';
 import { capitalisedNames } from './rules/names.js';
 import { outcomes } from './rules/outcomes.js';
 import { people } from './rules/people.js';
-import { campaignPhrases, organPhrases, sessionPhrases } from './rules/phrases.js';
+import { campaignPhrases, lawPhrases, organPhrases, sessionPhrases } from './rules/phrases.js';
 import type { CandidateEntity, CandidateEvidence, Extraction, Finding } from './types.js';
 
 export interface ExtractOptions {
@@ -113,6 +113,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     const names = [
       ...capitalisedNames(input),
       ...organPhrases(input),
+      ...lawPhrases(input),
       ...sessionPhrases(input),
       ...campaignPhrases(input),
       ...people(input),

@@ -30,6 +30,41 @@ const ORDINAL_SESSION = new RegExp(
 const HELD_MEETING =
   /\b(?:held|convened|hosted|organized|organised)\s+(?:a|an)\s+((?:series of\s+)?(?:[a-z0-9()-]+\s+){0,8}?(?:press conferences?|promotion meeting|work conference|conference|meeting|symposium|seminar|training course|forum))\b(?:\s+on the theme of\s+[“"]([^”"]{2,60})[”"])?/g;
 
+/** "revise and improve the procedural regulations for public security organs to handle criminal cases". */
+const RULEBOOK =
+  /\b(?:revise|revised|revising|formulate|formulated|formulating|amend|amended|amending|issue|issued|issuing|promulgate|promulgated|improve|improved|improving)\s+(?:and\s+[a-z]+\s+)?(?:the\s+)?((?:[a-z-]+\s+){0,2}(?:regulations|provisions|rules)\s+(?:for|on)\s+[a-z -]{5,100}?)(?=\s*[,.;:]|$)/g;
+
+/** Laws and regulations named in lower case; "… criminal cases and administrative cases" names two. */
+export const lawPhrases: Rule = (input) => {
+  const out: Finding[] = [];
+  for (const m of allMatches(RULEBOOK, input.text)) {
+    const phrase = m[1] ?? '';
+    const start = m.index + m[0].length - phrase.length;
+    const both = /^(.*\s)([a-z-]+)\s+([a-z-]+)\s+and\s+([a-z-]+)\s+\3$/.exec(phrase);
+    const parts: [string, number, number][] = both
+      ? [
+          [
+            `${both[1]}${both[2]} ${both[3]}`,
+            start,
+            start + (both[1] ?? '').length + (both[2] ?? '').length + 1 + (both[3] ?? '').length,
+          ],
+          [`${both[1]}${both[4]} ${both[3]}`, start + phrase.lastIndexOf(both[4] ?? ''), start + phrase.length],
+        ]
+      : [[phrase, start, start + phrase.length]];
+    for (const [name, a, b] of parts)
+      out.push(
+        ...finding(input, a, b, {
+          kind: 'LAW',
+          name: capitalise(name),
+          rule: 'phrase-law-regulations',
+          confidence: 0.7,
+          fields: {},
+        }),
+      );
+  }
+  return out;
+};
+
 /** "at the opening ceremony of the seminar on studying and implementing …": a meeting named by its topic. */
 const TOPIC_MEETING =
   /\b(?:at|attended|held|hosted|convened|opened|during)\s+(?:the|a)\s+(?:(?:opening|closing)\s+ceremony\s+of\s+the\s+)?((?:special\s+|thematic\s+)?(?:seminar|symposium|forum|study session)\s+on\s+[^,.;:!?“”"]{5,150})/g;
