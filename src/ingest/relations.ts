@@ -144,15 +144,27 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
         cause.sentence === o.sentence ? 0.7 : 0.55,
       );
     }
+    const speaks = (m: Mention) =>
+      SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH.test(doc.text.slice(Math.max(0, m.start - 12), m.start));
     const reporter = [...earlier, ...mentions.filter((m) => m.sentence === o.sentence && m.start > o.end)]
       .filter((m) => m.kind === 'PERSON' || (m.kind === 'ORGAN' && m.sentence === o.sentence))
       .reverse()
-      .find(
-        (m) =>
-          SPEECH.test(doc.text.slice(m.end, m.end + 30)) ||
-          SPEECH.test(doc.text.slice(Math.max(0, m.start - 12), m.start)),
-      );
+      .find(speaks);
     if (reporter && o.sentence - reporter.sentence <= 2) add('REPORTED', reporter, o, 'rel-reported', 0.65);
+    else {
+      // A report gives its figures in the words of whoever last spoke, or of its reporter:
+      // the latest speaker or byline before the figure, however far back (not a photographer).
+      const voice = mentions
+        .filter(
+          (m) =>
+            m.kind === 'PERSON' &&
+            m.start < o.start &&
+            (speaks(m) || /\b(?:reporter|correspondent)\b/i.test(m.position ?? '')) &&
+            !/photographer/i.test(m.position ?? ''),
+        )
+        .pop();
+      if (voice) add('REPORTED', voice, o, 'rel-reported-voice', 0.5);
+    }
   }
   return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
