@@ -11,6 +11,14 @@ export interface ServerConfig {
   /** Whether introspection (and so GraphiQL's docs) is open. */
   readonly introspection: boolean;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Compile operations with graphql-jit (on by default: same answers, less work per request). */
+  readonly jit: boolean;
+  /**
+   * Whole answers kept per snapshot version (0 = off, the default): a hit skips parsing,
+   * validation and execution. Off by default so every request exercises the resolvers; a
+   * deployment serving repeated queries turns it on (the data is immutable per version).
+   */
+  readonly responseCacheEntries: number;
 }
 
 export const CONFIG_ENV = {
@@ -19,7 +27,16 @@ export const CONFIG_ENV = {
   requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
   introspection: 'INTROSPECTION',
   logLevel: 'LOG_LEVEL',
+  jit: 'GRAPHQL_JIT',
+  responseCacheEntries: 'RESPONSE_CACHE_ENTRIES',
 } as const;
+
+function nonNegativeInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -51,6 +68,8 @@ export function configFromEnv(
     requestTimeoutMs: positiveInt(CONFIG_ENV.requestTimeoutMs, env[CONFIG_ENV.requestTimeoutMs], 5_000),
     introspection: env[CONFIG_ENV.introspection] ? env[CONFIG_ENV.introspection] !== 'false' : !production,
     logLevel: level as ServerConfig['logLevel'],
+    jit: env[CONFIG_ENV.jit] ? env[CONFIG_ENV.jit] !== 'false' : true,
+    responseCacheEntries: nonNegativeInt(CONFIG_ENV.responseCacheEntries, env[CONFIG_ENV.responseCacheEntries], 0),
     ...overrides,
   };
 }

@@ -13,8 +13,10 @@ import { maskError } from './errors.js';
 import { EXAMPLE_OPERATIONS } from './examples.js';
 import { explorerPlugin } from './explorer-route.js';
 import { exportRoutesPlugin } from './export-routes.js';
+import { jitPlugin } from './jit.js';
 import { createLogger, type Logger, requestLogPlugin, yogaLogger } from './logging.js';
 import { bodyLimitPlugin, timeoutPlugins } from './protection.js';
+import { responseCache } from './response-cache.js';
 import { type Lifecycle, routesPlugin } from './routes.js';
 import { fixedSource, type SnapshotSource } from './snapshot-source.js';
 
@@ -116,14 +118,34 @@ export function createServer(options: ServerOptions): ReformGraphYoga {
       explorerPlugin(),
       ...(options.plugins ?? []),
       csrfPlugin(),
+      // After the CSRF check (a hit must not bypass it), before everything a hit can skip.
+      ...(config.responseCacheEntries > 0
+        ? [responseCache(source, { maxEntries: config.responseCacheEntries }).plugin]
+        : []),
       armorPlugin({ production: config.production }),
       ...timeoutPlugins(config.requestTimeoutMs),
       snapshotVersionPlugin(),
       // A registry per server, so several servers in one process (tests, workers) never collide.
       // Labels a client chooses (operation name, URL with its query string) are off: each new
       // value would be a new time series, and a client could grow /metrics without bound.
-      usePrometheus({ endpoint: '/metrics', registry: new Registry(), labels: { operationName: false, url: false } }),
+      usePrometheus({
+        endpoint: '/metrics',
+        registry: new Registry(),
+        labels: { operationName: false, url: false },
+        // Off because each costs every request and tells nothing new (see BENCHMARKS.md): the
+        // deprecated-field counter walks each document with a TypeInfo though the schema
+        // deprecates nothing; the summary repeats the duration histogram at t-digest prices;
+        // parse, validate and context phases are served from yoga's caches.
+        metrics: {
+          graphql_envelop_deprecated_field: false,
+          graphql_envelop_request_time_summary: false,
+          graphql_envelop_phase_parse: false,
+          graphql_envelop_phase_validate: false,
+          graphql_envelop_phase_context: false,
+        },
+      }),
       readOnlyPlugin(),
+      ...(config.jit ? [jitPlugin()] : []),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
     ],
   });
