@@ -9,6 +9,7 @@ import { formatCoverage } from '../graph/coverage-format.js';
 import { loadGraphData, validateGraphData } from '../graph/load.js';
 import { DataValidationError, formatProblem } from '../model/errors.js';
 import { schema } from '../schema/index.js';
+import { isClusterWorker, startCluster, stopClusterOnSignals } from '../server/cluster.js';
 import { configFromEnv } from '../server/config.js';
 import { createLogger } from '../server/logging.js';
 import { start, stopOnSignals } from '../server/main.js';
@@ -25,7 +26,8 @@ const SCHEMA_FILE = 'schema/schema.graphql';
 const USAGE = `reform-graph <command> [options]
 
 Commands:
-  serve      start the GraphQL server (port from PORT or --port, default 4000; --watch reloads graph-data on change)
+  serve      start the GraphQL server (port from PORT or --port, default 4000; --watch reloads graph-data on change;
+             --workers N runs N processes on the one port, e.g. one per core)
   validate   check graph-data/ and print every problem, or counts per kind and relation type
   coverage   list every number, date and quoted name of each document that no evidence quote covers
   stats      print counts per kind, relation type and document as Markdown tables
@@ -44,6 +46,7 @@ Options:
   --port N     port for serve
   --snapshot F snapshot file serve prefers when it is newer than the data (default: ${DEFAULT_SNAPSHOT_FILE})
   --host H     host for serve (default: 0.0.0.0)
+  --workers N  serve with N cluster workers sharing the port (default: one process)
   -h, --help   this help
 `;
 
@@ -92,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
       depth: { type: 'string' },
       out: { type: 'string' },
       entities: { type: 'string' },
+      workers: { type: 'string' },
       seed: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -111,6 +115,22 @@ async function main(argv: string[]): Promise<number> {
       }
       const config = configFromEnv();
       const logger = createLogger(config.logLevel);
+      const workers = Number(values.workers ?? 0);
+      if (!Number.isInteger(workers) || workers < 0) {
+        console.error(`--workers must be a non-negative integer, got "${values.workers}"`);
+        return 2;
+      }
+      // The primary only forks: each worker re-runs this same command, loads its own
+      // snapshot and listens; node:cluster shares the port between them.
+      if (workers > 1 && !isClusterWorker()) {
+        const log = (message: string, details?: Record<string, unknown>) => logger.info(details ?? {}, message);
+        const handle = startCluster({ workers, log });
+        stopClusterOnSignals(handle, log);
+        const shared = await handle.listening;
+        console.log(`reform-graph: ${workers} workers serving (primary ${process.pid})`);
+        console.log(`GraphiQL:  http://localhost:${shared}/graphql`);
+        return -1;
+      }
       const { snapshot, ms, from } = loadOrExit(dataDir, resolve(values.snapshot ?? DEFAULT_SNAPSHOT_FILE));
       const source = new ReloadingSource(dataDir, snapshot, (outcome) =>
         outcome.ok
@@ -154,7 +174,7 @@ async function main(argv: string[]): Promise<number> {
     case 'generate':
       return runGenerate(parseGenerateArgs(argv));
     case 'build':
-      return runBuild({ dataDir, out: resolve(values.out ?? DEFAULT_SNAPSHOT_FILE) });
+      return runBuild({ dataDir, out: resolve(values.out ?? DEFAULT_SNAPSHOT_FILE), progress: process.stderr });
     case 'coverage': {
       const { snapshot } = loadOrExit(dataDir);
       const report = coverageReport(dataDir, snapshot);
