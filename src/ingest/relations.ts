@@ -146,6 +146,15 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     }
     const speaks = (m: Mention) =>
       SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH.test(doc.text.slice(Math.max(0, m.start - 12), m.start));
+    // "Li Guozhong, director of …, introduced that": the verb follows the stated position.
+    const introduces = (m: Mention) => {
+      const s = doc.sentences[m.sentence];
+      return (
+        m.position !== undefined &&
+        s !== undefined &&
+        SPEECH.test(doc.text.slice(m.end, Math.min(s.end, m.end + m.position.length + 40)))
+      );
+    };
     const reporter = [...earlier, ...mentions.filter((m) => m.sentence === o.sentence && m.start > o.end)]
       .filter((m) => m.kind === 'PERSON' || (m.kind === 'ORGAN' && m.sentence === o.sentence))
       .reverse()
@@ -159,7 +168,7 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           (m) =>
             m.kind === 'PERSON' &&
             m.start < o.start &&
-            (speaks(m) || /\b(?:reporter|correspondent)\b/i.test(m.position ?? '')) &&
+            (speaks(m) || introduces(m) || /\b(?:reporter|correspondent)\b/i.test(m.position ?? '')) &&
             !/photographer/i.test(m.position ?? ''),
         )
         .pop();
