@@ -4,16 +4,21 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { validateGraphData } from '../graph/load.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { readSnapshotFile, writeSnapshotFile } from '../graph/snapshot-file.js';
 import { DataValidationError, formatProblem } from '../model/errors.js';
+import { phaseProgress } from './progress.js';
 
 export const DEFAULT_SNAPSHOT_FILE = 'graph-data.snapshot';
+const BUILD_PHASES = ['validate', 'write'] as const;
 
 export interface BuildArgs {
   readonly dataDir: string;
   readonly out: string;
+  /** Where to draw a progress bar (the CLI passes stderr); none when omitted. */
+  readonly progress?: Writable & { isTTY?: boolean };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -21,15 +26,21 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** Exit code: 0 written, 1 bad data. */
 export function runBuild(args: BuildArgs, log: (line: string) => void = console.error): number {
   const started = performance.now();
+  // Validation of a big corpus takes minutes: the bar shows which phase it is in and for how long.
+  const progress = args.progress ? phaseProgress(args.progress, 'build', BUILD_PHASES) : undefined;
+  progress?.onPhase('validate');
   const { snapshot, problems } = validateGraphData(args.dataDir);
   const validated = performance.now();
   if (!snapshot) {
+    progress?.done();
     for (const p of problems) log(formatProblem(p));
     log(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${args.dataDir}: no snapshot written`);
     return 1;
   }
+  progress?.onPhase('write');
   const size = writeSnapshotFile(snapshot, args.out);
   const written = performance.now();
+  progress?.done();
   log(
     `built ${args.out}: ${snapshot.entities().length} entities, ${snapshot.graph.size} relations, ${mb(size)}, ` +
       `snapshot ${snapshot.version} (validate ${Math.round(validated - started)} ms, write ${Math.round(written - validated)} ms)`,

@@ -5,7 +5,10 @@
 import type { Writable } from 'node:stream';
 import { EXPORT_FORMAT_NAMES, exportGraph, isExportFormat } from '../export/index.js';
 import { loadGraphData } from '../graph/load.js';
+import { layoutOffThread } from '../layout/offthread.js';
+import { LAYOUT_PHASES, type LayoutPhase } from '../layout/worker.js';
 import { DataValidationError, DomainError, formatProblem } from '../model/errors.js';
+import { type PhaseProgress, phaseProgress } from './progress.js';
 
 export interface ExportArgs {
   /** gexf, graphml, json (graphology/Sigma.js) or cytoscape. */
@@ -43,6 +46,21 @@ export async function runExport(
   }
   try {
     const snapshot = loadGraphData(args.dataDir);
+    // A big layout runs in a worker thread with a progress bar (created only if it does, so
+    // small exports print nothing); exportGraph then finds the layout cached.
+    let progress: PhaseProgress<LayoutPhase> | undefined;
+    const focus = typeof args.focus === 'string' ? [args.focus] : args.focus;
+    await layoutOffThread(
+      snapshot,
+      { focus, depth },
+      {
+        onPhase: (phase) => {
+          progress ??= phaseProgress(io.stderr, 'layout', LAYOUT_PHASES);
+          progress.onPhase(phase);
+        },
+      },
+    );
+    progress?.done();
     const out = exportGraph(snapshot, args.format, { focus: args.focus, depth });
     await writeAll(io.stdout, out.body.endsWith('\n') ? out.body : `${out.body}\n`);
     return 0;

@@ -19,7 +19,7 @@
  * endpoints are entity indices, so source, target and entity id share one string; a
  * relation's default id `rel/source-TYPE->target` is not stored; file names are interned.
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { RELATION_TYPE_NAMES, type RelationType } from '../model/ontology.js';
 import type { EntityRecord, EvidenceRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
@@ -357,6 +357,36 @@ function relationOf(
  * The Snapshot constructor still builds the graph and indices (see scripts/scale-bench.mts).
  */
 export function readSnapshotFile(path: string): Snapshot {
+  const mtimeMs = statSync(path).mtimeMs;
   const { header: _header, ...input } = readSnapshotInput(path);
-  return new Snapshot(input);
+  const snapshot = new Snapshot(input);
+  readFrom.set(snapshot, { path, mtimeMs });
+  return snapshot;
+}
+
+/** Which file (and its mtime then) each snapshot was read from; see snapshotFileOf. */
+const readFrom = new WeakMap<Snapshot, { path: string; mtimeMs: number }>();
+
+/**
+ * The file this snapshot was read from, while that file is unchanged: a worker thread can
+ * read it itself instead of being sent a copy of every record (a copy the main thread would
+ * spend seconds serialising at 100k entities). Undefined when loaded otherwise or rebuilt since.
+ */
+export function snapshotFileOf(snapshot: Snapshot): string | undefined {
+  const from = readFrom.get(snapshot);
+  if (!from) return undefined;
+  try {
+    return statSync(from.path).mtimeMs === from.mtimeMs ? from.path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The records a Snapshot is built from (MENTIONS are derived, so left out), as the file holds them. */
+export function snapshotInputOf(snapshot: Snapshot): SnapshotInput {
+  const relations: RelationRecord[] = [];
+  snapshot.graph.forEachEdge((_key, r) => {
+    if (r.type !== 'MENTIONS') relations.push(r);
+  });
+  return { version: snapshot.version, documents: snapshot.documents(), entities: snapshot.entities(), relations };
 }

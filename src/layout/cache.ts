@@ -54,25 +54,35 @@ function frozen(layout: Layout): Layout {
   return Object.freeze({ nodes: Object.freeze(layout.nodes), edges: Object.freeze(layout.edges) });
 }
 
-/** The layout for these options, computed at most once per snapshot (within the LRU's reach). */
-export function cachedLayout(snapshot: Snapshot, options: LayoutOptions = {}): Layout {
-  // Normalising first validates, so bad arguments fail fast and are never cached.
-  const normalised = normaliseLayoutOptions(snapshot, options);
+function entryOf(snapshot: Snapshot): SnapshotLayouts {
   let entry = bySnapshot.get(snapshot);
   if (!entry) {
     entry = { selections: new Lru(FOCUS_CACHE_SIZE) };
     bySnapshot.set(snapshot, entry);
   }
-  if (isWholeGraph(normalised)) {
-    entry.full ??= frozen(computeLayout(snapshot, normalised));
-    return entry.full;
-  }
-  const key = JSON.stringify(normalised);
-  const hit = entry.selections.get(key);
-  if (hit) return hit;
-  const layout = frozen(computeLayout(snapshot, normalised));
-  entry.selections.set(key, layout);
-  return layout;
+  return entry;
+}
+
+/** The cached layout for already normalised options, if there is one (computes nothing). */
+export function peekLayout(snapshot: Snapshot, normalised: NormalisedLayoutOptions): Layout | undefined {
+  const entry = entryOf(snapshot);
+  return isWholeGraph(normalised) ? entry.full : entry.selections.get(JSON.stringify(normalised));
+}
+
+/** Keeps a layout computed elsewhere (a worker thread) as if cachedLayout had computed it. */
+export function rememberLayout(snapshot: Snapshot, normalised: NormalisedLayoutOptions, layout: Layout): Layout {
+  const entry = entryOf(snapshot);
+  const kept = frozen(layout);
+  if (isWholeGraph(normalised)) entry.full = kept;
+  else entry.selections.set(JSON.stringify(normalised), kept);
+  return kept;
+}
+
+/** The layout for these options, computed at most once per snapshot (within the LRU's reach). */
+export function cachedLayout(snapshot: Snapshot, options: LayoutOptions = {}): Layout {
+  // Normalising first validates, so bad arguments fail fast and are never cached.
+  const normalised = normaliseLayoutOptions(snapshot, options);
+  return peekLayout(snapshot, normalised) ?? rememberLayout(snapshot, normalised, computeLayout(snapshot, normalised));
 }
 
 /** How many selection layouts a snapshot holds (for tests and diagnostics). */

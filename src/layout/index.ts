@@ -14,6 +14,7 @@ export {
   MAX_SIZE,
   MIN_SIZE,
 } from './layout.js';
+export { layoutOffThread, type OffThreadOptions, WORKER_MIN_NODES } from './offthread.js';
 export { hasOverlaps, minSeparationRatio } from './overlap.js';
 export { colorOf, KIND_COLORS } from './palette.js';
 export {

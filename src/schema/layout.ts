@@ -3,8 +3,8 @@
  * or a focus subgraph in a client (Sigma.js, Cytoscape.js, D3). The work and its validation
  * live in src/layout/; layouts are cached per snapshot, so repeated requests are cheap.
  */
-import { cachedLayout } from '../layout/cache.js';
 import type { Layout, LayoutEdge, LayoutNode } from '../layout/layout.js';
+import { layoutOffThread } from '../layout/offthread.js';
 import { KIND_COLORS } from '../layout/palette.js';
 import { LAYOUT_LIMITS } from '../layout/select.js';
 import { ENTITY_KINDS, type NodeKind, SOURCE_KIND } from '../model/ontology.js';
@@ -98,8 +98,9 @@ builder.queryFields((t) => ({
       field: args.focus?.length ? 20 * (1 + (args.depth ?? LAYOUT_LIMITS.defaultDepth)) : 200,
       multiplier: 1,
     }),
+    // Big layouts run in a worker thread (see layout/offthread.ts), so this may be a promise.
     resolve: (_r, args, { snapshot }) =>
-      cachedLayout(snapshot, {
+      layoutOffThread(snapshot, {
         focus: args.focus?.map(String),
         depth: args.depth,
         kinds: args.kinds,

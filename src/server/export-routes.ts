@@ -9,6 +9,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import { type ExportFormat, exportGraph } from '../export/index.js';
+import { layoutOffThread } from '../layout/offthread.js';
 import { BadInputError, DomainError } from '../model/errors.js';
 import type { SnapshotSource } from './snapshot-source.js';
 
@@ -39,7 +40,7 @@ const errorBody = (error: DomainError) => ({
 
 export function exportRoutesPlugin(source: SnapshotSource): Plugin {
   return {
-    onRequest({ url, request, endResponse, fetchAPI }) {
+    async onRequest({ url, request, endResponse, fetchAPI }) {
       const format = EXPORT_ROUTES[url.pathname];
       if (!format) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -54,7 +55,10 @@ export function exportRoutesPlugin(source: SnapshotSource): Plugin {
       try {
         const focus = url.searchParams.getAll('focus').filter((id) => id !== '');
         const depth = parseDepth(url.searchParams.get('depth'));
-        const out = exportGraph(source.current(), format, { focus, depth });
+        const snapshot = source.current();
+        // A big layout is computed in a worker thread first; exportGraph then finds it cached.
+        await layoutOffThread(snapshot, { focus, depth });
+        const out = exportGraph(snapshot, format, { focus, depth });
         endResponse(
           new fetchAPI.Response(request.method === 'HEAD' ? null : out.body, {
             status: 200,

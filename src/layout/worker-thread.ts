@@ -1,0 +1,32 @@
+/**
+ * The layout thread: loads the graph (from a snapshot file, so the main thread does not pay
+ * for cloning a big graph), runs the ordinary synchronous computeLayout, and posts the result.
+ * Same code, same seed, same input: the same coordinates as a layout in the main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Snapshot } from '../graph/snapshot.js';
+import { readSnapshotFile } from '../graph/snapshot-file.js';
+import { computeLayout } from './layout.js';
+import type { LayoutJob, LayoutPhase, WorkerMessage } from './worker-protocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('worker-thread.ts runs only as a worker thread (see layoutInWorker)');
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+try {
+  const job = workerData as LayoutJob;
+  const ms: Record<LayoutPhase, number> = { load: 0, layout: 0, send: 0 };
+  let t = performance.now();
+  post({ type: 'phase', phase: 'load' });
+  const snapshot =
+    'snapshotFile' in job.source ? readSnapshotFile(job.source.snapshotFile) : new Snapshot(job.source.data);
+  ms.load = performance.now() - t;
+  t = performance.now();
+  post({ type: 'phase', phase: 'layout' });
+  const layout = computeLayout(snapshot, job.options, job.settings);
+  ms.layout = performance.now() - t;
+  post({ type: 'phase', phase: 'send' });
+  post({ type: 'done', layout, ms });
+} catch (err) {
+  post({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+}
