@@ -159,6 +159,20 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
     (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || b.confidence - a.confidence,
   );
   for (const f of sorted) {
+    // "Hunan public security organs" holds the generic "public security organs": the place wins.
+    if (f.rule.startsWith('phrase-organ')) {
+      for (let i = kept.length - 1; i >= 0; i--) {
+        const k = kept[i];
+        if (
+          k?.linkedTo &&
+          k.kind === f.kind &&
+          f.start <= k.start &&
+          k.end <= f.end &&
+          f.end - f.start > k.end - k.start
+        )
+          kept.splice(i, 1);
+      }
+    }
     const existing = byName.get(`${f.kind}:${normPhrase(f.name)}`);
     if (existing && f.kind !== 'OUTCOME') {
       if (!linked.some((l) => l.linkedTo === existing && l.start === f.start)) {

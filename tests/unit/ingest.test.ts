@@ -7,8 +7,10 @@ import { runAccept, runIngest } from '../../src/cli/ingest.js';
 import { loadGraphData, validateGraphData } from '../../src/graph/load.js';
 import { acceptCandidates } from '../../src/ingest/accept.js';
 import { asKnowledge, type CandidateFile, serialise } from '../../src/ingest/candidates.js';
+import { extract } from '../../src/ingest/extract.js';
 import { copyData, removeDir, tempDir } from '../../src/ingest/holdout.js';
 import { ingestDocument } from '../../src/ingest/ingest.js';
+import { parsePartialDate } from '../../src/model/dates.js';
 import { BadInputError } from '../../src/model/errors.js';
 import { createServer } from '../../src/server/yoga.js';
 import { execute } from '../helpers/graphql.js';
@@ -196,5 +198,57 @@ describe('bad input: a clear error and nothing written', () => {
     const copy = write('same.txt', readFileSync(join(DATA, 'documents', '004_39d5484bfcc9ea6e.txt')));
     expect(() => ingestDocument(request(data, { file: copy, id: 'another-id' }))).toThrow(/already in graph-data/);
     expect(tree(data)).toEqual(before);
+  });
+});
+
+describe('rules generalise to a new report of the genre (second fixture, names not in the corpus)', () => {
+  const text = readFileSync(resolve(import.meta.dirname, '../fixtures/ingest/provincial-report-2024-06.txt'), 'utf8');
+  const x = extract(loadGraphData(DATA), text, {
+    documentId: 'provincial-report',
+    published: parsePartialDate('2024-06-10') ?? undefined,
+  });
+  const names = (kind: string) => x.entities.filter((e) => e.kind === kind).map((e) => e.name);
+  const linked = (kind: string) => x.entities.filter((e) => e.kind === kind && e.linkedTo).map((e) => e.linkedTo);
+
+  it('finds organs named in lower case, nested in a longer name, or listed as quoted groups', () => {
+    expect(names('ORGAN')).toEqual(
+      expect.arrayContaining([
+        'Hunan public security organs',
+        'Changsha public security organs',
+        'Hunan Provincial Public Security Department',
+        'Yuelu Branch of the Changsha Municipal Public Security Bureau',
+        'Changsha Municipal Public Security Bureau',
+        'Smart policing command center',
+        'Xiangjiang Guardians',
+        'Furong Volunteers',
+      ]),
+    );
+    // "at the city and county levels", "in all localities": the organs the graph already holds.
+    expect(linked('ORGAN')).toEqual(
+      expect.arrayContaining([
+        'organ/municipal-public-security-organs',
+        'organ/county-public-security-organs',
+        'organ/local-public-security-organs',
+      ]),
+    );
+    // The generic term inside "Hunan public security organs" is not a second mention.
+    expect(linked('ORGAN')).not.toContain('organ/national-public-security-organs');
+  });
+
+  it('finds trainings as campaigns, topic seminars as sessions and lower-case rules as laws', () => {
+    expect(names('CAMPAIGN')).toContain('“case handling” law enforcement training');
+    expect(linked('CAMPAIGN')).toContain('campaign/whole-police-actual-combat-training');
+    expect(names('PLENARY_SESSION')).toContain('Seminar on improving the modern police service system');
+    expect(names('LAW')).toContain('Procedural rules for handling traffic violations');
+  });
+
+  it('counts a quoted service as cases, keeps "yuan" in the figure, and credits the voice that gave them', () => {
+    const outcomes = x.entities.filter((e) => e.kind === 'OUTCOME');
+    expect(outcomes.map((o) => [o.fields.value, o.fields.unit, o.fields.figure, o.fields.year])).toEqual([
+      [52000, 'cases', 'more than 52,000', '2023'],
+      [1200000000, 'yuan', 'about 1.2 billion yuan', '2023'],
+    ]);
+    const reported = x.relations.filter((r) => r.type === 'REPORTED').map((r) => r.source);
+    expect(reported).toEqual(['person/luo-jianming', 'person/luo-jianming']);
   });
 });

@@ -67,7 +67,7 @@ export const lawPhrases: Rule = (input) => {
 
 /** "at the opening ceremony of the seminar on studying and implementing …": a meeting named by its topic. */
 const TOPIC_MEETING =
-  /\b(?:at|attended|held|hosted|convened|opened|during)\s+(?:the|a)\s+(?:(?:opening|closing)\s+ceremony\s+of\s+the\s+)?((?:special\s+|thematic\s+)?(?:seminar|symposium|forum|study session)\s+on\s+[^,.;:!?“”"]{5,150})/g;
+  /\b(?:[Aa]t|attended|held|hosted|convened|opened|[Dd]uring)\s+(?:the|a)\s+(?:(?:opening|closing)\s+ceremony\s+of\s+the\s+)?((?:special\s+|thematic\s+)?(?:seminar|symposium|forum|study session)\s+on\s+[^,.;:!?“”"]{5,150})/g;
 
 export const sessionPhrases: Rule = (input) => {
   const out: Finding[] = [];
@@ -336,11 +336,13 @@ export const organPhrases: Rule = (input) => {
     for (const level of levels) {
       const start = m.index + m[0].indexOf(level, from);
       from = start - m.index + level.length;
+      // The first organ's span starts at "public security organs", the last one's ends at "levels".
+      const last = level === levels[levels.length - 1];
       levelOrgan(
         level,
         type,
-        levels.length === 1 ? m.index : start,
-        levels.length === 1 ? m.index + m[0].length : start + level.length,
+        level === levels[0] ? m.index : start,
+        last ? m.index + m[0].length : start + level.length,
       );
     }
   }
