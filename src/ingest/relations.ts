@@ -5,6 +5,7 @@
  */
 import { type EntityKind, ontologyViolation, type RelationType } from '../model/ontology.js';
 import type { Analysed } from './analyse.js';
+import { ORDINAL_ANY_CASE } from './normalise.js';
 import type { CandidateEvidence, CandidateRelation } from './types.js';
 
 export interface Mention {
@@ -64,6 +65,8 @@ const VERB_RULES: readonly VerbRule[] = [
   },
 ];
 
+const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\s+)?$`);
+const ORDINAL_AFTER = new RegExp(`^\\s+${ORDINAL_ANY_CASE}\\s`);
 const SPEECH = /\b(?:said|introduced|revealed|reported|listed|announced|pointed out|stated)\b/i;
 
 export function findRelations(doc: Analysed, mentions: readonly Mention[]): CandidateRelation[] {
@@ -98,6 +101,18 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           if (/\sof\s+(?:the\s+)?$/.test(doc.text.slice(a.start, b.start)))
             add('PART_OF', a, b, 'rel-x-of-the-y', 0.85);
         }
+        // "the 23rd collective study of the Political Bureau": the body named inside a session held it.
+        // In "of the CPC 18th Central Committee" the body is the committee, not the party before it.
+        const body = (c: Mention) =>
+          c.kind === 'ORGAN' &&
+          c.start > a.start &&
+          c.end <= a.end &&
+          BODY_OF.test(doc.text.slice(a.start, c.start)) &&
+          !ORDINAL_AFTER.test(doc.text.slice(c.end, a.end));
+        if (a.kind === 'PLENARY_SESSION' && body(b)) {
+          const first = !list.some((c) => c !== b && c.start < b.start && body(c));
+          if (first) add('HELD', b, a, 'rel-session-of-organ', 0.8);
+        }
         if (a === b || b.start < a.end) continue;
         const between = doc.text.slice(a.end, b.start);
         for (const r of VERB_RULES) {
@@ -105,8 +120,14 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           if (!verb || !r.from.includes(a.kind) || !r.to.includes(b.kind) || between.length >= 200) continue;
           // The subject is the nearest mention of a source kind before the verb.
           const verbAt = a.end + verb.index;
-          const nearer = list.some((c) => c !== a && r.from.includes(c.kind) && c.start > a.start && c.end <= verbAt);
-          if (!nearer) {
+          // A name nested in a longer one ("… of the Communist Party of China held") is not the subject.
+          const inside = (c: Mention, d: Mention) =>
+            c !== d && d.start <= c.start && c.end <= d.end && d.end - d.start > c.end - c.start;
+          const enclosed = list.some((c) => r.from.includes(c.kind) && inside(a, c));
+          const nearer = list.some(
+            (c) => c !== a && r.from.includes(c.kind) && c.start > a.start && c.end <= verbAt && !inside(c, a),
+          );
+          if (!nearer && !enclosed) {
             add(r.type, a, b, r.rule, 0.7, b.date ? { date: b.date } : {});
           }
         }
