@@ -160,11 +160,19 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
   );
   for (const f of sorted) {
     // "Hunan public security organs" holds the generic "public security organs": the place wins.
-    if (f.rule.startsWith('phrase-organ')) {
+    // So does a capitalised name's head: "Dongjiaominxiang Police Station" is not the generic
+    // police stations (a linked name after "of the" is the organ it belongs to, and stays).
+    const head = (k: Finding) =>
+      f.rule.startsWith('phrase-organ') ||
+      (f.rule.startsWith('name-organ') &&
+        k.start > f.start &&
+        !/\s(?:of|for|on|in)\s/.test(f.name.slice(0, k.start - f.start)));
+    if (f.rule.startsWith('phrase-organ') || f.rule.startsWith('name-organ')) {
       for (let i = kept.length - 1; i >= 0; i--) {
         const k = kept[i];
         if (
           k?.linkedTo &&
+          head(k) &&
           k.kind === f.kind &&
           f.start <= k.start &&
           k.end <= f.end &&
