@@ -1,8 +1,9 @@
 /**
  * Leave-one-document-out on the five corpus documents. The floors are the figures measured
- * when the extractor was written (rounded down), so a change that loses ground fails here.
- * Issue targets: outcome recall ≥ 0.9, organ/session/campaign recall ≥ 0.8, precision ≥ 0.8;
- * where a floor sits below its target the extractor has not reached it yet.
+ * after the extractor's last change (rounded down), so a change that loses ground fails here.
+ * Recall counts each gold entity found once, by one candidate (see evaluate.ts).
+ * Issue targets: outcome recall ≥ 0.9, organ/session/campaign recall ≥ 0.8, precision ≥ 0.8:
+ * all are met.
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,12 +12,12 @@ import { type EvalReport, evaluateCorpus } from '../../src/ingest/evaluate.js';
 const DATA = resolve(import.meta.dirname, '../../graph-data');
 
 const FLOORS: Record<string, { precision: number; recall: number }> = {
-  OUTCOME: { precision: 0.8, recall: 0.85 }, // target recall 0.9: not reached
-  ORGAN: { precision: 0.8, recall: 0.53 }, // target recall 0.8: not reached
-  PLENARY_SESSION: { precision: 1, recall: 0.72 }, // target recall 0.8: not reached
-  CAMPAIGN: { precision: 1, recall: 0.62 }, // target recall 0.8: not reached
+  OUTCOME: { precision: 0.95, recall: 0.97 }, // target recall 0.9: met
+  ORGAN: { precision: 0.88, recall: 0.84 }, // target recall 0.8: met
+  PLENARY_SESSION: { precision: 1, recall: 0.88 }, // target recall 0.8: met
+  CAMPAIGN: { precision: 1, recall: 1 }, // target recall 0.8: met
   PERSON: { precision: 1, recall: 0.83 },
-  LAW: { precision: 1, recall: 0.5 },
+  LAW: { precision: 1, recall: 1 },
 };
 
 describe('ingest evaluation (leave one document out)', () => {
@@ -34,9 +35,10 @@ describe('ingest evaluation (leave one document out)', () => {
     });
   }
   it('outcomes mostly carry the figure exactly as worded', () => {
-    expect(report.kinds.OUTCOME?.exactShare).toBeGreaterThanOrEqual(0.9);
+    expect(report.kinds.OUTCOME?.exactShare).toBeGreaterThanOrEqual(1);
   });
-  it('relations: precision stays at its measured floor', () => {
-    expect(report.relations.precision).toBeGreaterThanOrEqual(0.6);
+  it('relations: precision and recall stay at their measured floors (no target)', () => {
+    expect(report.relations.precision).toBeGreaterThanOrEqual(0.82);
+    expect(report.relations.recall).toBeGreaterThanOrEqual(0.16);
   });
 });
