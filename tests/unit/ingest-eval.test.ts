@@ -3,7 +3,8 @@
  * after the extractor's last change (rounded down), so a change that loses ground fails here.
  * Recall counts each gold entity found once, by one candidate (see evaluate.ts).
  * Issue targets: outcome recall ≥ 0.9, organ/session/campaign recall ≥ 0.8, precision ≥ 0.8:
- * all are met.
+ * all are met. Strict scoring (no credit for a mention inside a curated quote) falls short for
+ * organs and sessions; its floors below keep that figure from sliding unseen.
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +41,32 @@ describe('ingest evaluation (leave one document out)', () => {
   it('relations: precision and recall stay at their measured floors (no target)', () => {
     expect(report.relations.precision).toBeGreaterThanOrEqual(0.82);
     expect(report.relations.recall).toBeGreaterThanOrEqual(0.16);
+  });
+});
+
+const STRICT_FLOORS: Record<string, { precision: number; recall: number }> = {
+  OUTCOME: { precision: 0.95, recall: 0.97 },
+  ORGAN: { precision: 0.8, recall: 0.77 }, // target recall 0.8: not met when strict
+  PLENARY_SESSION: { precision: 0.81, recall: 0.72 }, // target recall 0.8: not met when strict
+  CAMPAIGN: { precision: 0.81, recall: 0.87 },
+};
+
+describe('ingest evaluation, strict (names, aliases and links only)', () => {
+  let report: EvalReport;
+  it('runs', () => {
+    report = evaluateCorpus(DATA, true);
+    expect(report.documents).toBe(5);
+  });
+  for (const [kind, floor] of Object.entries(STRICT_FLOORS)) {
+    it(`${kind}: precision ≥ ${floor.precision}, recall ≥ ${floor.recall}`, () => {
+      expect(report.kinds[kind]?.precision).toBeGreaterThanOrEqual(floor.precision);
+      expect(report.kinds[kind]?.recall).toBeGreaterThanOrEqual(floor.recall);
+    });
+  }
+  it('never scores above the lenient evaluation', () => {
+    const lenient = evaluateCorpus(DATA);
+    for (const kind of Object.keys(STRICT_FLOORS)) {
+      expect(report.kinds[kind]?.recall).toBeLessThanOrEqual(lenient.kinds[kind]?.recall ?? 0);
+    }
   });
 });
