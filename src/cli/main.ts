@@ -7,6 +7,7 @@ import { printSchema } from 'graphql';
 import { coverageReport } from '../graph/coverage.js';
 import { formatCoverage } from '../graph/coverage-format.js';
 import { loadGraphData, validateGraphData } from '../graph/load.js';
+import { prepareTraversal } from '../graph/traversal.js';
 import { DataValidationError, formatProblem } from '../model/errors.js';
 import { schema } from '../schema/index.js';
 import { isClusterWorker, startCluster, stopClusterOnSignals } from '../server/cluster.js';
@@ -132,6 +133,8 @@ async function main(argv: string[]): Promise<number> {
         return -1;
       }
       const { snapshot, ms, from } = loadOrExit(dataDir, resolve(values.snapshot ?? DEFAULT_SNAPSHOT_FILE));
+      // Before listening: the first neighbourhood or path query would otherwise build these.
+      prepareTraversal(snapshot);
       const source = new ReloadingSource(dataDir, snapshot, (outcome) =>
         outcome.ok
           ? logger.info({ version: outcome.version }, 'graph-data reloaded')

@@ -123,6 +123,15 @@ function sortedRelations(snapshot: Snapshot): RelationRecord[] {
 }
 
 /**
+ * Builds the default traversal views now rather than on the first query that needs one: at
+ * 100k entities a view takes seconds, which that first request would spend and time out on.
+ */
+export function prepareTraversal(snapshot: Snapshot): void {
+  relationView(snapshot, relationTypeSet(undefined), true);
+  relationView(snapshot, pathTypeSet(undefined), false);
+}
+
+/**
  * The graph restricted to some relation types, directed or not, edges keyed by relation id.
  * Source documents join only when MENTIONS is followed: otherwise they are not reachable.
  */

@@ -5,6 +5,7 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import { validateGraphData } from '../graph/load.js';
+import { prepareTraversal } from '../graph/traversal.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { formatProblem } from '../model/errors.js';
 import type { SnapshotSource } from './snapshot-source.js';
@@ -40,6 +41,8 @@ export class ReloadingSource implements SnapshotSource {
   reload(): ReloadOutcome {
     const { snapshot, problems } = validateGraphData(this.dataDir);
     if (snapshot) {
+      // Ready before it is served, as at start-up: no first query pays for the views.
+      prepareTraversal(snapshot);
       this.snapshot = snapshot;
       this.lastProblems = [];
     } else {
