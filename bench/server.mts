@@ -1,0 +1,142 @@
+/**
+ * One server under test, in its own process so its CPU, GC and heap are its own:
+ *
+ *   tsx bench/server.mts --kind bare|mercurius|yoga|yoga-jit|yoga-jit-cache|yoga-minimal \
+ *       --snapshot FILE [--workers N]
+ *
+ * Listens on 127.0.0.1 (a free port) and talks to bench/run.mts over IPC: it reports
+ * {type:'ready', port, ids}, and answers 'gc-start'/'gc-stop' (GC pause time from perf_hooks
+ * 'gc' entries against process.cpuUsage over the window) and 'layout' (a whole-graph layout,
+ * in a worker thread or in this thread, to measure what it does to query latency).
+ */
+import cluster from 'node:cluster';
+import type { Server } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import fastify from 'fastify';
+import { createYoga } from 'graphql-yoga';
+import mercurius from 'mercurius';
+import type { Snapshot } from '../src/graph/snapshot.js';
+import { readSnapshotFile } from '../src/graph/snapshot-file.js';
+import { prepareTraversal } from '../src/graph/traversal.js';
+import { computeLayout } from '../src/layout/index.js';
+import { layoutInWorker } from '../src/layout/worker.js';
+import { type Context, schema } from '../src/schema/index.js';
+import { startCluster } from '../src/server/cluster.js';
+import { createServer } from '../src/server/yoga.js';
+import { bareServer } from './bare.js';
+import { sampleIds } from './operations.js';
+import { type ChildMessage, type ParentMessage, SERVER_KINDS, type ServerKind } from './protocol.js';
+
+const { values } = parseArgs({
+  options: {
+    kind: { type: 'string', default: 'yoga' },
+    snapshot: { type: 'string' },
+    workers: { type: 'string', default: '0' },
+  },
+});
+const kind = values.kind as ServerKind;
+if (!SERVER_KINDS.includes(kind)) throw new Error(`unknown --kind ${kind}`);
+if (!values.snapshot) throw new Error('--snapshot FILE is required');
+const snapshotFile = values.snapshot;
+const workers = Number(values.workers);
+const send = (message: ChildMessage) => process.send?.(message);
+
+async function listenHttp(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+async function serve(snapshot: Snapshot): Promise<number> {
+  switch (kind) {
+    case 'bare':
+      return listenHttp(bareServer(snapshot));
+    case 'mercurius': {
+      const app = fastify({ logger: false });
+      // jit: 1 compiles an operation with graphql-jit from its second call on.
+      await app.register(mercurius, { schema, jit: 1, context: (): Context => ({ snapshot }) });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      return typeof address === 'object' && address ? address.port : 0;
+    }
+    case 'yoga-minimal':
+      // yoga with no plugins at all: the floor of the framework, to attribute the plugins' cost.
+      return listenHttp(
+        createHttpServer(
+          createYoga<Record<string, unknown>, Context>({ schema, context: () => ({ snapshot }), logging: false }),
+        ),
+      );
+    default: {
+      // The same switches a deployment sets through GRAPHQL_JIT and RESPONSE_CACHE_ENTRIES.
+      const config = { jit: kind !== 'yoga', responseCacheEntries: kind === 'yoga-jit-cache' ? 10_000 : 0 };
+      return listenHttp(createHttpServer(createServer({ snapshot, logging: false, config })));
+    }
+  }
+}
+
+/** GC pause time and CPU time between gc-start and gc-stop. */
+function gcMeter() {
+  let gcMs = 0;
+  let cpu = process.cpuUsage();
+  let wall = performance.now();
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    start() {
+      gcMs = 0;
+      cpu = process.cpuUsage();
+      wall = performance.now();
+    },
+    stop() {
+      const used = process.cpuUsage(cpu);
+      return { gcMs, cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
+    },
+  };
+}
+
+async function runLayout(snapshot: Snapshot, mode: 'worker' | 'main'): Promise<void> {
+  const t = performance.now();
+  try {
+    // Worker mode reads the snapshot file itself: the cost of a layout job off the request path.
+    const nodes =
+      mode === 'worker'
+        ? (await layoutInWorker(snapshotFile)).layout.nodes.length
+        : computeLayout(snapshot).nodes.length;
+    send({ type: 'layout-done', ms: performance.now() - t, nodes });
+  } catch (err) {
+    send({ type: 'layout-failed', message: (err as Error).message });
+  }
+}
+
+if (workers > 0 && cluster.isPrimary) {
+  // The primary only forks; each worker loads the snapshot and listens on the shared port.
+  const t = performance.now();
+  const handle = startCluster({ workers, restartDelayMs: 200 });
+  const port = await handle.listening;
+  const ids = sampleIds(readSnapshotFile(snapshotFile), 1000);
+  send({ type: 'ready', port, ids, loadMs: performance.now() - t });
+  process.once('SIGTERM', () => {
+    void handle.stop().then(() => process.exit(0));
+  });
+} else {
+  const t = performance.now();
+  const snapshot = readSnapshotFile(snapshotFile);
+  // As `serve` does before listening; counted in start-up.
+  prepareTraversal(snapshot);
+  const loadMs = performance.now() - t;
+  const port = await serve(snapshot);
+  if (cluster.isPrimary) {
+    const meter = gcMeter();
+    process.on('message', (message: ParentMessage) => {
+      if (message.type === 'gc-start') meter.start();
+      else if (message.type === 'gc-stop') send({ type: 'gc', ...meter.stop() });
+      else if (message.type === 'layout') void runLayout(snapshot, message.mode);
+    });
+    send({ type: 'ready', port, ids: sampleIds(snapshot, 1000), loadMs });
+  }
+  process.once('SIGTERM', () => process.exit(0));
+}
