@@ -16,7 +16,16 @@ export interface LayoutJob {
 export const LAYOUT_PHASES = ['load', 'layout', 'send'] as const;
 export type LayoutPhase = (typeof LAYOUT_PHASES)[number];
 
+/**
+ * Nodes and edges cross to the main thread this many at a time: each message is
+ * deserialised in one go on the thread that answers requests, and a 100k-node layout in one
+ * message stalled it for seconds. Small messages let requests run between them.
+ */
+export const LAYOUT_CHUNK = 2000;
+
 export type WorkerMessage =
   | { readonly type: 'phase'; readonly phase: LayoutPhase }
-  | { readonly type: 'done'; readonly layout: Layout; readonly ms: Readonly<Record<LayoutPhase, number>> }
+  | { readonly type: 'nodes'; readonly nodes: Layout['nodes'] }
+  | { readonly type: 'edges'; readonly edges: Layout['edges'] }
+  | { readonly type: 'done'; readonly ms: Readonly<Record<LayoutPhase, number>> }
   | { readonly type: 'error'; readonly message: string };

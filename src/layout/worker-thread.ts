@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Snapshot } from '../graph/snapshot.js';
 import { readSnapshotFile } from '../graph/snapshot-file.js';
 import { computeLayout } from './layout.js';
-import type { LayoutJob, LayoutPhase, WorkerMessage } from './worker-protocol.js';
+import { LAYOUT_CHUNK, type LayoutJob, type LayoutPhase, type WorkerMessage } from './worker-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker-thread.ts runs only as a worker thread (see layoutInWorker)');
@@ -26,7 +26,15 @@ try {
   const layout = computeLayout(snapshot, job.options, job.settings);
   ms.layout = performance.now() - t;
   post({ type: 'phase', phase: 'send' });
-  post({ type: 'done', layout, ms });
+  t = performance.now();
+  for (let i = 0; i < layout.nodes.length; i += LAYOUT_CHUNK) {
+    post({ type: 'nodes', nodes: layout.nodes.slice(i, i + LAYOUT_CHUNK) });
+  }
+  for (let i = 0; i < layout.edges.length; i += LAYOUT_CHUNK) {
+    post({ type: 'edges', edges: layout.edges.slice(i, i + LAYOUT_CHUNK) });
+  }
+  ms.send = performance.now() - t;
+  post({ type: 'done', ms });
 } catch (err) {
   post({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
 }

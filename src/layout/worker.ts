@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Layout, LayoutSettings } from './layout.js';
+import type { Layout, LayoutEdge, LayoutNode, LayoutSettings } from './layout.js';
 import type { LayoutOptions } from './select.js';
 import type { LayoutPhase, LayoutSource, WorkerMessage } from './worker-protocol.js';
 
@@ -75,9 +75,14 @@ export function layoutInWorker(
       void worker.terminate();
     };
     args.signal?.addEventListener('abort', onAbort, { once: true });
+    // The layout arrives in chunks (see LAYOUT_CHUNK); `done` follows the last one.
+    const nodes: LayoutNode[] = [];
+    const edges: LayoutEdge[] = [];
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'phase') args.onPhase?.(message.phase);
-      else if (message.type === 'done') finish(() => resolve({ layout: message.layout, ms: message.ms }));
+      else if (message.type === 'nodes') for (const n of message.nodes) nodes.push(n);
+      else if (message.type === 'edges') for (const e of message.edges) edges.push(e);
+      else if (message.type === 'done') finish(() => resolve({ layout: { nodes, edges }, ms: message.ms }));
       else finish(() => reject(new Error(`layout worker failed: ${message.message}`)));
     });
     worker.once('error', (err) => finish(() => reject(err)));
