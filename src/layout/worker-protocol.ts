@@ -19,9 +19,13 @@ export type LayoutPhase = (typeof LAYOUT_PHASES)[number];
 /**
  * Nodes and edges cross to the main thread this many at a time: each message is
  * deserialised in one go on the thread that answers requests, and a 100k-node layout in one
- * message stalled it for seconds. Small messages let requests run between them.
+ * message stalled it for seconds. Small messages, each asked for in turn, let requests run
+ * between them.
  */
 export const LAYOUT_CHUNK = 2000;
+
+/** The main thread asks for the next chunk once it has taken in the last one. */
+export type ParentMessage = { readonly type: 'more' };
 
 export type WorkerMessage =
   | { readonly type: 'phase'; readonly phase: LayoutPhase }

@@ -7,7 +7,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Snapshot } from '../graph/snapshot.js';
 import { readSnapshotFile } from '../graph/snapshot-file.js';
 import { computeLayout } from './layout.js';
-import { LAYOUT_CHUNK, type LayoutJob, type LayoutPhase, type WorkerMessage } from './worker-protocol.js';
+import {
+  LAYOUT_CHUNK,
+  type LayoutJob,
+  type LayoutPhase,
+  type ParentMessage,
+  type WorkerMessage,
+} from './worker-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker-thread.ts runs only as a worker thread (see layoutInWorker)');
@@ -27,14 +33,27 @@ try {
   ms.layout = performance.now() - t;
   post({ type: 'phase', phase: 'send' });
   t = performance.now();
+  // One chunk per request from the main thread: Node delivers every queued message in one
+  // go, so chunks sent all at once would stall it just as one big message did.
+  const chunks: WorkerMessage[] = [];
   for (let i = 0; i < layout.nodes.length; i += LAYOUT_CHUNK) {
-    post({ type: 'nodes', nodes: layout.nodes.slice(i, i + LAYOUT_CHUNK) });
+    chunks.push({ type: 'nodes', nodes: layout.nodes.slice(i, i + LAYOUT_CHUNK) });
   }
   for (let i = 0; i < layout.edges.length; i += LAYOUT_CHUNK) {
-    post({ type: 'edges', edges: layout.edges.slice(i, i + LAYOUT_CHUNK) });
+    chunks.push({ type: 'edges', edges: layout.edges.slice(i, i + LAYOUT_CHUNK) });
   }
-  ms.send = performance.now() - t;
-  post({ type: 'done', ms });
+  let next = 0;
+  const sendNext = () => {
+    const chunk = chunks[next++];
+    if (chunk) return post(chunk);
+    ms.send = performance.now() - t;
+    post({ type: 'done', ms });
+    port.close();
+  };
+  port.on('message', (message: ParentMessage) => {
+    if (message.type === 'more') sendNext();
+  });
+  sendNext();
 } catch (err) {
   post({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
 }

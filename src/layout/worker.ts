@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Layout, LayoutEdge, LayoutNode, LayoutSettings } from './layout.js';
 import type { LayoutOptions } from './select.js';
-import type { LayoutPhase, LayoutSource, WorkerMessage } from './worker-protocol.js';
+import type { LayoutPhase, LayoutSource, ParentMessage, WorkerMessage } from './worker-protocol.js';
 
 export { LAYOUT_PHASES, type LayoutPhase, type LayoutSource } from './worker-protocol.js';
 
@@ -80,9 +80,12 @@ export function layoutInWorker(
     const edges: LayoutEdge[] = [];
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'phase') args.onPhase?.(message.phase);
-      else if (message.type === 'nodes') for (const n of message.nodes) nodes.push(n);
-      else if (message.type === 'edges') for (const e of message.edges) edges.push(e);
-      else if (message.type === 'done') finish(() => resolve({ layout: { nodes, edges }, ms: message.ms }));
+      else if (message.type === 'nodes' || message.type === 'edges') {
+        if (message.type === 'nodes') for (const n of message.nodes) nodes.push(n);
+        else for (const e of message.edges) edges.push(e);
+        // Ask for the next chunk only after pending I/O had its turn (setImmediate runs after it).
+        setImmediate(() => worker.postMessage({ type: 'more' } satisfies ParentMessage));
+      } else if (message.type === 'done') finish(() => resolve({ layout: { nodes, edges }, ms: message.ms }));
       else finish(() => reject(new Error(`layout worker failed: ${message.message}`)));
     });
     worker.once('error', (err) => finish(() => reject(err)));
