@@ -5,8 +5,8 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import { validateGraphData } from '../graph/load.js';
-import { prepareTraversal } from '../graph/traversal.js';
 import type { Snapshot } from '../graph/snapshot.js';
+import { prepareTraversal } from '../graph/traversal.js';
 import { formatProblem } from '../model/errors.js';
 import type { SnapshotSource } from './snapshot-source.js';
 
