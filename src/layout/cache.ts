@@ -4,39 +4,13 @@
  * small LRU. Keys are the normalised options, so `focus: [b, a]` and `[a, b, a]` share one.
  * A WeakMap keyed by the snapshot lets a reload drop the old snapshot's layouts with it.
  */
+
+import { Lru } from '../graph/lru.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { computeLayout, type Layout } from './layout.js';
 import { type LayoutOptions, type NormalisedLayoutOptions, normaliseLayoutOptions } from './select.js';
 
 export const FOCUS_CACHE_SIZE = 64;
-
-/** A Map kept in recency order: re-inserting on read moves an entry to the young end. */
-class Lru<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
 
 interface SnapshotLayouts {
   full?: Layout;

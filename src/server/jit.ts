@@ -6,34 +6,15 @@
  */
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { Lru } from '../graph/lru.js';
 
 /** Compiled queries kept by document text too, so a re-parsed document reuses its function. */
 const MAX_COMPILED = 1000;
-
-class CompiledLru<V> {
-  private readonly entries = new Map<string, V>();
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > MAX_COMPILED) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-  }
-}
 
 export function jitPlugin(): Plugin {
   return useGraphQlJit(
     // Errors thrown by resolvers keep their stack only in development; capturing it costs.
     { disablingCapturingStackErrors: process.env.NODE_ENV === 'production' },
-    { cache: new CompiledLru() },
+    { cache: new Lru(MAX_COMPILED) },
   ) as Plugin;
 }

@@ -9,6 +9,7 @@
  */
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { Lru } from '../graph/lru.js';
 import type { SnapshotSource } from './snapshot-source.js';
 
 export interface ResponseCacheOptions {
@@ -17,30 +18,6 @@ export interface ResponseCacheOptions {
 }
 
 export const DEFAULT_MAX_ENTRIES = 10_000;
-
-class Lru<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-  }
-  get size(): number {
-    return this.entries.size;
-  }
-}
 
 export interface ResponseCache {
   readonly plugin: Plugin;
