@@ -9,7 +9,7 @@ import type { Snapshot } from '../graph/snapshot.js';
 import { type Context, schema } from '../schema/index.js';
 import { armorPlugin } from './armor.js';
 import { configFromEnv, type ServerConfig } from './config.js';
-import { maskError } from './errors.js';
+import { maskError, variableErrorCodePlugin } from './errors.js';
 import { EXAMPLE_OPERATIONS } from './examples.js';
 import { explorerPlugin } from './explorer-route.js';
 import { exportRoutesPlugin } from './export-routes.js';
@@ -125,6 +125,7 @@ export function createServer(options: ServerOptions): ReformGraphYoga {
       armorPlugin({ production: config.production }),
       ...timeoutPlugins(config.requestTimeoutMs),
       snapshotVersionPlugin(),
+      variableErrorCodePlugin(),
       // A registry per server, so several servers in one process (tests, workers) never collide.
       // Labels a client chooses (operation name, URL with its query string) are off: each new
       // value would be a new time series, and a client could grow /metrics without bound.

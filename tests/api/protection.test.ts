@@ -11,6 +11,16 @@ const post = (body: string, headers: Record<string, string> = {}) =>
   });
 
 describe('request protections', () => {
+  it.each([
+    ['an Int out of 32-bit range', 'query ($n: Int) { entities(first: $n) { totalCount } }', { n: -2147483649 }],
+    ['an unknown enum value', 'query ($k: EntityKind) { entities(kind: $k) { totalCount } }', { k: 'NOT_A_KIND' }],
+    ['a missing required variable', 'query ($id: ID!) { entity(id: $id) { id } }', {}],
+  ])('gives a variable that does not fit its type (%s) the code BAD_USER_INPUT', async (_label, q, variables) => {
+    const result = await execute(q, variables);
+    expect(result.data).toBeUndefined();
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.message).toMatch(/^Variable "\$/);
+  });
   it('refuses a body over the limit with 413 and LIMIT_EXCEEDED', async () => {
     const res = await post(JSON.stringify({ query: `{ snapshot { version } } #${'x'.repeat(200_000)}` }));
     expect(res.status).toBe(413);

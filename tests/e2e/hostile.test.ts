@@ -785,8 +785,8 @@ function errorViolation(error: WireError, isExecution: boolean): string | undefi
   if (isExecution && !EXECUTION_CODES.has(String(code))) {
     return `execution error without a known code (${String(code)}): ${message.slice(0, 200)}`;
   }
-  if (!isExecution && code !== undefined && !REQUEST_CODES.has(String(code))) {
-    return `request error with an unknown code (${String(code)}): ${message.slice(0, 200)}`;
+  if (!isExecution && !REQUEST_CODES.has(String(code))) {
+    return `request error without a known code (${String(code)}): ${message.slice(0, 200)}`;
   }
   return undefined;
 }
