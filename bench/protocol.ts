@@ -1,6 +1,20 @@
 /** Messages between bench/run.mts and a server child (bench/server.mts). */
 
-export const SERVER_KINDS = ['bare', 'mercurius', 'yoga', 'yoga-jit', 'yoga-jit-cache', 'yoga-minimal'] as const;
+/**
+ * reform-graph's server in each configuration: `yoga` (jit off, every request through yoga),
+ * `yoga-jit` (graphql-jit, every request through yoga), `yoga-jit-fast` (what `serve` runs by
+ * default: graphql-jit and the node:http fast path), `yoga-jit-fast-cache` (and the response
+ * cache), `yoga-minimal` (yoga with no plugins, the framework's floor).
+ */
+export const SERVER_KINDS = [
+  'bare',
+  'mercurius',
+  'yoga',
+  'yoga-jit',
+  'yoga-jit-fast',
+  'yoga-jit-fast-cache',
+  'yoga-minimal',
+] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
 export type ParentMessage =

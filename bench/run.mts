@@ -119,7 +119,7 @@ async function measureServer(kind: ServerKind, snapshotFile: string, reference: 
 async function measureCluster(snapshotFile: string) {
   const out: SizeFigures['cluster'][number][] = [];
   for (const workers of [1, 2]) {
-    const server = await startServer('yoga-jit', snapshotFile, workers);
+    const server = await startServer('yoga-jit-fast', snapshotFile, workers);
     try {
       const common = { port: server.port, workload: 'lookup' as const, ids: server.ids, connections };
       await runLoad({ ...common, seconds: warmup });
@@ -137,7 +137,7 @@ async function measureCluster(snapshotFile: string) {
 async function measureLayoutLoad(entities: number, snapshotFile: string): Promise<LayoutLoadFigures> {
   const rate = 100;
   const conns = 10;
-  const server = await startServer('yoga-jit', snapshotFile);
+  const server = await startServer('yoga-jit-fast', snapshotFile);
   try {
     const common = { port: server.port, workload: 'lookup' as const, ids: server.ids, connections: conns, rate };
     await runLoad({ ...common, seconds: warmup });

@@ -1,7 +1,7 @@
 /**
  * One server under test, in its own process so its CPU, GC and heap are its own:
  *
- *   tsx bench/server.mts --kind bare|mercurius|yoga|yoga-jit|yoga-jit-cache|yoga-minimal \
+ *   tsx bench/server.mts --kind bare|mercurius|yoga|yoga-jit|yoga-jit-fast|yoga-jit-fast-cache|yoga-minimal \
  *       --snapshot FILE [--workers N]
  *
  * Listens on 127.0.0.1 (a free port) and talks to bench/run.mts over IPC: it reports
@@ -24,7 +24,7 @@ import { computeLayout } from '../src/layout/index.js';
 import { layoutInWorker } from '../src/layout/worker.js';
 import { type Context, schema } from '../src/schema/index.js';
 import { startCluster } from '../src/server/cluster.js';
-import { createServer } from '../src/server/yoga.js';
+import { createApp } from '../src/server/yoga.js';
 import { bareServer } from './bare.js';
 import { sampleIds } from './operations.js';
 import { type ChildMessage, type ParentMessage, SERVER_KINDS, type ServerKind } from './protocol.js';
@@ -69,9 +69,13 @@ async function serve(snapshot: Snapshot): Promise<number> {
         ),
       );
     default: {
-      // The same switches a deployment sets through GRAPHQL_JIT and RESPONSE_CACHE_ENTRIES.
-      const config = { jit: kind !== 'yoga', responseCacheEntries: kind === 'yoga-jit-cache' ? 10_000 : 0 };
-      return listenHttp(createHttpServer(createServer({ snapshot, logging: false, config })));
+      // The same switches a deployment sets through GRAPHQL_JIT, FAST_PATH and RESPONSE_CACHE_ENTRIES.
+      const config = {
+        jit: kind !== 'yoga',
+        fastPath: kind === 'yoga-jit-fast' || kind === 'yoga-jit-fast-cache',
+        responseCacheEntries: kind === 'yoga-jit-fast-cache' ? 10_000 : 0,
+      };
+      return listenHttp(createHttpServer(createApp({ snapshot, logging: false, config }).listener));
     }
   }
 }

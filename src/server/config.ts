@@ -19,6 +19,11 @@ export interface ServerConfig {
    * deployment serving repeated queries turns it on (the data is immutable per version).
    */
   readonly responseCacheEntries: number;
+  /**
+   * Answer JSON POSTs of operations yoga has already validated on a node:http fast path
+   * (fast-path.ts) instead of yoga's request handling. On by default; off routes all through yoga.
+   */
+  readonly fastPath: boolean;
 }
 
 export const CONFIG_ENV = {
@@ -29,6 +34,7 @@ export const CONFIG_ENV = {
   logLevel: 'LOG_LEVEL',
   jit: 'GRAPHQL_JIT',
   responseCacheEntries: 'RESPONSE_CACHE_ENTRIES',
+  fastPath: 'FAST_PATH',
 } as const;
 
 function nonNegativeInt(name: string, raw: string | undefined, fallback: number): number {
@@ -70,6 +76,7 @@ export function configFromEnv(
     logLevel: level as ServerConfig['logLevel'],
     jit: env[CONFIG_ENV.jit] ? env[CONFIG_ENV.jit] !== 'false' : true,
     responseCacheEntries: nonNegativeInt(CONFIG_ENV.responseCacheEntries, env[CONFIG_ENV.responseCacheEntries], 0),
+    fastPath: env[CONFIG_ENV.fastPath] ? env[CONFIG_ENV.fastPath] !== 'false' : true,
     ...overrides,
   };
 }

@@ -1,10 +1,11 @@
 /** Starts the HTTP server over node:http and stops it gracefully on SIGTERM/SIGINT. */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Snapshot } from '../graph/snapshot.js';
+import type { FastPath } from './fast-path.js';
 import type { Logger } from './logging.js';
 import type { Lifecycle } from './routes.js';
 import type { SnapshotSource } from './snapshot-source.js';
-import { createServer, type ServerOptions } from './yoga.js';
+import { createApp, type ServerOptions } from './yoga.js';
 
 export interface ListenOptions extends Omit<ServerOptions, 'lifecycle'> {
   readonly snapshot?: Snapshot;
@@ -16,6 +17,7 @@ export interface ListenOptions extends Omit<ServerOptions, 'lifecycle'> {
 export interface RunningServer {
   readonly server: Server;
   readonly lifecycle: Lifecycle;
+  readonly fastPath: FastPath | null;
 }
 
 export async function listen(options: ListenOptions): Promise<Server> {
@@ -24,8 +26,8 @@ export async function listen(options: ListenOptions): Promise<Server> {
 
 export async function start(options: ListenOptions): Promise<RunningServer> {
   const lifecycle: Lifecycle = { shuttingDown: false };
-  const yoga = createServer({ ...options, lifecycle });
-  const server = createHttpServer(yoga);
+  const app = createApp({ ...options, lifecycle });
+  const server = createHttpServer(app.listener);
   // Slow or stalled clients must not hold sockets for ever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
@@ -33,7 +35,7 @@ export async function start(options: ListenOptions): Promise<RunningServer> {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
-  return { server, lifecycle };
+  return { server, lifecycle, fastPath: app.fastPath };
 }
 
 /**

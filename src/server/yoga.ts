@@ -13,6 +13,7 @@ import { maskError, variableErrorCodePlugin } from './errors.js';
 import { EXAMPLE_OPERATIONS } from './examples.js';
 import { explorerPlugin } from './explorer-route.js';
 import { exportRoutesPlugin } from './export-routes.js';
+import { createFastPath, type FastPath, type NodeHandler } from './fast-path.js';
 import { jitPlugin } from './jit.js';
 import { createLogger, type Logger, requestLogPlugin, yogaLogger } from './logging.js';
 import { bodyLimitPlugin, timeoutPlugins } from './protection.js';
@@ -95,12 +96,38 @@ function csrfPlugin(): Plugin {
   };
 }
 
+/** yoga alone, for yoga.fetch: what tests and in-process callers use. */
 export function createServer(options: ServerOptions): ReformGraphYoga {
+  return createApp(options).yoga;
+}
+
+export interface ReformGraphApp {
+  readonly yoga: ReformGraphYoga;
+  /** Null when FAST_PATH is off. */
+  readonly fastPath: FastPath | null;
+  /** The node:http request listener: the fast path first, yoga for everything else. */
+  readonly listener: NodeHandler;
+}
+
+export function createApp(options: ServerOptions): ReformGraphApp {
   const source = options.source ?? (options.snapshot ? fixedSource(options.snapshot) : undefined);
   if (!source) throw new Error('createServer needs a snapshot or a snapshot source');
   const config = configFromEnv(process.env, options.config);
   const logger = options.logger ?? createLogger(options.logging === false ? 'silent' : config.logLevel);
-  return createYoga<Record<string, unknown>, Context>({
+  // A registry per server, so several servers in one process (tests, workers) never collide.
+  const registry = new Registry();
+  const fastPath = config.fastPath
+    ? createFastPath({
+        schema,
+        source,
+        maxBodyBytes: config.maxBodyBytes,
+        requestTimeoutMs: config.requestTimeoutMs,
+        responseCacheEntries: config.responseCacheEntries,
+        logger,
+        registry,
+      })
+    : null;
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     // The snapshot is taken once per request, so one request never sees two versions.
     context: () => ({ snapshot: source.current() }),
@@ -126,12 +153,11 @@ export function createServer(options: ServerOptions): ReformGraphYoga {
       ...timeoutPlugins(config.requestTimeoutMs),
       snapshotVersionPlugin(),
       variableErrorCodePlugin(),
-      // A registry per server, so several servers in one process (tests, workers) never collide.
       // Labels a client chooses (operation name, URL with its query string) are off: each new
       // value would be a new time series, and a client could grow /metrics without bound.
       usePrometheus({
         endpoint: '/metrics',
-        registry: new Registry(),
+        registry,
         labels: { operationName: false, url: false },
         // Off because each costs every request and tells nothing new (see BENCHMARKS.md): the
         // deprecated-field counter walks each document with a TypeInfo though the schema
@@ -148,6 +174,10 @@ export function createServer(options: ServerOptions): ReformGraphYoga {
       readOnlyPlugin(),
       ...(config.jit ? [jitPlugin()] : []),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
+      ...(fastPath ? [fastPath.plugin] : []),
     ],
   });
+  const toYoga: NodeHandler = (req, res) => yoga(req, res);
+  const listener: NodeHandler = fastPath ? (req, res) => fastPath.handle(req, res, toYoga) : toYoga;
+  return { yoga, fastPath, listener };
 }

@@ -1,0 +1,180 @@
+/**
+ * The node:http fast path must be invisible except in speed: every request gets the same
+ * status, content type and body from a server with it as from one without it, and it only
+ * answers operations yoga has validated before.
+ */
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, start } from '../../src/server/main.js';
+import { bundledSnapshot } from '../helpers/graphql.js';
+
+const MINISTRY = 'organ/ministry-of-public-security';
+const LOOKUP =
+  'query Entity($id: ID!) { entity(id: $id) { id kind name evidence { quote start end document { id title } } } }';
+const TWO_HOP =
+  'query Hop($id: ID!) { neighborhood(ids: [$id], depth: 2, limit: 30) { truncated nodes { id kind name } edges { id type } } }';
+
+let fast: RunningServer;
+let plain: RunningServer;
+const url = (s: RunningServer) => `http://127.0.0.1:${(s.server.address() as AddressInfo).port}/graphql`;
+
+beforeAll(async () => {
+  const common = { snapshot: bundledSnapshot(), port: 0, host: '127.0.0.1', logging: false } as const;
+  fast = await start(common);
+  plain = await start({ ...common, config: { fastPath: false } });
+});
+
+afterAll(async () => {
+  for (const s of [fast, plain]) {
+    s.server.closeAllConnections();
+    await new Promise((resolve) => s.server.close(resolve));
+  }
+});
+
+interface Answer {
+  status: number;
+  type: string | null;
+  body: string;
+}
+
+async function post(s: RunningServer, body: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const res = await fetch(url(s), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+}
+
+/** Sends twice to the fast server (the first teaches it the operation) and once to the plain one. */
+async function bothWays(body: string, headers: Record<string, string> = {}) {
+  const before = fast.fastPath?.stats().answered ?? 0;
+  await post(fast, body, headers);
+  const again = await post(fast, body, headers);
+  const answeredByFastPath = (fast.fastPath?.stats().answered ?? 0) - before;
+  return { again, reference: await post(plain, body, headers), answeredByFastPath };
+}
+
+const op = (query: string, variables: unknown, operationName?: string) =>
+  JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) });
+
+describe('fast path answers exactly as yoga does', () => {
+  const cases: [string, string, Record<string, string>, boolean][] = [
+    ['a lookup', op(LOOKUP, { id: MINISTRY }, 'Entity'), {}, true],
+    [
+      'a lookup, graphql-response+json',
+      op(LOOKUP, { id: MINISTRY }),
+      { accept: 'application/graphql-response+json' },
+      true,
+    ],
+    ['a lookup, */*', op(LOOKUP, { id: MINISTRY }), { accept: '*/*' }, true],
+    ['a 2-hop neighbourhood', op(TWO_HOP, { id: MINISTRY }), {}, true],
+    ['an unknown id (a NOT_FOUND error)', op(LOOKUP, { id: 'organ/nobody' }), {}, false],
+    ['a variable of the wrong type', op(LOOKUP, { id: { not: 'an id' } }), {}, false],
+    ['a missing variable', op(LOOKUP, {}), {}, false],
+    ['a document that fails validation', op('{ entity(id: "x") { nope } }', null), {}, false],
+    ['too deep a traversal', op(TWO_HOP.replace('depth: 2', 'depth: 99'), { id: MINISTRY }), {}, false],
+    ['a mutation', op('mutation { entity }', null), {}, false],
+    ['malformed JSON', '{"query": "{ entity(id: \\"x\\") { id } }"', {}, false],
+    ['a body that is not an object', '[1, 2]', {}, false],
+    ['extensions (persisted queries are yoga’s)', JSON.stringify({ query: LOOKUP, extensions: {} }), {}, false],
+    ['an Origin header (CORS is yoga’s)', op(LOOKUP, { id: MINISTRY }), { origin: 'https://example.org' }, false],
+    ['text/html accepted only', op(LOOKUP, { id: MINISTRY }), { accept: 'text/html' }, false],
+  ];
+  for (const [name, body, headers, answered] of cases) {
+    it(name, async () => {
+      const { again, reference, answeredByFastPath } = await bothWays(body, headers);
+      expect(again).toEqual(reference);
+      expect(answeredByFastPath > 0).toBe(answered);
+    });
+  }
+
+  it('answers the second identical request itself, and says so on /metrics', async () => {
+    const body = op(LOOKUP, { id: 'organ/ministry-of-public-security' }, 'Entity');
+    await post(fast, body);
+    const before = fast.fastPath?.stats().answered ?? 0;
+    const answer = await post(fast, body);
+    expect(fast.fastPath?.stats().answered).toBe(before + 1);
+    expect(JSON.parse(answer.body)).toMatchObject({
+      data: { entity: { id: MINISTRY } },
+      extensions: { snapshotVersion: bundledSnapshot().version },
+    });
+    const metrics = await (await fetch(url(fast).replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/reform_graph_fast_path_responses_total \d+/);
+  });
+
+  it('never runs an operation yoga has not validated, however it is spelt', async () => {
+    const before = fast.fastPath?.stats().answered ?? 0;
+    // Same operation, different text: a new key, so yoga sees it first.
+    const answer = await post(fast, op(`${LOOKUP} `, { id: MINISTRY }));
+    expect(fast.fastPath?.stats().answered).toBe(before);
+    expect(answer.status).toBe(200);
+  });
+
+  it('keeps the body limit: an oversized body is refused unread', async () => {
+    const huge = op(LOOKUP, { id: 'x'.repeat(200_000) });
+    const answer = await post(fast, huge);
+    expect(answer.status).toBe(413);
+    expect(answer).toEqual(await post(plain, huge));
+  });
+});
+
+describe('fast path keeps the execution deadline', () => {
+  let slow: RunningServer;
+  beforeAll(async () => {
+    slow = await start({
+      snapshot: bundledSnapshot(),
+      port: 0,
+      host: '127.0.0.1',
+      logging: false,
+      config: { requestTimeoutMs: 1 },
+    });
+  });
+  afterAll(async () => {
+    slow.server.closeAllConnections();
+    await new Promise((resolve) => slow.server.close(resolve));
+  });
+
+  it('a query past the deadline gets TIMEOUT, never an answer from the fast path', async () => {
+    const heavy = op(
+      'query Heavy { entities(first: 100) { edges { node { name evidence { quote before after document { title } } } } } }',
+      null,
+    );
+    const first = await post(slow, heavy);
+    const second = await post(slow, heavy);
+    expect(slow.fastPath?.stats().answered).toBe(0);
+    for (const answer of [first, second]) {
+      const codes = (JSON.parse(answer.body).errors ?? []).map(
+        (e: { extensions?: { code?: string } }) => e.extensions?.code,
+      );
+      expect(codes).toContain('TIMEOUT');
+    }
+  });
+});
+
+describe('fast path with the response cache on', () => {
+  let cached: RunningServer;
+  beforeAll(async () => {
+    cached = await start({
+      snapshot: bundledSnapshot(),
+      port: 0,
+      host: '127.0.0.1',
+      logging: false,
+      config: { responseCacheEntries: 10 },
+    });
+  });
+  afterAll(async () => {
+    cached.server.closeAllConnections();
+    await new Promise((resolve) => cached.server.close(resolve));
+  });
+
+  it('serves repeated answers identical to a server without either', async () => {
+    for (const id of [MINISTRY, 'organ/nobody', MINISTRY]) {
+      const body = op(LOOKUP, { id }, 'Entity');
+      const reference = await post(plain, body);
+      for (let i = 0; i < 3; i++) expect(await post(cached, body)).toEqual(reference);
+    }
+    // The ministry: yoga's first answer teaches the fast path, which gives the next 2 + 3; errors are yoga's.
+    expect(cached.fastPath?.stats().answered).toBe(5);
+  });
+});
