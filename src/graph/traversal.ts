@@ -117,9 +117,19 @@ function cachedView<V extends View>(snapshot: Snapshot, key: string, build: () =
   return view;
 }
 
-/** Relations by id, so views (and so the library's visiting order) are deterministic. */
-function sortedRelations(snapshot: Snapshot): RelationRecord[] {
-  return snapshot.graph.mapEdges((_key, r) => r).sort((a, b) => compareIds(a.id, b.id));
+const relationsById = new WeakMap<Snapshot, readonly RelationRecord[]>();
+
+/**
+ * Relations by id, so views (and so the library's visiting order) are deterministic. Sorted
+ * once per snapshot: at 100k entities the sort was half of building each view.
+ */
+function sortedRelations(snapshot: Snapshot): readonly RelationRecord[] {
+  let sorted = relationsById.get(snapshot);
+  if (!sorted) {
+    sorted = snapshot.graph.mapEdges((_key, r) => r).sort((a, b) => compareIds(a.id, b.id));
+    relationsById.set(snapshot, sorted);
+  }
+  return sorted;
 }
 
 /**
