@@ -6,24 +6,24 @@
  * read the body, find the operation's graphql-jit function, run it, write JSON.
  *
  * It only ever runs operations yoga itself has parsed and validated (every limit of armor,
- * the read-only rule, introspection settings): yoga's own pipeline records them here when
- * it executes them. Anything else, and any answer with an error, goes to yoga with the body
+ * the read-only rule, introspection settings): it takes them from the compiled operations
+ * that yoga's jit plugin fills as it executes them (jit.ts). Anything else, and any answer with an error, goes to yoga with the body
  * already read, so errors, their codes and statuses, GraphiQL, CORS and every other route
  * stay yoga's, byte for byte. Resolvers are the same, so the execution deadline still holds.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
-import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
-import type { Plugin } from 'graphql-yoga';
+import type { ExecutionResult } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 import { Lru } from '../graph/lru.js';
 import type { Context } from '../schema/index.js';
+import type { CompiledOperations } from './jit.js';
 import type { Logger } from './logging.js';
 import type { SnapshotSource } from './snapshot-source.js';
 
 export interface FastPathOptions {
-  readonly schema: GraphQLSchema;
+  /** What yoga's jit plugin compiled: the only operations this path runs. */
+  readonly operations: CompiledOperations;
   readonly source: SnapshotSource;
   readonly maxBodyBytes: number;
   readonly requestTimeoutMs: number;
@@ -38,15 +38,11 @@ export interface FastPathOptions {
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export interface FastPath {
-  /** Goes into yoga's plugins: records the operations yoga validated and executed. */
-  readonly plugin: Plugin<Context>;
   /** Answers `req`, or hands it (with its body, if read) to `next`. */
   handle(req: IncomingMessage, res: ServerResponse, next: NodeHandler): void;
-  stats(): { answered: number; passedOn: number; operations: number };
+  stats(): { answered: number; passedOn: number };
 }
 
-/** Operations kept compiled; a client minting new query texts only churns this LRU. */
-const MAX_OPERATIONS = 1000;
 /** Media types the answer can be given in, exactly as the client may ask; others go to yoga. */
 const CONTENT_TYPE_FOR_ACCEPT: Readonly<Record<string, string>> = {
   'application/json': 'application/json; charset=utf-8',
@@ -75,12 +71,11 @@ function asParams(body: unknown): Params | null {
   return body as Params;
 }
 
-// \u0000 cannot occur in an operation name or JSON, so the parts never run together.
+// \u0000 cannot occur in a version, an operation name or JSON, so key parts never run together.
 const operationKey = (query: string, operationName: string | null | undefined) =>
   `${operationName ?? ''}\u0000${query}`;
 
 export function createFastPath(options: FastPathOptions): FastPath {
-  const operations = new Lru<CompiledQuery>(MAX_OPERATIONS);
   const answers = options.responseCacheEntries > 0 ? new Lru<string>(options.responseCacheEntries) : null;
   const answeredCounter = options.registry
     ? new Counter({
@@ -91,19 +86,6 @@ export function createFastPath(options: FastPathOptions): FastPath {
     : null;
   let answered = 0;
   let passedOn = 0;
-
-  const plugin: Plugin<Context> = {
-    onExecute({ args }) {
-      const params = (args.contextValue as { params?: Partial<Params> }).params;
-      if (typeof params?.query !== 'string') return;
-      const key = operationKey(params.query, args.operationName ?? params.operationName);
-      if (operations.get(key)) return;
-      const compiled = compileQuery(options.schema, args.document as DocumentNode, args.operationName ?? undefined, {
-        disablingCapturingStackErrors: process.env.NODE_ENV === 'production',
-      });
-      if (isCompiledQuery(compiled)) operations.set(key, compiled);
-    },
-  };
 
   function passOn(req: IncomingMessage, res: ServerResponse, next: NodeHandler, body?: string): void {
     passedOn++;
@@ -142,7 +124,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
     } catch {
       params = null;
     }
-    const compiled = params && operations.get(operationKey(params.query, params.operationName));
+    const compiled = params && options.operations.get(params.query, params.operationName);
     if (!params || !compiled) return passOn(req, res, next, body);
     const snapshot = options.source.current();
     const cacheKey =
@@ -200,5 +182,5 @@ export function createFastPath(options: FastPathOptions): FastPath {
     });
   }
 
-  return { plugin, handle, stats: () => ({ answered, passedOn, operations: operations.size }) };
+  return { handle, stats: () => ({ answered, passedOn }) };
 }

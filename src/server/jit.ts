@@ -1,20 +1,75 @@
 /**
- * graphql-jit for yoga: compiles each operation (once per parsed document, which yoga's
- * parse cache keeps identical across requests) into a JS function instead of walking the
- * AST on every request. Resolvers, plugins that wrap them (the execution deadline) and the
- * result hooks still run; only graphql-js's generic executor is replaced.
+ * graphql-jit for yoga: each operation is compiled once into a JS function instead of
+ * graphql-js walking the AST on every request. Resolvers, and the plugins that wrap them (the
+ * execution deadline), still run; only the generic executor is replaced.
+ *
+ * Not @envelop/graphql-jit: its cache is keyed by document alone, so a document holding two
+ * operations answered the second with the first (tests/e2e/fast-path.test.ts keeps that from
+ * coming back), and its compiled functions cannot be shared with the node:http fast path,
+ * which would then compile every operation a second time inside the request's deadline.
  */
-import { useGraphQlJit } from '@envelop/graphql-jit';
+import { getDocumentString, makeExecute } from '@envelop/core';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { Lru } from '../graph/lru.js';
 
-/** Compiled queries kept by document text too, so a re-parsed document reuses its function. */
+/** Operations kept compiled; a client minting new query texts only churns this LRU. */
 const MAX_COMPILED = 1000;
 
-export function jitPlugin(): Plugin {
-  return useGraphQlJit(
-    // Errors thrown by resolvers keep their stack only in development; capturing it costs.
-    { disablingCapturingStackErrors: process.env.NODE_ENV === 'production' },
-    { cache: new Lru(MAX_COMPILED) },
-  ) as Plugin;
+// \u0000 cannot occur in an operation name, so name and text never run together.
+const keyOf = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\u0000${query}`;
+
+/**
+ * Compiled operations by (operation name, query text). Filled only from yoga's execute phase,
+ * so everything in it has passed parsing and validation with every limit.
+ */
+export class CompiledOperations {
+  private readonly byText = new Lru<CompiledQuery>(MAX_COMPILED);
+  // Documents yoga did not parse from text (none today) are keyed by identity instead.
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
+
+  constructor(private readonly compilerOptions: { disablingCapturingStackErrors?: boolean } = {}) {}
+
+  /** An operation compiled before, by the text a client sends. */
+  get(query: string, operationName?: string | null): CompiledQuery | undefined {
+    return this.byText.get(keyOf(query, operationName));
+  }
+
+  /** The compiled operation of a validated document, compiled now if new; null if jit cannot. */
+  compile(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): CompiledQuery | null {
+    const text = getDocumentString(document);
+    const cached =
+      text !== undefined ? this.get(text, operationName) : this.byDocument.get(document)?.get(operationName ?? '');
+    if (cached) return cached;
+    const compiled = compileQuery(schema, document, operationName ?? undefined, this.compilerOptions);
+    // A document jit cannot compile runs on graphql-js, which reports what is wrong.
+    if (!isCompiledQuery(compiled)) return null;
+    if (text !== undefined) this.byText.set(keyOf(text, operationName), compiled);
+    else {
+      const byName = this.byDocument.get(document) ?? new Map<string, CompiledQuery>();
+      byName.set(operationName ?? '', compiled);
+      this.byDocument.set(document, byName);
+    }
+    return compiled;
+  }
+
+  get size(): number {
+    return this.byText.size;
+  }
+}
+
+export function jitPlugin(operations: CompiledOperations): Plugin {
+  return {
+    onExecute({ args, setExecuteFn }) {
+      const compiled = operations.compile(args.schema, args.document, args.operationName);
+      if (!compiled) return;
+      setExecuteFn(makeExecute((a) => compiled.query(a.rootValue, a.contextValue, a.variableValues)));
+    },
+  };
+}
+
+export function compiledOperations(): CompiledOperations {
+  // Errors thrown by resolvers keep their stack only in development; capturing it costs.
+  return new CompiledOperations({ disablingCapturingStackErrors: process.env.NODE_ENV === 'production' });
 }

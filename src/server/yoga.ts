@@ -14,7 +14,7 @@ import { EXAMPLE_OPERATIONS } from './examples.js';
 import { explorerPlugin } from './explorer-route.js';
 import { exportRoutesPlugin } from './export-routes.js';
 import { createFastPath, type FastPath, type NodeHandler } from './fast-path.js';
-import { jitPlugin } from './jit.js';
+import { compiledOperations, jitPlugin } from './jit.js';
 import { createLogger, type Logger, requestLogPlugin, yogaLogger } from './logging.js';
 import { bodyLimitPlugin, timeoutPlugins } from './protection.js';
 import { responseCache } from './response-cache.js';
@@ -116,17 +116,20 @@ export function createApp(options: ServerOptions): ReformGraphApp {
   const logger = options.logger ?? createLogger(options.logging === false ? 'silent' : config.logLevel);
   // A registry per server, so several servers in one process (tests, workers) never collide.
   const registry = new Registry();
-  const fastPath = config.fastPath
-    ? createFastPath({
-        schema,
-        source,
-        maxBodyBytes: config.maxBodyBytes,
-        requestTimeoutMs: config.requestTimeoutMs,
-        responseCacheEntries: config.responseCacheEntries,
-        logger,
-        registry,
-      })
-    : null;
+  const operations = config.jit ? compiledOperations() : null;
+  // The fast path runs what the jit plugin compiled, so it needs jit on.
+  const fastPath =
+    config.fastPath && operations
+      ? createFastPath({
+          operations,
+          source,
+          maxBodyBytes: config.maxBodyBytes,
+          requestTimeoutMs: config.requestTimeoutMs,
+          responseCacheEntries: config.responseCacheEntries,
+          logger,
+          registry,
+        })
+      : null;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     // The snapshot is taken once per request, so one request never sees two versions.
@@ -172,9 +175,8 @@ export function createApp(options: ServerOptions): ReformGraphApp {
         },
       }),
       readOnlyPlugin(),
-      ...(config.jit ? [jitPlugin()] : []),
+      ...(operations ? [jitPlugin(operations)] : []),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
-      ...(fastPath ? [fastPath.plugin] : []),
     ],
   });
   const toYoga: NodeHandler = (req, res) => yoga(req, res);

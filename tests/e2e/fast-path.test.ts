@@ -103,6 +103,17 @@ describe('fast path answers exactly as yoga does', () => {
     expect(metrics).toMatch(/reform_graph_fast_path_responses_total \d+/);
   });
 
+  it('runs the operation asked for in a document that holds two, on either path', async () => {
+    // @envelop/graphql-jit keyed its cache by document alone and answered B with A.
+    const query = `query A { entity(id: "${MINISTRY}") { id } } query B { entities(first: 1) { totalCount } }`;
+    for (const server of [fast, plain]) {
+      for (const name of ['A', 'B', 'A', 'B']) {
+        const answer = JSON.parse((await post(server, JSON.stringify({ query, operationName: name }))).body);
+        expect(Object.keys(answer.data)).toEqual([name === 'A' ? 'entity' : 'entities']);
+      }
+    }
+  });
+
   it('never runs an operation yoga has not validated, however it is spelt', async () => {
     const before = fast.fastPath?.stats().answered ?? 0;
     // Same operation, different text: a new key, so yoga sees it first.
