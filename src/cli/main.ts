@@ -20,6 +20,7 @@ import { runExport } from './export.js';
 import { ontologyTable, statsTables } from './format.js';
 import { parseGenerateArgs, runGenerate } from './generate.js';
 import { runAccept, runEvalIngest, runIngest } from './ingest.js';
+import { loadProgress } from './progress.js';
 
 const DEFAULT_DATA = 'graph-data';
 const SCHEMA_FILE = 'schema/schema.graphql';
@@ -157,7 +158,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'validate': {
       const started = performance.now();
-      const { snapshot, problems } = validateGraphData(dataDir);
+      // On stderr, and only for a big corpus: small ones print exactly what they did before.
+      const progress = loadProgress(process.stderr, 'validate');
+      const { snapshot, problems } = validateGraphData(dataDir, { onProgress: progress.onProgress });
+      progress.done();
       for (const p of problems) console.error(formatProblem(p));
       if (!snapshot) {
         console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dataDir}`);

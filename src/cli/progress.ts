@@ -3,8 +3,10 @@
  * send). ForceAtlas2 runs as one synchronous call, so there is no honest percentage inside
  * it; the bar moves per phase and a timer redraws the elapsed seconds so it visibly lives.
  * Uses ProgressBar from generate.ts (TTY: redraw in place; logs: one line per step).
+ * A load (validate) reports counts, so it gets a plain bar per phase instead.
  */
 import type { Writable } from 'node:stream';
+import type { LoadProgress } from '../graph/load.js';
 import { ProgressBar } from './generate.js';
 
 export { ProgressBar };
@@ -40,6 +42,57 @@ export function phaseProgress<P extends string>(
       if (timer) clearInterval(timer);
       bar.update(phases.length, phases.length, `${((performance.now() - started) / 1000).toFixed(1)} s`);
       bar.done();
+    },
+  };
+}
+
+/**
+ * Corpora from which a load draws progress: this many document manifests or knowledge files,
+ * or records to check. Smaller ones load in seconds and print nothing, as before.
+ */
+const LOAD_PROGRESS_MIN_FILES = 100;
+const LOAD_PROGRESS_MIN_RECORDS = 10_000;
+
+const LOAD_PHASE_LABELS: Readonly<Record<LoadProgress['phase'], string>> = {
+  documents: 'read documents',
+  read: 'read knowledge',
+  entities: 'check entities',
+  relations: 'check relations',
+  snapshot: 'build graph',
+};
+
+export interface LoadProgressBar {
+  /** Pass as `onProgress` to validateGraphData. */
+  readonly onProgress: (progress: LoadProgress) => void;
+  readonly done: () => void;
+}
+
+/**
+ * One ProgressBar per load phase, drawn only once a phase is big enough (and from then on):
+ * a big corpus takes minutes to validate, and most of it in reading the knowledge files.
+ */
+export function loadProgress(stream: Writable & { isTTY?: boolean }, label: string): LoadProgressBar {
+  const started = performance.now();
+  let shown = false;
+  let phase: LoadProgress['phase'] | undefined;
+  let bar: ProgressBar | undefined;
+  return {
+    onProgress: (p) => {
+      const files = p.phase === 'documents' || p.phase === 'read';
+      shown ||= p.total >= (files ? LOAD_PROGRESS_MIN_FILES : LOAD_PROGRESS_MIN_RECORDS);
+      if (!shown) return;
+      if (p.phase !== phase || !bar) {
+        bar?.done();
+        bar = new ProgressBar(stream, `${label}: ${LOAD_PHASE_LABELS[p.phase]}`);
+        phase = p.phase;
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      const count = p.phase === 'snapshot' ? '' : `${p.done}/${p.total} ${files ? 'files' : p.phase} `;
+      bar.update(p.done, p.total, `${count}${seconds} s`);
+    },
+    done: () => {
+      bar?.done();
+      bar = undefined;
     },
   };
 }

@@ -37,7 +37,7 @@ import type {
 } from '../model/records.js';
 import { explainMiss, locateQuote } from './quotes.js';
 import { Snapshot } from './snapshot.js';
-import { type PathSegment, YamlFile } from './yaml-file.js';
+import { type PathSegment, YamlFile, type YamlFileRef } from './yaml-file.js';
 
 export const DOCUMENTS_DIR = 'documents';
 export const KNOWLEDGE_DIR = 'knowledge';
@@ -47,6 +47,25 @@ export interface LoadResult {
   readonly problems: readonly DataProblem[];
 }
 
+/**
+ * How far a load has got: `documents` counts document manifests read, `read` knowledge files
+ * parsed (most of the time on a big corpus), `entities` and `relations` the records checked;
+ * `snapshot` is the final build of the graph (0 of 1, then 1 of 1).
+ */
+export interface LoadProgress {
+  readonly phase: 'documents' | 'read' | 'entities' | 'relations' | 'snapshot';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface LoadOptions {
+  /** Called at the start and end of each phase and every so often within it. */
+  readonly onProgress?: (progress: LoadProgress) => void;
+}
+
+/** Records checked between two progress calls. */
+const PROGRESS_EVERY = 10_000;
+
 /** Loads and validates; throws DataValidationError listing every problem. */
 export function loadGraphData(dataDir: string): Snapshot {
   const { snapshot, problems } = validateGraphData(dataDir);
@@ -55,8 +74,8 @@ export function loadGraphData(dataDir: string): Snapshot {
 }
 
 /** Loads and validates; returns the problems instead of throwing. */
-export function validateGraphData(dataDir: string): LoadResult {
-  return new Loader(dataDir).run();
+export function validateGraphData(dataDir: string, options: LoadOptions = {}): LoadResult {
+  return new Loader(dataDir, options.onProgress).run();
 }
 
 function yamlFilesUnder(dir: string): string[] {
@@ -74,33 +93,35 @@ const date = (s: string | undefined): PartialDate | undefined =>
   s === undefined ? undefined : (parsePartialDate(s) ?? undefined);
 
 interface PendingEvidence {
-  file: YamlFile;
+  file: YamlFileRef;
   path: PathSegment[];
   defaultDocument?: string;
   input: EvidenceInput;
+}
+
+/**
+ * What the loader keeps per element until the checks that need the whole graph: the parsed
+ * input and where it came from (a file reference, never the file's data or syntax tree).
+ */
+interface Located {
+  file: YamlFileRef;
+  path: PathSegment[];
 }
 
 class Loader {
   private readonly problems: DataProblem[] = [];
   private readonly hash = createHash('sha256');
   private readonly documents = new Map<string, SourceDocumentRecord>();
-  private readonly entities = new Map<string, { input: EntityInput; file: YamlFile; path: PathSegment[] }>();
-  private readonly extensions: {
-    id: string;
-    aliases: string[];
-    evidence: PendingEvidence[];
-    file: YamlFile;
-    path: PathSegment[];
-  }[] = [];
-  private readonly relations: {
-    input: RelationInput;
-    file: YamlFile;
-    path: PathSegment[];
-    defaultDocument?: string;
-  }[] = [];
-  private readonly entityEvidence = new Map<string, PendingEvidence[]>();
+  private readonly entities = new Map<string, Located & { input: EntityInput; defaultDocument?: string }>();
+  private readonly extensions: (Located & { id: string; aliases: string[]; evidence: PendingEvidence[] })[] = [];
+  private readonly relations: (Located & { input: RelationInput; defaultDocument?: string })[] = [];
+  /** Evidence that `extends` entries add, per entity id; an entity's own is read from its input. */
+  private readonly extensionEvidence = new Map<string, PendingEvidence[]>();
 
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly onProgress?: (progress: LoadProgress) => void,
+  ) {}
 
   run(): LoadResult {
     if (!existsSync(this.dataDir)) {
@@ -110,16 +131,23 @@ class Loader {
     this.readKnowledge();
     const entities = this.buildEntities();
     const relations = this.buildRelations(entities);
+    // The inputs are no longer needed: let them go before the snapshot builds its graph.
+    this.entities.clear();
+    this.extensions.length = 0;
+    this.relations.length = 0;
+    this.extensionEvidence.clear();
     if (this.problems.length > 0) {
       const problems = [...this.problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
       return { problems };
     }
+    this.onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
     const snapshot = new Snapshot({
       version: this.hash.digest('hex').slice(0, 12),
       documents: [...this.documents.values()],
       entities: [...entities.values()],
       relations,
     });
+    this.onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
     return { snapshot, problems: [] };
   }
 
@@ -129,8 +157,9 @@ class Loader {
 
   private readYaml(abs: string): YamlFile | null {
     const relPath = this.rel(abs);
-    this.hash.update(relPath).update(readFileSync(abs));
-    const file = YamlFile.read(abs, relPath);
+    const bytes = readFileSync(abs);
+    this.hash.update(relPath).update(bytes);
+    const file = YamlFile.read(abs, relPath, bytes.toString('utf8'));
     if (Array.isArray(file)) {
       this.problems.push(...file);
       return null;
@@ -138,7 +167,7 @@ class Loader {
     return file;
   }
 
-  private zodProblems(file: YamlFile, base: PathSegment[], error: z.ZodError): void {
+  private zodProblems(file: YamlFileRef, base: PathSegment[], error: z.ZodError): void {
     for (const issue of error.issues) {
       const path = [...base, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
       this.problems.push(file.problem(path, issue.message));
@@ -151,12 +180,13 @@ class Loader {
     if (metas.length === 0) {
       this.problems.push({ file: DOCUMENTS_DIR, path: '', reason: 'no document manifests (*.yaml) found' });
     }
-    for (const abs of metas) {
+    for (const [n, abs] of metas.entries()) {
+      this.onProgress?.({ phase: 'documents', done: n, total: metas.length });
       const file = this.readYaml(abs);
       if (!file) continue;
       const parsed = documentMetaSchema.safeParse(file.data);
       if (!parsed.success) {
-        this.zodProblems(file, [], parsed.error);
+        this.zodProblems(file.ref, [], parsed.error);
         continue;
       }
       const meta = parsed.data;
@@ -178,6 +208,7 @@ class Loader {
         text: bytes.toString('utf8'),
       });
     }
+    this.onProgress?.({ phase: 'documents', done: metas.length, total: metas.length });
   }
 
   private readKnowledge(): void {
@@ -185,25 +216,33 @@ class Loader {
     if (files.length === 0) {
       this.problems.push({ file: KNOWLEDGE_DIR, path: '', reason: 'no knowledge files (*.yaml) found' });
     }
-    for (const abs of files) {
-      const file = this.readYaml(abs);
-      if (!file) continue;
-      const parsed = knowledgeFileSchema.safeParse(file.data ?? {});
-      if (!parsed.success) {
-        this.zodProblems(file, [], parsed.error);
-        continue;
-      }
-      const { document, entities = [], extends: extensions = [], relations = [] } = parsed.data;
-      if (document !== undefined && !this.documents.has(document)) {
-        this.problems.push(file.problem(['document'], `unknown document "${document}"`));
-      }
-      for (const [i, raw] of entities.entries()) this.readEntity(file, ['entities', i], raw, document);
-      for (const [i, raw] of extensions.entries()) this.readExtension(file, ['extends', i], raw, document);
-      for (const [i, raw] of relations.entries()) this.readRelation(file, ['relations', i], raw, document);
+    this.onProgress?.({ phase: 'read', done: 0, total: files.length });
+    for (const [n, abs] of files.entries()) {
+      this.readKnowledgeFile(abs);
+      this.onProgress?.({ phase: 'read', done: n + 1, total: files.length });
     }
   }
 
-  private readEntity(file: YamlFile, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
+  private readKnowledgeFile(abs: string): void {
+    const yaml = this.readYaml(abs);
+    if (!yaml) return;
+    // Elements keep only the reference, so the file's data is garbage once it is read.
+    const file = yaml.ref;
+    const parsed = knowledgeFileSchema.safeParse(yaml.data ?? {});
+    if (!parsed.success) {
+      this.zodProblems(file, [], parsed.error);
+      return;
+    }
+    const { document, entities = [], extends: extensions = [], relations = [] } = parsed.data;
+    if (document !== undefined && !this.documents.has(document)) {
+      this.problems.push(file.problem(['document'], `unknown document "${document}"`));
+    }
+    for (const [i, raw] of entities.entries()) this.readEntity(file, ['entities', i], raw, document);
+    for (const [i, raw] of extensions.entries()) this.readExtension(file, ['extends', i], raw, document);
+    for (const [i, raw] of relations.entries()) this.readRelation(file, ['relations', i], raw, document);
+  }
+
+  private readEntity(file: YamlFileRef, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
     const kind = (raw as { kind?: unknown } | null)?.kind;
     if (typeof kind !== 'string' || !(ENTITY_KIND_NAMES as string[]).includes(kind)) {
       this.problems.push(
@@ -234,14 +273,10 @@ class Loader {
       );
       return;
     }
-    this.entities.set(input.id, { input, file, path });
-    this.entityEvidence.set(
-      input.id,
-      input.evidence.map((ev, j) => ({ file, path: [...path, 'evidence', j], defaultDocument, input: ev })),
-    );
+    this.entities.set(input.id, { input, file, path, defaultDocument });
   }
 
-  private readExtension(file: YamlFile, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
+  private readExtension(file: YamlFileRef, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
     const parsed = extensionSchema.safeParse(raw);
     if (!parsed.success) {
       this.zodProblems(file, path, parsed.error);
@@ -253,11 +288,11 @@ class Loader {
       aliases,
       file,
       path,
-      evidence: evidence.map((ev, j) => ({ file, path: [...path, 'evidence', j], defaultDocument, input: ev })),
+      evidence: pendingEvidence(file, path, defaultDocument, evidence),
     });
   }
 
-  private readRelation(file: YamlFile, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
+  private readRelation(file: YamlFileRef, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
     const type = (raw as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !(CURATED_RELATION_TYPES as string[]).includes(type)) {
       this.problems.push(
@@ -312,12 +347,19 @@ class Loader {
         this.problems.push(ext.file.problem([...ext.path, 'id'], `extends unknown entity "${ext.id}"`));
         continue;
       }
-      this.entityEvidence.get(ext.id)?.push(...ext.evidence);
+      const added = this.extensionEvidence.get(ext.id);
+      if (added) added.push(...ext.evidence);
+      else this.extensionEvidence.set(ext.id, [...ext.evidence]);
       aliasesFromExtensions.set(ext.id, [...(aliasesFromExtensions.get(ext.id) ?? []), ...ext.aliases]);
     }
     const out = new Map<string, EntityRecord>();
-    for (const [id, { input, file, path }] of this.entities) {
-      const evidence = this.resolveEvidence(this.entityEvidence.get(id) ?? []);
+    const total = this.entities.size;
+    this.onProgress?.({ phase: 'entities', done: 0, total });
+    for (const [id, { input, file, path, defaultDocument }] of this.entities) {
+      const evidence = this.resolveEvidence([
+        ...pendingEvidence(file, path, defaultDocument, input.evidence),
+        ...(this.extensionEvidence.get(id) ?? []),
+      ]);
       this.checkDates(file, path, input.start, input.end, 'start', 'end');
       const record: EntityRecord = {
         id,
@@ -336,12 +378,14 @@ class Loader {
       };
       if (input.kind === 'OUTCOME') this.checkOutcome(file, path, input, evidence);
       out.set(id, record);
+      if (out.size % PROGRESS_EVERY === 0) this.onProgress?.({ phase: 'entities', done: out.size, total });
     }
+    this.onProgress?.({ phase: 'entities', done: total, total });
     return out;
   }
 
   private checkDates(
-    file: YamlFile,
+    file: YamlFileRef,
     path: PathSegment[],
     start: string | undefined,
     end: string | undefined,
@@ -356,7 +400,7 @@ class Loader {
   }
 
   private checkOutcome(
-    file: YamlFile,
+    file: YamlFileRef,
     path: PathSegment[],
     input: Extract<EntityInput, { kind: 'OUTCOME' }>,
     evidence: EvidenceRecord[],
@@ -374,8 +418,12 @@ class Loader {
 
   private buildRelations(entities: Map<string, EntityRecord>): RelationRecord[] {
     const out: RelationRecord[] = [];
-    const seen = new Map<string, { file: YamlFile; path: PathSegment[] }>();
-    for (const { input, file, path, defaultDocument } of this.relations) {
+    // Per relation id, the index in this.relations of the latest relation with that id.
+    const seen = new Map<string, number>();
+    const total = this.relations.length;
+    this.onProgress?.({ phase: 'relations', done: 0, total });
+    for (const [n, { input, file, path, defaultDocument }] of this.relations.entries()) {
+      if (n > 0 && n % PROGRESS_EVERY === 0) this.onProgress?.({ phase: 'relations', done: n, total });
       const type = input.type as RelationType;
       const source = entities.get(input.source);
       const target = entities.get(input.target);
@@ -387,7 +435,8 @@ class Loader {
         this.problems.push(file.problem([...path, key], `dangling reference: no entity "${id}"`));
       }
       const id = `rel/${input.id ?? `${input.source}-${type}->${input.target}`}`;
-      const earlier = seen.get(id);
+      const first = seen.get(id);
+      const earlier = first === undefined ? undefined : this.relations[first];
       if (earlier) {
         this.problems.push(
           file.problem(
@@ -396,10 +445,8 @@ class Loader {
           ),
         );
       }
-      seen.set(id, { file, path });
-      const evidence = this.resolveEvidence(
-        input.evidence.map((ev, j) => ({ file, path: [...path, 'evidence', j], defaultDocument, input: ev })),
-      );
+      seen.set(id, n);
+      const evidence = this.resolveEvidence(pendingEvidence(file, path, defaultDocument, input.evidence));
       if (!source || !target) continue;
       const violation = ontologyViolation(type, source.kind, target.kind);
       if (violation)
@@ -416,11 +463,21 @@ class Loader {
         file: file.relPath,
       });
     }
+    this.onProgress?.({ phase: 'relations', done: total, total });
     return out;
   }
 }
 
-function formatAt(at: { file: YamlFile; path: PathSegment[] }): string {
+function pendingEvidence(
+  file: YamlFileRef,
+  path: PathSegment[],
+  defaultDocument: string | undefined,
+  evidence: readonly EvidenceInput[],
+): PendingEvidence[] {
+  return evidence.map((input, j) => ({ file, path: [...path, 'evidence', j], defaultDocument, input }));
+}
+
+function formatAt(at: Located): string {
   const line = at.file.lineOf(at.path);
   return line ? `line ${line}` : at.path.join('.');
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGraphData, validateGraphData } from '../../src/graph/load.js';
+import { type LoadProgress, loadGraphData, validateGraphData } from '../../src/graph/load.js';
 import { DataValidationError } from '../../src/model/errors.js';
 import { FIXTURES } from '../helpers/graphql.js';
 
@@ -88,6 +88,15 @@ describe('loader on good data', () => {
     expect(outcome?.evidence[0]?.start).toBe(text.indexOf('It reported 1,200 cases solved.'));
   });
 
+  it('reports progress through every phase up to its total', () => {
+    const seen: LoadProgress[] = [];
+    validateGraphData(join(FIXTURES, 'valid-data'), { onProgress: (p) => seen.push(p) });
+    const last = new Map(seen.map((p) => [p.phase, p]));
+    expect([...last.keys()]).toEqual(['documents', 'read', 'entities', 'relations', 'snapshot']);
+    for (const p of last.values()) expect(p.done).toBe(p.total);
+    expect(last.get('entities')?.total).toBe(3);
+  });
+
   it('links the document to what it mentions and keeps curated relations', () => {
     expect(snapshot.counts().relations).toMatchObject({ LAUNCHED: 1, PRODUCED: 1, MENTIONS: 3 });
     expect(snapshot.relationsOf('organ/mps', 'OUT', ['LAUNCHED'])[0]?.target).toBe('campaign/spring-thunder');
@@ -111,5 +120,7 @@ describe('reform-graph validate (CLI)', () => {
     const run = cli(join(FIXTURES, 'valid-data'));
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\| OUTCOME \| 1 \|/);
+    // No progress bar for a small corpus.
+    expect(run.stderr).toBe('');
   });
 });
