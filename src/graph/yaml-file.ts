@@ -4,10 +4,26 @@
  * line number, the file is read and parsed again, which is rare.
  */
 import { readFileSync } from 'node:fs';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { DataProblem } from '../model/errors.js';
 
 export type PathSegment = string | number;
+
+/**
+ * js-yaml first: it parses our files about 10x faster than the `yaml` package (which was 80%
+ * of validating a 1M-entity corpus), with the same YAML 1.2 core schema (no timestamps, no
+ * merge keys), and it throws on a repeated key. Whatever it refuses, an empty file included,
+ * goes to `yaml`, which words the error with its line or, if the file is fine after all,
+ * parses it. tests/unit/yaml-parsers.test.ts checks that both give the same data.
+ */
+export function parseFast(text: string): { ok: true; data: unknown } | { ok: false } {
+  try {
+    return { ok: true, data: loadYaml(text, { schema: CORE_SCHEMA }) };
+  } catch {
+    return { ok: false };
+  }
+}
 
 /** A repeated key in a mapping is a syntax error, not a silent overwrite. */
 const PARSE_OPTIONS = { uniqueKeys: true } as const;
@@ -66,6 +82,8 @@ export class YamlFile {
     } catch (err) {
       return [{ file: relPath, path: '', reason: `cannot read file: ${(err as Error).message}` }];
     }
+    const fast = parseFast(text);
+    if (fast.ok) return new YamlFile(new YamlFileRef(relPath, absPath), detachStrings(fast.data, new Set()));
     // Without line counting or pretty errors: that is needed only to report a problem, so a
     // file with syntax errors is parsed again below to word them with their lines.
     const doc = parseDocument(text, { ...PARSE_OPTIONS, prettyErrors: false });
