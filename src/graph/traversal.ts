@@ -218,7 +218,8 @@ export function neighborhood(snapshot: Snapshot, args: NeighborhoodArgs): Subgra
     const kind = snapshot.getEntity(id)?.kind;
     return kind !== undefined && kinds.has(kind);
   };
-  const { nodes, truncated } = nearestNodes(view, seeds, depth, NEIGHBOR_WALK[args.direction ?? 'BOTH'], wanted, limit);
+  const walk = NEIGHBOR_WALK[args.direction ?? 'BOTH'];
+  const { nodes, truncated } = nearestNodes(view, idRanks(snapshot), seeds, depth, walk, wanted, limit);
   return { nodes, edges: inducedEdges(view, nodes), truncated };
 }
 
@@ -239,6 +240,7 @@ const NEIGHBOR_WALK: Readonly<Record<Direction, NeighborWalk>> = {
  */
 function nearestNodes(
   view: View,
+  ranks: IdRanks,
   seeds: readonly string[],
   depth: number,
   walk: NeighborWalk,
@@ -249,7 +251,7 @@ function nearestNodes(
   const nodes: string[] = [];
   let level = [...seeds];
   for (let hops = 0; ; hops++) {
-    const found = level.filter(wanted).sort(compareIds);
+    const found = byRank(level.filter(wanted), ranks);
     const room = limit - nodes.length;
     if (found.length > room) {
       nodes.push(...found.slice(0, room));
@@ -274,11 +276,62 @@ function inducedEdges(view: View, nodes: readonly string[]): string[] {
   const kept = new Set(nodes);
   const edges = new Set<string>();
   for (const node of nodes) {
-    view.forEachOutboundEdge(node, (edge, _attributes, source, target) => {
-      if (kept.has(source) && kept.has(target)) edges.add(edge);
-    });
+    // From a hub, look up its edges to each kept node rather than walk its thousands of edges.
+    if (view.outDegree(node) > nodes.length) {
+      for (const other of nodes) view.forEachOutEdge(node, other, (edge) => edges.add(edge));
+    } else {
+      view.forEachOutEdge(node, (edge, _attributes, _source, target) => {
+        if (kept.has(target)) edges.add(edge);
+      });
+    }
   }
   return [...edges].sort(compareIds);
+}
+
+/** Every node id's place in id order (compareIds), so a level sorts as integers. */
+interface IdRanks {
+  readonly rank: ReadonlyMap<string, number>;
+  readonly ids: readonly string[];
+}
+
+const ranksBySnapshot = new WeakMap<Snapshot, IdRanks>();
+
+/**
+ * Built once per snapshot from the entities, which the snapshot keeps in id order, merged with
+ * the documents' node ids. Sorting a hub's neighbours with localeCompare took tens of ms per
+ * 2-hop neighbourhood at 100k entities; integer ranks sort the same in a fraction of that.
+ */
+function idRanks(snapshot: Snapshot): IdRanks {
+  const known = ranksBySnapshot.get(snapshot);
+  if (known) return known;
+  const entities = snapshot.entities().map((e) => e.id);
+  const documents = snapshot
+    .documents()
+    .map((d) => d.nodeId)
+    .sort(compareIds);
+  const ids: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < entities.length || j < documents.length) {
+    const e = entities[i];
+    const d = documents[j];
+    if (d === undefined || (e !== undefined && compareIds(e, d) <= 0)) {
+      ids.push(e as string);
+      i++;
+    } else {
+      ids.push(d);
+      j++;
+    }
+  }
+  const rank = new Map<string, number>(ids.map((id, k) => [id, k]));
+  const ranks = { rank, ids };
+  ranksBySnapshot.set(snapshot, ranks);
+  return ranks;
+}
+
+function byRank(level: readonly string[], { rank, ids }: IdRanks): string[] {
+  const order = Int32Array.from(level, (id) => rank.get(id) ?? -1).sort();
+  return Array.from(order, (k) => ids[k] as string);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ export interface Context {
   readonly snapshot: Snapshot;
   /** performance.now() after which resolvers stop with a TIMEOUT error. */
   readonly deadline?: number;
+  /** The limit the deadline was set from, for the TIMEOUT error to name. */
+  readonly timeoutMs?: number;
 }
 
 export const builder = new SchemaBuilder<{

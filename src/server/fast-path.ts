@@ -133,7 +133,11 @@ export function createFastPath(options: FastPathOptions): FastPath {
     const cached = cacheKey && answers?.get(cacheKey);
     if (cached) return write(req, res, contentType, cached, at);
 
-    const context: Context = { snapshot, deadline: performance.now() + options.requestTimeoutMs };
+    const context: Context = {
+      snapshot,
+      deadline: performance.now() + options.requestTimeoutMs,
+      timeoutMs: options.requestTimeoutMs,
+    };
     const finish = (result: ExecutionResult) => {
       // yoga words errors (masking, codes, HTTP status): it answers those itself.
       if (result.errors && result.errors.length > 0) return passOn(req, res, next, body);
