@@ -6,7 +6,7 @@
  * cache), 1 vs 2 cluster workers, and query latency while a layout runs. Appends the tables to
  * BENCHMARKS.md.
  *
- *   npm run bench                              # 10k and 100k entities (~15 min on 2 cores)
+ *   npm run bench                              # 10k and 100k entities (~21 min on 2 cores)
  *   npm run bench -- --full                    # and 1M
  *   npm run bench -- --sizes 10000 --seconds 5 --no-layout-load
  *
