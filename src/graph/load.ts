@@ -435,8 +435,8 @@ class Loader {
         this.problems.push(file.problem([...path, key], `dangling reference: no entity "${id}"`));
       }
       const id = `rel/${input.id ?? `${input.source}-${type}->${input.target}`}`;
-      const first = seen.get(id);
-      const earlier = first === undefined ? undefined : this.relations[first];
+      const latest = seen.get(id);
+      const earlier = latest === undefined ? undefined : this.relations[latest];
       if (earlier) {
         this.problems.push(
           file.problem(

@@ -19,6 +19,7 @@ import { Lru } from '../graph/lru.js';
 import type { Context } from '../schema/index.js';
 import type { CompiledOperations } from './jit.js';
 import type { Logger } from './logging.js';
+import { responseKey } from './response-cache.js';
 import type { SnapshotSource } from './snapshot-source.js';
 
 export interface FastPathOptions {
@@ -70,10 +71,6 @@ function asParams(body: unknown): Params | null {
   }
   return body as Params;
 }
-
-// \u0000 cannot occur in a version, an operation name or JSON, so key parts never run together.
-const operationKey = (query: string, operationName: string | null | undefined) =>
-  `${operationName ?? ''}\u0000${query}`;
 
 export function createFastPath(options: FastPathOptions): FastPath {
   const answers = options.responseCacheEntries > 0 ? new Lru<string>(options.responseCacheEntries) : null;
@@ -127,9 +124,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
     const compiled = params && options.operations.get(params.query, params.operationName);
     if (!params || !compiled) return passOn(req, res, next, body);
     const snapshot = options.source.current();
-    const cacheKey =
-      answers &&
-      `${snapshot.version}\u0000${JSON.stringify(params.variables ?? null)}\u0000${operationKey(params.query, params.operationName)}`;
+    const cacheKey = answers && responseKey(snapshot.version, params);
     const cached = cacheKey && answers?.get(cacheKey);
     if (cached) return write(req, res, contentType, cached, at);
 

@@ -9,7 +9,7 @@
  * which would then compile every operation a second time inside the request's deadline.
  */
 import { getDocumentString, makeExecute } from '@envelop/core';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, print } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { Lru } from '../graph/lru.js';
@@ -26,8 +26,6 @@ const keyOf = (query: string, operationName: string | null | undefined) => `${op
  */
 export class CompiledOperations {
   private readonly byText = new Lru<CompiledQuery>(MAX_COMPILED);
-  // Documents yoga did not parse from text (none today) are keyed by identity instead.
-  private readonly byDocument = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
 
   constructor(private readonly compilerOptions: { disablingCapturingStackErrors?: boolean } = {}) {}
 
@@ -38,24 +36,15 @@ export class CompiledOperations {
 
   /** The compiled operation of a validated document, compiled now if new; null if jit cannot. */
   compile(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): CompiledQuery | null {
-    const text = getDocumentString(document);
-    const cached =
-      text !== undefined ? this.get(text, operationName) : this.byDocument.get(document)?.get(operationName ?? '');
+    // The text yoga parsed it from; a document from elsewhere is printed, to key it the same way.
+    const text = getDocumentString(document, print);
+    const cached = this.get(text, operationName);
     if (cached) return cached;
     const compiled = compileQuery(schema, document, operationName ?? undefined, this.compilerOptions);
     // A document jit cannot compile runs on graphql-js, which reports what is wrong.
     if (!isCompiledQuery(compiled)) return null;
-    if (text !== undefined) this.byText.set(keyOf(text, operationName), compiled);
-    else {
-      const byName = this.byDocument.get(document) ?? new Map<string, CompiledQuery>();
-      byName.set(operationName ?? '', compiled);
-      this.byDocument.set(document, byName);
-    }
+    this.byText.set(keyOf(text, operationName), compiled);
     return compiled;
-  }
-
-  get size(): number {
-    return this.byText.size;
   }
 }
 

@@ -26,6 +26,15 @@ export interface ResponseCache {
   misses(): number;
 }
 
+/** The cache key of an answer; the fast path keeps its answers under the same key. */
+export function responseKey(
+  version: string,
+  params: { readonly query: string; readonly operationName?: string | null; readonly variables?: unknown },
+): string {
+  // \u0000 cannot occur in a version, an operation name or JSON, so fields never run together.
+  return `${version}\u0000${params.operationName ?? ''}\u0000${JSON.stringify(params.variables ?? null)}\u0000${params.query}`;
+}
+
 export function responseCache(source: SnapshotSource, options: ResponseCacheOptions = {}): ResponseCache {
   const cache = new Lru<ExecutionResult>(options.maxEntries ?? DEFAULT_MAX_ENTRIES);
   // The key found in onParams, for onExecutionResult to store under (same request object).
@@ -35,9 +44,8 @@ export function responseCache(source: SnapshotSource, options: ResponseCacheOpti
   const plugin: Plugin = {
     onParams({ request, params, setResult }) {
       if (typeof params.query !== 'string') return;
-      // \u0000 cannot occur in a version, an operation name or JSON, so fields never run together.
       const version = source.current().version;
-      const key = `${version}\u0000${params.operationName ?? ''}\u0000${JSON.stringify(params.variables ?? null)}\u0000${params.query}`;
+      const key = responseKey(version, { ...params, query: params.query });
       const hit = cache.get(key);
       if (hit) {
         hits++;
