@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerConfig } from '../../src/server/config.js';
 import { type RunningServer, start } from '../../src/server/main.js';
 import { bundledSnapshot } from '../helpers/graphql.js';
 
@@ -18,17 +19,23 @@ let fast: RunningServer;
 let plain: RunningServer;
 const url = (s: RunningServer) => `http://127.0.0.1:${(s.server.address() as AddressInfo).port}/graphql`;
 
+/** A real server on the bundled data, on a free port of 127.0.0.1. */
+const startWith = (config: Partial<ServerConfig> = {}) =>
+  start({ snapshot: bundledSnapshot(), port: 0, host: '127.0.0.1', logging: false, config });
+
+async function stop(s: RunningServer): Promise<void> {
+  s.server.closeAllConnections();
+  await new Promise((resolve) => s.server.close(resolve));
+}
+
 beforeAll(async () => {
-  const common = { snapshot: bundledSnapshot(), port: 0, host: '127.0.0.1', logging: false } as const;
-  fast = await start(common);
-  plain = await start({ ...common, config: { fastPath: false } });
+  fast = await startWith();
+  plain = await startWith({ fastPath: false });
 });
 
 afterAll(async () => {
-  for (const s of [fast, plain]) {
-    s.server.closeAllConnections();
-    await new Promise((resolve) => s.server.close(resolve));
-  }
+  await stop(fast);
+  await stop(plain);
 });
 
 interface Answer {
@@ -133,18 +140,9 @@ describe('fast path answers exactly as yoga does', () => {
 describe('fast path keeps the execution deadline', () => {
   let slow: RunningServer;
   beforeAll(async () => {
-    slow = await start({
-      snapshot: bundledSnapshot(),
-      port: 0,
-      host: '127.0.0.1',
-      logging: false,
-      config: { requestTimeoutMs: 1 },
-    });
+    slow = await startWith({ requestTimeoutMs: 1 });
   });
-  afterAll(async () => {
-    slow.server.closeAllConnections();
-    await new Promise((resolve) => slow.server.close(resolve));
-  });
+  afterAll(() => stop(slow));
 
   it('a query past the deadline gets TIMEOUT, never an answer from the fast path', async () => {
     const heavy = op(
@@ -166,18 +164,9 @@ describe('fast path keeps the execution deadline', () => {
 describe('fast path with the response cache on', () => {
   let cached: RunningServer;
   beforeAll(async () => {
-    cached = await start({
-      snapshot: bundledSnapshot(),
-      port: 0,
-      host: '127.0.0.1',
-      logging: false,
-      config: { responseCacheEntries: 10 },
-    });
+    cached = await startWith({ responseCacheEntries: 10 });
   });
-  afterAll(async () => {
-    cached.server.closeAllConnections();
-    await new Promise((resolve) => cached.server.close(resolve));
-  });
+  afterAll(() => stop(cached));
 
   it('serves repeated answers identical to a server without either', async () => {
     for (const id of [MINISTRY, 'organ/nobody', MINISTRY]) {
