@@ -2,12 +2,18 @@
  * `reform-graph build [--data DIR] [--out FILE]`: validate graph-data once and write a
  * snapshot file, so `serve` starts from it without re-reading and re-validating the YAML.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { bindingMismatch } from '../graph/data-hash.js';
 import { validateGraphData } from '../graph/load.js';
 import type { Snapshot } from '../graph/snapshot.js';
-import { readSnapshotFile, writeSnapshotFile } from '../graph/snapshot-file.js';
+import {
+  PRODUCER,
+  readSnapshotFile,
+  readSnapshotHeader,
+  type SnapshotFileHeader,
+  writeSnapshotFile,
+} from '../graph/snapshot-file.js';
 import { DataValidationError, formatProblem } from '../model/errors.js';
 import { loadProgress, phaseProgress } from './progress.js';
 
@@ -43,19 +49,9 @@ export function runBuild(args: BuildArgs, log: (line: string) => void = console.
   progress?.done();
   log(
     `built ${args.out}: ${snapshot.entities().length} entities, ${snapshot.graph.size} relations, ${mb(size)}, ` +
-      `snapshot ${snapshot.version} (validate ${Math.round(validated - started)} ms, write ${Math.round(written - validated)} ms)`,
+      `snapshot ${snapshot.version}, data ${snapshot.data?.hash.slice(0, 12)} (validate ${Math.round(validated - started)} ms, write ${Math.round(written - validated)} ms)`,
   );
   return 0;
-}
-
-/** The newest mtime of anything under dir, directories included (a deleted file changes its folder's). */
-export function newestMtime(dir: string): number {
-  let newest = statSync(dir).mtimeMs;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
 }
 
 export interface PreferredLoad {
@@ -63,27 +59,48 @@ export interface PreferredLoad {
   /** Where it came from, and why: for the serve log line. */
   readonly from: 'snapshot' | 'data';
   readonly reason: string;
+  /** True when a snapshot file exists but was not used: the log says why at warn level. */
+  readonly rejected: boolean;
 }
 
 /**
- * The snapshot file when it is newer than every file under dataDir, else graph-data loaded
- * and validated (throws DataValidationError on bad data). An unreadable snapshot file (old
- * format, corrupted) falls back to the data too: the file is a cache, never the truth.
+ * The snapshot file when it was built from exactly the files now in dataDir (the content hash
+ * in its header, see graph/data-hash.ts) by this version of reform-graph; else graph-data
+ * loaded and validated (throws DataValidationError on bad data). A snapshot of other data, of
+ * another version, or damaged (truncated, corrupted) is never served: the data is loaded
+ * instead and `reason` says why. The file is a cache, never the truth.
  */
 export function loadPreferringSnapshot(dataDir: string, snapshotPath: string): PreferredLoad {
-  const fromData = (reason: string): PreferredLoad => {
+  const fromData = (reason: string, rejected = true): PreferredLoad => {
     const { snapshot, problems } = validateGraphData(dataDir);
     if (!snapshot) throw new DataValidationError(problems);
-    return { snapshot, from: 'data', reason };
+    return { snapshot, from: 'data', reason, rejected };
   };
-  if (!existsSync(snapshotPath)) return fromData(`no snapshot file ${snapshotPath}`);
-  const fileTime = statSync(snapshotPath).mtimeMs;
-  if (existsSync(dataDir) && newestMtime(dataDir) >= fileTime) {
-    return fromData(`${snapshotPath} is older than ${dataDir}`);
-  }
+  if (!existsSync(snapshotPath)) return fromData(`no snapshot file ${snapshotPath}`, false);
+  const notUsed = (why: string) =>
+    `snapshot file ${snapshotPath} not used: ${why}; loading ${dataDir} instead (\`reform-graph build --data ${dataDir} --out ${snapshotPath}\` rebuilds it)`;
+  let header: SnapshotFileHeader;
   try {
-    return { snapshot: readSnapshotFile(snapshotPath), from: 'snapshot', reason: `${snapshotPath} is up to date` };
+    header = readSnapshotHeader(snapshotPath);
   } catch (err) {
-    return fromData(`${(err as Error).message}; loaded ${dataDir} instead`);
+    return fromData(notUsed((err as Error).message));
+  }
+  if (header.producer !== PRODUCER) {
+    return fromData(notUsed(`it was written by ${header.producer}, this is ${PRODUCER}`));
+  }
+  if (!header.data) return fromData(notUsed('it does not record which data it was built from'));
+  const started = performance.now();
+  const mismatch = bindingMismatch(dataDir, header.data);
+  const checkedMs = Math.round(performance.now() - started);
+  if (mismatch) return fromData(notUsed(`it is not a snapshot of ${dataDir}: ${mismatch}`));
+  try {
+    return {
+      snapshot: readSnapshotFile(snapshotPath),
+      from: 'snapshot',
+      reason: `${snapshotPath} was built from the files now in ${dataDir} (data ${header.data.hash.slice(0, 12)}, ${header.data.files} files hashed in ${checkedMs} ms)`,
+      rejected: false,
+    };
+  } catch (err) {
+    return fromData(notUsed((err as Error).message));
   }
 }

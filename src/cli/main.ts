@@ -46,7 +46,7 @@ Commands:
 Options:
   --data DIR   graph-data directory (default: ${DEFAULT_DATA})
   --port N     port for serve
-  --snapshot F snapshot file serve prefers when it is newer than the data (default: ${DEFAULT_SNAPSHOT_FILE})
+  --snapshot F snapshot file serve loads when it was built from the files now in --data (default: ${DEFAULT_SNAPSHOT_FILE})
   --host H     host for serve (default: 0.0.0.0)
   --workers N  serve with N cluster workers sharing the port (default: one process)
   -h, --help   this help
@@ -58,9 +58,9 @@ function loadOrExit(dataDir: string, snapshotFile?: string) {
   try {
     const loaded = snapshotFile
       ? loadPreferringSnapshot(dataDir, snapshotFile)
-      : { snapshot: loadGraphData(dataDir), from: 'data' as const, reason: '' };
-    const from = loaded.from === 'snapshot' ? snapshotFile : dataDir;
-    return { snapshot: loaded.snapshot, from, ms: Math.round(performance.now() - started) };
+      : { snapshot: loadGraphData(dataDir), from: 'data' as const, reason: '', rejected: false };
+    const from = loaded.from === 'snapshot' ? `snapshot file ${snapshotFile}` : `data ${dataDir}`;
+    return { ...loaded, from, ms: Math.round(performance.now() - started) };
   } catch (err) {
     if (err instanceof DataValidationError) {
       for (const p of err.problems) console.error(formatProblem(p));
@@ -133,7 +133,14 @@ async function main(argv: string[]): Promise<number> {
         console.log(`GraphiQL:  http://localhost:${shared}/graphql`);
         return -1;
       }
-      const { snapshot, ms, from } = loadOrExit(dataDir, resolve(values.snapshot ?? DEFAULT_SNAPSHOT_FILE));
+      const { snapshot, ms, from, reason, rejected } = loadOrExit(
+        dataDir,
+        resolve(values.snapshot ?? DEFAULT_SNAPSHOT_FILE),
+      );
+      // A snapshot file that exists but is not served (other data, other version, damaged) is
+      // worth a warning: the operator built it for a reason.
+      if (rejected) logger.warn({ from }, reason);
+      else logger.info({ from }, reason);
       // Before listening: the first neighbourhood or path query would otherwise build these.
       prepareTraversal(snapshot);
       const source = new ReloadingSource(dataDir, snapshot, (outcome) =>

@@ -4,7 +4,7 @@
  * half-loads.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import {
@@ -35,12 +35,12 @@ import type {
   RelationRecord,
   SourceDocumentRecord,
 } from '../model/records.js';
+import { DataHasher, DOCUMENTS_DIR, KNOWLEDGE_DIR, yamlFilesUnder } from './data-hash.js';
 import { explainMiss, locateQuote } from './quotes.js';
 import { Snapshot } from './snapshot.js';
 import { type PathSegment, YamlFile, type YamlFileRef } from './yaml-file.js';
 
-export const DOCUMENTS_DIR = 'documents';
-export const KNOWLEDGE_DIR = 'knowledge';
+export { DOCUMENTS_DIR, KNOWLEDGE_DIR };
 
 export interface LoadResult {
   readonly snapshot?: Snapshot;
@@ -78,17 +78,6 @@ export function validateGraphData(dataDir: string, options: LoadOptions = {}): L
   return new Loader(dataDir, options.onProgress).run();
 }
 
-function yamlFilesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...yamlFilesUnder(full));
-    else if (/\.ya?ml$/.test(name)) out.push(full);
-  }
-  return out;
-}
-
 const date = (s: string | undefined): PartialDate | undefined =>
   s === undefined ? undefined : (parsePartialDate(s) ?? undefined);
 
@@ -111,6 +100,8 @@ interface Located {
 class Loader {
   private readonly problems: DataProblem[] = [];
   private readonly hash = createHash('sha256');
+  /** What the snapshot is built from, so a snapshot file can be bound to this data. */
+  private readonly sources: DataHasher;
   private readonly documents = new Map<string, SourceDocumentRecord>();
   private readonly entities = new Map<string, Located & { input: EntityInput; defaultDocument?: string }>();
   private readonly extensions: (Located & { id: string; aliases: string[]; evidence: PendingEvidence[] })[] = [];
@@ -121,7 +112,9 @@ class Loader {
   constructor(
     private readonly dataDir: string,
     private readonly onProgress?: (progress: LoadProgress) => void,
-  ) {}
+  ) {
+    this.sources = new DataHasher(dataDir);
+  }
 
   run(): LoadResult {
     if (!existsSync(this.dataDir)) {
@@ -146,6 +139,7 @@ class Loader {
       documents: [...this.documents.values()],
       entities: [...entities.values()],
       relations,
+      data: this.sources.binding(),
     });
     this.onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
     return { snapshot, problems: [] };
@@ -159,6 +153,7 @@ class Loader {
     const relPath = this.rel(abs);
     const bytes = readFileSync(abs);
     this.hash.update(relPath).update(bytes);
+    this.sources.add(abs, bytes);
     const file = YamlFile.read(abs, relPath, bytes.toString('utf8'));
     if (Array.isArray(file)) {
       this.problems.push(...file);
@@ -201,6 +196,7 @@ class Loader {
       }
       const bytes = readFileSync(textPath);
       this.hash.update(meta.file).update(bytes);
+      this.sources.add(textPath, bytes, true);
       this.documents.set(meta.id, {
         ...meta,
         nodeId: `${SOURCE_PREFIX}/${meta.id}`,

@@ -6,7 +6,9 @@
  * ~512 MB and a million-entity graph is bigger than that; each frame holds a chunk of records
  * (a few MB), so writing and reading stream and the CRC pins corruption to one frame.
  *
- *   H  header: format name and version, graph-data content hash, counts
+ *   H  header: format name and version, the reform-graph version that wrote it, graph-data
+ *      content hash, what it was built from (DataBinding: a hash over the files the loader
+ *      read), counts
  *   F  the table of graph-data file names (records point at it by index)
  *   D  documents (full records, texts included)
  *   E  entities, in the snapshot's order (sorted by id)
@@ -18,15 +20,48 @@
  * `text.slice(start, end) === quote`; V8 keeps such slices as cheap views); relation
  * endpoints are entity indices, so source, target and entity id share one string; a
  * relation's default id `rel/source-TYPE->target` is not stored; file names are interned.
+ *
+ * Adding a section: give it a new tag, write it before Z, and bump SNAPSHOT_FORMAT_VERSION; a
+ * reader refuses other versions and unknown tags, and `serve` then loads the data instead.
+ *
+ * Written to a temporary file beside the target and renamed over it once complete and synced,
+ * so a build that is killed or fails leaves the previous snapshot file as it was.
  */
-import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { RELATION_TYPE_NAMES, type RelationType } from '../model/ontology.js';
 import type { EntityRecord, EvidenceRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
+import type { DataBinding } from './data-hash.js';
 import { Snapshot, type SnapshotInput } from './snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
-export const SNAPSHOT_FORMAT_VERSION = 1;
+/** 2: the header binds the file to its data (`data`) and to the code that wrote it (`producer`). */
+export const SNAPSHOT_FORMAT_VERSION = 2;
+
+/**
+ * The reform-graph version (package.json) of this code: a snapshot written by another version
+ * may hold records its loader produced differently, so serve does not use it.
+ */
+export const PRODUCER: string = (() => {
+  try {
+    // src/graph/ and dist/graph/ both sit two levels below the package root.
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    return `${pkg.name}@${pkg.version}`;
+  } catch {
+    return 'reform-graph@unknown';
+  }
+})();
 const MAGIC = Buffer.from('RGSNAP\r\n', 'latin1');
 const FRAME_HEAD = 9;
 /** Flush a frame once its records reach about this many bytes of JSON. */
@@ -35,8 +70,12 @@ const FRAME_BYTES = 4 * 1024 * 1024;
 export interface SnapshotFileHeader {
   readonly format: typeof SNAPSHOT_FORMAT;
   readonly formatVersion: number;
-  /** The graph-data content hash (Snapshot.version), to tell whether the file is stale. */
+  /** `name@version` of the reform-graph that wrote it (PRODUCER). */
+  readonly producer: string;
+  /** The graph-data content hash (Snapshot.version), as served in `extensions.snapshotVersion`. */
   readonly version: string;
+  /** What it was built from; null when written from a snapshot that was not loaded from files. */
+  readonly data: DataBinding | null;
   readonly counts: { readonly documents: number; readonly entities: number; readonly relations: number };
 }
 
@@ -70,7 +109,7 @@ class FrameWriter {
   size = MAGIC.length;
 
   constructor(path: string) {
-    this.fd = openSync(path, 'w');
+    this.fd = openSync(path, 'wx');
     writeSync(this.fd, MAGIC);
   }
 
@@ -100,9 +139,19 @@ class FrameWriter {
     this.bytes = 0;
   }
 
+  /** Flushes, syncs to disk (a rename must never publish data still in the page cache) and closes. */
   close(): void {
     this.flush();
+    fsyncSync(this.fd);
     closeSync(this.fd);
+  }
+
+  abandon(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
   }
 }
 
@@ -114,8 +163,24 @@ function evidenceRows(evidence: readonly EvidenceRecord[], docIndex: ReadonlyMap
   });
 }
 
-/** Writes the snapshot; returns the file size in bytes. */
+/**
+ * Writes the snapshot atomically: into `<dir>/.<name>.<pid>.tmp`, then renamed over `path`.
+ * On any failure the temporary file is removed and `path` is untouched. Returns the size.
+ */
 export function writeSnapshotFile(snapshot: Snapshot, path: string): number {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  rmSync(temp, { force: true });
+  try {
+    const size = writeFrames(snapshot, temp);
+    renameSync(temp, path);
+    return size;
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+function writeFrames(snapshot: Snapshot, path: string): number {
   const documents = snapshot.documents();
   const entities = snapshot.entities();
   const relations: RelationRecord[] = [];
@@ -138,7 +203,9 @@ export function writeSnapshotFile(snapshot: Snapshot, path: string): number {
   const header: SnapshotFileHeader = {
     format: SNAPSHOT_FORMAT,
     formatVersion: SNAPSHOT_FORMAT_VERSION,
+    producer: PRODUCER,
     version: snapshot.version,
+    data: snapshot.data ?? null,
     counts,
   };
 
@@ -173,9 +240,11 @@ export function writeSnapshotFile(snapshot: Snapshot, path: string): number {
     }
     out.flush();
     out.frame('Z', JSON.stringify(counts));
-  } finally {
-    out.close();
+  } catch (err) {
+    out.abandon();
+    throw err;
   }
+  out.close();
   return out.size;
 }
 
@@ -325,7 +394,7 @@ export function readSnapshotInput(path: string): SnapshotInput & { header: Snaps
       `truncated: no end marker (read ${entities.length} of ${header.counts.entities} entities, ${relations.length} of ${header.counts.relations} relations)`,
     );
   }
-  return { header, version: header.version, documents, entities, relations };
+  return { header, version: header.version, documents, entities, relations, data: header.data ?? undefined };
 }
 
 function relationOf(

@@ -11,6 +11,7 @@ import type {
   RelationRecord,
   SourceDocumentRecord,
 } from '../model/records.js';
+import type { DataBinding } from './data-hash.js';
 import { SearchIndex } from './search.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -22,10 +23,13 @@ export interface SnapshotInput {
   readonly documents: readonly SourceDocumentRecord[];
   readonly entities: readonly EntityRecord[];
   readonly relations: readonly RelationRecord[];
+  /** The files it was built from; absent for snapshots built from records in memory. */
+  readonly data?: DataBinding;
 }
 
 export class Snapshot {
   readonly version: string;
+  readonly data?: DataBinding;
   readonly loadedAt = new Date();
   readonly graph: GraphStore;
   readonly search: SearchIndex;
@@ -36,6 +40,7 @@ export class Snapshot {
 
   constructor(input: SnapshotInput) {
     this.version = input.version;
+    this.data = input.data;
     const graph: GraphStore = new MultiDirectedGraph<NodeRecord, RelationRecord>();
     for (const doc of input.documents) {
       this.documentsById.set(doc.id, doc);

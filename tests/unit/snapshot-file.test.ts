@@ -1,15 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPreferringSnapshot } from '../../src/cli/build.js';
 import { generateCorpus } from '../../src/graph/generate.js';
 import { loadGraphData } from '../../src/graph/load.js';
-import type { Snapshot } from '../../src/graph/snapshot.js';
+import { Snapshot } from '../../src/graph/snapshot.js';
 import {
   readSnapshotFile,
   readSnapshotHeader,
   SNAPSHOT_FORMAT_VERSION,
+  snapshotInputOf,
   writeSnapshotFile,
 } from '../../src/graph/snapshot-file.js';
 import type { RelationRecord } from '../../src/model/records.js';
@@ -99,18 +111,112 @@ describe('damaged snapshot files give a clear error', () => {
   });
 });
 
-describe('loadPreferringSnapshot', () => {
-  it('uses the file only when it is newer than everything under the data directory', () => {
-    const data = join(root, 'pref-data');
-    generateCorpus({ entities: 100, out: data, seed: 3 });
-    const path = join(root, 'pref.snapshot');
+describe('loadPreferringSnapshot binds a snapshot file to its data', () => {
+  let data: string;
+  let path: string;
+  beforeAll(() => {
+    data = join(root, 'pref-data');
+    cpSync('graph-data', data, { recursive: true });
+    path = join(root, 'pref.snapshot');
     writeSnapshotFile(loadGraphData(data), path);
+  });
+
+  it('uses the file for the data it was built from, whatever the mtimes say', () => {
+    // Content, not time: a checkout or copy that touches every file changes nothing.
     const future = new Date(Date.now() + 60_000);
-    utimesSync(path, future, future);
+    utimesSync(join(data, 'knowledge/common.yaml'), future, future);
+    const loaded = loadPreferringSnapshot(data, path);
+    expect(loaded).toMatchObject({ from: 'snapshot', rejected: false });
+    expect(loaded.snapshot.data?.hash).toBe(readSnapshotHeader(path).data?.hash);
+  });
+
+  it('never serves a snapshot of another corpus (generate + build, then serve the bundled data)', () => {
+    const gen = join(root, 'gen-500');
+    generateCorpus({ entities: 500, out: gen, seed: 5 });
+    const genSnapshot = join(root, 'gen-500.snapshot');
+    writeSnapshotFile(loadGraphData(gen), genSnapshot);
+    const loaded = loadPreferringSnapshot(data, genSnapshot);
+    expect(loaded.from).toBe('data');
+    expect(loaded.rejected).toBe(true);
+    expect(loaded.reason).toMatch(/not a snapshot of .*pref-data/);
+    expect(loaded.snapshot.entities().length).toBe(loadGraphData('graph-data').entities().length);
+  });
+
+  it('loads the data when a file it was built from changed or one was added', () => {
+    const file = join(data, 'knowledge/common.yaml');
+    const text = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, `${text}\n# an edit\n`);
+      expect(loadPreferringSnapshot(data, path)).toMatchObject({ from: 'data', rejected: true });
+      writeFileSync(file, text);
+      expect(loadPreferringSnapshot(data, path).from).toBe('snapshot');
+      // A new knowledge file, even one the loader would read as empty of records.
+      writeFileSync(join(data, 'knowledge/zz-new.yaml'), 'entities: []\n');
+      expect(loadPreferringSnapshot(data, path).reason).toMatch(/files/);
+    } finally {
+      writeFileSync(file, text);
+      rmSync(join(data, 'knowledge/zz-new.yaml'), { force: true });
+    }
     expect(loadPreferringSnapshot(data, path).from).toBe('snapshot');
-    const past = new Date(Date.now() - 3_600_000);
-    utimesSync(path, past, past);
-    expect(loadPreferringSnapshot(data, path).from).toBe('data');
-    expect(loadPreferringSnapshot(data, join(root, 'missing.snapshot')).from).toBe('data');
+  });
+
+  it('says why a damaged snapshot file is not used instead of skipping it silently', () => {
+    const cut = join(root, 'pref-cut.snapshot');
+    const good = readFileSync(path);
+    writeFileSync(cut, good.subarray(0, good.length - 100));
+    const loaded = loadPreferringSnapshot(data, cut);
+    expect(loaded).toMatchObject({ from: 'data', rejected: true });
+    expect(loaded.reason).toMatch(/truncated/);
+    writeFileSync(cut, 'not a snapshot');
+    expect(loadPreferringSnapshot(data, cut).reason).toMatch(/not a reform-graph snapshot/);
+  });
+
+  it('refuses a file written by an older format without the binding', () => {
+    const old = Buffer.from(readFileSync(path));
+    // The header frame's JSON: swap the version digit in place (same length, checksum fixed).
+    const head = old.indexOf(Buffer.from('"formatVersion":'));
+    const at = head + '"formatVersion":'.length;
+    old.write('1', at, 'latin1');
+    const length = old.readUInt32LE(8);
+    old.writeUInt32LE(crc32(old.subarray(17, 17 + length)), 12);
+    const file = join(root, 'old.snapshot');
+    writeFileSync(file, old);
+    expect(loadPreferringSnapshot(data, file).reason).toMatch(/format version 1 is not supported/);
+  });
+
+  it('a missing file is no warning', () => {
+    expect(loadPreferringSnapshot(data, join(root, 'missing.snapshot'))).toMatchObject({
+      from: 'data',
+      rejected: false,
+    });
+  });
+});
+
+describe('writing a snapshot file is atomic', () => {
+  it('leaves the previous file untouched and no temporary file when a write fails half-way', () => {
+    const dir = join(root, 'atomic');
+    mkdirSync(dir);
+    const path = join(dir, 'graph-data.snapshot');
+    const good = loadGraphData('graph-data');
+    writeSnapshotFile(good, path);
+    const before = readFileSync(path);
+    // A relation citing a document the file has no index for fails after the header, the
+    // documents and every entity frame are written: a partial file, if it were the target.
+    const input = snapshotInputOf(good);
+    const broken = new Snapshot({
+      ...input,
+      relations: [
+        ...input.relations,
+        {
+          ...(input.relations[0] as RelationRecord),
+          id: 'rel/broken',
+          evidence: [{ document: 'nope', quote: 'x', start: 0, end: 1 }],
+        },
+      ],
+    });
+    expect(() => writeSnapshotFile(broken, path)).toThrow(/unknown document/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['graph-data.snapshot']);
+    expect(readSnapshotFile(path).version).toBe(good.version);
   });
 });
