@@ -11,7 +11,7 @@ import { prepareTraversal } from '../graph/traversal.js';
 import { DataValidationError, formatProblem } from '../model/errors.js';
 import { schema } from '../schema/index.js';
 import { isClusterWorker, startCluster, stopClusterOnSignals } from '../server/cluster.js';
-import { configFromEnv } from '../server/config.js';
+import { configFromEnv, reloadGuardFromEnv } from '../server/config.js';
 import { createLogger } from '../server/logging.js';
 import { start, stopOnSignals } from '../server/main.js';
 import { ReloadingSource } from '../server/reloading-source.js';
@@ -143,15 +143,28 @@ async function main(argv: string[]): Promise<number> {
       else logger.info({ from }, reason);
       // Before listening: the first neighbourhood or path query would otherwise build these.
       prepareTraversal(snapshot);
-      const source = new ReloadingSource(dataDir, snapshot, (outcome) =>
-        outcome.ok
-          ? logger.info({ version: outcome.version }, 'graph-data reloaded')
-          : logger.error(
+      const source = new ReloadingSource(
+        dataDir,
+        snapshot,
+        (outcome) => {
+          if (outcome.ok) logger.info({ version: outcome.version }, 'graph-data reloaded');
+          else if (outcome.heldBack) {
+            logger.warn({ ...outcome.heldBack, serving: outcome.version }, 'graph-data change held back');
+          } else {
+            logger.error(
               { problems: outcome.problems, serving: outcome.version },
               'graph-data change rejected: still serving the last good snapshot',
-            ),
+            );
+          }
+        },
+        { origin: from, guard: reloadGuardFromEnv() },
       );
       if (values.watch) source.watch();
+      // The operator's "reload now, and I mean it": serves the data even if it loses records.
+      process.on('SIGHUP', () => {
+        logger.info('SIGHUP: reloading graph-data, accepting any loss');
+        source.reload({ acceptLoss: true });
+      });
       const running = await start({ source, port, host: values.host, logger });
       stopOnSignals(running, logger);
       const address = running.server.address();

@@ -1,4 +1,5 @@
 /** Server settings, each with a safe default and an environment variable to change it. */
+import { DEFAULT_RELOAD_GUARD, type ReloadGuard } from './reloading-source.js';
 
 export interface ServerConfig {
   readonly production: boolean;
@@ -79,4 +80,31 @@ export function configFromEnv(
     fastPath: env[CONFIG_ENV.fastPath] ? env[CONFIG_ENV.fastPath] !== 'false' : true,
     ...overrides,
   };
+}
+
+/** `serve --watch`: how long changed files must settle and how much loss a reload may carry. */
+export const RELOAD_ENV = {
+  debounceMs: 'RELOAD_DEBOUNCE_MS',
+  settleMs: 'RELOAD_SETTLE_MS',
+  maxLossPercent: 'RELOAD_MAX_LOSS_PERCENT',
+  minLoss: 'RELOAD_MIN_LOSS',
+} as const;
+
+export function reloadGuardFromEnv(env: NodeJS.ProcessEnv = process.env): ReloadGuard {
+  const guard = {
+    debounceMs: nonNegativeInt(RELOAD_ENV.debounceMs, env[RELOAD_ENV.debounceMs], DEFAULT_RELOAD_GUARD.debounceMs),
+    settleMs: positiveInt(RELOAD_ENV.settleMs, env[RELOAD_ENV.settleMs], DEFAULT_RELOAD_GUARD.settleMs),
+    maxLossPercent: nonNegativeInt(
+      RELOAD_ENV.maxLossPercent,
+      env[RELOAD_ENV.maxLossPercent],
+      DEFAULT_RELOAD_GUARD.maxLossPercent,
+    ),
+    minLoss: positiveInt(RELOAD_ENV.minLoss, env[RELOAD_ENV.minLoss], DEFAULT_RELOAD_GUARD.minLoss),
+  };
+  if (guard.maxLossPercent > 100) {
+    throw new Error(
+      `${RELOAD_ENV.maxLossPercent} must be 0 to 100 (100 turns the guard off), got ${guard.maxLossPercent}`,
+    );
+  }
+  return guard;
 }

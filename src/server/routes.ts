@@ -13,14 +13,24 @@ export function routesPlugin(source: SnapshotSource, lifecycle: Lifecycle = { sh
       if (url.pathname === '/health') {
         const problems = source.problems();
         const snapshot = source.current();
+        const status = source.status?.();
         endResponse(
           fetchAPI.Response.json({
-            status: problems.length > 0 ? 'degraded' : 'ok',
+            status: problems.length > 0 || status?.notTaken ? 'degraded' : 'ok',
             version: snapshot.version,
             loadedAt: snapshot.loadedAt.toISOString(),
             entities: snapshot.entities().length,
             relations: snapshot.graph.size,
             problems,
+            // Which snapshot is live, from where, and why a newer state of the data is not.
+            live: {
+              version: snapshot.version,
+              data: snapshot.data?.hash ?? null,
+              loadedAt: snapshot.loadedAt.toISOString(),
+              source: status?.source ?? null,
+            },
+            notTaken: status?.notTaken ?? null,
+            settling: status?.settling ?? false,
           }),
         );
       } else if (url.pathname === '/ready') {
