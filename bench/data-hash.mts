@@ -27,9 +27,7 @@ if (!existsSync(join(dir, DOCUMENTS_DIR))) {
 }
 // The generator writes each text beside its manifest under documents/: name them as the
 // loader's binding does, so the figure covers exactly what serve hashes.
-const texts = yamlFilesUnder(join(dir, DOCUMENTS_DIR)).map((m) =>
-  m.slice(dir.length + 1).replace(/\.ya?ml$/, '.txt'),
-);
+const texts = yamlFilesUnder(join(dir, DOCUMENTS_DIR)).map((m) => m.slice(dir.length + 1).replace(/\.ya?ml$/, '.txt'));
 for (let run = 1; run <= 3; run++) {
   const started = performance.now();
   const { binding, missing } = currentBinding(dir, { texts });
