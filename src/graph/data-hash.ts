@@ -30,10 +30,15 @@ export interface DataBinding {
 export function yamlFilesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...yamlFilesUnder(full));
-    else if (/\.ya?ml$/.test(name)) out.push(full);
+  // Entries carry their type, so only symlinks cost a stat (15,000 files at 100k entities).
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(full).isDirectory());
+    if (isDir) out.push(...yamlFilesUnder(full));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(full);
   }
   return out;
 }
