@@ -62,6 +62,8 @@ export class ReloadingSource implements SnapshotSource {
   private timer?: NodeJS.Timeout;
   private settling = false;
   private changedWhileSettling = false;
+  /** The files' signature when they were last read: an event that changed nothing is no reload. */
+  private lastRead?: string;
   private closed = false;
 
   constructor(
@@ -156,9 +158,11 @@ export class ReloadingSource implements SnapshotSource {
           if (now === before) break;
           before = now;
         }
+        if (before === this.lastRead) return;
         const result = validateGraphData(this.dataDir);
         // Read while a file was still being written: what was read may be any mix; read again.
         if (filesSignature(this.dataDir) !== before) continue;
+        this.lastRead = before;
         this.decide(result, false);
         return;
       }
