@@ -15,6 +15,7 @@ import { configFromEnv } from '../server/config.js';
 import { createLogger } from '../server/logging.js';
 import { start, stopOnSignals } from '../server/main.js';
 import { ReloadingSource } from '../server/reloading-source.js';
+import { servedLines } from '../server/served.js';
 import { DEFAULT_SNAPSHOT_FILE, loadPreferringSnapshot, runBuild } from './build.js';
 import { runExport } from './export.js';
 import { ontologyTable, statsTables } from './format.js';
@@ -130,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
         stopClusterOnSignals(handle, log);
         const shared = await handle.listening;
         console.log(`reform-graph: ${workers} workers serving (primary ${process.pid})`);
-        console.log(`GraphiQL:  http://localhost:${shared}/graphql`);
+        for (const line of servedLines({ origin: `http://localhost:${shared}`, config })) console.log(line);
         return -1;
       }
       const { snapshot, ms, from } = loadOrExit(dataDir, resolve(values.snapshot ?? DEFAULT_SNAPSHOT_FILE));
@@ -152,8 +153,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         `reform-graph: loaded ${snapshot.entities().length} entities and ${snapshot.graph.size} relations from ${from} in ${ms} ms (snapshot ${snapshot.version})${values.watch ? ', watching for changes' : ''}`,
       );
-      console.log(`GraphiQL:  http://localhost:${actualPort}/graphql`);
-      console.log(`Health:    http://localhost:${actualPort}/health`);
+      for (const line of servedLines({ origin: `http://localhost:${actualPort}`, config })) console.log(line);
       return -1;
     }
     case 'validate': {

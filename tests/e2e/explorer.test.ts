@@ -14,6 +14,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Context, schema } from '../../src/schema/index.js';
 import { explorerPlugin, resolveExplorerFile } from '../../src/server/explorer-route.js';
+import { createApp } from '../../src/server/yoga.js';
 import { bundledSnapshot } from '../helpers/graphql.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -59,7 +60,9 @@ beforeAll(async () => {
     const { build } = await import('vite');
     await build({ configFile: resolve(ROOT, 'explorer/vite.config.ts'), logLevel: 'warn' });
   }
-  server = serverFor(DIST);
+  // The real app (all plugins, GraphiQL on), serving the explorer from dist/explorer.
+  const app = createApp({ snapshot: bundledSnapshot(), logging: false, config: { introspection: true } });
+  server = createServer(app.listener);
   base = await listen(server);
 }, 120_000);
 
@@ -161,7 +164,7 @@ describe('explorer in a browser', () => {
     const host = new URL(base).host;
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());
-      if (url.host === host || url.protocol === 'data:') return route.continue();
+      if (url.host === host || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
       offsite.push(url.href);
       return route.abort();
     });
@@ -216,6 +219,35 @@ describe('explorer in a browser', () => {
         expect(await panel.getByTestId('fact-value').count()).toBe(1);
         await page.screenshot({ path: join(ARTIFACTS, 'explorer-path.png') });
 
+        expect(pageErrors).toEqual([]);
+        expect(offsite).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'opens GraphiQL from bundled assets, offline, with the example operations, and runs one',
+    async () => {
+      const { page, offsite, pageErrors } = await openPage();
+      try {
+        await page.goto(`${base}/graphql`);
+        // Monaco draws spaces as no-break spaces.
+        const textOf = async (selector: string) =>
+          ((await page.locator(selector).textContent()) ?? '').replace(/\u00a0/g, ' ');
+        const editorText = () => textOf('.graphiql-query-editor');
+        await expect.poll(editorText, { timeout: 30_000 }).toContain('query MinistryWithEvidence');
+        expect(await editorText()).toContain('query CampaignOutcomes');
+        await page.locator('.graphiql-execute-button').click();
+        // Several operations in one document: the run button asks which.
+        const choice = page.getByRole('menuitem', { name: 'MinistryWithEvidence' });
+        if (await choice.isVisible({ timeout: 2_000 }).catch(() => false)) await choice.click();
+        const response = () => textOf('.graphiql-response');
+        await expect.poll(response, { timeout: 20_000 }).toContain('"nameZh": "公安部"');
+        expect(await response()).toContain('"name": "Ministry of Public Security"');
+        await page.screenshot({ path: join(ARTIFACTS, 'graphiql.png') });
         expect(pageErrors).toEqual([]);
         expect(offsite).toEqual([]);
       } finally {
