@@ -171,6 +171,52 @@ describe('explorer in a browser', () => {
     return { page, offsite, pageErrors };
   }
 
+  /**
+   * The panel's Chinese name is drawn with real glyphs, though this machine has no CJK fonts
+   * (the bundled subset supplies them): each character has width and ink, and no two look the
+   * same. A missing glyph is drawn as the same empty box for every character.
+   */
+  async function expectRealGlyphs(page: Page, nameZh: string): Promise<void> {
+    const zh = page.getByTestId('panel-name-zh');
+    await expect.poll(() => zh.textContent()).toBe(nameZh);
+    const glyphs = await zh.evaluate(async (el) => {
+      const text = el.textContent ?? '';
+      const family = getComputedStyle(el).fontFamily;
+      await document.fonts.load(`40px ${family}`, text);
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 64;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true });
+      if (!ctx) throw new Error('no 2d context');
+      ctx.font = `40px ${family}`;
+      return {
+        domWidth: range.getBoundingClientRect().width,
+        chars: [...text].map((char) => {
+          ctx.clearRect(0, 0, 64, 64);
+          ctx.fillText(char, 4, 48);
+          const pixels = ctx.getImageData(0, 0, 64, 64).data;
+          let ink = 0;
+          let shape = 0;
+          for (let i = 3; i < pixels.length; i += 4) {
+            if ((pixels[i] ?? 0) > 127) {
+              ink++;
+              shape = (shape * 31 + i) | 0;
+            }
+          }
+          return { char, width: ctx.measureText(char).width, ink, shape };
+        }),
+      };
+    });
+    expect(glyphs.domWidth).toBeGreaterThan(0);
+    for (const glyph of glyphs.chars) {
+      expect(glyph.width, glyph.char).toBeGreaterThan(0);
+      expect(glyph.ink, glyph.char).toBeGreaterThan(0);
+    }
+    expect(new Set(glyphs.chars.map((g) => g.shape)).size).toBe(new Set(nameZh).size);
+  }
+
   it.skipIf(!hasChromium)(
     'draws the graph, finds an entity, shows its quotes and traces a path',
     async () => {
@@ -197,6 +243,7 @@ describe('explorer in a browser', () => {
           await panel.getByTestId('evidence-quote').count(),
         );
         expect(await panel.getByTestId('panel-kind').textContent()).toBe('Organ');
+        await expectRealGlyphs(page, '公安部');
 
         // Hiding a kind through the legend is counted in the status line.
         await page.getByTestId('kind-filter-PERSON').uncheck();
