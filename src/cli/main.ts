@@ -17,10 +17,7 @@ import { start, stopOnSignals } from '../server/main.js';
 import { ReloadingSource } from '../server/reloading-source.js';
 import { servedLines } from '../server/served.js';
 import { DEFAULT_SNAPSHOT_FILE, loadPreferringSnapshot, runBuild } from './build.js';
-import { runExport } from './export.js';
 import { ontologyTable, statsTables } from './format.js';
-import { parseGenerateArgs, runGenerate } from './generate.js';
-import { runAccept, runEvalIngest, runIngest } from './ingest.js';
 import { loadProgress } from './progress.js';
 
 const DEFAULT_DATA = 'graph-data';
@@ -72,11 +69,14 @@ function loadOrExit(dataDir: string, snapshotFile?: string) {
   }
 }
 
-/** Commands with their own options, parsed by their own modules. */
-const OWN_ARGS: Record<string, (args: string[]) => number> = {
-  ingest: runIngest,
-  accept: runAccept,
-  'eval-ingest': runEvalIngest,
+/**
+ * Commands with their own options, parsed by their own modules. Imported when run: ingest's
+ * NLP model would otherwise be loaded by every `serve`.
+ */
+const OWN_ARGS: Record<string, (args: string[]) => Promise<number>> = {
+  ingest: async (args) => (await import('./ingest.js')).runIngest(args),
+  accept: async (args) => (await import('./ingest.js')).runAccept(args),
+  'eval-ingest': async (args) => (await import('./ingest.js')).runEvalIngest(args),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -176,10 +176,13 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       // `export --format gexf` or `export gexf`; --focus may repeat.
       const format = values.format ?? positionals[1] ?? '';
+      const { runExport } = await import('./export.js');
       return runExport({ format, focus: values.focus, depth: values.depth, dataDir });
     }
-    case 'generate':
+    case 'generate': {
+      const { parseGenerateArgs, runGenerate } = await import('./generate.js');
       return runGenerate(parseGenerateArgs(argv));
+    }
     case 'build':
       return runBuild({ dataDir, out: resolve(values.out ?? DEFAULT_SNAPSHOT_FILE), progress: process.stderr });
     case 'coverage': {
