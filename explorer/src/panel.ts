@@ -77,6 +77,7 @@ export function renderEntity(d: EntityDetails, view: EntityView, actions: PanelA
     d.description ? h('p', { className: 'description' }, d.description) : null,
     d.aliases.length > 0 ? h('p', { className: 'muted aliases' }, `Also: ${d.aliases.join('; ')}`) : null,
     facts([
+      ['Position', d.position],
       ['Date', text(d.date)],
       ['Start', text(d.start)],
       ['End', text(d.end)],

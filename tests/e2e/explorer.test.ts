@@ -172,49 +172,52 @@ describe('explorer in a browser', () => {
   }
 
   /**
-   * The panel's Chinese name is drawn with real glyphs, though this machine has no CJK fonts
-   * (the bundled subset supplies them): each character has width and ink, and no two look the
-   * same. A missing glyph is drawn as the same empty box for every character.
+   * The panel's Chinese name is drawn with real glyphs, though this machine has no CJK fonts.
+   * Chromium's DevTools protocol says which fonts drew a node's text: every character must come
+   * from the bundled subset (an element laid out before the font arrived kept system-font boxes
+   * when the subset came last in the font list). And a missing glyph is drawn as the same empty
+   * box for every character, so each character alone must have width and look unlike the others.
    */
   async function expectRealGlyphs(page: Page, nameZh: string): Promise<void> {
     const zh = page.getByTestId('panel-name-zh');
     await expect.poll(() => zh.textContent()).toBe(nameZh);
-    const glyphs = await zh.evaluate(async (el) => {
-      const text = el.textContent ?? '';
-      const family = getComputedStyle(el).fontFamily;
-      await document.fonts.load(`40px ${family}`, text);
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      const canvas = document.createElement('canvas');
-      canvas.width = 64;
-      canvas.height = 64;
-      const ctx = canvas.getContext('2d', { willReadFrequently: true });
-      if (!ctx) throw new Error('no 2d context');
-      ctx.font = `40px ${family}`;
-      return {
-        domWidth: range.getBoundingClientRect().width,
-        chars: [...text].map((char) => {
-          ctx.clearRect(0, 0, 64, 64);
-          ctx.fillText(char, 4, 48);
-          const pixels = ctx.getImageData(0, 0, 64, 64).data;
-          let ink = 0;
-          let shape = 0;
-          for (let i = 3; i < pixels.length; i += 4) {
-            if ((pixels[i] ?? 0) > 127) {
-              ink++;
-              shape = (shape * 31 + i) | 0;
-            }
-          }
-          return { char, width: ctx.measureText(char).width, ink, shape };
-        }),
-      };
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: '[data-testid="panel-name-zh"]',
     });
-    expect(glyphs.domWidth).toBeGreaterThan(0);
-    for (const glyph of glyphs.chars) {
-      expect(glyph.width, glyph.char).toBeGreaterThan(0);
-      expect(glyph.ink, glyph.char).toBeGreaterThan(0);
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    await cdp.detach();
+    expect(fonts).toEqual([expect.objectContaining({ isCustomFont: true, glyphCount: [...nameZh].length })]);
+
+    const widths = await zh.evaluate((el) =>
+      [...(el.textContent ?? '')].map((char, i) => {
+        const node = el.cloneNode(false) as HTMLElement;
+        node.textContent = char;
+        node.setAttribute('data-testid', `zh-glyph-${i}`);
+        node.style.display = 'inline-block';
+        el.parentElement?.append(node);
+        return node.getBoundingClientRect().width;
+      }),
+    );
+    try {
+      expect(widths.length).toBe([...nameZh].length);
+      for (const width of widths) expect(width).toBeGreaterThan(0);
+      const glyphs = new Set<string>();
+      for (let i = 0; i < widths.length; i++) {
+        glyphs.add((await page.getByTestId(`zh-glyph-${i}`).screenshot()).toString('base64'));
+      }
+      expect(glyphs.size).toBe(new Set(nameZh).size);
+    } finally {
+      await zh.evaluate((el) => {
+        for (const copy of el.parentElement?.querySelectorAll('[data-testid^="zh-glyph-"]') ?? []) copy.remove();
+      });
     }
-    expect(new Set(glyphs.chars.map((g) => g.shape)).size).toBe(new Set(nameZh).size);
   }
 
   it.skipIf(!hasChromium)(
@@ -273,6 +276,103 @@ describe('explorer in a browser', () => {
       }
     },
     60_000,
+  );
+
+  interface Box {
+    node: string;
+    left: number;
+    top: number;
+    right: number;
+    bottom: number;
+  }
+
+  /** The label boxes the explorer drew, once its label plan has settled; none may overlap. */
+  async function drawnLabels(page: Page): Promise<Box[]> {
+    const read = () =>
+      page.evaluate(() =>
+        (window as unknown as { explorerLabels: () => Box[] }).explorerLabels().map((b) => ({ ...b })),
+      );
+    let previous = '';
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(150);
+      const boxes = await read();
+      const now = JSON.stringify(boxes);
+      if (now === previous && boxes.length > 0) break;
+      previous = now;
+    }
+    const boxes = await read();
+    const overlapping = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        .map((b) => `${a.node} / ${b.node}`),
+    );
+    expect(overlapping).toEqual([]);
+    return boxes;
+  }
+
+  it.skipIf(!hasChromium)(
+    "keeps labels apart, folds the legend, expands neighbourhoods visibly and shows a person's position",
+    async () => {
+      const { page, offsite, pageErrors } = await openPage();
+      const status = () => page.getByTestId('status').textContent();
+      try {
+        await page.goto(`${base}/explorer/`);
+        await expect.poll(status, { timeout: 20_000 }).toMatch(/^\d+ nodes/);
+        expect((await drawnLabels(page)).length).toBeGreaterThan(5);
+
+        // The legend folds to its title and unfolds again.
+        const legend = page.getByTestId('legend');
+        const unfolded = (await legend.boundingBox())?.height ?? 0;
+        await page.getByTestId('legend-toggle').click();
+        expect(await legend.locator('input[type=checkbox]').count()).toBe(0);
+        expect((await legend.boundingBox())?.height ?? 0).toBeLessThan(unfolded / 3);
+        await page.getByTestId('legend-toggle').click();
+        expect(await legend.locator('input[type=checkbox]').count()).toBeGreaterThan(3);
+
+        // In the whole graph every neighbour is drawn already: expanding brings them forward.
+        const panel = page.getByTestId('side-panel');
+        await page.getByTestId('search-input').fill('Ministry of Public Security');
+        await page.locator('[data-testid="search-result"][data-id="organ/ministry-of-public-security"]').click();
+        await expect.poll(() => panel.getByTestId('panel-name').textContent()).toBe('Ministry of Public Security');
+        await panel.getByTestId('expand').click();
+        await expect
+          .poll(status)
+          .toMatch(/^Showing the \d+ neighbours of Ministry of Public Security \(all were already drawn\)/);
+        const around = await drawnLabels(page);
+        expect(around.map((b) => b.node)).toContain('organ/ministry-of-public-security');
+        expect(around.length).toBeGreaterThan(5);
+        await page.screenshot({ path: join(ARTIFACTS, 'explorer-expand-whole.png') });
+
+        // Around one node, expanding another adds its neighbours with every label drawn, apart.
+        await panel.getByRole('button', { name: 'Only its neighbourhood' }).click();
+        await expect.poll(status, { timeout: 20_000 }).toMatch(/around Ministry of Public Security/);
+        const before = await page.evaluate(() => document.querySelector('[data-testid="status"]')?.textContent);
+        await page.getByTestId('search-input').fill('demonstration city');
+        await page.locator('[data-testid="search-result"][data-id="campaign/demonstration-city-creation"]').click();
+        await expect.poll(() => panel.getByTestId('panel-name').textContent()).toMatch(/demonstration/i);
+        await panel.getByTestId('expand').click();
+        await expect.poll(status).toMatch(/^Added [1-9]\d* of \d+ neighbours/);
+        expect(await status()).not.toBe(before);
+        const added = Number((await status())?.match(/^Added (\d+)/)?.[1]);
+        const labelled = await drawnLabels(page);
+        expect(labelled.length).toBeGreaterThanOrEqual(added);
+        await page.screenshot({ path: join(ARTIFACTS, 'explorer-expand-focus.png') });
+
+        // A person's panel says the position held.
+        await page.getByTestId('search-input').fill('Sun Maoli');
+        await page.locator('[data-testid="search-result"][data-id="person/sun-maoli"]').click();
+        await expect
+          .poll(() => panel.getByTestId('fact-position').textContent())
+          .toBe('member of the Party Committee of the Ministry of Public Security');
+
+        expect(pageErrors).toEqual([]);
+        expect(offsite).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    90_000,
   );
 
   it.skipIf(!hasChromium)(
