@@ -4,7 +4,7 @@
  * browser instead of refusing it, and the README's curl line works as printed.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,7 @@ describe('serve in production', () => {
       }
 
       // The README's curl line, run as printed (curl is on every machine the README targets).
+      expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(curlExample('http://localhost:4000'));
       let curl = true;
       try {
         execFileSync('curl', ['--version'], { stdio: 'ignore' });
