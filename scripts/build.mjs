@@ -49,9 +49,10 @@ const PARTS = [
     // Not code, but what serve loads ~10x faster than validating graph-data again. serve takes
     // it only while it is newer than every data file, so an older one counts as stale here too.
     name: 'snapshot',
-    inputs: ['graph-data', 'dist/cli/main.js'],
+    // The data, and the code that reads it and writes the file.
+    inputs: ['graph-data', 'src/graph', 'src/model'],
     output: 'graph-data.snapshot',
-    olderThanInputsIsStale: true,
+    olderThan: 'graph-data',
     // A build without data (the Dockerfile's first stage) has no snapshot to make.
     skip: () => !existsSync(join(ROOT, 'graph-data')),
     build: buildSnapshot,
@@ -123,11 +124,8 @@ function buildSnapshot() {
   if (run.status !== 0) throw new Error(`reform-graph build failed (exit ${run.status ?? run.signal})`);
 }
 
-function newestMtime(part) {
-  return Math.max(
-    0,
-    ...part.inputs.flatMap((input) => filesOf(input, part.ignore ?? [])).map((f) => statSync(join(ROOT, f)).mtimeMs),
-  );
+function newestMtime(input) {
+  return Math.max(0, ...filesOf(input, []).map((f) => statSync(join(ROOT, f)).mtimeMs));
 }
 
 /** Why a part must be built, or null when it is current. */
@@ -135,8 +133,8 @@ function whyStale(part, stamp, hash, force) {
   if (force) return '--force';
   const output = join(ROOT, part.output);
   if (!existsSync(output)) return `${part.output} is missing`;
-  if (part.olderThanInputsIsStale && statSync(output).mtimeMs <= newestMtime(part)) {
-    return `${part.output} is older than ${part.inputs.join(', ')}`;
+  if (part.olderThan && statSync(output).mtimeMs <= newestMtime(part.olderThan)) {
+    return `${part.output} is older than ${part.olderThan}, so serve would not load it`;
   }
   if (!stamp) return 'no build stamp';
   if (stamp[part.name] !== hash) return `${part.inputs.join(', ')} changed since the last build`;
