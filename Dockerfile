@@ -3,6 +3,7 @@ FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY src ./src
 COPY explorer ./explorer
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev

@@ -156,6 +156,8 @@ export interface EntityDetails {
   metric?: string | null;
   year?: DateText | null;
   period?: { start: DateText | null; end: DateText | null } | null;
+  // People only: the position the text gives.
+  position?: string | null;
   evidence: Evidence[];
 }
 
@@ -180,6 +182,7 @@ const ENTITY_QUERY = /* GraphQL */ `
         year { text }
         period { start { text } end { text } }
       }
+      ... on Person { position }
       evidence { quote document { id title published { text } } }
     }
   }

@@ -18,7 +18,10 @@ import {
   search,
 } from './api';
 import { byId, h, kindLabel, relationLabel } from './dom';
+import { keepLabelsApart } from './label-plan';
+import { canvasMetrics, type LabelBox } from './labels';
 import { type PanelActions, renderEntity, renderMessage, renderPath } from './panel';
+import { placeAround } from './placement';
 import {
   type EdgeAttributes,
   type ExplorerGraph,
@@ -32,6 +35,10 @@ import './style.css';
 
 const FALLBACK_COLOR = '#7f7f7f';
 const NEW_NODE_SIZE = 6;
+const LABEL_FONT =
+  '"Reform Graph CJK", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const LABEL_SIZE = 12;
+const LABEL_WEIGHT = '500';
 
 const els = {
   graph: byId('graph'),
@@ -162,10 +169,53 @@ function nearRadius(): number {
   return Math.max(extent * 0.06, 4);
 }
 
-/** Adds entities not yet drawn on a ring around `centre` (or around their drawn neighbours). */
+/** Graph units per screen pixel at the current zoom. */
+function unitsPerPixel(sigma: Sigma<NodeAttributes, EdgeAttributes>): number {
+  const a = sigma.graphToViewport({ x: 0, y: 0 });
+  const b = sigma.graphToViewport({ x: 1, y: 0 });
+  const pixels = Math.hypot(b.x - a.x, b.y - a.y);
+  return pixels > 0 ? 1 / pixels : 1;
+}
+
+const labelMetrics = canvasMetrics(LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT);
+
+/** Adds entities not yet drawn around `centre`, apart from each other and from drawn nodes, labels included. */
 function addNodesNear(centre: string | null, entities: EntityRef[]): number {
   const missing = entities.filter((e) => !graph.hasNode(e.id));
   if (missing.length === 0) return 0;
+  if (renderer && centre && graph.hasNode(centre)) {
+    const sigma = renderer;
+    const u = unitsPerPixel(sigma);
+    const obstacles: { x: number; y: number; radius: number }[] = [];
+    graph.forEachNode((_n, a) => {
+      obstacles.push({ x: a.x, y: a.y, radius: Math.max(sigma.scaleSize(a.size), 4) * u });
+    });
+    const spots = placeAround(
+      graph.getNodeAttributes(centre),
+      missing.map((e) => ({ id: e.id, label: e.name })),
+      obstacles,
+      {
+        unitsPerPixel: u,
+        nodeRadius: sigma.scaleSize(NEW_NODE_SIZE),
+        fontSize: LABEL_SIZE,
+        measure: labelMetrics.measure,
+      },
+    );
+    for (const e of missing) {
+      const spot = spots.get(e.id) ?? graph.getNodeAttributes(centre);
+      graph.addNode(e.id, {
+        label: e.name,
+        kind: e.kind,
+        x: spot.x,
+        y: spot.y,
+        size: NEW_NODE_SIZE,
+        color: colorOf(e.kind),
+        community: -1,
+      });
+    }
+    renderLegend();
+    return missing.length;
+  }
   // Wide enough that the ring keeps the new nodes apart, however many there are.
   const base = nearRadius();
   const r = Math.max(base, (missing.length * base * 0.5) / (2 * Math.PI));
@@ -215,9 +265,9 @@ function createRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
     defaultEdgeType: 'arrow',
     renderEdgeLabels: true,
     zIndex: true,
-    labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-    labelSize: 12,
-    labelWeight: '500',
+    labelFont: LABEL_FONT,
+    labelSize: LABEL_SIZE,
+    labelWeight: LABEL_WEIGHT,
     labelColor: { color: '#1f2937' },
     edgeLabelSize: 11,
     edgeLabelColor: { color: '#374151' },
@@ -226,6 +276,9 @@ function createRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
     maxCameraRatio: 4,
     stagePadding: 40,
   });
+  const labels = keepLabelsApart(sigma, graph, state);
+  // For the browser test: the label boxes drawn, to check none overlap.
+  (window as unknown as { explorerLabels?: () => LabelBox[] }).explorerLabels = labels.drawn;
   sigma.on('clickNode', ({ node, event }) => {
     const original = event.original as MouseEvent;
     if (original.shiftKey && state.selected && state.selected !== node) void showPath(state.selected, node);
@@ -252,6 +305,7 @@ async function loadLayout(newFocus: string[] | null): Promise<void> {
   const layout = await fetchLayout(newFocus ? { focus: newFocus, depth: 1 } : {});
   state.path = null;
   state.hovered = null;
+  state.neighbourhood = null;
   focus = newFocus;
   replaceGraph(layout);
   if (!renderer) {
@@ -341,6 +395,7 @@ async function selectNode(id: string, centre = false, hit?: EntityRef): Promise<
   clearError();
   state.selected = id;
   state.path = null;
+  state.neighbourhood = null;
   if (!graph.hasNode(id) && hit) {
     await guarded('Adding the entity to the drawing', () => ensureNode(id, hit));
   }
@@ -354,6 +409,7 @@ function clearSelection(): void {
   panelRequest++;
   state.selected = null;
   state.path = null;
+  state.neighbourhood = null;
   refresh();
   showIntro();
   showCounts();
@@ -368,13 +424,15 @@ async function expand(id: string): Promise<void> {
     for (const rel of relations) addRelation(rel);
     const addedEdges = graph.size - edgesBefore;
     state.selected = id;
+    // Brought forward (the rest faded) and framed, whether or not anything was added.
+    state.neighbourhood = { anchor: id, nodes: new Set(neighbors.map((n) => n.id).filter((n) => graph.hasNode(n))) };
     refresh();
     frameNodes([id, ...neighbors.map((n) => n.id)]);
     showCounts();
     const summary =
       added > 0 || addedEdges > 0
         ? `Added ${added} of ${neighbors.length} neighbours and ${addedEdges} edges around ${nameOf(id)}.`
-        : `All ${neighbors.length} neighbours of ${nameOf(id)} are already drawn.`;
+        : `Showing the ${neighbors.length} neighbours of ${nameOf(id)} (all were already drawn).`;
     setStatus(`${summary} ${describeCounts()}`);
   });
 }
@@ -383,6 +441,7 @@ async function showPath(from: string, to: string): Promise<void> {
   clearError();
   await guarded('Finding the shortest path', async () => {
     setStatus(`Finding the shortest path from ${nameOf(from)} to ${nameOf(to)}…`, true);
+    state.neighbourhood = null;
     const path = await fetchShortestPath(from, to);
     if (path) {
       path.nodes.forEach((node, i) => {
@@ -437,8 +496,29 @@ function renderLegend(): void {
       ),
     ),
   );
+  els.legend.classList.toggle('collapsed', state.legendCollapsed);
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      className: 'legend-toggle',
+      'aria-expanded': String(!state.legendCollapsed),
+      'data-testid': 'legend-toggle',
+      title: state.legendCollapsed ? 'Show the kinds' : 'Fold the kinds away',
+      onclick: () => {
+        state.legendCollapsed = !state.legendCollapsed;
+        renderLegend();
+      },
+    },
+    h('span', { 'aria-hidden': 'true' }, state.legendCollapsed ? '▸' : '▾'),
+    ' Kinds',
+  );
+  if (state.legendCollapsed) {
+    els.legend.replaceChildren(h('h2', {}, toggle));
+    return;
+  }
   els.legend.replaceChildren(
-    h('h2', {}, 'Kinds'),
+    h('h2', {}, toggle),
     h('ul', {}, rows),
     h(
       'div',

@@ -73,10 +73,11 @@ export function renderEntity(d: EntityDetails, view: EntityView, actions: PanelA
     { className: 'entity', 'data-testid': 'entity-details', 'data-id': d.id },
     h('div', { className: 'panel-head' }, chip(d.kind, view.color), h('code', { className: 'muted id' }, d.id)),
     h('h2', { 'data-testid': 'panel-name' }, d.name),
-    d.nameZh ? h('p', { className: 'zh', lang: 'zh' }, d.nameZh) : null,
+    d.nameZh ? h('p', { className: 'zh', lang: 'zh-Hans', 'data-testid': 'panel-name-zh' }, d.nameZh) : null,
     d.description ? h('p', { className: 'description' }, d.description) : null,
     d.aliases.length > 0 ? h('p', { className: 'muted aliases' }, `Also: ${d.aliases.join('; ')}`) : null,
     facts([
+      ['Position', d.position],
       ['Date', text(d.date)],
       ['Start', text(d.start)],
       ['End', text(d.end)],

@@ -42,10 +42,24 @@ export interface UiState {
   hovered: string | null;
   /** The shortest path between two selected nodes, when one was asked for. */
   path: PathState | null;
+  /** A node and its neighbours, brought forward by "Expand neighbours" until the selection changes. */
+  neighbourhood: { anchor: string; nodes: Set<string> } | null;
+  /** Labels that fit without overlapping (labels.ts); null until first planned, then all others are blank. */
+  labels: Set<string> | null;
+  /** The kinds legend folded away, so it does not cover nodes. */
+  legendCollapsed: boolean;
 }
 
 export function initialState(): UiState {
-  return { hiddenKinds: new Set(), selected: null, hovered: null, path: null };
+  return {
+    hiddenKinds: new Set(),
+    selected: null,
+    hovered: null,
+    path: null,
+    neighbourhood: null,
+    labels: null,
+    legendCollapsed: false,
+  };
 }
 
 const FADED_NODE = '#e3e6ea';
@@ -68,7 +82,12 @@ export function isNodeHidden(graph: ExplorerGraph, state: UiState, node: string)
   return state.hiddenKinds.has(graph.getNodeAttribute(node, 'kind')) && !isPinned(state, node);
 }
 
-export function makeNodeReducer(graph: ExplorerGraph, state: UiState) {
+/**
+ * How a node is drawn from the UI state, before the label plan: labels.ts ranks labels by
+ * what this gives (highlighted first, then forced, then raised) and the reducer keeps the ones
+ * that fit.
+ */
+export function makeBaseNodeReducer(graph: ExplorerGraph, state: UiState) {
   return (node: string, data: NodeAttributes): Partial<NodeDisplayData> => {
     const res: Partial<NodeDisplayData> = { ...data, label: shortLabel(data.label) };
     if (isNodeHidden(graph, state, node)) return { ...res, hidden: true };
@@ -77,6 +96,13 @@ export function makeNodeReducer(graph: ExplorerGraph, state: UiState) {
       if (state.path.nodes.includes(node)) {
         return { ...res, label: data.label, highlighted: true, forceLabel: true, zIndex: 2 };
       }
+      return { ...res, color: FADED_NODE, label: '', zIndex: 0 };
+    }
+
+    const around = state.neighbourhood;
+    if (around && !state.hovered && graph.hasNode(around.anchor)) {
+      if (node === around.anchor) return { ...res, label: data.label, highlighted: true, forceLabel: true, zIndex: 2 };
+      if (around.nodes.has(node)) return { ...res, forceLabel: true, zIndex: 1 };
       return { ...res, color: FADED_NODE, label: '', zIndex: 0 };
     }
 
@@ -95,6 +121,21 @@ export function makeNodeReducer(graph: ExplorerGraph, state: UiState) {
   };
 }
 
+/** A label's rank for the plan: what the base reducer brought forward comes first. */
+export function labelPriority(display: Partial<NodeDisplayData>): number {
+  return (display.highlighted ? 4 : 0) + (display.forceLabel ? 2 : 0) + (display.zIndex ?? 0);
+}
+
+/** The base reducer with the label plan applied: planned labels are forced, all others blank. */
+export function makeNodeReducer(graph: ExplorerGraph, state: UiState) {
+  const base = makeBaseNodeReducer(graph, state);
+  return (node: string, data: NodeAttributes): Partial<NodeDisplayData> => {
+    const res = base(node, data);
+    if (!state.labels || !res.label || res.hidden) return res;
+    return state.labels.has(node) ? { ...res, forceLabel: true } : { ...res, label: null, forceLabel: false };
+  };
+}
+
 export function makeEdgeReducer(graph: ExplorerGraph, state: UiState) {
   return (edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> => {
     const source = graph.source(edge);
@@ -105,6 +146,14 @@ export function makeEdgeReducer(graph: ExplorerGraph, state: UiState) {
     if (state.path && state.path.nodes.length > 0) {
       if (state.path.edges.includes(edge)) {
         return { ...res, label: data.label, color: PATH_EDGE, size: 4, zIndex: 2 };
+      }
+      return { ...res, color: FADED_EDGE, zIndex: 0 };
+    }
+
+    const around = state.neighbourhood;
+    if (around && !state.hovered && graph.hasNode(around.anchor)) {
+      if (source === around.anchor || target === around.anchor) {
+        return { ...res, color: '#6b7280', size: 2, zIndex: 1 };
       }
       return { ...res, color: FADED_EDGE, zIndex: 0 };
     }

@@ -20,6 +20,9 @@ export function statsTables(snapshot: Snapshot): string {
     '',
     markdownTable(['relation type', 'relations'], [...relRows, ['**total**', total(relRows)]]),
     '',
+    // /health and these tables count every relation; a drawing shows fewer, which looked like a loss.
+    `Layouts, exports and the explorer draw ${total(relRows) - (relations.MENTIONS ?? 0)} of these ${total(relRows)} relations: they leave out MENTIONS, which joins entities to the source documents quoting them, and the source documents.`,
+    '',
     markdownTable(['document', 'published', 'entities with evidence in it'], docRows),
   ].join('\n');
 }

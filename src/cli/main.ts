@@ -15,11 +15,9 @@ import { configFromEnv, reloadGuardFromEnv } from '../server/config.js';
 import { createLogger } from '../server/logging.js';
 import { start, stopOnSignals } from '../server/main.js';
 import { ReloadingSource } from '../server/reloading-source.js';
+import { servedLines } from '../server/served.js';
 import { DEFAULT_SNAPSHOT_FILE, loadPreferringSnapshot, runBuild } from './build.js';
-import { runExport } from './export.js';
 import { ontologyTable, statsTables } from './format.js';
-import { parseGenerateArgs, runGenerate } from './generate.js';
-import { runAccept, runEvalIngest, runIngest } from './ingest.js';
 import { loadProgress } from './progress.js';
 
 const DEFAULT_DATA = 'graph-data';
@@ -71,11 +69,14 @@ function loadOrExit(dataDir: string, snapshotFile?: string) {
   }
 }
 
-/** Commands with their own options, parsed by their own modules. */
-const OWN_ARGS: Record<string, (args: string[]) => number> = {
-  ingest: runIngest,
-  accept: runAccept,
-  'eval-ingest': runEvalIngest,
+/**
+ * Commands with their own options, parsed by their own modules. Imported when run: ingest's
+ * NLP model would otherwise be loaded by every `serve`.
+ */
+const OWN_ARGS: Record<string, (args: string[]) => Promise<number>> = {
+  ingest: async (args) => (await import('./ingest.js')).runIngest(args),
+  accept: async (args) => (await import('./ingest.js')).runAccept(args),
+  'eval-ingest': async (args) => (await import('./ingest.js')).runEvalIngest(args),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -130,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
         stopClusterOnSignals(handle, log);
         const shared = await handle.listening;
         console.log(`reform-graph: ${workers} workers serving (primary ${process.pid})`);
-        console.log(`GraphiQL:  http://localhost:${shared}/graphql`);
+        for (const line of servedLines({ origin: `http://localhost:${shared}`, config })) console.log(line);
         return -1;
       }
       const { snapshot, ms, from, reason, rejected } = loadOrExit(
@@ -172,8 +173,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         `reform-graph: loaded ${snapshot.entities().length} entities and ${snapshot.graph.size} relations from ${from} in ${ms} ms (snapshot ${snapshot.version})${values.watch ? ', watching for changes' : ''}`,
       );
-      console.log(`GraphiQL:  http://localhost:${actualPort}/graphql`);
-      console.log(`Health:    http://localhost:${actualPort}/health`);
+      for (const line of servedLines({ origin: `http://localhost:${actualPort}`, config })) console.log(line);
       return -1;
     }
     case 'validate': {
@@ -196,10 +196,13 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       // `export --format gexf` or `export gexf`; --focus may repeat.
       const format = values.format ?? positionals[1] ?? '';
+      const { runExport } = await import('./export.js');
       return runExport({ format, focus: values.focus, depth: values.depth, dataDir });
     }
-    case 'generate':
+    case 'generate': {
+      const { parseGenerateArgs, runGenerate } = await import('./generate.js');
       return runGenerate(parseGenerateArgs(argv));
+    }
     case 'build':
       return runBuild({ dataDir, out: resolve(values.out ?? DEFAULT_SNAPSHOT_FILE), progress: process.stderr });
     case 'coverage': {

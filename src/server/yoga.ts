@@ -10,10 +10,10 @@ import { type Context, schema } from '../schema/index.js';
 import { armorPlugin } from './armor.js';
 import { configFromEnv, type ServerConfig } from './config.js';
 import { maskError, variableErrorCodePlugin } from './errors.js';
-import { EXAMPLE_OPERATIONS } from './examples.js';
 import { explorerPlugin } from './explorer-route.js';
 import { exportRoutesPlugin } from './export-routes.js';
 import { createFastPath, type FastPath, type NodeHandler } from './fast-path.js';
+import { apiOnlyPagePlugin, bundledGraphiQL, GRAPHIQL_OPTIONS } from './graphiql.js';
 import { compiledOperations, jitPlugin } from './jit.js';
 import { createLogger, type Logger, requestLogPlugin, yogaLogger } from './logging.js';
 import { bodyLimitPlugin, timeoutPlugins } from './protection.js';
@@ -79,16 +79,18 @@ function readOnlyPlugin(): Plugin {
   };
 }
 
+const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'graphql-require-preflight'] as const;
+
 /** yoga's CSRF check, with the stable error code every refusal here carries. */
 function csrfPlugin(): Plugin {
-  const inner = useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'graphql-require-preflight'] });
+  const inner = useCSRFPrevention({ requestHeaders: [...CSRF_HEADERS] });
   return {
     onRequestParse(payload) {
       try {
         return inner.onRequestParse?.(payload);
       } catch (err) {
         throw createGraphQLError(
-          'GET requests and form posts need an x-graphql-yoga-csrf header (any value) to prove they are not cross-site',
+          `GET requests and form posts must prove they are not cross-site: send a POST with content-type: application/json, or add an ${CSRF_HEADERS.join(' or ')} header (any value)`,
           { extensions: { code: 'CSRF_HEADER_REQUIRED', http: { status: 403 } }, originalError: err as Error },
         );
       }
@@ -134,7 +136,8 @@ export function createApp(options: ServerOptions): ReformGraphApp {
     schema,
     // The snapshot is taken once per request, so one request never sees two versions.
     context: () => ({ snapshot: source.current() }),
-    graphiql: config.introspection ? { title: 'reform-graph', defaultQuery: EXAMPLE_OPERATIONS } : false,
+    graphiql: config.introspection ? GRAPHIQL_OPTIONS : false,
+    renderGraphiQL: bundledGraphiQL(),
     landingPage: false,
     healthCheckEndpoint: '/yoga-health',
     maskedErrors: { maskError },
@@ -146,6 +149,7 @@ export function createApp(options: ServerOptions): ReformGraphApp {
       routesPlugin(source, options.lifecycle),
       exportRoutesPlugin(source),
       explorerPlugin(),
+      ...(config.introspection ? [] : [apiOnlyPagePlugin()]),
       ...(options.plugins ?? []),
       csrfPlugin(),
       // After the CSRF check (a hit must not bypass it), before everything a hit can skip.

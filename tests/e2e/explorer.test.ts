@@ -14,6 +14,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Context, schema } from '../../src/schema/index.js';
 import { explorerPlugin, resolveExplorerFile } from '../../src/server/explorer-route.js';
+import { createApp } from '../../src/server/yoga.js';
 import { bundledSnapshot } from '../helpers/graphql.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -59,7 +60,9 @@ beforeAll(async () => {
     const { build } = await import('vite');
     await build({ configFile: resolve(ROOT, 'explorer/vite.config.ts'), logLevel: 'warn' });
   }
-  server = serverFor(DIST);
+  // The real app (all plugins, GraphiQL on), serving the explorer from dist/explorer.
+  const app = createApp({ snapshot: bundledSnapshot(), logging: false, config: { introspection: true } });
+  server = createServer(app.listener);
   base = await listen(server);
 }, 120_000);
 
@@ -161,11 +164,60 @@ describe('explorer in a browser', () => {
     const host = new URL(base).host;
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());
-      if (url.host === host || url.protocol === 'data:') return route.continue();
+      if (url.host === host || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
       offsite.push(url.href);
       return route.abort();
     });
     return { page, offsite, pageErrors };
+  }
+
+  /**
+   * The panel's Chinese name is drawn with real glyphs, though this machine has no CJK fonts.
+   * Chromium's DevTools protocol says which fonts drew a node's text: every character must come
+   * from the bundled subset (an element laid out before the font arrived kept system-font boxes
+   * when the subset came last in the font list). And a missing glyph is drawn as the same empty
+   * box for every character, so each character alone must have width and look unlike the others.
+   */
+  async function expectRealGlyphs(page: Page, nameZh: string): Promise<void> {
+    const zh = page.getByTestId('panel-name-zh');
+    await expect.poll(() => zh.textContent()).toBe(nameZh);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: '[data-testid="panel-name-zh"]',
+    });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    await cdp.detach();
+    expect(fonts).toEqual([expect.objectContaining({ isCustomFont: true, glyphCount: [...nameZh].length })]);
+
+    const widths = await zh.evaluate((el) =>
+      [...(el.textContent ?? '')].map((char, i) => {
+        const node = el.cloneNode(false) as HTMLElement;
+        node.textContent = char;
+        node.setAttribute('data-testid', `zh-glyph-${i}`);
+        node.style.display = 'inline-block';
+        el.parentElement?.append(node);
+        return node.getBoundingClientRect().width;
+      }),
+    );
+    try {
+      expect(widths.length).toBe([...nameZh].length);
+      for (const width of widths) expect(width).toBeGreaterThan(0);
+      const glyphs = new Set<string>();
+      for (let i = 0; i < widths.length; i++) {
+        glyphs.add((await page.getByTestId(`zh-glyph-${i}`).screenshot()).toString('base64'));
+      }
+      expect(glyphs.size).toBe(new Set(nameZh).size);
+    } finally {
+      await zh.evaluate((el) => {
+        for (const copy of el.parentElement?.querySelectorAll('[data-testid^="zh-glyph-"]') ?? []) copy.remove();
+      });
+    }
   }
 
   it.skipIf(!hasChromium)(
@@ -194,12 +246,17 @@ describe('explorer in a browser', () => {
           await panel.getByTestId('evidence-quote').count(),
         );
         expect(await panel.getByTestId('panel-kind').textContent()).toBe('Organ');
+        await expectRealGlyphs(page, '公安部');
 
         // Hiding a kind through the legend is counted in the status line.
         await page.getByTestId('kind-filter-PERSON').uncheck();
         await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/hidden by the kind filter/);
         await page.getByTestId('kind-filter-PERSON').check();
 
+        // The README's explorer/screenshot.png is this picture: the panel from its top, Chinese name included.
+        await panel.evaluate((el) => {
+          el.scrollTop = 0;
+        });
         await page.screenshot({ path: join(ARTIFACTS, 'explorer.png') });
 
         // Shift-picking a second entity traces the shortest path from the selected one.
@@ -216,6 +273,132 @@ describe('explorer in a browser', () => {
         expect(await panel.getByTestId('fact-value').count()).toBe(1);
         await page.screenshot({ path: join(ARTIFACTS, 'explorer-path.png') });
 
+        expect(pageErrors).toEqual([]);
+        expect(offsite).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  );
+
+  interface Box {
+    node: string;
+    left: number;
+    top: number;
+    right: number;
+    bottom: number;
+  }
+
+  /** The label boxes the explorer drew, once its label plan has settled; none may overlap. */
+  async function drawnLabels(page: Page): Promise<Box[]> {
+    const read = () =>
+      page.evaluate(() =>
+        (window as unknown as { explorerLabels: () => Box[] }).explorerLabels().map((b) => ({ ...b })),
+      );
+    let previous = '';
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(150);
+      const boxes = await read();
+      const now = JSON.stringify(boxes);
+      if (now === previous && boxes.length > 0) break;
+      previous = now;
+    }
+    const boxes = await read();
+    const overlapping = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        .map((b) => `${a.node} / ${b.node}`),
+    );
+    expect(overlapping).toEqual([]);
+    return boxes;
+  }
+
+  it.skipIf(!hasChromium)(
+    "keeps labels apart, folds the legend, expands neighbourhoods visibly and shows a person's position",
+    async () => {
+      const { page, offsite, pageErrors } = await openPage();
+      const status = () => page.getByTestId('status').textContent();
+      try {
+        await page.goto(`${base}/explorer/`);
+        await expect.poll(status, { timeout: 20_000 }).toMatch(/^\d+ nodes/);
+        expect((await drawnLabels(page)).length).toBeGreaterThan(5);
+
+        // The legend folds to its title and unfolds again.
+        const legend = page.getByTestId('legend');
+        const unfolded = (await legend.boundingBox())?.height ?? 0;
+        await page.getByTestId('legend-toggle').click();
+        expect(await legend.locator('input[type=checkbox]').count()).toBe(0);
+        expect((await legend.boundingBox())?.height ?? 0).toBeLessThan(unfolded / 3);
+        await page.getByTestId('legend-toggle').click();
+        expect(await legend.locator('input[type=checkbox]').count()).toBeGreaterThan(3);
+
+        // In the whole graph every neighbour is drawn already: expanding brings them forward.
+        const panel = page.getByTestId('side-panel');
+        await page.getByTestId('search-input').fill('Ministry of Public Security');
+        await page.locator('[data-testid="search-result"][data-id="organ/ministry-of-public-security"]').click();
+        await expect.poll(() => panel.getByTestId('panel-name').textContent()).toBe('Ministry of Public Security');
+        await panel.getByTestId('expand').click();
+        await expect
+          .poll(status)
+          .toMatch(/^Showing the \d+ neighbours of Ministry of Public Security \(all were already drawn\)/);
+        const around = await drawnLabels(page);
+        expect(around.map((b) => b.node)).toContain('organ/ministry-of-public-security');
+        expect(around.length).toBeGreaterThan(5);
+        await page.screenshot({ path: join(ARTIFACTS, 'explorer-expand-whole.png') });
+
+        // Around one node, expanding another adds its neighbours with every label drawn, apart.
+        await panel.getByRole('button', { name: 'Only its neighbourhood' }).click();
+        await expect.poll(status, { timeout: 20_000 }).toMatch(/around Ministry of Public Security/);
+        const before = await page.evaluate(() => document.querySelector('[data-testid="status"]')?.textContent);
+        await page.getByTestId('search-input').fill('demonstration city');
+        await page.locator('[data-testid="search-result"][data-id="campaign/demonstration-city-creation"]').click();
+        await expect.poll(() => panel.getByTestId('panel-name').textContent()).toMatch(/demonstration/i);
+        await panel.getByTestId('expand').click();
+        await expect.poll(status).toMatch(/^Added [1-9]\d* of \d+ neighbours/);
+        expect(await status()).not.toBe(before);
+        const added = Number((await status())?.match(/^Added (\d+)/)?.[1]);
+        const labelled = await drawnLabels(page);
+        expect(labelled.length).toBeGreaterThanOrEqual(added);
+        await page.screenshot({ path: join(ARTIFACTS, 'explorer-expand-focus.png') });
+
+        // A person's panel says the position held.
+        await page.getByTestId('search-input').fill('Sun Maoli');
+        await page.locator('[data-testid="search-result"][data-id="person/sun-maoli"]').click();
+        await expect
+          .poll(() => panel.getByTestId('fact-position').textContent())
+          .toBe('member of the Party Committee of the Ministry of Public Security');
+
+        expect(pageErrors).toEqual([]);
+        expect(offsite).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    90_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'opens GraphiQL from bundled assets, offline, with the example operations, and runs one',
+    async () => {
+      const { page, offsite, pageErrors } = await openPage();
+      try {
+        await page.goto(`${base}/graphql`);
+        // Monaco draws spaces as no-break spaces.
+        const textOf = async (selector: string) =>
+          ((await page.locator(selector).textContent()) ?? '').replace(/\u00a0/g, ' ');
+        const editorText = () => textOf('.graphiql-query-editor');
+        await expect.poll(editorText, { timeout: 30_000 }).toContain('query MinistryWithEvidence');
+        expect(await editorText()).toContain('query CampaignOutcomes');
+        await page.locator('.graphiql-execute-button').click();
+        // Several operations in one document: the run button asks which.
+        const choice = page.getByRole('menuitem', { name: 'MinistryWithEvidence' });
+        if (await choice.isVisible({ timeout: 2_000 }).catch(() => false)) await choice.click();
+        const response = () => textOf('.graphiql-response');
+        await expect.poll(response, { timeout: 20_000 }).toContain('"nameZh": "公安部"');
+        expect(await response()).toContain('"name": "Ministry of Public Security"');
+        await page.screenshot({ path: join(ARTIFACTS, 'graphiql.png') });
         expect(pageErrors).toEqual([]);
         expect(offsite).toEqual([]);
       } finally {
