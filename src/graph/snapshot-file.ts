@@ -11,6 +11,7 @@
  *   D  documents (full records, texts included)
  *   E  entities, in the snapshot's order (sorted by id)
  *   R  curated relations, in graph insertion order; MENTIONS are derived again by Snapshot
+ *   I, S, P  the full-text indexes (see "Full-text indexes" below); absent in older files
  *   Z  end marker repeating the counts, so a truncated file is never taken as complete
  *
  * Compactness (size and, mostly, heap after load): evidence is stored as offsets only and
@@ -21,9 +22,10 @@
  */
 import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import type { AsPlainObject } from 'minisearch';
 import { RELATION_TYPE_NAMES, type RelationType } from '../model/ontology.js';
 import type { EntityRecord, EvidenceRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
-import { Snapshot, type SnapshotInput } from './snapshot.js';
+import { type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
 export const SNAPSHOT_FORMAT_VERSION = 1;
@@ -172,6 +174,7 @@ export function writeSnapshotFile(snapshot: Snapshot, path: string): number {
       out.row('R', JSON.stringify(row));
     }
     out.flush();
+    writeSearchIndexes(out, snapshot.searchIndexData());
     out.frame('Z', JSON.stringify(counts));
   } finally {
     out.close();
@@ -268,7 +271,9 @@ export function readSnapshotHeader(path: string): SnapshotFileHeader {
 }
 
 /** The records of a snapshot file, without building the Snapshot (so callers can time both). */
-export function readSnapshotInput(path: string): SnapshotInput & { header: SnapshotFileHeader } {
+export function readSnapshotInput(
+  path: string,
+): SnapshotInput & { header: SnapshotFileHeader; indexes: SearchIndexData | undefined } {
   const reader = new FrameReader(path);
   const header = checkHeader(reader, reader.next());
   let files: string[] = [];
@@ -276,6 +281,7 @@ export function readSnapshotInput(path: string): SnapshotInput & { header: Snaps
   const entities: EntityRecord[] = [];
   const relations: RelationRecord[] = [];
   let ended = false;
+  const indexes = new SearchIndexReader();
   const evidence = (rows: EvidenceRow[]): EvidenceRecord[] =>
     rows.map(([d, start, end, note]) => {
       const doc = documents[d];
@@ -303,6 +309,11 @@ export function readSnapshotInput(path: string): SnapshotInput & { header: Snaps
       case 'R':
         for (const row of payload as RelationRow[]) relations.push(relationOf(row, entities, files, evidence, reader));
         break;
+      case 'I':
+      case 'S':
+      case 'P':
+        indexes.frame(tag, payload, reader);
+        break;
       case 'Z': {
         const c = payload as SnapshotFileHeader['counts'];
         const got = { documents: documents.length, entities: entities.length, relations: relations.length };
@@ -325,7 +336,7 @@ export function readSnapshotInput(path: string): SnapshotInput & { header: Snaps
       `truncated: no end marker (read ${entities.length} of ${header.counts.entities} entities, ${relations.length} of ${header.counts.relations} relations)`,
     );
   }
-  return { header, version: header.version, documents, entities, relations };
+  return { header, version: header.version, documents, entities, relations, indexes: indexes.data() };
 }
 
 function relationOf(
@@ -358,8 +369,8 @@ function relationOf(
  */
 export function readSnapshotFile(path: string): Snapshot {
   const mtimeMs = statSync(path).mtimeMs;
-  const { header: _header, ...input } = readSnapshotInput(path);
-  const snapshot = new Snapshot(input);
+  const { header: _header, indexes, ...input } = readSnapshotInput(path);
+  const snapshot = new Snapshot(input, indexes);
   readFrom.set(snapshot, { path, mtimeMs });
   return snapshot;
 }
@@ -389,4 +400,54 @@ export function snapshotInputOf(snapshot: Snapshot): SnapshotInput {
     if (r.type !== 'MENTIONS') relations.push(r);
   });
   return { version: snapshot.version, documents: snapshot.documents(), entities: snapshot.entities(), relations };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Full-text indexes (issue 17), kept apart from the record frames above.
+//
+//   I  the two MiniSearch indexes without their term tables, and the passage table
+//   S  entity-index terms, a chunk per frame: [term, {fieldId: {docId: frequency}}]
+//   P  passage-index terms, likewise
+//
+// The term tables are most of an index and outgrow one V8 string at a million entities, so
+// they stream in chunks like the records. A file without these frames (written before them)
+// still loads: the snapshot then builds its indexes from the records on first search.
+
+type TermRow = AsPlainObject['index'][number];
+
+function writeSearchIndexes(out: FrameWriter, data: SearchIndexData): void {
+  const { index: entityTerms, ...entityHead } = data.entities;
+  const { index: passageTerms, ...passageHead } = data.passages.index;
+  out.frame(
+    'I',
+    JSON.stringify({ entities: entityHead, passages: { index: passageHead, table: data.passages.table } }),
+  );
+  for (const row of entityTerms) out.row('S', JSON.stringify(row));
+  out.flush();
+  for (const row of passageTerms) out.row('P', JSON.stringify(row));
+  out.flush();
+}
+
+class SearchIndexReader {
+  private head?: SearchIndexData;
+  private readonly entityTerms: TermRow[] = [];
+  private readonly passageTerms: TermRow[] = [];
+
+  frame(tag: string, payload: unknown, reader: FrameReader): void {
+    if (tag === 'I') {
+      this.head = payload as SearchIndexData;
+      return;
+    }
+    if (!this.head) reader.fail(`corrupted: index frame "${tag}" before the index header`);
+    const into = tag === 'S' ? this.entityTerms : this.passageTerms;
+    for (const row of payload as TermRow[]) into.push(row);
+  }
+
+  data(): SearchIndexData | undefined {
+    if (!this.head) return undefined;
+    return {
+      entities: { ...this.head.entities, index: this.entityTerms },
+      passages: { ...this.head.passages, index: { ...this.head.passages.index, index: this.passageTerms } },
+    };
+  }
 }
