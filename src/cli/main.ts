@@ -136,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
       const { snapshot, ms, from } = loadOrExit(dataDir, resolve(values.snapshot ?? DEFAULT_SNAPSHOT_FILE));
       // Before listening: the first neighbourhood or path query would otherwise build these.
       prepareTraversal(snapshot);
+      snapshot.prepareSearch();
       const source = new ReloadingSource(dataDir, snapshot, (outcome) =>
         outcome.ok
           ? logger.info({ version: outcome.version }, 'graph-data reloaded')

@@ -99,6 +99,12 @@ export class Snapshot {
     return data;
   }
 
+  /** Loads (or builds) both indexes now, so no first search pays for them. */
+  prepareSearch(): void {
+    void this.search;
+    void this.passages;
+  }
+
   /** Both indexes as a snapshot file stores them. */
   searchIndexData(): SearchIndexData {
     return { entities: this.search.toJSON(), passages: this.passages.toJSON() };

@@ -43,6 +43,7 @@ export class ReloadingSource implements SnapshotSource {
     if (snapshot) {
       // Ready before it is served, as at start-up: no first query pays for the views.
       prepareTraversal(snapshot);
+      snapshot.prepareSearch();
       this.snapshot = snapshot;
       this.lastProblems = [];
     } else {
