@@ -49,9 +49,9 @@ export function parseQuery(query: string): ParsedQuery {
   return { terms: [...seen.values()], phrases };
 }
 
-/** The edits a word may be off by and still match: one typo in a word of 5+ letters. */
+/** The edits a word may be off by and still match: one typo in a word of 5+ letters (typed as 4+: a dropped letter). */
 export function fuzziness(term: string): number {
-  return term.length >= 5 && !/^\d/.test(term) ? 1 : 0;
+  return term.length >= 4 && !/^\d/.test(term) ? 1 : 0;
 }
 
 interface Internals {
@@ -96,8 +96,9 @@ export interface Plan {
 }
 
 /**
- * The index query for a parsed query: all terms AND-ed, but only the cheapest ones while their
- * postings stay within budget (always at least the cheapest). Null when nothing is searchable.
+ * The index query for a parsed query: terms AND-ed, but only the cheapest ones while their
+ * postings stay within budget (always at least the cheapest; only it when it is already rare).
+ * Null when nothing is searchable.
  */
 export function plan(ms: MiniSearch, parsed: ParsedQuery, fields: readonly string[], fuzzy: boolean): Plan | null {
   if (parsed.terms.length === 0) return null;
@@ -106,7 +107,8 @@ export function plan(ms: MiniSearch, parsed: ParsedQuery, fields: readonly strin
   const asked: QueryTerm[] = [];
   let total = 0;
   for (const { t, n } of costed) {
-    if (asked.length > 0 && total + n > budget) break;
+    // The cheapest term bounds the candidates; another only pays while they are many.
+    if (asked.length > 0 && (total + n > budget || (costed[0]?.n ?? 0) <= 200)) break;
     asked.push(t);
     total += n;
   }

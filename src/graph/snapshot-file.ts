@@ -117,7 +117,11 @@ function evidenceRows(evidence: readonly EvidenceRecord[], docIndex: ReadonlyMap
 }
 
 /** Writes the snapshot; returns the file size in bytes. */
-export function writeSnapshotFile(snapshot: Snapshot, path: string): number {
+export function writeSnapshotFile(
+  snapshot: Snapshot,
+  path: string,
+  options: { readonly searchIndexes?: boolean } = {},
+): number {
   const documents = snapshot.documents();
   const entities = snapshot.entities();
   const relations: RelationRecord[] = [];
@@ -174,7 +178,7 @@ export function writeSnapshotFile(snapshot: Snapshot, path: string): number {
       out.row('R', JSON.stringify(row));
     }
     out.flush();
-    writeSearchIndexes(out, snapshot.searchIndexData());
+    if (options.searchIndexes !== false) writeSearchIndexes(out, snapshot.searchIndexData());
     out.frame('Z', JSON.stringify(counts));
   } finally {
     out.close();
