@@ -59,6 +59,8 @@ export interface SearchOptions {
   readonly first?: number;
 }
 
+/** Hits scoring this or more hold every query word (names: 0.3+, other fields: 0.2+). */
+const COMPLETE = 0.2;
 const BASE: Record<MatchType, number> = { EXACT: 1, PREFIX: 0.8, WORD: 0.6, SUBSTRING: 0.5, FUZZY: 0.3 };
 
 /** Case-, width- and quote-insensitive form; keeps CJK characters. */
@@ -146,12 +148,14 @@ export class SearchIndex {
     if (!q || limit <= 0) return [];
     const exact = this.run(parsed, q, wanted, kinds, limit, false);
     let hits = exact.hits;
-    // Fuzzy only for a word no text holds as typed, or when nothing was found: it widens
-    // every word's postings.
-    if (hits.length < limit && (exact.unknown || hits.length === 0)) {
-      const seen = new Set(hits.map((h) => h.entity.id));
-      const more = this.run(parsed, q, wanted, kinds, limit, true).hits.filter((h) => !seen.has(h.entity.id));
-      hits = [...hits, ...more];
+    // Fuzzy only for a word no text holds as typed, or when no hit holds every word (a typo
+    // can spell another real word): it widens every word's postings.
+    const complete = hits.filter((h) => h.score >= COMPLETE).length;
+    if (complete < limit && (exact.unknown || complete === 0)) {
+      const fuzzy = this.run(parsed, q, wanted, kinds, limit, true).hits;
+      const best = new Map(hits.map((h) => [h.entity.id, h]));
+      for (const h of fuzzy) if (h.score > (best.get(h.entity.id)?.score ?? -1)) best.set(h.entity.id, h);
+      hits = [...best.values()];
     }
     return hits.sort(byRank).slice(0, limit);
   }
