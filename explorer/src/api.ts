@@ -102,31 +102,6 @@ export async function fetchLayout(args: LayoutArgs = {}): Promise<Layout> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Search.
-
-export interface SearchHit {
-  score: number;
-  matchType: string;
-  matchedText: string;
-  entity: { id: string; name: string; kind: string };
-}
-
-const SEARCH_QUERY = /* GraphQL */ `
-  query ExplorerSearch($query: String!, $first: Int) {
-    search(query: $query, first: $first) {
-      score
-      matchType
-      matchedText
-      entity { id name kind }
-    }
-  }
-`;
-
-export async function search(query: string, first = 12): Promise<SearchHit[]> {
-  return (await graphql<{ search: SearchHit[] }>(SEARCH_QUERY, { query, first })).search;
-}
-
-// ---------------------------------------------------------------------------------------------
 // One entity, for the side panel.
 
 export interface DateText {

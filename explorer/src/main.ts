@@ -14,14 +14,13 @@ import {
   fetchShortestPath,
   type Layout,
   type RelationRef,
-  type SearchHit,
-  search,
 } from './api';
 import { byId, h, kindLabel, relationLabel } from './dom';
 import { keepLabelsApart } from './label-plan';
 import { canvasMetrics, type LabelBox } from './labels';
 import { type PanelActions, renderEntity, renderMessage, renderPath } from './panel';
 import { placeAround } from './placement';
+import { createSearchBox, type SearchHit } from './search';
 import {
   type EdgeAttributes,
   type ExplorerGraph,
@@ -544,63 +543,8 @@ function renderLegend(): void {
 // ---------------------------------------------------------------------------------------------
 // Search.
 
-let searchRequest = 0;
-let searchTimer: ReturnType<typeof setTimeout> | undefined;
-let hits: SearchHit[] = [];
-let activeHit = -1;
-
-function closeResults(): void {
-  els.results.hidden = true;
-  els.results.replaceChildren();
-  els.search.setAttribute('aria-expanded', 'false');
-  activeHit = -1;
-}
-
-function renderResults(): void {
-  if (hits.length === 0) {
-    els.results.replaceChildren(h('div', { className: 'option empty', 'data-testid': 'search-empty' }, 'No match.'));
-  } else {
-    els.results.replaceChildren(
-      ...hits.map((hit, i) =>
-        h(
-          'div',
-          {
-            role: 'option',
-            id: `result-${i}`,
-            className: i === activeHit ? 'option active' : 'option',
-            'aria-selected': String(i === activeHit),
-            'data-testid': 'search-result',
-            'data-id': hit.entity.id,
-            // mousedown, not click: the input's blur would close the list first.
-            onmousedown: (event: Event) => {
-              event.preventDefault();
-              pick(hit, (event as MouseEvent).shiftKey);
-            },
-          },
-          h('span', { className: 'swatch', style: `background:${colorOf(hit.entity.kind)}` }),
-          h(
-            'span',
-            { className: 'result-text' },
-            h('span', { className: 'result-name' }, hit.entity.name),
-            h(
-              'span',
-              { className: 'muted' },
-              kindLabel(hit.entity.kind),
-              hit.matchedText !== hit.entity.name ? ` · matched “${hit.matchedText}”` : '',
-            ),
-          ),
-        ),
-      ),
-    );
-  }
-  els.results.hidden = false;
-  els.search.setAttribute('aria-expanded', 'true');
-}
-
 /** Picking selects the entity; with Shift, and another entity selected, it traces the path to it. */
 function pick(hit: SearchHit, shift = false): void {
-  closeResults();
-  els.search.value = hit.entity.name;
   const from = state.selected;
   if (shift && from && from !== hit.entity.id) {
     void (async () => {
@@ -614,52 +558,13 @@ function pick(hit: SearchHit, shift = false): void {
   }
 }
 
-async function runSearch(query: string): Promise<void> {
-  const request = ++searchRequest;
-  try {
-    const found = await search(query);
-    if (request !== searchRequest) return;
-    hits = found;
-    activeHit = -1;
-    renderResults();
-  } catch (err) {
-    if (request !== searchRequest) return;
-    closeResults();
-    showError(err, 'Search');
-  }
-}
-
-els.search.addEventListener('input', () => {
-  clearTimeout(searchTimer);
-  const query = els.search.value.trim();
-  if (query.length < 2) {
-    searchRequest++;
-    closeResults();
-    return;
-  }
-  searchTimer = setTimeout(() => void runSearch(query), 200);
+createSearchBox({
+  input: els.search,
+  results: els.results,
+  colorOf,
+  onPick: pick,
+  onError: (err) => showError(err, 'Search'),
 });
-
-els.search.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') {
-    closeResults();
-    return;
-  }
-  if (els.results.hidden || hits.length === 0) return;
-  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-    event.preventDefault();
-    const step = event.key === 'ArrowDown' ? 1 : -1;
-    activeHit = (activeHit + step + hits.length) % hits.length;
-    renderResults();
-    els.search.setAttribute('aria-activedescendant', `result-${activeHit}`);
-  } else if (event.key === 'Enter') {
-    event.preventDefault();
-    const hit = hits[Math.max(activeHit, 0)];
-    if (hit) pick(hit, event.shiftKey);
-  }
-});
-
-els.search.addEventListener('blur', () => closeResults());
 
 // ---------------------------------------------------------------------------------------------
 // Start.

@@ -144,6 +144,7 @@ async function main(argv: string[]): Promise<number> {
       else logger.info({ from }, reason);
       // Before listening: the first neighbourhood or path query would otherwise build these.
       prepareTraversal(snapshot);
+      snapshot.prepareSearch();
       const source = new ReloadingSource(
         dataDir,
         snapshot,

@@ -1,30 +1,66 @@
 /**
- * Name search over names, aliases and Chinese names. Ranked exact > prefix > word > fuzzy,
- * because analysts type either an exact short form ("MPS") or a phrase from the text.
+ * Entity search: a MiniSearch full-text index over names, aliases, Chinese names, descriptions,
+ * curator notes and evidence quotes (see fulltext.ts for how a query is planned). Names keep
+ * the ranking analysts rely on, exact > prefix > word > substring > fuzzy, because they type
+ * either an exact short form ("MPS") or a phrase from the text; a hit in a description, note
+ * or quote ranks below every name hit.
  */
 import { distance } from 'fastest-levenshtein';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { EntityKind } from '../model/ontology.js';
-import type { EntityRecord } from '../model/records.js';
+import type { EntityRecord, EvidenceRecord } from '../model/records.js';
+import {
+  type Highlight,
+  highlights,
+  matchText,
+  type ParsedQuery,
+  parseQuery,
+  plan,
+  runPlan,
+  type TextMatch,
+} from './fulltext.js';
+import { indexTerms } from './text-tokens.js';
 
-export type MatchedOn = 'NAME' | 'ALIAS' | 'NAME_ZH';
+export type SearchField = 'NAME' | 'ALIAS' | 'NAME_ZH' | 'DESCRIPTION' | 'NOTE' | 'EVIDENCE';
+export type MatchedOn = SearchField;
 export type MatchType = 'EXACT' | 'PREFIX' | 'WORD' | 'SUBSTRING' | 'FUZZY';
+
+export const SEARCH_FIELDS: readonly SearchField[] = ['NAME', 'ALIAS', 'NAME_ZH', 'DESCRIPTION', 'NOTE', 'EVIDENCE'];
+const NAME_FIELDS: ReadonlySet<SearchField> = new Set(['NAME', 'ALIAS', 'NAME_ZH']);
+const TEXT_ORDER: readonly SearchField[] = ['EVIDENCE', 'DESCRIPTION', 'NOTE', 'NAME', 'ALIAS', 'NAME_ZH'];
+
+/** The index's field for each searchable field, and its BM25 boost (a name outweighs a quote). */
+const FIELD: Record<SearchField, { key: string; boost: number }> = {
+  NAME: { key: 'name', boost: 4 },
+  ALIAS: { key: 'aliases', boost: 3 },
+  NAME_ZH: { key: 'nameZh', boost: 3 },
+  DESCRIPTION: { key: 'description', boost: 1.5 },
+  NOTE: { key: 'note', boost: 1 },
+  EVIDENCE: { key: 'evidence', boost: 1 },
+};
 
 export interface SearchHit {
   readonly entity: EntityRecord;
   readonly score: number;
   readonly matchedOn: MatchedOn;
   readonly matchType: MatchType;
+  /** The name, alias, Chinese name, description, note or quote that matched. */
   readonly matchedText: string;
+  /** Offsets into matchedText of what matched. */
+  readonly highlights: readonly Highlight[];
+  /** The evidence whose quote matched, for EVIDENCE hits. */
+  readonly evidence?: EvidenceRecord;
 }
 
-interface Term {
-  readonly entity: EntityRecord;
-  readonly text: string;
-  readonly norm: string;
-  readonly words: readonly string[];
-  readonly on: MatchedOn;
+export interface SearchOptions {
+  readonly kinds?: readonly EntityKind[];
+  /** Fields to search; all when empty or absent. */
+  readonly in?: readonly SearchField[];
+  readonly first?: number;
 }
 
+/** Hits scoring this or more hold every query word (names: 0.3+, other fields: 0.2+). */
+const COMPLETE = 0.2;
 const BASE: Record<MatchType, number> = { EXACT: 1, PREFIX: 0.8, WORD: 0.6, SUBSTRING: 0.5, FUZZY: 0.3 };
 
 /** Case-, width- and quote-insensitive form; keeps CJK characters. */
@@ -33,64 +69,229 @@ export function normaliseName(s: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u201c\u201d"'“”‘’«»]/g, '')
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
-export class SearchIndex {
-  private readonly terms: Term[] = [];
-
-  constructor(entities: readonly EntityRecord[]) {
-    for (const entity of entities) {
-      const add = (text: string, on: MatchedOn) => {
-        const norm = normaliseName(text);
-        if (norm) this.terms.push({ entity, text, norm, words: norm.split(' '), on });
-      };
-      add(entity.name, 'NAME');
-      for (const a of entity.aliases) add(a, 'ALIAS');
-      if (entity.nameZh) add(entity.nameZh, 'NAME_ZH');
-    }
-  }
-
-  search(query: string, kinds?: readonly EntityKind[], first = 10): SearchHit[] {
-    const q = normaliseName(query);
-    if (!q) return [];
-    const qWords = q.split(' ');
-    const wanted = kinds && kinds.length > 0 ? new Set(kinds) : null;
-    const best = new Map<string, SearchHit>();
-    for (const term of this.terms) {
-      if (wanted && !wanted.has(term.entity.kind)) continue;
-      const hit = match(term, q, qWords);
-      if (!hit) continue;
-      const previous = best.get(term.entity.id);
-      if (!previous || hit.score > previous.score) best.set(term.entity.id, hit);
-    }
-    return [...best.values()]
-      .sort(
-        (a, b) =>
-          b.score - a.score || a.entity.name.length - b.entity.name.length || a.entity.id.localeCompare(b.entity.id),
-      )
-      .slice(0, first);
+function fieldText(e: EntityRecord, key: string): string | undefined {
+  switch (key) {
+    case 'name':
+      return e.name;
+    case 'aliases':
+      return e.aliases.join('\n');
+    case 'nameZh':
+      return e.nameZh;
+    case 'description':
+      return e.description;
+    case 'note':
+      return e.note;
+    case 'evidence':
+      return e.evidence.map((ev) => ev.quote).join('\n');
+    default:
+      return undefined;
   }
 }
 
-function match(term: Term, q: string, qWords: readonly string[]): SearchHit | null {
-  // A shorter matched term is a closer match: "MPS" beats a long name that contains it.
-  const closeness = Math.min(1, q.length / term.norm.length);
-  const hit = (type: MatchType, bonus: number): SearchHit => ({
-    entity: term.entity,
-    score: Math.round((BASE[type] + 0.1 * bonus) * 1000) / 1000,
-    matchedOn: term.on,
+/** Options for both building and loading: MiniSearch needs the same ones for each. */
+function indexOptions(entities: readonly EntityRecord[]): Options<number> {
+  return {
+    // Documents are positions in the snapshot's entity array: numbers cost less than ids.
+    idField: 'id',
+    fields: SEARCH_FIELDS.map((f) => FIELD[f].key),
+    extractField: (i, key) => (key === 'id' ? i : fieldText(entities[i] as EntityRecord, key)) as string,
+    tokenize: indexTerms,
+    processTerm: (t) => t,
+    // Query terms come from our own tokeniser already normalised.
+    searchOptions: {
+      tokenize: (s) => [s],
+      processTerm: (t) => t,
+      boost: Object.fromEntries(SEARCH_FIELDS.map((f) => [FIELD[f].key, FIELD[f].boost])),
+    },
+  };
+}
+
+export class SearchIndex {
+  private readonly ms: MiniSearch<number>;
+
+  /** Builds the index, or loads one serialised by toJSON() for these same entities. */
+  constructor(
+    private readonly entities: readonly EntityRecord[],
+    serialised?: AsPlainObject,
+  ) {
+    const options = indexOptions(entities);
+    if (serialised) {
+      if (serialised.documentCount !== entities.length) {
+        throw new Error(`search index holds ${serialised.documentCount} entities, the snapshot ${entities.length}`);
+      }
+      this.ms = MiniSearch.loadJS(serialised, options);
+    } else {
+      this.ms = new MiniSearch(options);
+      this.ms.addAll(entities.map((_e, i) => i));
+    }
+  }
+
+  toJSON(): AsPlainObject {
+    return this.ms.toJSON();
+  }
+
+  search(query: string, kindsOrOptions?: readonly EntityKind[] | SearchOptions, first?: number): SearchHit[] {
+    const options: SearchOptions = Array.isArray(kindsOrOptions)
+      ? { kinds: kindsOrOptions as readonly EntityKind[], first }
+      : { ...(kindsOrOptions as SearchOptions | undefined), ...(first !== undefined ? { first } : {}) };
+    const limit = options.first ?? 10;
+    const wanted =
+      options.in && options.in.length > 0 ? SEARCH_FIELDS.filter((f) => options.in?.includes(f)) : SEARCH_FIELDS;
+    const kinds = options.kinds && options.kinds.length > 0 ? new Set(options.kinds) : null;
+    const parsed = parseQuery(query);
+    const q = normaliseName(query);
+    if (!q || limit <= 0) return [];
+    const exact = this.run(parsed, q, wanted, kinds, limit, false);
+    let hits = exact.hits;
+    // Fuzzy only for a word no text holds as typed, or when no hit holds every word (a typo
+    // can spell another real word): it widens every word's postings.
+    const complete = hits.filter((h) => h.score >= COMPLETE).length;
+    if (complete < limit && (exact.unknown || complete === 0)) {
+      const fuzzy = this.run(parsed, q, wanted, kinds, limit, true).hits;
+      const best = new Map(hits.map((h) => [h.entity.id, h]));
+      for (const h of fuzzy) if (h.score > (best.get(h.entity.id)?.score ?? -1)) best.set(h.entity.id, h);
+      hits = [...best.values()];
+    }
+    return hits.sort(byRank).slice(0, limit);
+  }
+
+  private run(
+    parsed: ParsedQuery,
+    q: string,
+    wanted: readonly SearchField[],
+    kinds: ReadonlySet<EntityKind> | null,
+    limit: number,
+    fuzzy: boolean,
+  ): { hits: SearchHit[]; unknown: boolean } {
+    const fields = wanted.map((f) => FIELD[f].key);
+    const p = plan(this.ms as MiniSearch, parsed, fields, fuzzy);
+    if (!p) return { hits: [], unknown: false };
+    const filter = kinds ? (i: number) => kinds.has((this.entities[i] as EntityRecord).kind) : undefined;
+    const results = runPlan(this.ms as MiniSearch, p, fields, filter);
+    const top = results[0]?.score ?? 1;
+    const hits: SearchHit[] = [];
+    // Candidates come best first by BM25 with names boosted; the short ones, which the name
+    // ranking favours, come early, so checking a bounded number keeps a common word cheap.
+    const budget = Math.max(limit * 20, 200);
+    for (const r of results.slice(0, budget)) {
+      const entity = this.entities[r.id as number] as EntityRecord;
+      const hit = bestHit(entity, parsed, q, wanted, fuzzy, r.score / top);
+      if (hit) hits.push(hit);
+    }
+    return { hits, unknown: p.unknown };
+  }
+}
+
+function byRank(a: SearchHit, b: SearchHit): number {
+  return b.score - a.score || a.entity.name.length - b.entity.name.length || a.entity.id.localeCompare(b.entity.id);
+}
+
+interface FieldValue {
+  readonly on: SearchField;
+  readonly text: string;
+  readonly evidence?: EvidenceRecord;
+}
+
+function values(entity: EntityRecord, on: SearchField): FieldValue[] {
+  switch (on) {
+    case 'NAME':
+      return [{ on, text: entity.name }];
+    case 'ALIAS':
+      return entity.aliases.map((text) => ({ on, text }));
+    case 'NAME_ZH':
+      return entity.nameZh ? [{ on, text: entity.nameZh }] : [];
+    case 'DESCRIPTION':
+      return entity.description ? [{ on, text: entity.description }] : [];
+    case 'NOTE':
+      return entity.note ? [{ on, text: entity.note }] : [];
+    case 'EVIDENCE':
+      return entity.evidence.map((evidence) => ({ on, text: evidence.quote, evidence }));
+  }
+}
+
+/**
+ * The entity's best hit: a name match ranked as names always were, else the field value that
+ * holds the most query words (scored 0.1-0.3, below every name match, by the index's score).
+ */
+function bestHit(
+  entity: EntityRecord,
+  parsed: ParsedQuery,
+  q: string,
+  wanted: readonly SearchField[],
+  fuzzy: boolean,
+  relevance: number,
+): SearchHit | null {
+  let best: SearchHit | null = null;
+  for (const on of wanted) {
+    if (!NAME_FIELDS.has(on)) continue;
+    for (const v of values(entity, on)) {
+      const hit = nameMatch(entity, v, q, parsed, fuzzy);
+      if (hit && (!best || hit.score > best.score)) best = hit;
+    }
+  }
+  if (best) return best;
+  let bestText: { v: FieldValue; m: TextMatch } | null = null;
+  // On a tie the source's own words win over curated text.
+  for (const on of TEXT_ORDER.filter((f) => wanted.includes(f))) {
+    for (const v of values(entity, on)) {
+      const m = matchText(v.text, parsed, fuzzy);
+      if (m.found === 0 || !m.phrases) continue;
+      if (!bestText || m.found > bestText.m.found) bestText = { v, m };
+    }
+  }
+  if (!bestText) return null;
+  const { v, m } = bestText;
+  const complete = m.found === parsed.terms.length;
+  const type: MatchType = m.kind === 'FUZZY' ? 'FUZZY' : m.kind === 'PREFIX' ? 'PREFIX' : 'WORD';
+  const score = (complete ? 0.2 : 0.1) + 0.09 * Math.min(1, relevance) + (NAME_FIELDS.has(v.on) ? 0.01 : 0);
+  return {
+    entity,
+    score: Math.round(score * 1000) / 1000,
+    matchedOn: v.on,
     matchType: type,
-    matchedText: term.text,
-  });
-  if (term.norm === q) return hit('EXACT', term.on === 'NAME' ? 1 : 0.5);
-  if (term.norm.startsWith(q)) return hit('PREFIX', closeness);
-  if (qWords.every((w) => term.words.includes(w))) return hit('WORD', closeness);
-  if (term.norm.includes(q)) return hit('SUBSTRING', closeness);
+    matchedText: v.text,
+    highlights: highlights(v.text, m.spans),
+    ...(v.evidence ? { evidence: v.evidence } : {}),
+  };
+}
+
+/** A name, alias or Chinese name against the whole query, as the name ranking defines it. */
+function nameMatch(
+  entity: EntityRecord,
+  v: FieldValue,
+  q: string,
+  parsed: ParsedQuery,
+  fuzzy: boolean,
+): SearchHit | null {
+  const norm = normaliseName(v.text);
+  if (!norm) return null;
+  const words = norm.split(' ');
+  const qWords = q.split(' ');
+  // A shorter matched term is a closer match: "MPS" beats a long name that contains it.
+  const closeness = Math.min(1, q.length / norm.length);
+  const hit = (type: MatchType, bonus: number): SearchHit => {
+    const m = matchText(v.text, parsed, type === 'FUZZY' || fuzzy);
+    return {
+      entity,
+      score: Math.round((BASE[type] + 0.1 * bonus) * 1000) / 1000,
+      matchedOn: v.on,
+      matchType: type,
+      matchedText: v.text,
+      highlights: highlights(v.text, type === 'EXACT' ? [{ start: 0, end: v.text.length }] : m.spans),
+    };
+  };
+  if (norm === q) return hit('EXACT', v.on === 'NAME' ? 1 : 0.5);
+  if (norm.startsWith(q)) return hit('PREFIX', closeness);
+  if (qWords.every((w) => words.includes(w))) return hit('WORD', closeness);
+  if (norm.includes(q)) return hit('SUBSTRING', closeness);
   if (q.length >= 4) {
-    const windowText = term.norm.slice(0, q.length + 2);
-    const d = Math.min(distance(q, term.norm), distance(q, windowText));
+    const windowText = norm.slice(0, q.length + 2);
+    const d = Math.min(distance(q, norm), distance(q, windowText));
     const ratio = 1 - d / Math.max(q.length, 1);
     if (ratio >= 0.75) return hit('FUZZY', ratio);
   }

@@ -13,6 +13,7 @@
  *   D  documents (full records, texts included)
  *   E  entities, in the snapshot's order (sorted by id)
  *   R  curated relations, in graph insertion order; MENTIONS are derived again by Snapshot
+ *   I, S, P  the full-text indexes (see "Full-text indexes" below); absent in older files
  *   Z  end marker repeating the counts, so a truncated file is never taken as complete
  *
  * Compactness (size and, mostly, heap after load): evidence is stored as offsets only and
@@ -40,14 +41,18 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import type { AsPlainObject } from 'minisearch';
 import { RELATION_TYPE_NAMES, type RelationType } from '../model/ontology.js';
 import type { EntityRecord, EvidenceRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
 import type { DataBinding } from './data-hash.js';
-import { Snapshot, type SnapshotInput } from './snapshot.js';
+import { type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
-/** 2: the header binds the file to its data (`data`) and to the code that wrote it (`producer`). */
-export const SNAPSHOT_FORMAT_VERSION = 2;
+/**
+ * 2: the header binds the file to its data (`data`) and to the code that wrote it (`producer`).
+ * 3: the full-text indexes are stored in frames S and P.
+ */
+export const SNAPSHOT_FORMAT_VERSION = 3;
 
 /**
  * The reform-graph version (package.json) of this code: a snapshot written by another version
@@ -163,15 +168,21 @@ function evidenceRows(evidence: readonly EvidenceRecord[], docIndex: ReadonlyMap
   });
 }
 
+/** What to write besides the graph. */
+export interface WriteOptions {
+  /** The full-text indexes (frames S and P); on unless false. */
+  readonly searchIndexes?: boolean;
+}
+
 /**
  * Writes the snapshot atomically: into `<dir>/.<name>.<pid>.tmp`, then renamed over `path`.
  * On any failure the temporary file is removed and `path` is untouched. Returns the size.
  */
-export function writeSnapshotFile(snapshot: Snapshot, path: string): number {
+export function writeSnapshotFile(snapshot: Snapshot, path: string, options: WriteOptions = {}): number {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   rmSync(temp, { force: true });
   try {
-    const size = writeFrames(snapshot, temp);
+    const size = writeFrames(snapshot, temp, options);
     renameSync(temp, path);
     return size;
   } catch (err) {
@@ -180,7 +191,7 @@ export function writeSnapshotFile(snapshot: Snapshot, path: string): number {
   }
 }
 
-function writeFrames(snapshot: Snapshot, path: string): number {
+function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): number {
   const documents = snapshot.documents();
   const entities = snapshot.entities();
   const relations: RelationRecord[] = [];
@@ -239,6 +250,7 @@ function writeFrames(snapshot: Snapshot, path: string): number {
       out.row('R', JSON.stringify(row));
     }
     out.flush();
+    if (options.searchIndexes !== false) writeSearchIndexes(out, snapshot.searchIndexData());
     out.frame('Z', JSON.stringify(counts));
   } catch (err) {
     out.abandon();
@@ -337,7 +349,9 @@ export function readSnapshotHeader(path: string): SnapshotFileHeader {
 }
 
 /** The records of a snapshot file, without building the Snapshot (so callers can time both). */
-export function readSnapshotInput(path: string): SnapshotInput & { header: SnapshotFileHeader } {
+export function readSnapshotInput(
+  path: string,
+): SnapshotInput & { header: SnapshotFileHeader; indexes: SearchIndexData | undefined } {
   const reader = new FrameReader(path);
   const header = checkHeader(reader, reader.next());
   let files: string[] = [];
@@ -345,6 +359,7 @@ export function readSnapshotInput(path: string): SnapshotInput & { header: Snaps
   const entities: EntityRecord[] = [];
   const relations: RelationRecord[] = [];
   let ended = false;
+  const indexes = new SearchIndexReader();
   const evidence = (rows: EvidenceRow[]): EvidenceRecord[] =>
     rows.map(([d, start, end, note]) => {
       const doc = documents[d];
@@ -372,6 +387,11 @@ export function readSnapshotInput(path: string): SnapshotInput & { header: Snaps
       case 'R':
         for (const row of payload as RelationRow[]) relations.push(relationOf(row, entities, files, evidence, reader));
         break;
+      case 'I':
+      case 'S':
+      case 'P':
+        indexes.frame(tag, payload, reader);
+        break;
       case 'Z': {
         const c = payload as SnapshotFileHeader['counts'];
         const got = { documents: documents.length, entities: entities.length, relations: relations.length };
@@ -394,7 +414,15 @@ export function readSnapshotInput(path: string): SnapshotInput & { header: Snaps
       `truncated: no end marker (read ${entities.length} of ${header.counts.entities} entities, ${relations.length} of ${header.counts.relations} relations)`,
     );
   }
-  return { header, version: header.version, documents, entities, relations, data: header.data ?? undefined };
+  return {
+    header,
+    version: header.version,
+    documents,
+    entities,
+    relations,
+    data: header.data ?? undefined,
+    indexes: indexes.data(),
+  };
 }
 
 function relationOf(
@@ -427,8 +455,8 @@ function relationOf(
  */
 export function readSnapshotFile(path: string): Snapshot {
   const mtimeMs = statSync(path).mtimeMs;
-  const { header: _header, ...input } = readSnapshotInput(path);
-  const snapshot = new Snapshot(input);
+  const { header: _header, indexes, ...input } = readSnapshotInput(path);
+  const snapshot = new Snapshot(input, indexes);
   readFrom.set(snapshot, { path, mtimeMs });
   return snapshot;
 }
@@ -458,4 +486,54 @@ export function snapshotInputOf(snapshot: Snapshot): SnapshotInput {
     if (r.type !== 'MENTIONS') relations.push(r);
   });
   return { version: snapshot.version, documents: snapshot.documents(), entities: snapshot.entities(), relations };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Full-text indexes (issue 17), kept apart from the record frames above.
+//
+//   I  the two MiniSearch indexes without their term tables, and the passage table
+//   S  entity-index terms, a chunk per frame: [term, {fieldId: {docId: frequency}}]
+//   P  passage-index terms, likewise
+//
+// The term tables are most of an index and outgrow one V8 string at a million entities, so
+// they stream in chunks like the records. A file without these frames (written before them)
+// still loads: the snapshot then builds its indexes from the records on first search.
+
+type TermRow = AsPlainObject['index'][number];
+
+function writeSearchIndexes(out: FrameWriter, data: SearchIndexData): void {
+  const { index: entityTerms, ...entityHead } = data.entities;
+  const { index: passageTerms, ...passageHead } = data.passages.index;
+  out.frame(
+    'I',
+    JSON.stringify({ entities: entityHead, passages: { index: passageHead, table: data.passages.table } }),
+  );
+  for (const row of entityTerms) out.row('S', JSON.stringify(row));
+  out.flush();
+  for (const row of passageTerms) out.row('P', JSON.stringify(row));
+  out.flush();
+}
+
+class SearchIndexReader {
+  private head?: SearchIndexData;
+  private readonly entityTerms: TermRow[] = [];
+  private readonly passageTerms: TermRow[] = [];
+
+  frame(tag: string, payload: unknown, reader: FrameReader): void {
+    if (tag === 'I') {
+      this.head = payload as SearchIndexData;
+      return;
+    }
+    if (!this.head) reader.fail(`corrupted: index frame "${tag}" before the index header`);
+    const into = tag === 'S' ? this.entityTerms : this.passageTerms;
+    for (const row of payload as TermRow[]) into.push(row);
+  }
+
+  data(): SearchIndexData | undefined {
+    if (!this.head) return undefined;
+    return {
+      entities: { ...this.head.entities, index: this.entityTerms },
+      passages: { ...this.head.passages, index: { ...this.head.passages.index, index: this.passageTerms } },
+    };
+  }
 }

@@ -3,6 +3,7 @@
  * the API needs. Built once per load; the server swaps whole snapshots, never edits one.
  */
 import { MultiDirectedGraph } from 'graphology';
+import type { AsPlainObject } from 'minisearch';
 import { ENTITY_KIND_NAMES, type EntityKind, type RelationType, SOURCE_KIND } from '../model/ontology.js';
 import type {
   EntityRecord,
@@ -12,6 +13,7 @@ import type {
   SourceDocumentRecord,
 } from '../model/records.js';
 import type { DataBinding } from './data-hash.js';
+import { PassageIndex, type PassageIndexData } from './passages.js';
 import { SearchIndex } from './search.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -27,18 +29,31 @@ export interface SnapshotInput {
   readonly data?: DataBinding;
 }
 
+/** The full-text indexes as a snapshot file stores them (see snapshot-file.ts, frames S and P). */
+export interface SearchIndexData {
+  readonly entities: AsPlainObject;
+  readonly passages: PassageIndexData;
+}
+
 export class Snapshot {
   readonly version: string;
   readonly data?: DataBinding;
   readonly loadedAt = new Date();
   readonly graph: GraphStore;
-  readonly search: SearchIndex;
   private readonly documentsById = new Map<string, SourceDocumentRecord>();
   private readonly byKind = new Map<EntityKind, EntityRecord[]>();
   private readonly allEntities: EntityRecord[];
   private readonly entitiesByDocument = new Map<string, EntityRecord[]>();
 
-  constructor(input: SnapshotInput) {
+  /** Indexes read from a snapshot file, until the first search loads them. */
+  private indexData?: SearchIndexData;
+  private searchIndex?: SearchIndex;
+  private passageIndex?: PassageIndex;
+  private readonly documentOrder: readonly SourceDocumentRecord[];
+
+  constructor(input: SnapshotInput, indexes?: SearchIndexData) {
+    this.indexData = indexes;
+    this.documentOrder = input.documents;
     this.version = input.version;
     this.data = input.data;
     const graph: GraphStore = new MultiDirectedGraph<NodeRecord, RelationRecord>();
@@ -65,7 +80,39 @@ export class Snapshot {
       this.entitiesByDocument.set(doc.id, mentioned);
     }
     this.graph = graph;
-    this.search = new SearchIndex(this.allEntities);
+  }
+
+  /**
+   * Entity search. Built on first use, or loaded from the snapshot file's index: a layout
+   * worker that reads the same file never pays for it, and `serve` loads it at start.
+   */
+  get search(): SearchIndex {
+    this.searchIndex ??= new SearchIndex(this.allEntities, this.takeIndexData()?.entities);
+    return this.searchIndex;
+  }
+
+  /** Passage search over the documents' text; built or loaded like `search`. */
+  get passages(): PassageIndex {
+    this.passageIndex ??= new PassageIndex(this.documentOrder, this.allEntities, this.takeIndexData()?.passages);
+    return this.passageIndex;
+  }
+
+  /** The serialised data for whichever index is still to load; dropped once both are. */
+  private takeIndexData(): SearchIndexData | undefined {
+    const data = this.indexData;
+    if (data && (this.searchIndex || this.passageIndex)) this.indexData = undefined;
+    return data;
+  }
+
+  /** Loads (or builds) both indexes now, so no first search pays for them. */
+  prepareSearch(): void {
+    void this.search;
+    void this.passages;
+  }
+
+  /** Both indexes as a snapshot file stores them. */
+  searchIndexData(): SearchIndexData {
+    return { entities: this.search.toJSON(), passages: this.passages.toJSON() };
   }
 
   private entity(id: string, graph: GraphStore = this.graph): EntityRecord | undefined {

@@ -1,5 +1,5 @@
 /** GraphQL enums, each generated from the ontology or the model so they cannot drift. */
-import type { MatchedOn, MatchType } from '../graph/search.js';
+import { type MatchType, SEARCH_FIELDS } from '../graph/search.js';
 import type { DatePrecision } from '../model/dates.js';
 import {
   CAMPAIGN_TYPES,
@@ -53,7 +53,12 @@ export const QualifierEnum = builder.enumType('Qualifier', {
 export const ScopeLevelEnum = builder.enumType('ScopeLevel', { values: SCOPE_LEVELS });
 export const ChangeDirectionEnum = builder.enumType('ChangeDirection', { values: DIRECTIONS });
 export const MatchedOnEnum = builder.enumType('MatchedOn', {
-  values: ['NAME', 'ALIAS', 'NAME_ZH'] as const satisfies readonly MatchedOn[],
+  description: 'The field of an entity a search hit matched in.',
+  values: SEARCH_FIELDS,
+});
+export const SearchFieldEnum = builder.enumType('SearchField', {
+  description: 'A field of an entity that search looks in.',
+  values: SEARCH_FIELDS,
 });
 export const MatchTypeEnum = builder.enumType('MatchType', {
   description: 'How a search hit matched, best first.',

@@ -118,6 +118,7 @@ export class ReloadingSource implements SnapshotSource {
       } else {
         // Ready before it is served, as at start-up: no first query pays for the views.
         prepareTraversal(snapshot);
+        snapshot.prepareSearch();
         this.snapshot = snapshot;
         this.origin = `reload of ${this.dataDir}${acceptLoss ? ' (loss accepted by the operator)' : ''}`;
         this.lastProblems = [];

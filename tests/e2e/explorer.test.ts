@@ -408,6 +408,29 @@ describe('explorer in a browser', () => {
     60_000,
   );
 
+  it.skipIf(!hasChromium)(
+    'finds an entity by the words of its quote and shows that the quote matched',
+    async () => {
+      const { page, pageErrors } = await openPage();
+      try {
+        await page.goto(`${base}/explorer/`);
+        await page.getByTestId('search-input').fill('duck soup volunteer');
+        const hit = page.locator('[data-testid="search-result"][data-id="organ/dongjiaominxiang-police-station"]');
+        await hit.waitFor();
+        expect(await hit.getAttribute('data-matched-on')).toBe('EVIDENCE');
+        expect(await hit.textContent()).toMatch(/quote/);
+        expect(await hit.getByTestId('search-result-match').locator('mark').allTextContents()).toEqual(
+          expect.arrayContaining(['duck', 'soup', 'volunteer']),
+        );
+        await page.screenshot({ path: join(ARTIFACTS, 'explorer-search.png') });
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  );
+
   it.skipIf(!hasChromium)('says clearly when the server answers an error', async () => {
     const { page } = await openPage();
     try {

@@ -1,0 +1,157 @@
+/**
+ * Passage search: the source documents cut into passages of a few sentences, indexed with
+ * MiniSearch, so an analyst who remembers a phrase, a number or a Chinese term from a source
+ * finds the place in it, and the entities whose evidence lies there.
+ */
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type { EntityRecord, SourceDocumentRecord } from '../model/records.js';
+import { type Highlight, highlights, matchText, parseQuery, plan, runPlan } from './fulltext.js';
+import { indexTerms } from './text-tokens.js';
+
+/** Passages end at a sentence end once they reach this many characters (never mid-sentence). */
+const PASSAGE_CHARS = 500;
+
+export interface PassageHit {
+  readonly document: SourceDocumentRecord;
+  /** UTF-16 offsets of the passage in the document text; snippet is text.slice(start, end). */
+  readonly start: number;
+  readonly end: number;
+  readonly snippet: string;
+  /** Offsets into snippet. */
+  readonly highlights: readonly Highlight[];
+  /** Entities with evidence overlapping the passage, by id. */
+  readonly entities: readonly EntityRecord[];
+  readonly score: number;
+}
+
+export interface PassageSearchOptions {
+  /** Document ids (bare) to search in; all when empty or absent. */
+  readonly documents?: readonly string[];
+  readonly first?: number;
+}
+
+/** The serialised form: the MiniSearch index and the passage table it points into. */
+export interface PassageIndexData {
+  readonly index: AsPlainObject;
+  /** [document index, start, end] per passage, flattened. */
+  readonly table: readonly number[];
+}
+
+/** Passage boundaries of a text: [start, end) pairs, flattened, at sentence ends and line breaks. */
+export function cutPassages(text: string): number[] {
+  const out: number[] = [];
+  let start = 0;
+  const close = (end: number) => {
+    let s = start;
+    while (s < end && /\s/.test(text.charAt(s))) s++;
+    let e = end;
+    while (e > s && /\s/.test(text.charAt(e - 1))) e--;
+    if (e > s) out.push(s, e);
+    start = end;
+  };
+  // A boundary after sentence-ending punctuation (and any closing quote) or at a line break.
+  for (const m of text.matchAll(/[.!?。！？]["'”’)]*(?=\s)|[。！？]|\n/g)) {
+    const end = m.index + m[0].length;
+    if (m[0] === '\n' || end - start >= PASSAGE_CHARS) close(end);
+  }
+  close(text.length);
+  return out;
+}
+
+function indexOptions(texts: (i: number) => string): Options<number> {
+  return {
+    idField: 'id',
+    fields: ['text'],
+    extractField: (i, key) => (key === 'id' ? i : texts(i)) as string,
+    tokenize: indexTerms,
+    processTerm: (t) => t,
+    searchOptions: { tokenize: (s) => [s], processTerm: (t) => t },
+  };
+}
+
+export class PassageIndex {
+  private readonly ms: MiniSearch<number>;
+  private readonly table: Int32Array;
+  private readonly docIndex: Map<string, number>;
+  /** Per document, its entities' evidence spans: [start, end, entity position] flattened. */
+  private readonly spans: number[][];
+
+  constructor(
+    private readonly documents: readonly SourceDocumentRecord[],
+    private readonly entities: readonly EntityRecord[],
+    serialised?: PassageIndexData,
+  ) {
+    this.docIndex = new Map(documents.map((d, i) => [d.id, i]));
+    this.spans = documents.map(() => []);
+    entities.forEach((e, i) => {
+      for (const ev of e.evidence) this.spans[this.docIndex.get(ev.document) ?? -1]?.push(ev.start, ev.end, i);
+    });
+    if (serialised) {
+      this.table = Int32Array.from(serialised.table);
+      this.ms = MiniSearch.loadJS(
+        serialised.index,
+        indexOptions((i) => this.text(i)),
+      );
+    } else {
+      const table: number[] = [];
+      documents.forEach((d, di) => {
+        const cuts = cutPassages(d.text);
+        for (let k = 0; k < cuts.length; k += 2) table.push(di, cuts[k] as number, cuts[k + 1] as number);
+      });
+      this.table = Int32Array.from(table);
+      this.ms = new MiniSearch(indexOptions((i) => this.text(i)));
+      this.ms.addAll(Array.from({ length: table.length / 3 }, (_v, i) => i));
+    }
+  }
+
+  private text(i: number): string {
+    const d = this.documents[this.table[i * 3] as number] as SourceDocumentRecord;
+    return d.text.slice(this.table[i * 3 + 1], this.table[i * 3 + 2]);
+  }
+
+  toJSON(): PassageIndexData {
+    return { index: this.ms.toJSON(), table: [...this.table] };
+  }
+
+  search(query: string, options: PassageSearchOptions = {}): PassageHit[] {
+    const limit = options.first ?? 10;
+    const parsed = parseQuery(query);
+    if (limit <= 0) return [];
+    const docs =
+      options.documents && options.documents.length > 0
+        ? new Set(options.documents.map((id) => this.docIndex.get(id.replace(/^source\//, '')) ?? -1))
+        : null;
+    const filter = docs ? (i: number) => docs.has(this.table[i * 3] as number) : undefined;
+    for (const fuzzy of [false, true]) {
+      const p = plan(this.ms as MiniSearch, parsed, ['text'], fuzzy);
+      if (!p) return [];
+      const hits: PassageHit[] = [];
+      const results = runPlan(this.ms as MiniSearch, p, ['text'], filter);
+      for (const r of results) {
+        const hit = this.hit(r.id as number, parsed, fuzzy, r.score);
+        if (hit) hits.push(hit);
+        if (hits.length >= limit) break;
+      }
+      if (hits.length > 0 || !p.unknown) return hits;
+    }
+    return [];
+  }
+
+  private hit(i: number, parsed: ReturnType<typeof parseQuery>, fuzzy: boolean, score: number): PassageHit | null {
+    const di = this.table[i * 3] as number;
+    const start = this.table[i * 3 + 1] as number;
+    const end = this.table[i * 3 + 2] as number;
+    const document = this.documents[di] as SourceDocumentRecord;
+    const snippet = document.text.slice(start, end);
+    const m = matchText(snippet, parsed, fuzzy);
+    // Every word, and every quoted phrase word for word: the index only checked the rare words.
+    if (m.found < parsed.terms.length || !m.phrases) return null;
+    const spans = this.spans[di] ?? [];
+    const seen = new Set<number>();
+    for (let k = 0; k < spans.length; k += 3) {
+      if ((spans[k] as number) < end && (spans[k + 1] as number) > start) seen.add(spans[k + 2] as number);
+    }
+    const entities = [...seen].map((e) => this.entities[e] as EntityRecord).sort((a, b) => a.id.localeCompare(b.id));
+    return { document, start, end, snippet, highlights: highlights(snippet, m.spans), entities, score };
+  }
+}
