@@ -20,10 +20,12 @@ import {
 import { comparePartialDates, type PartialDate, parsePartialDate } from '../model/dates.js';
 import { type DataProblem, DataValidationError } from '../model/errors.js';
 import {
+  type Assertion,
   CURATED_RELATION_TYPES,
   ENTITY_KIND_NAMES,
   ENTITY_KINDS,
   type EntityKind,
+  type EvidenceContext,
   ontologyViolation,
   type RelationType,
   SOURCE_PREFIX,
@@ -35,6 +37,7 @@ import type {
   RelationRecord,
   SourceDocumentRecord,
 } from '../model/records.js';
+import { contextLocator } from './evidence-context.js';
 import { explainMiss, locateQuote } from './quotes.js';
 import { Snapshot } from './snapshot.js';
 import { type PathSegment, YamlFile, type YamlFileRef } from './yaml-file.js';
@@ -117,6 +120,8 @@ class Loader {
   private readonly relations: (Located & { input: RelationInput; defaultDocument?: string })[] = [];
   /** Evidence that `extends` entries add, per entity id; an entity's own is read from its input. */
   private readonly extensionEvidence = new Map<string, PendingEvidence[]>();
+  /** Per document, where each offset stands (headline, body, caption, byline). */
+  private readonly locators = new Map<string, (offset: number) => EvidenceContext>();
 
   constructor(
     private readonly dataDir: string,
@@ -335,7 +340,13 @@ class Loader {
         this.problems.push(file.problem([...path, 'quote'], reason));
         continue;
       }
-      out.push({ document: docId, quote: input.quote, start: at.start, end: at.end, note: input.note });
+      let locate = this.locators.get(docId);
+      if (!locate) {
+        locate = contextLocator(doc.text, doc.title);
+        this.locators.set(docId, locate);
+      }
+      const context = (input.context as EvidenceContext | undefined) ?? locate(at.start);
+      out.push({ document: docId, quote: input.quote, start: at.start, end: at.end, context, note: input.note });
     }
     return out;
   }
@@ -456,6 +467,7 @@ class Loader {
         type,
         source: input.source,
         target: input.target,
+        assertion: input.assertion as Assertion,
         role: input.role,
         date: date(input.date),
         note: input.note,

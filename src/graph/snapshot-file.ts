@@ -21,12 +21,20 @@
  */
 import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import { RELATION_TYPE_NAMES, type RelationType } from '../model/ontology.js';
+import {
+  ASSERTION_NAMES,
+  type Assertion,
+  EVIDENCE_CONTEXT_NAMES,
+  type EvidenceContext,
+  RELATION_TYPE_NAMES,
+  type RelationType,
+} from '../model/ontology.js';
 import type { EntityRecord, EvidenceRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
 import { Snapshot, type SnapshotInput } from './snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
-export const SNAPSHOT_FORMAT_VERSION = 1;
+// 2: relations carry an assertion, evidence a context (issue 18).
+export const SNAPSHOT_FORMAT_VERSION = 2;
 const MAGIC = Buffer.from('RGSNAP\r\n', 'latin1');
 const FRAME_HEAD = 9;
 /** Flush a frame once its records reach about this many bytes of JSON. */
@@ -47,15 +55,15 @@ export class SnapshotFileError extends Error {
   }
 }
 
-/** Evidence on disk: [document index, start, end] plus the note when there is one. */
-type EvidenceRow = [number, number, number] | [number, number, number, string];
+/** Evidence on disk: [document index, start, end, context index] plus the note when there is one. */
+type EvidenceRow = [number, number, number, number] | [number, number, number, number, string];
 /** An entity on disk: its fields without evidence and file, its evidence, its file index. */
 type EntityRow = [Omit<EntityRecord, 'evidence' | 'file'>, EvidenceRow[], number];
 /** Role, date and note, when any is set. */
 type RelationExtras = Pick<RelationRecord, 'role' | 'date' | 'note'>;
 /** A relation on disk: type, source and target indices, evidence, file index (-1: none),
- * explicit id (null when it is the default), extras (0 when none). */
-type RelationRow = [number, number, number, EvidenceRow[], number, string | null, RelationExtras | 0];
+ * explicit id (null when it is the default), extras (0 when none), assertion index. */
+type RelationRow = [number, number, number, EvidenceRow[], number, string | null, RelationExtras | 0, number];
 
 const defaultRelationId = (source: string, type: string, target: string) => `rel/${source}-${type}->${target}`;
 
@@ -110,7 +118,8 @@ function evidenceRows(evidence: readonly EvidenceRecord[], docIndex: ReadonlyMap
   return evidence.map((ev) => {
     const d = docIndex.get(ev.document);
     if (d === undefined) throw new Error(`evidence cites unknown document "${ev.document}"`);
-    return ev.note === undefined ? [d, ev.start, ev.end] : [d, ev.start, ev.end, ev.note];
+    const c = EVIDENCE_CONTEXT_NAMES.indexOf(ev.context);
+    return ev.note === undefined ? [d, ev.start, ev.end, c] : [d, ev.start, ev.end, c, ev.note];
   });
 }
 
@@ -168,6 +177,7 @@ export function writeSnapshotFile(snapshot: Snapshot, path: string): number {
         fileIndex(r.file),
         r.id === defaultRelationId(r.source, r.type, r.target) ? null : r.id,
         hasExtras ? extras : 0,
+        ASSERTION_NAMES.indexOf(r.assertion),
       ];
       out.row('R', JSON.stringify(row));
     }
@@ -277,13 +287,16 @@ export function readSnapshotInput(path: string): SnapshotInput & { header: Snaps
   const relations: RelationRecord[] = [];
   let ended = false;
   const evidence = (rows: EvidenceRow[]): EvidenceRecord[] =>
-    rows.map(([d, start, end, note]) => {
+    rows.map(([d, start, end, c, note]) => {
       const doc = documents[d];
       if (!doc || end > doc.text.length || start > end) reader.fail(`corrupted: evidence points outside document ${d}`);
+      const context: EvidenceContext =
+        (EVIDENCE_CONTEXT_NAMES[c] as EvidenceContext | undefined) ??
+        reader.fail(`corrupted: evidence context ${c} is unknown`);
       const quote = doc.text.slice(start, end);
       return note === undefined
-        ? { document: doc.id, quote, start, end }
-        : { document: doc.id, quote, start, end, note };
+        ? { document: doc.id, quote, start, end, context }
+        : { document: doc.id, quote, start, end, context, note };
     });
   for (let frame = reader.next(); frame; frame = reader.next()) {
     if (ended) reader.fail('corrupted: data after the end marker');
@@ -329,7 +342,7 @@ export function readSnapshotInput(path: string): SnapshotInput & { header: Snaps
 }
 
 function relationOf(
-  [type, s, t, ev, file, id, extras]: RelationRow,
+  [type, s, t, ev, file, id, extras, a]: RelationRow,
   entities: readonly EntityRecord[],
   files: readonly string[],
   evidence: (rows: EvidenceRow[]) => EvidenceRecord[],
@@ -338,7 +351,8 @@ function relationOf(
   const typeName = RELATION_TYPE_NAMES[type] as RelationType | undefined;
   const source = entities[s]?.id;
   const target = entities[t]?.id;
-  if (!typeName || source === undefined || target === undefined) {
+  const assertion = ASSERTION_NAMES[a] as Assertion | undefined;
+  if (!typeName || source === undefined || target === undefined || !assertion) {
     return reader.fail(`corrupted: relation row [${type}, ${s}, ${t}] points at nothing`);
   }
   return {
@@ -346,6 +360,7 @@ function relationOf(
     type: typeName,
     source,
     target,
+    assertion,
     ...(extras === 0 ? {} : extras),
     evidence: evidence(ev),
     ...(file >= 0 ? { file: files[file] } : {}),

@@ -5,9 +5,11 @@
 import { z } from 'zod';
 import { parsePartialDate } from './dates.js';
 import {
+  ASSERTION_NAMES,
   CAMPAIGN_TYPES,
   CURATED_RELATION_TYPES,
   DIRECTIONS,
+  EVIDENCE_CONTEXT_NAMES,
   ORGAN_LEVELS,
   QUALIFIERS,
   SCOPE_LEVELS,
@@ -34,6 +36,8 @@ export const evidenceSchema = z.strictObject({
   quote: nonEmpty,
   /** Which occurrence to point at when the quote appears more than once (1-based). */
   occurrence: z.number().int().positive().optional(),
+  /** Where the quote stands, when the document's structure does not show it (see README). */
+  context: z.enum(EVIDENCE_CONTEXT_NAMES as [string, ...string[]]).optional(),
   note: nonEmpty.optional(),
 });
 export type EvidenceInput = z.infer<typeof evidenceSchema>;
@@ -138,6 +142,13 @@ export const relationSchema = z.strictObject({
   type: z.enum(CURATED_RELATION_TYPES as [string, ...string[]]),
   source: entityId,
   target: entityId,
+  /** How firmly the text backs the link: STATED, IMPLIED_BY_CONTEXT or CURATOR_INFERENCE. */
+  assertion: z.enum(ASSERTION_NAMES as [string, ...string[]], {
+    error: (issue) =>
+      issue.input === undefined
+        ? `every relation needs an assertion: one of ${ASSERTION_NAMES.join(', ')}`
+        : `assertion must be one of ${ASSERTION_NAMES.join(', ')}`,
+  }),
   /** The role a person holds, or how an organ took part ("jointly with …"). */
   role: nonEmpty.optional(),
   date: partialDate.optional(),

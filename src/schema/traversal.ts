@@ -21,7 +21,7 @@ import { CHAIN_RELATIONS } from '../model/ontology.js';
 import type { EntityRecord } from '../model/records.js';
 import { builder } from './builder.js';
 import { OutcomeRef } from './entity.js';
-import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
+import { AssertionEnum, DirectionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
 import { DocumentRef, EntityRef, PartialDateRef, RelationRef } from './refs.js';
 
 // Ids come from the snapshot's own graph, so a miss would be a bug, not a client error.
@@ -72,10 +72,38 @@ const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
   }),
 });
 
-const PathRef = builder.objectRef<GraphPath>('Path').implement({
-  description: 'A walk between entities: edges[i] joins nodes[i] and nodes[i + 1], each relation with its evidence.',
+interface Hop {
+  readonly from: string;
+  readonly to: string;
+  readonly relations: readonly string[];
+}
+
+const PathHopRef = builder.objectRef<Hop>('PathHop').implement({
+  description:
+    'One step of a path between two entities, with every followed relation that joins them (e.g. the same link recorded from several documents), each with its evidence.',
   fields: (t) => ({
-    length: t.int({ nullable: false, description: 'Number of relations.', resolve: (p) => p.edges.length }),
+    from: t.field({ nullable: false, type: EntityRef, resolve: (h, _a, { snapshot }) => entity(snapshot, h.from) }),
+    to: t.field({ nullable: false, type: EntityRef, resolve: (h, _a, { snapshot }) => entity(snapshot, h.to) }),
+    relations: t.field({
+      nullable: false,
+      type: [RelationRef],
+      description: 'By id; at least one.',
+      resolve: (h, _a, { snapshot }) => h.relations.map((id) => relation(snapshot, id)),
+    }),
+  }),
+});
+
+const PathRef = builder.objectRef<GraphPath>('Path').implement({
+  description:
+    'A walk between entities over entity hops: hops[i] joins nodes[i] and nodes[i + 1] with all the followed relations between them; edges[i] is the first of those (by id).',
+  fields: (t) => ({
+    length: t.int({ nullable: false, description: 'Number of hops.', resolve: (p) => p.hops.length }),
+    hops: t.field({
+      nullable: false,
+      type: [PathHopRef],
+      resolve: (p) =>
+        p.hops.map((relations, i) => ({ from: p.nodes[i] as string, to: p.nodes[i + 1] as string, relations })),
+    }),
     nodes: t.field({
       nullable: false,
       type: [EntityRef],
@@ -84,10 +112,14 @@ const PathRef = builder.objectRef<GraphPath>('Path').implement({
     edges: t.field({
       nullable: false,
       type: [RelationRef],
+      description: 'One relation per hop (the first by id); hops has all of them.',
       resolve: (p, _a, { snapshot }) => p.edges.map((id) => relation(snapshot, id)),
     }),
   }),
 });
+
+const ASSERTIONS_HELP =
+  'Follow only relations with these assertions (default: all), e.g. [STATED] for links the text states.';
 
 const OutcomeChainRef = builder.objectRef<Chain>('OutcomeChain').implement({
   description: 'An outcome reached along responsibility relations, with the chain that reaches it.',
@@ -156,6 +188,7 @@ builder.queryFields((t) => ({
       depth: t.arg.int({ defaultValue: L.defaultDepth }),
       direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
       relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Follow only these (default: all but MENTIONS).' }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
       kinds: t.arg({
         type: [EntityKindEnum],
         description: 'Return only these kinds besides the seeds; others are still passed through.',
@@ -169,6 +202,7 @@ builder.queryFields((t) => ({
         depth: optional(args.depth),
         direction: optional(args.direction),
         relationTypes: optional(args.relationTypes),
+        assertions: optional(args.assertions),
         kinds: optional(args.kinds),
         limit: optional(args.limit),
       }),
@@ -176,7 +210,7 @@ builder.queryFields((t) => ({
   paths: t.field({
     nullable: false,
     type: [PathRef],
-    description: `Simple paths (no entity twice) of at most maxLength (≤ ${L.maxPathLength}) relations between two entities, shortest first, then by the ids along them; the first ${L.maxPaths} at most.`,
+    description: `Simple paths (no entity twice) of at most maxLength (≤ ${L.maxPathLength}) hops between two entities, shortest first, then by the ids along them. Parallel relations between two entities (e.g. one per document) are one hop, so first counts distinct entity paths (at most ${L.maxPaths}).`,
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
@@ -185,6 +219,7 @@ builder.queryFields((t) => ({
         type: [RelationTypeEnum],
         description: 'Follow only these (default: all but MENTIONS, which paths refuse).',
       }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
       directed: t.arg.boolean({
         defaultValue: true,
         description: 'Follow relations only from source to target; false follows them either way.',
@@ -201,6 +236,7 @@ builder.queryFields((t) => ({
         to: String(args.to),
         maxLength: optional(args.maxLength),
         relationTypes: optional(args.relationTypes),
+        assertions: optional(args.assertions),
         directed: optional(args.directed),
         limit: optional(args.first),
       }),
@@ -216,6 +252,7 @@ builder.queryFields((t) => ({
         type: [RelationTypeEnum],
         description: 'Follow only these (default: all but MENTIONS, which paths refuse).',
       }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
       directed: t.arg.boolean({
         defaultValue: true,
         description: 'Follow relations only from source to target; false follows them either way.',
@@ -227,6 +264,7 @@ builder.queryFields((t) => ({
         from: String(args.from),
         to: String(args.to),
         relationTypes: optional(args.relationTypes),
+        assertions: optional(args.assertions),
         directed: optional(args.directed),
       }),
   }),
@@ -238,10 +276,15 @@ builder.queryFields((t) => ({
       from: t.arg.id({ required: true }),
       maxDepth: t.arg.int({ defaultValue: L.defaultChainDepth }),
       first: t.arg.int({ defaultValue: L.maxPaths }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
     },
     complexity: (args) => ({ field: 20, multiplier: args.first ?? L.maxPaths }),
     resolve: (_r, args, { snapshot }) =>
-      outcomeChains(snapshot, String(args.from), { maxDepth: optional(args.maxDepth), limit: optional(args.first) }),
+      outcomeChains(snapshot, String(args.from), {
+        maxDepth: optional(args.maxDepth),
+        limit: optional(args.first),
+        assertions: optional(args.assertions),
+      }),
   }),
   drivers: t.field({
     nullable: false,
@@ -251,10 +294,15 @@ builder.queryFields((t) => ({
       outcome: t.arg.id({ required: true }),
       maxDepth: t.arg.int({ defaultValue: L.defaultChainDepth }),
       first: t.arg.int({ defaultValue: L.maxPaths }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
     },
     complexity: (args) => ({ field: 20, multiplier: args.first ?? L.maxPaths }),
     resolve: (_r, args, { snapshot }) =>
-      drivers(snapshot, String(args.outcome), { maxDepth: optional(args.maxDepth), limit: optional(args.first) }),
+      drivers(snapshot, String(args.outcome), {
+        maxDepth: optional(args.maxDepth),
+        limit: optional(args.first),
+        assertions: optional(args.assertions),
+      }),
   }),
   timeline: t.field({
     nullable: false,
