@@ -17,6 +17,7 @@ import {
   type SearchHit,
   search,
 } from './api';
+import { DashedArrowProgram } from './dashed-edge';
 import { byId, h, kindLabel, relationLabel } from './dom';
 import { type PanelActions, renderEntity, renderMessage, renderPath } from './panel';
 import {
@@ -121,6 +122,7 @@ function addRelation(rel: RelationRef, label = relationLabel(rel.type)): void {
   if (graph.hasEdge(rel.id) || !graph.hasNode(rel.sourceId) || !graph.hasNode(rel.targetId)) return;
   graph.addDirectedEdgeWithKey(rel.id, rel.sourceId, rel.targetId, {
     relation: rel.type,
+    assertion: rel.assertion,
     label,
     size: 1,
     color: '#c3c8d0',
@@ -142,7 +144,7 @@ function replaceGraph(layout: Layout): void {
     });
   }
   for (const e of layout.edges) {
-    addRelation({ id: e.id, type: e.type, sourceId: e.source, targetId: e.target }, e.label);
+    addRelation({ id: e.id, type: e.type, sourceId: e.source, targetId: e.target, assertion: e.assertion }, e.label);
   }
 }
 
@@ -213,6 +215,7 @@ function createRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
     nodeReducer: makeNodeReducer(graph, state),
     edgeReducer: makeEdgeReducer(graph, state),
     defaultEdgeType: 'arrow',
+    edgeProgramClasses: { dashed: DashedArrowProgram },
     renderEdgeLabels: true,
     zIndex: true,
     labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
