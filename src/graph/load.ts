@@ -392,7 +392,38 @@ class Loader {
       if (out.size % PROGRESS_EVERY === 0) this.onProgress?.({ phase: 'entities', done: out.size, total });
     }
     this.onProgress?.({ phase: 'entities', done: total, total });
+    this.checkSeriesUnits();
     return out;
+  }
+
+  /**
+   * A metric's outcomes form one series, and a series in two units ("communities" and
+   * "residential areas") cannot be compared point to point: each metric has one unit. The
+   * outcomes off the unit most of the series uses (ties: the first met) are the problems.
+   */
+  private checkSeriesUnits(): void {
+    const byMetric = new Map<string, (Located & { id: string; unit: string })[]>();
+    for (const { input, file, path } of this.entities.values()) {
+      if (input.kind !== 'OUTCOME' || input.unit === undefined) continue;
+      const list = byMetric.get(input.metric) ?? [];
+      list.push({ id: input.id, unit: input.unit, file, path });
+      byMetric.set(input.metric, list);
+    }
+    for (const [metric, outcomes] of byMetric) {
+      const counts = new Map<string, number>();
+      for (const o of outcomes) counts.set(o.unit, (counts.get(o.unit) ?? 0) + 1);
+      if (counts.size < 2) continue;
+      const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const example = outcomes.find((o) => o.unit === main);
+      for (const o of outcomes.filter((x) => x.unit !== main)) {
+        this.problems.push(
+          o.file.problem(
+            [...o.path, 'unit'],
+            `metric "${metric}" is in "${main}" (e.g. ${example?.id}) but this outcome says "${o.unit}": a series has one unit; normalise the unit or give the outcome its own metric`,
+          ),
+        );
+      }
+    }
   }
 
   private checkDates(

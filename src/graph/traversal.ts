@@ -10,7 +10,13 @@ import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import { bidirectional, singleSource } from 'graphology-shortest-path';
 import { allSimpleEdgeGroupPaths } from 'graphology-simple-path';
 import { bfsFromNode } from 'graphology-traversal';
-import { comparePartialDates, dateBounds, type PartialDate, parsePartialDate } from '../model/dates.js';
+import {
+  comparePartialDates,
+  type DatePrecision,
+  dateBounds,
+  type PartialDate,
+  parsePartialDate,
+} from '../model/dates.js';
 import { BadInputError, LimitExceededError } from '../model/errors.js';
 import {
   type Assertion,
@@ -58,6 +64,12 @@ export interface TimelineEntry {
   readonly date: PartialDate;
   /** Which field the date comes from, since an outcome's year is not an event's date. */
   readonly field: TimelineDateField;
+  /**
+   * True when the date lies wholly inside the window [from, to]; false when it is less
+   * specific than the window and only overlaps it (a date of "2023" against a day of 2023).
+   * Always true without a window.
+   */
+  readonly withinWindow: boolean;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -575,8 +587,12 @@ export interface TimelineArgs {
   readonly kinds?: readonly EntityKind[];
   /** Only this entity and those one curated relation away from it. */
   readonly involving?: string;
+  /** Only dates at least this precise (DAY > MONTH > YEAR). */
+  readonly minPrecision?: DatePrecision;
   readonly limit?: number;
 }
+
+const PRECISION_RANK: Readonly<Record<DatePrecision, number>> = { YEAR: 0, MONTH: 1, DAY: 2 };
 
 /** The date an entity is placed at: its own date, its start, or an outcome's year or period end. */
 function datedAs(e: EntityRecord): { date: PartialDate; field: TimelineDateField } | undefined {
@@ -598,7 +614,12 @@ function parseBound(argument: string, text: string | undefined): PartialDate | u
   return date;
 }
 
-/** Dated entities in date order (coarser first on ties, then by id), precision untouched. */
+/**
+ * Dated entities overlapping the window, precision untouched. Those whose date lies inside the
+ * window come first, in date order (a coarser date before a finer one on the same first day,
+ * then by id); those only overlapping it, being less specific than the window, follow in the
+ * same order. minPrecision drops dates coarser than it.
+ */
 export function timeline(snapshot: Snapshot, args: TimelineArgs = {}): TimelineEntry[] {
   const from = parseBound('from', args.from);
   const to = parseBound('to', args.to);
@@ -609,17 +630,26 @@ export function timeline(snapshot: Snapshot, args: TimelineArgs = {}): TimelineE
   const limit = checkInt('limit', args.limit ?? L.maxNodes, 1, L.maxNodes);
   const kinds = args.kinds && args.kinds.length > 0 ? new Set(args.kinds) : null;
   const involved = args.involving === undefined ? null : involvedWith(snapshot, args.involving);
+  const minRank = args.minPrecision === undefined ? 0 : PRECISION_RANK[args.minPrecision];
 
   const entries: TimelineEntry[] = [];
   for (const e of snapshot.entities()) {
     if ((kinds && !kinds.has(e.kind)) || (involved && !involved.has(e.id))) continue;
     const dated = datedAs(e);
-    if (!dated) continue;
+    if (!dated || PRECISION_RANK[dated.date.precision] < minRank) continue;
     const bounds = dateBounds(dated.date);
     if ((first && bounds.last < first) || (last && bounds.first > last)) continue;
-    entries.push({ entity: e.id, ...dated });
+    const withinWindow = (!first || bounds.first >= first) && (!last || bounds.last <= last);
+    entries.push({ entity: e.id, ...dated, withinWindow });
   }
-  return entries.sort((a, b) => comparePartialDates(a.date, b.date) || compareIds(a.entity, b.entity)).slice(0, limit);
+  return entries
+    .sort(
+      (a, b) =>
+        Number(b.withinWindow) - Number(a.withinWindow) ||
+        comparePartialDates(a.date, b.date) ||
+        compareIds(a.entity, b.entity),
+    )
+    .slice(0, limit);
 }
 
 function involvedWith(snapshot: Snapshot, id: string): ReadonlySet<string> {

@@ -21,7 +21,7 @@ import { CHAIN_RELATIONS } from '../model/ontology.js';
 import type { EntityRecord } from '../model/records.js';
 import { builder } from './builder.js';
 import { OutcomeRef } from './entity.js';
-import { AssertionEnum, DirectionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
+import { AssertionEnum, DatePrecisionEnum, DirectionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
 import { DocumentRef, EntityRef, PartialDateRef, RelationRef } from './refs.js';
 
 // Ids come from the snapshot's own graph, so a miss would be a bug, not a client error.
@@ -167,6 +167,11 @@ const TimelineEntryRef = builder.objectRef<TimelineEntry>('TimelineEntry').imple
     entity: t.field({ nullable: false, type: EntityRef, resolve: (e, _a, { snapshot }) => entity(snapshot, e.entity) }),
     date: t.field({ nullable: false, type: PartialDateRef, resolve: (e) => e.date }),
     dateField: t.field({ nullable: false, type: TimelineDateFieldEnum, resolve: (e) => e.field }),
+    withinWindow: t.exposeBoolean('withinWindow', {
+      nullable: false,
+      description:
+        'True when the date lies wholly inside [from, to]; false when it is less specific than the window and only overlaps it (a date of 2023 against from = to = 2023-01-08). Always true without from and to.',
+    }),
   }),
 });
 
@@ -308,7 +313,7 @@ builder.queryFields((t) => ({
     nullable: false,
     type: [TimelineEntryRef],
     description:
-      'Dated entities in date order, a coarser date before a finer one on the same first day, dates kept at their precision. An entity is placed by its date, else its start, else (outcomes) the year or the end of the period its figure covers.',
+      'Dated entities whose date overlaps [from, to], dates kept at their precision. Entries whose date lies inside the window come first, then those less specific than the window that only overlap it (withinWindow: false); each group in date order, a coarser date before a finer one on the same first day. minPrecision keeps only dates at least that precise. An entity is placed by its date, else its start, else (outcomes) the year or the end of the period its figure covers.',
     args: {
       from: t.arg.string({
         description: 'Partial ISO date (2015, 2015-05, 2015-05-29); keeps entities whose date overlaps from it on.',
@@ -316,6 +321,10 @@ builder.queryFields((t) => ({
       to: t.arg.string({ description: 'Partial ISO date; keeps entities whose date overlaps up to it.' }),
       kinds: t.arg({ type: [EntityKindEnum] }),
       involving: t.arg.id({ description: 'Only this entity and those one relation (other than MENTIONS) away.' }),
+      minPrecision: t.arg({
+        type: DatePrecisionEnum,
+        description: 'Only dates at least this precise: DAY keeps days, MONTH months and days, YEAR everything.',
+      }),
       limit: t.arg.int({ defaultValue: L.maxNodes, description: `At most ${L.maxNodes}.` }),
     },
     complexity: (args) => ({ field: 10, multiplier: args.limit ?? L.maxNodes }),
@@ -325,6 +334,7 @@ builder.queryFields((t) => ({
         to: optional(args.to),
         kinds: optional(args.kinds),
         involving: args.involving === null || args.involving === undefined ? undefined : String(args.involving),
+        minPrecision: optional(args.minPrecision),
         limit: optional(args.limit),
       }),
   }),
