@@ -388,6 +388,17 @@ class Loader {
         ...kindFields(input),
       };
       if (input.kind === 'OUTCOME') this.checkOutcome(file, path, input, evidence);
+      if ('statedCount' in input && input.statedCount) {
+        const { figure } = input.statedCount;
+        if (evidence.length > 0 && !evidence.some((ev) => ev.quote.includes(figure))) {
+          this.problems.push(
+            file.problem(
+              [...path, 'statedCount', 'figure'],
+              `figure "${figure}" appears in none of the entity's quotes`,
+            ),
+          );
+        }
+      }
       out.set(id, record);
       if (out.size % PROGRESS_EVERY === 0) this.onProgress?.({ phase: 'entities', done: out.size, total });
     }
@@ -537,7 +548,11 @@ function kindFields(input: EntityInput): Partial<EntityRecord> {
         series: input.series,
       };
     case 'CAMPAIGN':
-      return { campaignType: input.campaignType };
+      return { campaignType: input.campaignType, statedCount: input.statedCount };
+    case 'REFORM':
+    case 'LAW':
+    case 'DOCUMENT':
+      return { statedCount: input.statedCount };
     case 'PERSON':
       return { position: input.position };
     case 'OUTCOME': {

@@ -102,8 +102,15 @@ const sessionFields = z.strictObject({
   series: nonEmpty.optional(),
 });
 
+/**
+ * How many items a package or plan says it has ("26 measures", "\"10+5+8\" reform measures"):
+ * the count, and the figure as the text words it (it must occur in one of the entity's quotes).
+ */
+const statedCount = z.strictObject({ count: z.number().int().positive(), figure: nonEmpty });
+
 const campaignFields = z.strictObject({
   ...common,
+  statedCount: statedCount.optional(),
   kind: z.literal('CAMPAIGN'),
   campaignType: z.enum(CAMPAIGN_TYPES).optional(),
 });
@@ -114,7 +121,8 @@ const personFields = z.strictObject({
   position: nonEmpty.optional(),
 });
 
-const plainKind = (kind: 'REFORM' | 'LAW' | 'DOCUMENT') => z.strictObject({ ...common, kind: z.literal(kind) });
+const plainKind = (kind: 'REFORM' | 'LAW' | 'DOCUMENT') =>
+  z.strictObject({ ...common, statedCount: statedCount.optional(), kind: z.literal(kind) });
 
 export const entitySchema = z.discriminatedUnion('kind', [
   organFields,

@@ -48,6 +48,8 @@ export interface EntityRecord {
   readonly series?: string;
   readonly campaignType?: CampaignType;
   readonly position?: string;
+  /** The number of items a package or plan states it has, with the figure as worded. */
+  readonly statedCount?: { readonly count: number; readonly figure: string };
   readonly outcome?: OutcomeFields;
 }
 
