@@ -1270,3 +1270,115 @@ describe('across the documents', () => {
     expect(evidence.some((ev: { quote: string }) => ev.quote.includes(phrase))).toBe(true);
   });
 });
+
+describe('filtering by how firmly the text states a link, and by where a quote stands (issue 18)', () => {
+  it('which outcomes does the text itself credit to the prevention and control system, and which rest on the paragraph only?', async () => {
+    // "A total of 21,000 street police stations, ... have been built nationwide, ..., effectively improving the
+    // three-dimensional and informatization level of the social security prevention and control system."
+    const data = await query(`{
+      entity(id: "reform/social-security-prevention-and-control-system") {
+        stated: neighbors(direction: OUT, types: [PRODUCED], assertions: [STATED]) { id }
+        implied: relations(direction: OUT, types: [PRODUCED], assertions: [IMPLIED_BY_CONTEXT], first: 50) {
+          edges { node { targetId note } }
+        }
+      }
+    }`);
+    expect(ids(data.entity.stated)).toEqual([
+      'outcome/community-police-offices-2022',
+      'outcome/public-security-checkpoints-2022',
+      'outcome/smart-security-communities-2022',
+      'outcome/smart-security-communities-778000-2022',
+      'outcome/street-police-stations-2022',
+    ]);
+    const implied = rels(data.entity.implied);
+    // Qiu Baoli's 2021 case figures and the 2022-2023 figures of the May 2023 post are reported beside the system.
+    expect(implied.map((r) => r.targetId)).toEqual([
+      'outcome/intelligent-security-communities-2023',
+      'outcome/theft-cases-decrease-2021-62-6',
+      'outcome/theft-cases-decrease-2021-96-1',
+      'outcome/two-robberies-cases-decrease-2021',
+      'outcome/zero-incident-communities-2021',
+      'outcome/zero-incident-residential-areas-2022',
+    ]);
+    for (const r of implied) expect(r.note).not.toBeNull();
+  });
+
+  it('which outcomes can be traced back to the Ministry through stated links only?', async () => {
+    const data = await query(`{
+      all: outcomeChains(from: "${MPS}") { outcome { id } }
+      stated: outcomeChains(from: "${MPS}", assertions: [STATED]) {
+        outcome { id } path { hops { relations { type assertion } } }
+      }
+    }`);
+    const stated = data.stated.map((c: { outcome: WithId }) => c.outcome.id);
+    // The Cleaning the Internet campaign's own totals and the household-registration figures are stated;
+    // the 2021 cybercrime figures and the demonstration-city figures are not.
+    expect(stated).toContain('outcome/cleaning-the-internet-cybercrime-cases-detected');
+    expect(stated).toContain('outcome/cross-provincial-hukou-migration-2023');
+    expect(stated).not.toContain('outcome/cybercrime-gangs-destroyed-2021');
+    expect(stated).not.toContain('outcome/public-security-checkpoints-2023');
+    expect(data.all.length).toBeGreaterThan(stated.length);
+    for (const c of data.stated) {
+      for (const h of c.path.hops) for (const r of h.relations) expect(r.assertion).toBe('STATED');
+    }
+  });
+
+  it('which local units and dates do the photo captions of the 2024 article name, apart from its body?', async () => {
+    // "Editor: On January 8, 2023, the police of the Caoqiao Police Station ... 'one-window service' convenience
+    // publicity. Photo by Xie Yuanyuan." / "On September 6, 2023, the Public Security Bureau of Yixing City ...
+    // carried out actual combat training. Photo by Wang Jie."
+    const data = await query(`{
+      caoqiao: entity(id: "organ/caoqiao-police-station") {
+        relations(evidenceContexts: [CAPTION], types: [PARTICIPATED_IN]) { edges { node { ${REL} } } }
+      }
+      yixing: entity(id: "organ/yixing-city-public-security-bureau") {
+        relations(evidenceContexts: [CAPTION], types: [LAUNCHED, PART_OF]) {
+          edges { node { type targetId assertion date { text precision } evidence { context } } }
+        }
+      }
+      measures: entity(id: "reform/26-measures-high-quality-development-services") { date { text } }
+    }`);
+    const [caption] = rels(data.caoqiao.relations);
+    expect(caption).toMatchObject({
+      targetId: 'reform/one-window-comprehensive-service',
+      date: { text: '2023-01-08', precision: 'DAY' },
+    });
+    // The caption's date is seven months before the measures the body lists the service under.
+    expect(data.measures.date.text).toBe('2023-08-03');
+    const yixing = data.yixing.relations.edges.map((e: { node: unknown }) => e.node);
+    expect(yixing).toEqual([
+      {
+        type: 'LAUNCHED',
+        targetId: 'campaign/yixing-actual-combat-training-2023',
+        assertion: 'STATED',
+        date: { text: '2023-09-06', precision: 'DAY' },
+        evidence: [{ context: 'CAPTION' }],
+      },
+      {
+        type: 'PART_OF',
+        targetId: 'organ/local-public-security-organs',
+        assertion: 'CURATOR_INFERENCE',
+        date: null,
+        evidence: [{ context: 'CAPTION' }],
+      },
+    ]);
+  });
+
+  it('who is known only from a byline, and what does the byline support?', async () => {
+    const data = await query(`{
+      entity(id: "person/xu-ting") {
+        byline: relations(evidenceContexts: [BYLINE], types: [MEMBER_OF]) { edges { node { targetId assertion } } }
+        body: relations(evidenceContexts: [BODY], types: [MEMBER_OF]) { totalCount }
+        reported: relations(types: [REPORTED], assertions: [STATED]) { totalCount }
+        reportedImplied: relations(types: [REPORTED], assertions: [IMPLIED_BY_CONTEXT]) { totalCount }
+      }
+    }`);
+    expect(rels(data.entity.byline)).toEqual([
+      { targetId: 'organ/peoples-public-security-daily', assertion: 'IMPLIED_BY_CONTEXT' },
+    ]);
+    expect(data.entity.body.totalCount).toBe(0);
+    // Every figure credited to the reporter rests on her byline, none on a sentence naming her.
+    expect(data.entity.reported.totalCount).toBe(0);
+    expect(data.entity.reportedImplied.totalCount).toBe(19);
+  });
+});
