@@ -88,7 +88,7 @@ function corpus(n: number): { entities: EntityRecord[]; documents: SourceDocumen
         name,
         aliases: [],
         ...(i % 10 === 0 ? { description: `A ${kindOf(i, 1).toLowerCase()} reported with ${name}` } : {}),
-        evidence: [{ document: id, quote, start, end: start + quote.length }],
+        evidence: [{ document: id, quote, start, end: start + quote.length, context: 'BODY' }],
         file: 'x',
       });
     }

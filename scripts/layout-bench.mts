@@ -55,7 +55,13 @@ function syntheticGraph(order: number, size: number, seed = 42, exponent = 0.9):
   while (graph.size < size) {
     const s = pick();
     const t = Math.floor(rng() * order);
-    if (s !== t) graph.addDirectedEdge(`n${s}`, `n${t}`, { type: 'PART_OF', label: 'part of', evidenceCount: 1 });
+    if (s !== t)
+      graph.addDirectedEdge(`n${s}`, `n${t}`, {
+        type: 'PART_OF',
+        label: 'part of',
+        evidenceCount: 1,
+        assertion: 'STATED',
+      });
   }
   return graph;
 }

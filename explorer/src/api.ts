@@ -74,6 +74,8 @@ export interface LayoutEdge {
   target: string;
   type: string;
   label: string;
+  /** STATED, IMPLIED_BY_CONTEXT or CURATOR_INFERENCE: all but STATED are drawn dashed. */
+  assertion?: string;
 }
 
 export interface Layout {
@@ -85,7 +87,7 @@ const LAYOUT_QUERY = /* GraphQL */ `
   query ExplorerLayout($focus: [ID!], $depth: Int, $kinds: [EntityKind!], $relationTypes: [RelationType!]) {
     layout(focus: $focus, depth: $depth, kinds: $kinds, relationTypes: $relationTypes) {
       nodes { id label kind x y size color community }
-      edges { id source target type label }
+      edges { id source target type label assertion }
     }
   }
 `;
@@ -183,6 +185,7 @@ export interface RelationRef {
   type: string;
   sourceId: string;
   targetId: string;
+  assertion?: string;
 }
 
 const NEIGHBORS_QUERY = /* GraphQL */ `
@@ -190,7 +193,7 @@ const NEIGHBORS_QUERY = /* GraphQL */ `
     entity(id: $id) {
       id
       neighbors { id name kind }
-      relations(first: 100) { edges { node { id type sourceId targetId } } }
+      relations(first: 100) { edges { node { id type sourceId targetId assertion } } }
     }
   }
 `;
@@ -215,7 +218,7 @@ const SHORTEST_PATH_QUERY = /* GraphQL */ `
   query ExplorerShortestPath($from: ID!, $to: ID!) {
     shortestPath(from: $from, to: $to, directed: false) {
       nodes { id name kind }
-      edges { id type sourceId targetId }
+      edges { id type sourceId targetId assertion }
     }
   }
 `;

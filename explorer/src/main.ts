@@ -15,6 +15,7 @@ import {
   type Layout,
   type RelationRef,
 } from './api';
+import { DashedArrowProgram } from './dashed-edge';
 import { byId, h, kindLabel, relationLabel } from './dom';
 import { keepLabelsApart } from './label-plan';
 import { canvasMetrics, type LabelBox } from './labels';
@@ -127,6 +128,7 @@ function addRelation(rel: RelationRef, label = relationLabel(rel.type)): void {
   if (graph.hasEdge(rel.id) || !graph.hasNode(rel.sourceId) || !graph.hasNode(rel.targetId)) return;
   graph.addDirectedEdgeWithKey(rel.id, rel.sourceId, rel.targetId, {
     relation: rel.type,
+    assertion: rel.assertion,
     label,
     size: 1,
     color: '#c3c8d0',
@@ -148,7 +150,7 @@ function replaceGraph(layout: Layout): void {
     });
   }
   for (const e of layout.edges) {
-    addRelation({ id: e.id, type: e.type, sourceId: e.source, targetId: e.target }, e.label);
+    addRelation({ id: e.id, type: e.type, sourceId: e.source, targetId: e.target, assertion: e.assertion }, e.label);
   }
 }
 
@@ -262,6 +264,7 @@ function createRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
     nodeReducer: makeNodeReducer(graph, state),
     edgeReducer: makeEdgeReducer(graph, state),
     defaultEdgeType: 'arrow',
+    edgeProgramClasses: { dashed: DashedArrowProgram },
     renderEdgeLabels: true,
     zIndex: true,
     labelFont: LABEL_FONT,

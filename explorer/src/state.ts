@@ -21,6 +21,13 @@ export interface EdgeAttributes {
   label: string;
   size: number;
   color: string;
+  /** How firmly the text backs the relation; what it does not state is drawn dashed. */
+  assertion?: string;
+}
+
+/** The Sigma edge type (program) to draw a relation with: `dashed` unless the text states it. */
+export function edgeTypeFor(assertion: string | undefined): 'arrow' | 'dashed' {
+  return assertion === undefined || assertion === 'STATED' ? 'arrow' : 'dashed';
 }
 
 export type ExplorerGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
@@ -140,7 +147,12 @@ export function makeEdgeReducer(graph: ExplorerGraph, state: UiState) {
   return (edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> => {
     const source = graph.source(edge);
     const target = graph.target(edge);
-    const res: Partial<EdgeDisplayData> = { ...data, label: null, color: EDGE_COLOR };
+    const res: Partial<EdgeDisplayData> = {
+      ...data,
+      type: edgeTypeFor(data.assertion),
+      label: null,
+      color: EDGE_COLOR,
+    };
     if (isNodeHidden(graph, state, source) || isNodeHidden(graph, state, target)) return { ...res, hidden: true };
 
     if (state.path && state.path.nodes.length > 0) {

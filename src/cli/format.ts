@@ -1,6 +1,15 @@
 /** Plain-text tables for the terminal and for README sections. */
 import type { Snapshot } from '../graph/snapshot.js';
-import { ENTITY_KIND_NAMES, ENTITY_KINDS, RELATION_TYPE_NAMES, relationSpec } from '../model/ontology.js';
+import {
+  ASSERTION_NAMES,
+  ASSERTIONS,
+  ENTITY_KIND_NAMES,
+  ENTITY_KINDS,
+  EVIDENCE_CONTEXT_NAMES,
+  EVIDENCE_CONTEXTS,
+  RELATION_TYPE_NAMES,
+  relationSpec,
+} from '../model/ontology.js';
 
 export function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -48,5 +57,13 @@ export function ontologyTable(): string {
       return [`\`${r}\``, kinds(spec.from), spec.sameKind ? 'same kind' : kinds(spec.to), chain, meaning];
     }),
   );
-  return `${kinds}\n\n${relations}`;
+  const assertions = markdownTable(
+    ['assertion (required on every relation)', 'meaning'],
+    ASSERTION_NAMES.map((a) => [`\`${a}\``, ASSERTIONS[a]]),
+  );
+  const contexts = markdownTable(
+    ['evidence context', 'meaning'],
+    EVIDENCE_CONTEXT_NAMES.map((c) => [`\`${c}\``, EVIDENCE_CONTEXTS[c]]),
+  );
+  return `${kinds}\n\n${relations}\n\n${assertions}\n\n${contexts}`;
 }

@@ -12,6 +12,17 @@ export function formatCoverage(report: CoverageReport): string {
   if (uncovered.length > 0) sections.push(['Uncovered items:', ...uncovered].join('\n'));
   const stale = report.documents.flatMap((d) => d.staleExclusions.map((s) => staleLine(d.document, s)));
   if (stale.length > 0) sections.push(['Stale exclusions:', ...stale].join('\n'));
+  if (report.unlinkedListItems.length > 0) {
+    sections.push(
+      [
+        'Listed items not linked to their whole (warnings; link them or leave them knowingly):',
+        ...report.unlinkedListItems.map(
+          (u) =>
+            `${u.document}@${u.offset}  ${u.item} is listed after "${u.cue}" but not linked to ${u.wholes.join(', ')}`,
+        ),
+      ].join('\n'),
+    );
+  }
   return `${sections.join('\n\n')}\n`;
 }
 

@@ -13,6 +13,7 @@ import { basename, join, relative } from 'node:path';
 import { z } from 'zod';
 import { type DataProblem, DataValidationError } from '../model/errors.js';
 import type { EvidenceRecord, SourceDocumentRecord } from '../model/records.js';
+import { type UnlinkedListItem, unlinkedListItems } from './list-links.js';
 import { occurrencesOf } from './quotes.js';
 import type { Snapshot } from './snapshot.js';
 import { type PathSegment, YamlFile } from './yaml-file.js';
@@ -79,6 +80,8 @@ export interface DocumentCoverage extends CoverageCounts {
 export interface CoverageReport {
   readonly documents: readonly DocumentCoverage[];
   readonly totals: CoverageCounts & { readonly staleExclusions: number };
+  /** Warnings, not failures: listed items not linked to the whole their sentence names. */
+  readonly unlinkedListItems: readonly UnlinkedListItem[];
 }
 
 /** Builds the coverage report; throws DataValidationError when an exclusion file is invalid. */
@@ -89,7 +92,7 @@ export function coverageReport(dataDir: string, snapshot: Snapshot): CoverageRep
   const perDocument = documents.map((doc) =>
     documentCoverage(doc, evidence.get(doc.id) ?? [], exclusions.get(doc.id) ?? []),
   );
-  return { documents: perDocument, totals: sumCounts(perDocument) };
+  return { documents: perDocument, totals: sumCounts(perDocument), unlinkedListItems: unlinkedListItems(snapshot) };
 }
 
 // ---------------------------------------------------------------------------------------------

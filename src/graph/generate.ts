@@ -179,6 +179,11 @@ const VERB: Record<string, string> = {
   LAUNCHED: 'launched',
   HELD: 'convened',
   PROPOSED: 'put forward',
+  PROMOTED: 'pushed forward',
+  CONTRIBUTED_TO_DRAFTING: 'helped draft',
+  HEADS: 'heads',
+  BUILT: 'built',
+  RELIES_ON: 'relies on',
   ISSUED: 'issued',
   ENACTED: 'adopted',
   IMPLEMENTS: 'carries out',
@@ -379,7 +384,7 @@ class CorpusGenerator {
       if (target === undefined || target === source) continue;
       const targetKind = kindOf(target, this.seed);
       if (ontologyViolation(type, sourceKind, targetKind)) continue;
-      const key = (source * this.total + target) * 16 + CURATED_RELATION_TYPES.indexOf(type);
+      const key = (source * this.total + target) * 32 + CURATED_RELATION_TYPES.indexOf(type);
       if (this.seen.has(key)) continue;
       this.seen.add(key);
       this.pools.get(sourceKind)?.push(source);
@@ -391,6 +396,8 @@ class CorpusGenerator {
         `  - type: ${type}`,
         `    source: ${entityId(source, this.seed)}`,
         `    target: ${entityId(target, this.seed)}`,
+        // The generated sentence says the link in so many words.
+        '    assertion: STATED',
       ];
       if (this.random() < 0.2) lines.push(`    date: "${year}"`);
       lines.push('    evidence:', `      - quote: ${q(sentence)}`);

@@ -20,10 +20,12 @@ import {
 import { comparePartialDates, type PartialDate, parsePartialDate } from '../model/dates.js';
 import { type DataProblem, DataValidationError } from '../model/errors.js';
 import {
+  type Assertion,
   CURATED_RELATION_TYPES,
   ENTITY_KIND_NAMES,
   ENTITY_KINDS,
   type EntityKind,
+  type EvidenceContext,
   ontologyViolation,
   type RelationType,
   SOURCE_PREFIX,
@@ -36,6 +38,7 @@ import type {
   SourceDocumentRecord,
 } from '../model/records.js';
 import { DataHasher, DOCUMENTS_DIR, KNOWLEDGE_DIR, yamlFilesUnder } from './data-hash.js';
+import { contextLocator } from './evidence-context.js';
 import { explainMiss, locateQuote } from './quotes.js';
 import { Snapshot } from './snapshot.js';
 import { type PathSegment, YamlFile, type YamlFileRef } from './yaml-file.js';
@@ -108,6 +111,8 @@ class Loader {
   private readonly relations: (Located & { input: RelationInput; defaultDocument?: string })[] = [];
   /** Evidence that `extends` entries add, per entity id; an entity's own is read from its input. */
   private readonly extensionEvidence = new Map<string, PendingEvidence[]>();
+  /** Per document, where each offset stands (headline, body, caption, byline). */
+  private readonly locators = new Map<string, (offset: number) => EvidenceContext>();
 
   constructor(
     private readonly dataDir: string,
@@ -331,7 +336,13 @@ class Loader {
         this.problems.push(file.problem([...path, 'quote'], reason));
         continue;
       }
-      out.push({ document: docId, quote: input.quote, start: at.start, end: at.end, note: input.note });
+      let locate = this.locators.get(docId);
+      if (!locate) {
+        locate = contextLocator(doc.text, doc.title);
+        this.locators.set(docId, locate);
+      }
+      const context = (input.context as EvidenceContext | undefined) ?? locate(at.start);
+      out.push({ document: docId, quote: input.quote, start: at.start, end: at.end, context, note: input.note });
     }
     return out;
   }
@@ -373,11 +384,53 @@ class Loader {
         ...kindFields(input),
       };
       if (input.kind === 'OUTCOME') this.checkOutcome(file, path, input, evidence);
+      if ('statedCount' in input && input.statedCount) {
+        const { figure } = input.statedCount;
+        if (evidence.length > 0 && !evidence.some((ev) => ev.quote.includes(figure))) {
+          this.problems.push(
+            file.problem(
+              [...path, 'statedCount', 'figure'],
+              `figure "${figure}" appears in none of the entity's quotes`,
+            ),
+          );
+        }
+      }
       out.set(id, record);
       if (out.size % PROGRESS_EVERY === 0) this.onProgress?.({ phase: 'entities', done: out.size, total });
     }
     this.onProgress?.({ phase: 'entities', done: total, total });
+    this.checkSeriesUnits();
     return out;
+  }
+
+  /**
+   * A metric's outcomes form one series, and a series in two units ("communities" and
+   * "residential areas") cannot be compared point to point: each metric has one unit. The
+   * outcomes off the unit most of the series uses (ties: the first met) are the problems.
+   */
+  private checkSeriesUnits(): void {
+    const byMetric = new Map<string, (Located & { id: string; unit: string })[]>();
+    for (const { input, file, path } of this.entities.values()) {
+      if (input.kind !== 'OUTCOME' || input.unit === undefined) continue;
+      const list = byMetric.get(input.metric) ?? [];
+      list.push({ id: input.id, unit: input.unit, file, path });
+      byMetric.set(input.metric, list);
+    }
+    for (const [metric, outcomes] of byMetric) {
+      const counts = new Map<string, number>();
+      for (const o of outcomes) counts.set(o.unit, (counts.get(o.unit) ?? 0) + 1);
+      if (counts.size < 2) continue;
+      const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const example = outcomes.find((o) => o.unit === main);
+      for (const o of outcomes.filter((x) => x.unit !== main)) {
+        this.problems.push(
+          o.file.problem(
+            [...o.path, 'unit'],
+            `metric "${metric}" is in "${main}" (e.g. ${example?.id}) but this outcome says "${o.unit}": a series has one unit; normalise the unit or give the outcome its own metric`,
+          ),
+        );
+      }
+    }
   }
 
   private checkDates(
@@ -452,6 +505,7 @@ class Loader {
         type,
         source: input.source,
         target: input.target,
+        assertion: input.assertion as Assertion,
         role: input.role,
         date: date(input.date),
         note: input.note,
@@ -490,7 +544,11 @@ function kindFields(input: EntityInput): Partial<EntityRecord> {
         series: input.series,
       };
     case 'CAMPAIGN':
-      return { campaignType: input.campaignType };
+      return { campaignType: input.campaignType, statedCount: input.statedCount };
+    case 'REFORM':
+    case 'LAW':
+    case 'DOCUMENT':
+      return { statedCount: input.statedCount };
     case 'PERSON':
       return { position: input.position };
     case 'OUTCOME': {

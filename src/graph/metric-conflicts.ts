@@ -1,8 +1,19 @@
 import { dateBounds, type PartialDate } from '../model/dates.js';
-import { type Considered, consider, type MetricSource, outcomeDate, parseAsOf, sourcesOf, timeKey } from './metrics.js';
+import {
+  type ConflictKind,
+  type Considered,
+  consider,
+  type MetricSeries,
+  type MetricSource,
+  metricSeries,
+  outcomeDate,
+  parseAsOf,
+  sourcesOf,
+  timeKey,
+} from './metrics.js';
 import type { Snapshot } from './snapshot.js';
 
-export type ConflictKind = 'DISAGREEING_VALUES' | 'FLAGGED_AMBIGUITY';
+export type { ConflictKind };
 export type ConflictResolution = 'ALL' | 'LATEST_PUBLISHED' | 'EARLIEST_PUBLISHED' | 'HIGHEST' | 'LOWEST';
 
 export interface ConflictGroup {
@@ -78,6 +89,21 @@ function disagreeing(kept: readonly Considered[]): Considered[][] {
   return [...groups.values()].filter((g) => new Set(g.map((c) => c.outcome.value)).size > 1);
 }
 
+/**
+ * Same metric, same scope and same sort of value, one value, at different times: a figure
+ * repeated unchanged, possibly a stale figure restated by a later source.
+ */
+function repeatedUnchanged(kept: readonly Considered[]): Considered[][] {
+  const groups = new Map<string, Considered[]>();
+  for (const c of kept) {
+    const o = c.outcome;
+    if (!timeKey(o) || o.value === undefined) continue;
+    const key = [o.metric, o.value, o.scope?.level ?? '', o.scope?.place ?? '', o.direction ?? ''].join('|');
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups.values()].filter((g) => new Set(g.map((c) => timeKey(c.outcome))).size > 1);
+}
+
 /** Connected groups of flagged outcomes and the outcomes their notes tie them to. */
 function flaggedGroups(kept: readonly Considered[], byId: ReadonlyMap<string, Considered>): Considered[][] {
   const parent = new Map<string, string>();
@@ -144,10 +170,13 @@ function describeGroup(kind: ConflictKind, group: readonly Considered[], strateg
   const values = [...new Set(sorted.flatMap((c) => (c.outcome.value === undefined ? [] : [c.outcome.value])))].sort(
     (a, b) => a - b,
   );
+  const times = [...new Set(sorted.map((c) => timeKey(c.outcome)))].sort();
   const note =
     kind === 'DISAGREEING_VALUES'
       ? `${values.length} different values for ${metrics[0]} at ${first?.text ?? 'the same time'}: ${values.join(', ')}`
-      : `a curator note flags ${sorted.length === 1 ? 'this figure' : 'these figures'} as doubtful (garbled, ambiguous, unclear or one figure given twice)`;
+      : kind === 'REPEATED_UNCHANGED'
+        ? `the same value for ${metrics[0]}, ${values[0]}, at ${times.join(' and ')}: possibly a stale figure restated, not a measured standstill`
+        : `a curator note flags ${sorted.length === 1 ? 'this figure' : 'these figures'} as doubtful (garbled, ambiguous, unclear or one figure given twice)`;
   return {
     kind,
     metric: metrics.length === 1 ? (metrics[0] ?? null) : null,
@@ -163,10 +192,12 @@ function describeGroup(kind: ConflictKind, group: readonly Considered[], strateg
 }
 
 /**
- * Where sources disagree: DISAGREEING_VALUES groups (same metric, same year or period, same
- * scope, different values; the same metric at different dates is a series, not a conflict) and
- * FLAGGED_AMBIGUITY groups (see FLAG_WORDS). A flagged group that a disagreement group already
- * holds entirely is not repeated: its notes travel with the disagreement.
+ * Where sources disagree or may mislead: DISAGREEING_VALUES groups (same metric, same year or
+ * period, same scope, different values; the same metric at different dates is a series, not
+ * a conflict), REPEATED_UNCHANGED groups (one value of a metric at different dates, see
+ * repeatedUnchanged) and FLAGGED_AMBIGUITY groups (see FLAG_WORDS). A flagged group that a
+ * disagreement group already holds entirely is not repeated: its notes travel with the
+ * disagreement.
  */
 export function conflicts(
   snapshot: Snapshot,
@@ -181,6 +212,13 @@ export function conflicts(
   const flagged = flaggedGroups(kept, byId).filter((g) => !covered(g));
   return [
     ...disagreements.map((g) => describeGroup('DISAGREEING_VALUES', g, strategy)),
+    ...repeatedUnchanged(kept).map((g) => describeGroup('REPEATED_UNCHANGED', g, strategy)),
     ...flagged.map((g) => describeGroup('FLAGGED_AMBIGUITY', g, strategy)),
   ].sort((a, b) => a.kind.localeCompare(b.kind) || (a.outcomes[0] ?? '').localeCompare(b.outcomes[0] ?? ''));
+}
+
+/** The series of one metric with its points marked by the conflict groups they belong to. */
+export function seriesWithConflicts(snapshot: Snapshot, metric: string, options: { asOf?: string } = {}): MetricSeries {
+  const groups = conflicts(snapshot, { asOf: options.asOf }).filter((g) => g.metrics.includes(metric));
+  return metricSeries(snapshot, metric, { ...options, groups });
 }

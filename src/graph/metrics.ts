@@ -33,6 +33,15 @@ export interface MetricChange {
   readonly percentagePoints: number | null;
 }
 
+/** Why outcomes form a conflict group (see metric-conflicts.ts). */
+export type ConflictKind = 'DISAGREEING_VALUES' | 'FLAGGED_AMBIGUITY' | 'REPEATED_UNCHANGED';
+
+/** The outcomes of a conflict group, as a series needs them. */
+export interface ConflictMembership {
+  readonly kind: ConflictKind;
+  readonly outcomes: readonly string[];
+}
+
 export interface MetricPoint {
   readonly date: PartialDate;
   readonly value: number;
@@ -45,6 +54,10 @@ export interface MetricPoint {
   readonly change: MetricChange | null;
   /** Change from each level at the previous date (several when the sources disagree there). */
   readonly changes: readonly MetricChange[];
+  /** Kinds of the conflict groups holding an outcome that gives this value (not as a baseline). */
+  readonly conflicts: readonly ConflictKind[];
+  /** Why no change was computed from the previous date although it holds a level, or null. */
+  readonly changeWithheld: string | null;
   readonly sources: readonly MetricSource[];
 }
 
@@ -69,8 +82,11 @@ export interface MetricSummary {
   readonly metric: string;
   readonly outcomeCount: number;
   readonly units: readonly string[];
+  /** Earliest and latest year an outcome reports a figure for (its year or period), baselines aside. */
   readonly firstYear?: number;
   readonly lastYear?: number;
+  /** Years that appear only as baselines ("compared with 2012"), ascending. */
+  readonly baselineYears: readonly number[];
 }
 
 // ------------------------------------------------------------------ shared helpers
@@ -236,14 +252,26 @@ function changeBetween(from: RawPoint, to: RawPoint): MetricChange {
  * 96.1%") has no meaningful difference from a level. Each level is compared with the levels
  * at the nearest earlier date; same-date values are a disagreement, not a change.
  */
-function withChanges(points: readonly RawPoint[]): MetricPoint[] {
+function withChanges(points: readonly RawPoint[], groups: readonly ConflictMembership[]): MetricPoint[] {
   const levels = points.filter((p) => p.direction === undefined);
+  // A point belongs to the groups of the outcomes giving its value; a baseline's outcome gives another value.
+  const groupsOf = (p: RawPoint) =>
+    groups.filter((g) => p.sources.some((s) => !s.isBaseline && g.outcomes.includes(s.outcome)));
   return points.map((p) => {
     let changes: MetricChange[] = [];
+    let changeWithheld: string | null = null;
+    const mine = groupsOf(p);
     if (p.direction === undefined) {
       const earlier = levels.filter((q) => comparePartialDates(q.date, p.date) < 0 && q.date.text !== p.date.text);
       const last = earlier.at(-1);
-      if (last) changes = earlier.filter((q) => q.date.text === last.date.text).map((q) => changeBetween(q, p));
+      const previous = last ? earlier.filter((q) => q.date.text === last.date.text) : [];
+      const shared = (q: RawPoint) => groupsOf(q).filter((g) => mine.includes(g));
+      const across = previous.filter((q) => shared(q).length > 0);
+      changes = previous.filter((q) => shared(q).length === 0).map((q) => changeBetween(q, p));
+      if (across.length > 0) {
+        const kinds = [...new Set(across.flatMap((q) => shared(q).map((g) => g.kind)))].sort();
+        changeWithheld = `no change computed from ${last?.date.text} to ${p.date.text}: both values belong to one conflict group (${kinds.join(', ')}), so the difference may be an artefact of the sources; see conflicts`;
+      }
     }
     const sources = dedupeSources(p.sources);
     return {
@@ -254,6 +282,8 @@ function withChanges(points: readonly RawPoint[]): MetricPoint[] {
       isBaseline: sources.every((s) => s.isBaseline),
       change: changes.length === 1 ? (changes[0] ?? null) : null,
       changes,
+      conflicts: [...new Set(mine.map((g) => g.kind))].sort(),
+      changeWithheld,
       sources,
     };
   });
@@ -275,12 +305,20 @@ function missingYears(points: readonly MetricPoint[]): number[] {
   return missing;
 }
 
-/** The series of one metric, optionally as known from documents published by asOf. */
-export function metricSeries(snapshot: Snapshot, metric: string, options: { asOf?: string } = {}): MetricSeries {
+/**
+ * The series of one metric, optionally as known from documents published by asOf. `groups`
+ * are the conflict groups the series' outcomes belong to (metric-conflicts.ts finds them):
+ * points in one are marked, and no change is computed between two points of one group.
+ */
+export function metricSeries(
+  snapshot: Snapshot,
+  metric: string,
+  options: { asOf?: string; groups?: readonly ConflictMembership[] } = {},
+): MetricSeries {
   const asOf = parseAsOf(options.asOf);
   requireMetric(snapshot, metric);
   const { kept, unknown, later } = consider(snapshot, asOf, metric);
-  const points = withChanges(mergePoints(rawPoints(kept)));
+  const points = withChanges(mergePoints(rawPoints(kept)), options.groups ?? []);
   const units = unitsOf(kept.map((c) => c.outcome));
   return {
     metric,
@@ -297,6 +335,11 @@ export function metricSeries(snapshot: Snapshot, metric: string, options: { asOf
   };
 }
 
+/** The years an outcome's own figure describes: its year, or its period's start and end. */
+function reportedYears(o: OutcomeFields): number[] {
+  return [o.year?.year, o.period?.start?.year, o.period?.end?.year].filter((y): y is number => y !== undefined);
+}
+
 /** Every metric key with how many outcomes report it, their units and the years they span. */
 export function listMetrics(snapshot: Snapshot): MetricSummary[] {
   const byMetric = new Map<string, OutcomeFields[]>();
@@ -306,15 +349,18 @@ export function listMetrics(snapshot: Snapshot): MetricSummary[] {
   return [...byMetric]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([metric, outcomes]) => {
-      const years = outcomes
-        .flatMap((o) => [outcomeDate(o)?.year, o.baseline?.year?.year])
-        .filter((y): y is number => y !== undefined);
+      const years = outcomes.flatMap((o) => reportedYears(o));
+      const reported = new Set(years);
+      const baselineYears = [...new Set(outcomes.flatMap((o) => (o.baseline?.year ? [o.baseline.year.year] : [])))]
+        .filter((y) => !reported.has(y))
+        .sort((a, b) => a - b);
       return {
         metric,
         outcomeCount: outcomes.length,
         units: unitsOf(outcomes),
         firstYear: years.length > 0 ? Math.min(...years) : undefined,
         lastYear: years.length > 0 ? Math.max(...years) : undefined,
+        baselineYears,
       };
     });
 }

@@ -42,7 +42,14 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { AsPlainObject } from 'minisearch';
-import { RELATION_TYPE_NAMES, type RelationType } from '../model/ontology.js';
+import {
+  ASSERTION_NAMES,
+  type Assertion,
+  EVIDENCE_CONTEXT_NAMES,
+  type EvidenceContext,
+  RELATION_TYPE_NAMES,
+  type RelationType,
+} from '../model/ontology.js';
 import type { EntityRecord, EvidenceRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
 import type { DataBinding } from './data-hash.js';
 import { type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
@@ -51,8 +58,9 @@ export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
 /**
  * 2: the header binds the file to its data (`data`) and to the code that wrote it (`producer`).
  * 3: the full-text indexes are stored in frames S and P.
+ * 4: relations carry an assertion, evidence a context (issue 18).
  */
-export const SNAPSHOT_FORMAT_VERSION = 3;
+export const SNAPSHOT_FORMAT_VERSION = 4;
 
 /**
  * The reform-graph version (package.json) of this code: a snapshot written by another version
@@ -91,15 +99,15 @@ export class SnapshotFileError extends Error {
   }
 }
 
-/** Evidence on disk: [document index, start, end] plus the note when there is one. */
-type EvidenceRow = [number, number, number] | [number, number, number, string];
+/** Evidence on disk: [document index, start, end, context index] plus the note when there is one. */
+type EvidenceRow = [number, number, number, number] | [number, number, number, number, string];
 /** An entity on disk: its fields without evidence and file, its evidence, its file index. */
 type EntityRow = [Omit<EntityRecord, 'evidence' | 'file'>, EvidenceRow[], number];
 /** Role, date and note, when any is set. */
 type RelationExtras = Pick<RelationRecord, 'role' | 'date' | 'note'>;
 /** A relation on disk: type, source and target indices, evidence, file index (-1: none),
- * explicit id (null when it is the default), extras (0 when none). */
-type RelationRow = [number, number, number, EvidenceRow[], number, string | null, RelationExtras | 0];
+ * explicit id (null when it is the default), extras (0 when none), assertion index. */
+type RelationRow = [number, number, number, EvidenceRow[], number, string | null, RelationExtras | 0, number];
 
 const defaultRelationId = (source: string, type: string, target: string) => `rel/${source}-${type}->${target}`;
 
@@ -164,7 +172,8 @@ function evidenceRows(evidence: readonly EvidenceRecord[], docIndex: ReadonlyMap
   return evidence.map((ev) => {
     const d = docIndex.get(ev.document);
     if (d === undefined) throw new Error(`evidence cites unknown document "${ev.document}"`);
-    return ev.note === undefined ? [d, ev.start, ev.end] : [d, ev.start, ev.end, ev.note];
+    const c = EVIDENCE_CONTEXT_NAMES.indexOf(ev.context);
+    return ev.note === undefined ? [d, ev.start, ev.end, c] : [d, ev.start, ev.end, c, ev.note];
   });
 }
 
@@ -246,6 +255,7 @@ function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): n
         fileIndex(r.file),
         r.id === defaultRelationId(r.source, r.type, r.target) ? null : r.id,
         hasExtras ? extras : 0,
+        ASSERTION_NAMES.indexOf(r.assertion),
       ];
       out.row('R', JSON.stringify(row));
     }
@@ -361,13 +371,16 @@ export function readSnapshotInput(
   let ended = false;
   const indexes = new SearchIndexReader();
   const evidence = (rows: EvidenceRow[]): EvidenceRecord[] =>
-    rows.map(([d, start, end, note]) => {
+    rows.map(([d, start, end, c, note]) => {
       const doc = documents[d];
       if (!doc || end > doc.text.length || start > end) reader.fail(`corrupted: evidence points outside document ${d}`);
+      const context: EvidenceContext =
+        (EVIDENCE_CONTEXT_NAMES[c] as EvidenceContext | undefined) ??
+        reader.fail(`corrupted: evidence context ${c} is unknown`);
       const quote = doc.text.slice(start, end);
       return note === undefined
-        ? { document: doc.id, quote, start, end }
-        : { document: doc.id, quote, start, end, note };
+        ? { document: doc.id, quote, start, end, context }
+        : { document: doc.id, quote, start, end, context, note };
     });
   for (let frame = reader.next(); frame; frame = reader.next()) {
     if (ended) reader.fail('corrupted: data after the end marker');
@@ -426,7 +439,7 @@ export function readSnapshotInput(
 }
 
 function relationOf(
-  [type, s, t, ev, file, id, extras]: RelationRow,
+  [type, s, t, ev, file, id, extras, a]: RelationRow,
   entities: readonly EntityRecord[],
   files: readonly string[],
   evidence: (rows: EvidenceRow[]) => EvidenceRecord[],
@@ -435,7 +448,8 @@ function relationOf(
   const typeName = RELATION_TYPE_NAMES[type] as RelationType | undefined;
   const source = entities[s]?.id;
   const target = entities[t]?.id;
-  if (!typeName || source === undefined || target === undefined) {
+  const assertion = ASSERTION_NAMES[a] as Assertion | undefined;
+  if (!typeName || source === undefined || target === undefined || !assertion) {
     return reader.fail(`corrupted: relation row [${type}, ${s}, ${t}] points at nothing`);
   }
   return {
@@ -443,6 +457,7 @@ function relationOf(
     type: typeName,
     source,
     target,
+    assertion,
     ...(extras === 0 ? {} : extras),
     evidence: evidence(ev),
     ...(file >= 0 ? { file: files[file] } : {}),

@@ -196,6 +196,7 @@ function mentionRelations(
       out.push({
         id: `rel/${doc.nodeId}-MENTIONS->${e.id}`,
         type: 'MENTIONS',
+        assertion: 'STATED',
         source: doc.nodeId,
         target: e.id,
         evidence,

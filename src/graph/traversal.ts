@@ -10,18 +10,36 @@ import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import { bidirectional, singleSource } from 'graphology-shortest-path';
 import { allSimpleEdgeGroupPaths } from 'graphology-simple-path';
 import { bfsFromNode } from 'graphology-traversal';
-import { comparePartialDates, dateBounds, type PartialDate, parsePartialDate } from '../model/dates.js';
+import {
+  comparePartialDates,
+  type DatePrecision,
+  dateBounds,
+  type PartialDate,
+  parsePartialDate,
+} from '../model/dates.js';
 import { BadInputError, LimitExceededError } from '../model/errors.js';
-import { CHAIN_RELATIONS, CURATED_RELATION_TYPES, type EntityKind, type RelationType } from '../model/ontology.js';
+import {
+  type Assertion,
+  CHAIN_RELATIONS,
+  CURATED_RELATION_TYPES,
+  type EntityKind,
+  type RelationType,
+} from '../model/ontology.js';
 import type { EntityRecord, RelationRecord } from '../model/records.js';
 import { checkInt, requireEntity } from './arguments.js';
+import { assertionKey } from './relation-filter.js';
 import type { Direction, Snapshot } from './snapshot.js';
 import { TRAVERSAL_LIMITS as L } from './traversal-limits.js';
 
-/** A walk through the graph: `edges[i]` joins `nodes[i]` and `nodes[i + 1]`. */
+/**
+ * A walk through the graph over entity hops: `hops[i]` holds every followed relation joining
+ * `nodes[i]` and `nodes[i + 1]` (parallel relations, e.g. one per document, stay one hop), by
+ * id; `edges[i]` is the first of them, for clients that draw one line per hop.
+ */
 export interface GraphPath {
   readonly nodes: readonly string[];
   readonly edges: readonly string[];
+  readonly hops: readonly (readonly string[])[];
 }
 
 export interface Subgraph {
@@ -46,6 +64,12 @@ export interface TimelineEntry {
   readonly date: PartialDate;
   /** Which field the date comes from, since an outcome's year is not an event's date. */
   readonly field: TimelineDateField;
+  /**
+   * True when the date lies wholly inside the window [from, to]; false when it is less
+   * specific than the window and only overlaps it (a date of "2023" against a day of 2023).
+   * Always true without a window.
+   */
+  readonly withinWindow: boolean;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -90,7 +114,13 @@ function compareLists(a: readonly string[], b: readonly string[]): number {
 
 /** Shortest first, then by the ids along the way, so answers never depend on insertion order. */
 function comparePaths(a: GraphPath, b: GraphPath): number {
-  return a.edges.length - b.edges.length || compareLists(a.nodes, b.nodes) || compareLists(a.edges, b.edges);
+  return a.hops.length - b.hops.length || compareLists(a.nodes, b.nodes) || compareLists(a.edges, b.edges);
+}
+
+/** A path from its node list and, per hop, the relations joining the two nodes. */
+function pathOf(nodes: readonly string[], hops: readonly (readonly string[])[]): GraphPath {
+  const sorted = hops.map((group) => [...group].sort(compareIds));
+  return { nodes, hops: sorted, edges: sorted.map((group) => group[0] as string) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -141,19 +171,30 @@ export function prepareTraversal(snapshot: Snapshot): void {
   relationView(snapshot, pathTypeSet(undefined), false);
 }
 
+/** Followed assertions: null (all) unless some are named. */
+type Assertions = readonly Assertion[] | null;
+
 /**
  * The graph restricted to some relation types, directed or not, edges keyed by relation id.
  * Source documents join only when MENTIONS is followed: otherwise they are not reachable.
  */
-function relationView(snapshot: Snapshot, types: ReadonlySet<RelationType>, directed: boolean): View {
-  const key = `${directed ? 'directed' : 'undirected'}:${[...types].sort().join(',')}`;
+function relationView(
+  snapshot: Snapshot,
+  types: ReadonlySet<RelationType>,
+  directed: boolean,
+  assertions: Assertions = null,
+): View {
+  const key = `${directed ? 'directed' : 'undirected'}:${[...types].sort().join(',')}${assertionSuffix(assertions)}`;
+  const kept = assertions && new Set(assertions);
   return cachedView(snapshot, key, () => {
     const view: View = directed ? new MultiDirectedGraph() : new MultiUndirectedGraph();
     for (const e of snapshot.entities()) view.addNode(e.id);
     if (types.has('MENTIONS')) {
       for (const d of [...snapshot.documents()].sort((a, b) => compareIds(a.nodeId, b.nodeId))) view.addNode(d.nodeId);
     }
-    for (const r of sortedRelations(snapshot)) if (types.has(r.type)) view.addEdgeWithKey(r.id, r.source, r.target);
+    for (const r of sortedRelations(snapshot)) {
+      if (types.has(r.type) && (!kept || kept.has(r.assertion))) view.addEdgeWithKey(r.id, r.source, r.target);
+    }
     return view;
   });
 }
@@ -162,13 +203,14 @@ function relationView(snapshot: Snapshot, types: ReadonlySet<RelationType>, dire
  * Chain relations oriented the way responsibility flows (CHAIN_RELATIONS: `forward` keeps
  * source→target, `backward` turns it round), or the reverse of that for drivers.
  */
-function chainView(snapshot: Snapshot, reversed: boolean): MultiDirectedGraph {
-  return cachedView(snapshot, reversed ? 'chain:reversed' : 'chain', () => {
+function chainView(snapshot: Snapshot, reversed: boolean, assertions: Assertions = null): MultiDirectedGraph {
+  const kept = assertions && new Set(assertions);
+  return cachedView(snapshot, `${reversed ? 'chain:reversed' : 'chain'}${assertionSuffix(assertions)}`, () => {
     const view = new MultiDirectedGraph();
     for (const e of snapshot.entities()) view.addNode(e.id);
     for (const r of sortedRelations(snapshot)) {
       const flow = CHAIN_RELATIONS.get(r.type);
-      if (!flow) continue;
+      if (!flow || (kept && !kept.has(r.assertion))) continue;
       const [cause, effect] = flow === 'forward' ? [r.source, r.target] : [r.target, r.source];
       if (reversed) view.addDirectedEdgeWithKey(r.id, effect, cause);
       else view.addDirectedEdgeWithKey(r.id, cause, effect);
@@ -177,14 +219,16 @@ function chainView(snapshot: Snapshot, reversed: boolean): MultiDirectedGraph {
   });
 }
 
-/** The relations for a node path: between two nodes the lowest relation id, for stable answers. */
+const assertionSuffix = (assertions: Assertions) => (assertions ? `|${assertions.join(',')}` : '');
+
+/** The path along a node list: per hop, every relation of the view joining the two nodes. */
 function pathFromNodes(view: View, nodes: readonly string[]): GraphPath {
-  const edges = nodes.slice(1).map((next, i) => {
-    const [first] = view.outboundEdges(nodes[i] as string, next).sort(compareIds);
-    if (first === undefined) throw new Error(`no edge between ${nodes[i]} and ${next} in view`);
-    return first;
+  const hops = nodes.slice(1).map((next, i) => {
+    const group = view.outboundEdges(nodes[i] as string, next);
+    if (group.length === 0) throw new Error(`no edge between ${nodes[i]} and ${next} in view`);
+    return group;
   });
-  return { nodes, edges };
+  return pathOf(nodes, hops);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -195,6 +239,8 @@ export interface NeighborhoodArgs {
   readonly depth?: number;
   readonly direction?: Direction;
   readonly relationTypes?: readonly RelationType[];
+  /** Follow only relations with these assertions (none or empty: all). */
+  readonly assertions?: readonly Assertion[];
   /** Keep only these kinds (seeds are always kept); traversal still passes through others. */
   readonly kinds?: readonly EntityKind[];
   readonly limit?: number;
@@ -210,7 +256,7 @@ export function neighborhood(snapshot: Snapshot, args: NeighborhoodArgs): Subgra
   const depth = checkInt('depth', args.depth ?? L.defaultDepth, 0, L.maxDepth);
   const limit = checkInt('limit', args.limit ?? L.defaultNodes, 1, L.maxNodes);
 
-  const view = relationView(snapshot, relationTypeSet(args.relationTypes), true);
+  const view = relationView(snapshot, relationTypeSet(args.relationTypes), true, assertionKey(args.assertions));
   const kinds = args.kinds && args.kinds.length > 0 ? new Set(args.kinds) : null;
   const isSeed = new Set(seeds);
   const wanted = (id: string) => {
@@ -341,6 +387,8 @@ export interface PathArgs {
   readonly from: string;
   readonly to: string;
   readonly relationTypes?: readonly RelationType[];
+  /** Follow only relations with these assertions (none or empty: all). */
+  readonly assertions?: readonly Assertion[];
   /** Follow relations only from source to target (default), or either way. */
   readonly directed?: boolean;
 }
@@ -356,18 +404,22 @@ function checkEndpoints(snapshot: Snapshot, args: PathArgs): void {
   if (args.from === args.to) throw new BadInputError('from and to must be different entities', { argument: 'to' });
 }
 
-/** Every simple path of at most maxLength relations, shortest first, then by ids. */
+/**
+ * Every simple path of at most maxLength hops, shortest first, then by ids. A path is a
+ * sequence of entities: parallel relations between two of them are one hop, so `limit`
+ * counts distinct node paths.
+ */
 export function paths(snapshot: Snapshot, args: SimplePathArgs): GraphPath[] {
   checkEndpoints(snapshot, args);
   const maxLength = checkInt('maxLength', args.maxLength ?? L.defaultPathLength, 1, L.maxPathLength);
   const limit = checkInt('first', args.limit ?? L.defaultPaths, 1, L.maxPaths);
-  const view = relationView(snapshot, pathTypeSet(args.relationTypes), args.directed ?? true);
+  const view = pathView(snapshot, args);
   const near = withinReach(view, args.from, args.to, maxLength);
   if (!near.hasNode(args.from)) return []; // `to` is out of reach, so nothing is left to search
   checkSearchWork(near, args.from, args.to, maxLength);
   const found: GraphPath[] = [];
   for (const groups of allSimpleEdgeGroupPaths(near, args.from, args.to, { maxDepth: maxLength })) {
-    found.push(...expandGroups(near, args.from, groups));
+    found.push(groupPath(near, args.from, groups));
     if (found.length > L.maxPathsFound) {
       throw new LimitExceededError(
         'pathsFound',
@@ -382,7 +434,7 @@ export function paths(snapshot: Snapshot, args: SimplePathArgs): GraphPath[] {
 /** One shortest path (graphology's bidirectional BFS), or null when none exists. */
 export function shortestPath(snapshot: Snapshot, args: PathArgs): GraphPath | null {
   checkEndpoints(snapshot, args);
-  const view = relationView(snapshot, pathTypeSet(args.relationTypes), args.directed ?? true);
+  const view = pathView(snapshot, args);
   const nodes = bidirectional(view, args.from, args.to);
   return nodes ? pathFromNodes(view, nodes) : null;
 }
@@ -451,14 +503,15 @@ function searchTooBig(): LimitExceededError {
   );
 }
 
-/** allSimpleEdgeGroupPaths groups parallel relations per hop; each choice is its own path. */
-function expandGroups(view: View, from: string, groups: readonly (readonly string[])[]): GraphPath[] {
+function pathView(snapshot: Snapshot, args: PathArgs): View {
+  return relationView(snapshot, pathTypeSet(args.relationTypes), args.directed ?? true, assertionKey(args.assertions));
+}
+
+/** allSimpleEdgeGroupPaths groups parallel relations per hop: exactly the hops of a path. */
+function groupPath(view: View, from: string, groups: readonly (readonly string[])[]): GraphPath {
   const nodes = [from];
   for (const group of groups) nodes.push(view.opposite(nodes[nodes.length - 1] as string, group[0] as string));
-  let edgeLists: string[][] = [[]];
-  for (const group of groups)
-    edgeLists = edgeLists.flatMap((edges) => [...group].sort(compareIds).map((e) => [...edges, e]));
-  return edgeLists.map((edges) => ({ nodes, edges }));
+  return pathOf(nodes, groups);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -471,13 +524,16 @@ const OUTCOME_KINDS: ReadonlySet<EntityKind> = new Set(['OUTCOME']);
 export interface ChainArgs {
   readonly maxDepth?: number;
   readonly limit?: number;
+  /** Follow only relations with these assertions (none or empty: all). */
+  readonly assertions?: readonly Assertion[];
 }
 
 /** Every outcome `from` leads to along chain relations, each with one shortest chain. */
 export function outcomeChains(snapshot: Snapshot, from: string, args: ChainArgs = {}): Chain[] {
   requireKind(requireEntity(snapshot, from, 'from'), DRIVER_KINDS, 'from');
   const { maxDepth, limit } = checkChainArgs(args);
-  const forward = chainView(snapshot, false);
+  const assertions = assertionKey(args.assertions);
+  const forward = chainView(snapshot, false, assertions);
   return shortestChains(snapshot, forward, from, maxDepth, OUTCOME_KINDS)
     .map((nodes) => ({ entity: nodes[nodes.length - 1] as string, path: pathFromNodes(forward, nodes) }))
     .sort((a, b) => comparePaths(a.path, b.path))
@@ -488,11 +544,12 @@ export function outcomeChains(snapshot: Snapshot, from: string, args: ChainArgs 
 export function drivers(snapshot: Snapshot, outcomeId: string, args: ChainArgs = {}): Chain[] {
   requireKind(requireEntity(snapshot, outcomeId, 'outcome'), OUTCOME_KINDS, 'outcome');
   const { maxDepth, limit } = checkChainArgs(args);
-  const forward = chainView(snapshot, false);
-  return shortestChains(snapshot, chainView(snapshot, true), outcomeId, maxDepth, DRIVER_KINDS)
+  const assertions = assertionKey(args.assertions);
+  const forward = chainView(snapshot, false, assertions);
+  return shortestChains(snapshot, chainView(snapshot, true, assertions), outcomeId, maxDepth, DRIVER_KINDS)
     .map((nodes) => [...nodes].reverse())
     .map((nodes) => ({ entity: nodes[0] as string, path: pathFromNodes(forward, nodes) }))
-    .sort((a, b) => a.path.edges.length - b.path.edges.length || compareIds(a.entity, b.entity))
+    .sort((a, b) => a.path.hops.length - b.path.hops.length || compareIds(a.entity, b.entity))
     .slice(0, limit);
 }
 
@@ -530,8 +587,12 @@ export interface TimelineArgs {
   readonly kinds?: readonly EntityKind[];
   /** Only this entity and those one curated relation away from it. */
   readonly involving?: string;
+  /** Only dates at least this precise (DAY > MONTH > YEAR). */
+  readonly minPrecision?: DatePrecision;
   readonly limit?: number;
 }
+
+const PRECISION_RANK: Readonly<Record<DatePrecision, number>> = { YEAR: 0, MONTH: 1, DAY: 2 };
 
 /** The date an entity is placed at: its own date, its start, or an outcome's year or period end. */
 function datedAs(e: EntityRecord): { date: PartialDate; field: TimelineDateField } | undefined {
@@ -553,7 +614,12 @@ function parseBound(argument: string, text: string | undefined): PartialDate | u
   return date;
 }
 
-/** Dated entities in date order (coarser first on ties, then by id), precision untouched. */
+/**
+ * Dated entities overlapping the window, precision untouched. Those whose date lies inside the
+ * window come first, in date order (a coarser date before a finer one on the same first day,
+ * then by id); those only overlapping it, being less specific than the window, follow in the
+ * same order. minPrecision drops dates coarser than it.
+ */
 export function timeline(snapshot: Snapshot, args: TimelineArgs = {}): TimelineEntry[] {
   const from = parseBound('from', args.from);
   const to = parseBound('to', args.to);
@@ -564,17 +630,26 @@ export function timeline(snapshot: Snapshot, args: TimelineArgs = {}): TimelineE
   const limit = checkInt('limit', args.limit ?? L.maxNodes, 1, L.maxNodes);
   const kinds = args.kinds && args.kinds.length > 0 ? new Set(args.kinds) : null;
   const involved = args.involving === undefined ? null : involvedWith(snapshot, args.involving);
+  const minRank = args.minPrecision === undefined ? 0 : PRECISION_RANK[args.minPrecision];
 
   const entries: TimelineEntry[] = [];
   for (const e of snapshot.entities()) {
     if ((kinds && !kinds.has(e.kind)) || (involved && !involved.has(e.id))) continue;
     const dated = datedAs(e);
-    if (!dated) continue;
+    if (!dated || PRECISION_RANK[dated.date.precision] < minRank) continue;
     const bounds = dateBounds(dated.date);
     if ((first && bounds.last < first) || (last && bounds.first > last)) continue;
-    entries.push({ entity: e.id, ...dated });
+    const withinWindow = (!first || bounds.first >= first) && (!last || bounds.last <= last);
+    entries.push({ entity: e.id, ...dated, withinWindow });
   }
-  return entries.sort((a, b) => comparePartialDates(a.date, b.date) || compareIds(a.entity, b.entity)).slice(0, limit);
+  return entries
+    .sort(
+      (a, b) =>
+        Number(b.withinWindow) - Number(a.withinWindow) ||
+        comparePartialDates(a.date, b.date) ||
+        compareIds(a.entity, b.entity),
+    )
+    .slice(0, limit);
 }
 
 function involvedWith(snapshot: Snapshot, id: string): ReadonlySet<string> {

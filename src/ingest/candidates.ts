@@ -54,7 +54,9 @@ export function entityItem(e: CandidateEntity): Record<string, unknown> {
 }
 
 export function relationItem(r: CandidateRelation): Record<string, unknown> {
-  const item: Record<string, unknown> = { type: r.type, source: r.source, target: r.target };
+  // Rules that read one sentence find what it states; those reading a paragraph or a byline infer.
+  const assertion = /-(?:paragraph|voice)$/.test(r.rule) ? 'IMPLIED_BY_CONTEXT' : 'STATED';
+  const item: Record<string, unknown> = { type: r.type, source: r.source, target: r.target, assertion };
   if (r.role) item.role = r.role;
   if (r.date) item.date = r.date;
   item.evidence = r.evidence.map(evidenceOut);

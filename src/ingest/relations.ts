@@ -67,6 +67,8 @@ const VERB_RULES: readonly VerbRule[] = [
 
 const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\s+)?$`);
 const ORDINAL_AFTER = new RegExp(`^\\s+${ORDINAL_ANY_CASE}\\s`);
+const HEAD_POST =
+  /^(?:director|minister|head|chief|chairman|chairwoman|president|general secretary|secretary-general)$/i;
 const SPEECH = /\b(?:said|introduced|revealed|reported|listed|announced|pointed out|stated)\b/i;
 
 export function findRelations(doc: Analysed, mentions: readonly Mention[]): CandidateRelation[] {
@@ -148,7 +150,15 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
             .split(/\s+of\s+/)[0]
             ?.replace(/^(?:a|an|the)\s+/, '')
             .trim();
-          add('MEMBER_OF', a, organ, 'rel-person-position', 0.85, role ? { role } : {});
+          // A director or minister heads the organ; other posts are memberships.
+          add(
+            HEAD_POST.test(role ?? '') ? 'HEADS' : 'MEMBER_OF',
+            a,
+            organ,
+            'rel-person-position',
+            0.85,
+            role ? { role } : {},
+          );
         }
       }
     }

@@ -5,7 +5,7 @@
  * deterministic, so the same data and options always give the same picture.
  */
 import type { Snapshot } from '../graph/snapshot.js';
-import type { NodeKind, RelationType } from '../model/ontology.js';
+import type { Assertion, NodeKind, RelationType } from '../model/ontology.js';
 import { hashString, mulberry32 } from '../model/prng.js';
 import { forceAtlas2, louvain, noverlap } from './interop.js';
 import { minSeparationRatio, relaxOverlaps } from './overlap.js';
@@ -34,6 +34,8 @@ export interface LayoutEdge {
   readonly type: RelationType;
   readonly label: string;
   readonly evidenceCount: number;
+  /** Stated, implied or inferred: the explorer dashes what the text does not state. */
+  readonly assertion: Assertion;
 }
 
 export interface Layout {
@@ -207,6 +209,7 @@ export function layoutOf(graph: LayoutGraph): Layout {
       type: a.type,
       label: a.label,
       evidenceCount: a.evidenceCount,
+      assertion: a.assertion,
     }),
   );
   return { nodes, edges };

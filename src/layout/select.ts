@@ -8,6 +8,7 @@ import { checkInt } from '../graph/arguments.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { BadInputError, LimitExceededError, NotFoundError } from '../model/errors.js';
 import {
+  type Assertion,
   ENTITY_KIND_NAMES,
   type EntityKind,
   type NodeKind,
@@ -57,6 +58,7 @@ export interface LayoutEdgeAttributes {
   type: RelationType;
   label: string;
   evidenceCount: number;
+  assertion: Assertion;
 }
 
 export type LayoutGraph = MultiDirectedGraph<LayoutNodeAttributes, LayoutEdgeAttributes>;
@@ -158,6 +160,7 @@ export function buildLayoutGraph(snapshot: Snapshot, options: NormalisedLayoutOp
       type: r.type,
       label: r.type.toLowerCase().replaceAll('_', ' '),
       evidenceCount: r.evidence.length,
+      assertion: r.assertion,
     });
   }
   return graph;

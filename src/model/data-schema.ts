@@ -5,9 +5,11 @@
 import { z } from 'zod';
 import { parsePartialDate } from './dates.js';
 import {
+  ASSERTION_NAMES,
   CAMPAIGN_TYPES,
   CURATED_RELATION_TYPES,
   DIRECTIONS,
+  EVIDENCE_CONTEXT_NAMES,
   ORGAN_LEVELS,
   QUALIFIERS,
   SCOPE_LEVELS,
@@ -34,6 +36,8 @@ export const evidenceSchema = z.strictObject({
   quote: nonEmpty,
   /** Which occurrence to point at when the quote appears more than once (1-based). */
   occurrence: z.number().int().positive().optional(),
+  /** Where the quote stands, when the document's structure does not show it (see README). */
+  context: z.enum(EVIDENCE_CONTEXT_NAMES as [string, ...string[]]).optional(),
   note: nonEmpty.optional(),
 });
 export type EvidenceInput = z.infer<typeof evidenceSchema>;
@@ -98,8 +102,15 @@ const sessionFields = z.strictObject({
   series: nonEmpty.optional(),
 });
 
+/**
+ * How many items a package or plan says it has ("26 measures", "\"10+5+8\" reform measures"):
+ * the count, and the figure as the text words it (it must occur in one of the entity's quotes).
+ */
+const statedCount = z.strictObject({ count: z.number().int().positive(), figure: nonEmpty });
+
 const campaignFields = z.strictObject({
   ...common,
+  statedCount: statedCount.optional(),
   kind: z.literal('CAMPAIGN'),
   campaignType: z.enum(CAMPAIGN_TYPES).optional(),
 });
@@ -110,7 +121,8 @@ const personFields = z.strictObject({
   position: nonEmpty.optional(),
 });
 
-const plainKind = (kind: 'REFORM' | 'LAW' | 'DOCUMENT') => z.strictObject({ ...common, kind: z.literal(kind) });
+const plainKind = (kind: 'REFORM' | 'LAW' | 'DOCUMENT') =>
+  z.strictObject({ ...common, statedCount: statedCount.optional(), kind: z.literal(kind) });
 
 export const entitySchema = z.discriminatedUnion('kind', [
   organFields,
@@ -138,6 +150,13 @@ export const relationSchema = z.strictObject({
   type: z.enum(CURATED_RELATION_TYPES as [string, ...string[]]),
   source: entityId,
   target: entityId,
+  /** How firmly the text backs the link: STATED, IMPLIED_BY_CONTEXT or CURATOR_INFERENCE. */
+  assertion: z.enum(ASSERTION_NAMES as [string, ...string[]], {
+    error: (issue) =>
+      issue.input === undefined
+        ? `every relation needs an assertion: one of ${ASSERTION_NAMES.join(', ')}`
+        : `assertion must be one of ${ASSERTION_NAMES.join(', ')}`,
+  }),
   /** The role a person holds, or how an organ took part ("jointly with …"). */
   role: nonEmpty.optional(),
   date: partialDate.optional(),

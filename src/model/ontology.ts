@@ -78,7 +78,7 @@ const ALL_ENTITY_KINDS = ENTITY_KIND_NAMES;
 
 export const RELATION_TYPES = {
   LAUNCHED: {
-    description: 'An organ or person launched, organised or deployed a campaign or reform.',
+    description: 'An organ or person launched, organised or deployed a campaign or reform (it starts with them).',
     from: ['ORGAN', 'PERSON'],
     to: ['CAMPAIGN', 'REFORM'],
     chain: 'forward',
@@ -90,19 +90,34 @@ export const RELATION_TYPES = {
     chain: 'forward',
   },
   PROPOSED: {
-    description: 'A session, organ or person proposed or put forward a reform, campaign, law or requirement.',
+    description:
+      'A session, organ or person first put forward a reform, campaign, law or requirement: the text presents it as new there.',
+    from: ['PLENARY_SESSION', 'ORGAN', 'PERSON'],
+    to: ['REFORM', 'CAMPAIGN', 'LAW', 'DOCUMENT'],
+    chain: 'forward',
+  },
+  PROMOTED: {
+    description:
+      'A session, organ or person pushed forward, deepened or called for carrying out a reform, campaign, law or plan that already existed (it did not first propose it).',
     from: ['PLENARY_SESSION', 'ORGAN', 'PERSON'],
     to: ['REFORM', 'CAMPAIGN', 'LAW', 'DOCUMENT'],
     chain: 'forward',
   },
   ISSUED: {
-    description: 'An organ issued a plan, campaign, reform, document or regulation.',
+    description: 'An organ or person issued a plan, campaign, reform, document or regulation under its own name.',
     from: ['ORGAN', 'PERSON'],
     to: ['CAMPAIGN', 'REFORM', 'DOCUMENT', 'LAW'],
     chain: 'forward',
   },
+  CONTRIBUTED_TO_DRAFTING: {
+    description:
+      'An organ or person took part in drafting or formulating a law or document that another body enacted or issued.',
+    from: ['ORGAN', 'PERSON'],
+    to: ['LAW', 'DOCUMENT'],
+    chain: 'forward',
+  },
   ENACTED: {
-    description: 'A legislature or session adopted or revised a law.',
+    description: 'A legislature, rule-making organ or session adopted or revised a law or regulation.',
     from: ['ORGAN', 'PLENARY_SESSION'],
     to: ['LAW'],
     chain: 'forward',
@@ -126,23 +141,43 @@ export const RELATION_TYPES = {
     to: ['CAMPAIGN', 'REFORM', 'PLENARY_SESSION'],
   },
   LEADS: {
-    description: 'An organ or person leads or directs an organ, campaign or reform.',
-    from: ['ORGAN', 'PERSON'],
+    description:
+      'An organ leads or directs another organ, a campaign or a reform (leadership over it, not headship of it).',
+    from: ['ORGAN'],
     to: ['ORGAN', 'CAMPAIGN', 'REFORM'],
     chain: 'forward',
   },
+  HEADS: {
+    description:
+      'A person holds the top post of an organ: minister, director, general secretary (the role says which).',
+    from: ['PERSON'],
+    to: ['ORGAN'],
+    chain: 'forward',
+  },
+  MEMBER_OF: {
+    description: 'A person holds a position in an organ other than its head (the role says which).',
+    from: ['PERSON'],
+    to: ['ORGAN'],
+  },
   PART_OF: {
     description:
-      'A part of a larger whole of the same kind: a bureau of a ministry, a measure of a package, a sub-campaign.',
+      'A component of a larger whole of the same kind: a bureau of a ministry, a measure of a package, a sub-campaign.',
     from: ALL_ENTITY_KINDS,
     to: ALL_ENTITY_KINDS,
     sameKind: true,
     chain: 'backward',
   },
-  MEMBER_OF: {
-    description: 'A person holds a position in an organ (the role says which).',
-    from: ['PERSON'],
+  BUILT: {
+    description: 'An organ built or set up an organ or unit (a centre, a station), or a reform task establishes one.',
+    from: ['ORGAN', 'REFORM'],
     to: ['ORGAN'],
+    chain: 'forward',
+  },
+  RELIES_ON: {
+    description:
+      'An organ, reform or campaign relies on an organ or reform (a platform, a centre) that the text does not make part of it.',
+    from: ['ORGAN', 'REFORM', 'CAMPAIGN'],
+    to: ['ORGAN', 'REFORM'],
   },
   REPORTED: {
     description: 'A person or organ reported an outcome or announced a campaign or reform.',
@@ -194,6 +229,34 @@ export function ontologyViolation(type: RelationType, from: NodeKind, to: NodeKi
   }
   return null;
 }
+
+/**
+ * How firmly the text backs a relation. Every curated relation states one; MENTIONS, which
+ * the loader derives from quotes, counts as STATED.
+ */
+export const ASSERTIONS = {
+  STATED: 'The quoted text says it: the sentence names both ends (or unmistakable references to them) and the link.',
+  IMPLIED_BY_CONTEXT:
+    'The text implies it without saying it in one sentence: a reader draws it from the paragraph, section, heading, list, byline or caption around the quote.',
+  CURATOR_INFERENCE:
+    'The curator’s reading: knowledge outside the text (the structure of the state, the identity of a body the text leaves unnamed) or a link the text supports only loosely.',
+} as const;
+export type Assertion = keyof typeof ASSERTIONS;
+export const ASSERTION_NAMES = Object.keys(ASSERTIONS) as Assertion[];
+
+/**
+ * Where in its document a quote stands. Derived from the document's structure by
+ * src/graph/evidence-context.ts (the rule is in graph-data/README.md), or stated on the
+ * evidence item where the structure does not show it.
+ */
+export const EVIDENCE_CONTEXTS = {
+  HEADLINE: 'The title of the document, or its subtitle line.',
+  BODY: 'The running text.',
+  CAPTION: 'A photo caption: it often names a local unit and a date of its own.',
+  BYLINE: 'Who wrote or published it, and when: reporter lines, author notes, source and date lines.',
+} as const;
+export type EvidenceContext = keyof typeof EVIDENCE_CONTEXTS;
+export const EVIDENCE_CONTEXT_NAMES = Object.keys(EVIDENCE_CONTEXTS) as EvidenceContext[];
 
 export const SESSION_TYPES = [
   'NATIONAL_CONGRESS',

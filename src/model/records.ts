@@ -1,9 +1,11 @@
 /** The in-memory records the graph holds, as node and edge attributes. */
 import type { PartialDate } from './dates.js';
 import type {
+  Assertion,
   CampaignType,
   ChangeDirection,
   EntityKind,
+  EvidenceContext,
   NodeKind,
   OrganLevel,
   Qualifier,
@@ -19,6 +21,8 @@ export interface EvidenceRecord {
   /** UTF-16 offsets into the document text: `text.slice(start, end) === quote`. */
   readonly start: number;
   readonly end: number;
+  /** Headline, body, caption or byline: stated in the data or derived from the document. */
+  readonly context: EvidenceContext;
   readonly note?: string;
 }
 
@@ -44,6 +48,8 @@ export interface EntityRecord {
   readonly series?: string;
   readonly campaignType?: CampaignType;
   readonly position?: string;
+  /** The number of items a package or plan states it has, with the figure as worded. */
+  readonly statedCount?: { readonly count: number; readonly figure: string };
   readonly outcome?: OutcomeFields;
 }
 
@@ -65,6 +71,8 @@ export interface RelationRecord {
   readonly type: RelationType;
   readonly source: string;
   readonly target: string;
+  /** How firmly the text backs the link; derived MENTIONS are STATED. */
+  readonly assertion: Assertion;
   readonly role?: string;
   readonly date?: PartialDate;
   readonly note?: string;

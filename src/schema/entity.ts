@@ -93,10 +93,30 @@ export const SessionRef = entityType('PLENARY_SESSION', (t) => ({
   series: t.exposeString('series', { nullable: true, description: 'Sessions of one series are chained by FOLLOWS.' }),
 }));
 
-export const ReformRef = entityType('REFORM');
+/** For packages and plans: the count the text states beside the items the graph links to them. */
+const itemCountFields: EntityFields = (t) => ({
+  statedCount: t.int({
+    nullable: true,
+    description:
+      'How many items the text says this package or plan has ("26 measures"); null when it states no count. Compare linkedItemCount.',
+    resolve: (e) => e.statedCount?.count ?? null,
+  }),
+  statedCountFigure: t.string({
+    nullable: true,
+    description: 'The count as the text words it, e.g. ""10+5+8" reform measures".',
+    resolve: (e) => e.statedCount?.figure ?? null,
+  }),
+  linkedItemCount: t.int({
+    description: 'Items linked to this whole by PART_OF (those the texts name as entities).',
+    resolve: (e, _a, { snapshot }) => snapshot.relationsOf(e.id, 'IN', ['PART_OF']).length,
+  }),
+});
+
+export const ReformRef = entityType('REFORM', itemCountFields);
 
 export const CampaignRef = entityType('CAMPAIGN', (t) => ({
   campaignType: t.field({ type: CampaignTypeEnum, nullable: true, resolve: (e) => e.campaignType }),
+  ...itemCountFields(t),
 }));
 
 const BaselineRef = builder.objectRef<NonNullable<OutcomeFields['baseline']>>('Baseline').implement({
@@ -159,8 +179,8 @@ export const PersonRef = entityType('PERSON', (t) => ({
   position: t.exposeString('position', { nullable: true, description: 'The position the text states.' }),
 }));
 
-export const LawRef = entityType('LAW');
-export const OfficialDocumentRef = entityType('DOCUMENT');
+export const LawRef = entityType('LAW', itemCountFields);
+export const OfficialDocumentRef = entityType('DOCUMENT', itemCountFields);
 
 /**
  * Declared here for `entities(where:)` and implemented in filters.ts, which needs the kind

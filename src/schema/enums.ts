@@ -2,10 +2,14 @@
 import { type MatchType, SEARCH_FIELDS } from '../graph/search.js';
 import type { DatePrecision } from '../model/dates.js';
 import {
+  ASSERTIONS,
+  type Assertion,
   CAMPAIGN_TYPES,
   DIRECTIONS,
   ENTITY_KINDS,
   type EntityKind,
+  EVIDENCE_CONTEXTS,
+  type EvidenceContext,
   ORGAN_LEVELS,
   QUALIFIERS,
   RELATION_TYPES,
@@ -20,6 +24,13 @@ const described = <T extends string>(spec: Record<T, { description: string }>) =
     Object.entries<{ description: string }>(spec).map(([k, v]) => [k, { description: v.description }]),
   ) as Record<T, { description: string }>;
 
+/** For specs that map a name straight to its description. */
+const describedBy = <T extends string>(spec: Record<T, string>) =>
+  Object.fromEntries(Object.entries<string>(spec).map(([k, d]) => [k, { description: d }])) as Record<
+    T,
+    { description: string }
+  >;
+
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description: 'The kinds of entity the graph holds.',
   values: described<EntityKind>(ENTITY_KINDS),
@@ -28,6 +39,16 @@ export const EntityKindEnum = builder.enumType('EntityKind', {
 export const RelationTypeEnum = builder.enumType('RelationType', {
   description: 'Relation types; which kinds each may join is in the README ontology table.',
   values: described<RelationType>(RELATION_TYPES),
+});
+
+export const AssertionEnum = builder.enumType('Assertion', {
+  description: 'How firmly the text backs a relation.',
+  values: describedBy<Assertion>(ASSERTIONS),
+});
+
+export const EvidenceContextEnum = builder.enumType('EvidenceContext', {
+  description: 'Where in its document a quote stands.',
+  values: describedBy<EvidenceContext>(EVIDENCE_CONTEXTS),
 });
 
 export const DirectionEnum = builder.enumType('Direction', {

@@ -1,3 +1,4 @@
+import { EvidenceContextEnum } from './enums.js';
 import { DocumentRef, EvidenceRef } from './refs.js';
 
 const CONTEXT_CHARS = 80;
@@ -14,6 +15,12 @@ EvidenceRef.implement({
       },
     }),
     quote: t.exposeString('quote'),
+    context: t.field({
+      type: EvidenceContextEnum,
+      description:
+        'Headline, body, caption or byline: derived from the line the quote starts in (title line, photo credit, reporter and author lines) or stated in the data.',
+      resolve: (ev) => ev.context,
+    }),
     start: t.exposeInt('start', {
       description: 'Offset of the quote in Document.text (UTF-16 code units, as String.prototype.slice counts).',
     }),

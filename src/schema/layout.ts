@@ -9,7 +9,7 @@ import { KIND_COLORS } from '../layout/palette.js';
 import { LAYOUT_LIMITS } from '../layout/select.js';
 import { ENTITY_KINDS, type NodeKind, SOURCE_KIND } from '../model/ontology.js';
 import { builder } from './builder.js';
-import { EntityKindEnum, RelationTypeEnum } from './enums.js';
+import { AssertionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
 
 const nodeKindValues = Object.fromEntries([
   ...Object.entries(ENTITY_KINDS).map(([kind, spec]) => [
@@ -53,6 +53,11 @@ const LayoutEdgeRef = builder.objectRef<LayoutEdge>('LayoutEdge').implement({
     type: t.field({ type: RelationTypeEnum, resolve: (e) => e.type }),
     label: t.exposeString('label', { description: 'The relation type in words ("part of").' }),
     evidenceCount: t.exposeInt('evidenceCount', { description: 'Quotes backing the relation.' }),
+    assertion: t.field({
+      type: AssertionEnum,
+      description: 'How firmly the text backs the relation (the explorer dashes all but STATED).',
+      resolve: (e) => e.assertion,
+    }),
   }),
 });
 

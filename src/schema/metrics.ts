@@ -7,6 +7,7 @@ import {
   type ConflictKind,
   type ConflictResolution,
   conflicts,
+  seriesWithConflicts,
 } from '../graph/metric-conflicts.js';
 import {
   listMetrics,
@@ -15,7 +16,6 @@ import {
   type MetricSeries,
   type MetricSource,
   type MetricSummary,
-  metricSeries,
 } from '../graph/metrics.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import type { EntityRecord } from '../model/records.js';
@@ -42,6 +42,10 @@ const ConflictKindEnum = builder.enumType('ConflictKind', {
   values: {
     DISAGREEING_VALUES: {
       description: 'Same metric, same year or period and same scope, but different values.',
+    },
+    REPEATED_UNCHANGED: {
+      description:
+        'Same metric and scope, one value, at different years or periods: possibly a stale figure restated by a later source rather than a measured standstill.',
     },
     FLAGGED_AMBIGUITY: {
       description:
@@ -129,7 +133,7 @@ const MetricPointRef = builder.objectRef<MetricPoint>('MetricPoint').implement({
       type: MetricChangeRef,
       nullable: true,
       description:
-        'Change from the level at the previous date. Null for the first point, for change values, and when the previous date holds several disagreeing levels (see changes).',
+        'Change from the level at the previous date. Null for the first point, for change values, when the previous date holds several disagreeing levels (see changes), and when the two values belong to one conflict group (see changeWithheld).',
       resolve: (p) => p.change,
     }),
     changes: t.field({
@@ -137,6 +141,17 @@ const MetricPointRef = builder.objectRef<MetricPoint>('MetricPoint').implement({
       nullable: false,
       description: 'Change from each level at the previous date: more than one when the sources disagree there.',
       resolve: (p) => p.changes,
+    }),
+    conflicts: t.field({
+      type: [ConflictKindEnum],
+      nullable: false,
+      description: 'Kinds of the conflict groups an outcome giving this value belongs to (empty: none).',
+      resolve: (p) => p.conflicts,
+    }),
+    changeWithheld: t.exposeString('changeWithheld', {
+      nullable: true,
+      description:
+        'Why no change is given from the previous date although it holds a level: the two values belong to one conflict group. Null otherwise.',
     }),
     sources: t.field({ type: [MetricSourceRef], nullable: false, resolve: (p) => p.sources }),
   }),
@@ -178,8 +193,18 @@ const MetricSummaryRef = builder.objectRef<MetricSummary>('MetricSummary').imple
     metric: t.exposeString('metric', { nullable: false }),
     outcomeCount: t.exposeInt('outcomeCount', { nullable: false }),
     units: t.exposeStringList('units', { nullable: false }),
-    firstYear: t.exposeInt('firstYear', { nullable: true, description: 'Earliest year of a value or baseline.' }),
-    lastYear: t.exposeInt('lastYear', { nullable: true, description: 'Latest year of a value or baseline.' }),
+    firstYear: t.exposeInt('firstYear', {
+      nullable: true,
+      description: 'Earliest year an outcome reports a figure for (baselines aside, see baselineYears).',
+    }),
+    lastYear: t.exposeInt('lastYear', {
+      nullable: true,
+      description: 'Latest year an outcome reports a figure for (baselines aside).',
+    }),
+    baselineYears: t.exposeIntList('baselineYears', {
+      nullable: false,
+      description: 'Years that appear only as baselines a figure is compared with ("compared with 2012"), ascending.',
+    }),
   }),
 });
 
@@ -240,7 +265,7 @@ builder.queryFields((t) => ({
       asOf: t.arg.string({ description: asOfDescription }),
     },
     complexity: 10,
-    resolve: (_r, args, { snapshot }) => metricSeries(snapshot, args.metric, { asOf: args.asOf ?? undefined }),
+    resolve: (_r, args, { snapshot }) => seriesWithConflicts(snapshot, args.metric, { asOf: args.asOf ?? undefined }),
   }),
   conflicts: t.field({
     type: [ConflictGroupRef],
@@ -263,6 +288,6 @@ builder.objectField(OutcomeRef, 'series', (t) =>
     nullable: false,
     description: "The whole series of this outcome's metric.",
     complexity: 10,
-    resolve: (e, _a, { snapshot }) => metricSeries(snapshot, e.outcome?.metric ?? ''),
+    resolve: (e, _a, { snapshot }) => seriesWithConflicts(snapshot, e.outcome?.metric ?? ''),
   }),
 );

@@ -1,8 +1,10 @@
 /** Relations between entities, and the traversal fields every entity carries. */
-import type { RelationType } from '../model/ontology.js';
+import { relationTest } from '../graph/relation-filter.js';
+import type { Direction, Snapshot } from '../graph/snapshot.js';
+import type { Assertion, EvidenceContext, RelationType } from '../model/ontology.js';
 import type { EntityRecord, RelationRecord } from '../model/records.js';
 import { builder } from './builder.js';
-import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
+import { AssertionEnum, DirectionEnum, EntityKindEnum, EvidenceContextEnum, RelationTypeEnum } from './enums.js';
 import { pageOf } from './paging.js';
 import { EntityRef, EvidenceRef, nodeRecord, PartialDateRef, RelationRef } from './refs.js';
 
@@ -13,6 +15,11 @@ builder.node(RelationRef, {
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'type' in v && 'source' in v && 'target' in v,
   fields: (t) => ({
     type: t.field({ type: RelationTypeEnum, resolve: (r) => r.type }),
+    assertion: t.field({
+      type: AssertionEnum,
+      description: 'How firmly the text backs the link: stated, implied by its context, or the curator’s inference.',
+      resolve: (r) => r.assertion,
+    }),
     source: t.field({
       type: builder.nodeInterfaceRef(),
       resolve: (r, _a, { snapshot }) => nodeRecord(snapshot, r.source),
@@ -36,6 +43,24 @@ builder.node(RelationRef, {
 
 const other = (r: RelationRecord, id: string) => (r.source === id ? r.target : r.source);
 
+interface RelationArgs {
+  direction?: Direction | null;
+  types?: readonly RelationType[] | null;
+  assertions?: readonly Assertion[] | null;
+  evidenceContexts?: readonly EvidenceContext[] | null;
+}
+
+/** Relations at an entity matching the type, assertion and evidence-context arguments, by id. */
+function relationsAt(snapshot: Snapshot, id: string, args: RelationArgs): RelationRecord[] {
+  const all = snapshot.relationsOf(id, args.direction ?? 'BOTH', args.types ?? undefined);
+  const test = relationTest(args);
+  return test ? all.filter(test) : all;
+}
+
+const ASSERTIONS_HELP = 'Only relations with these assertions (default: all).';
+const CONTEXTS_HELP =
+  'Only relations with at least one quote in these parts of a document (default: all), e.g. [CAPTION].';
+
 builder.interfaceFields(EntityRef, (t) => ({
   relations: t.connection({
     type: RelationRef,
@@ -43,13 +68,11 @@ builder.interfaceFields(EntityRef, (t) => ({
     args: {
       direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
       types: t.arg({ type: [RelationTypeEnum], description: 'Only these types (default: all).' }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
+      evidenceContexts: t.arg({ type: [EvidenceContextEnum], description: CONTEXTS_HELP }),
     },
     complexity: (args) => ({ field: 2, multiplier: args.first ?? 20 }),
-    resolve: (e, args, { snapshot }) =>
-      pageOf(
-        args,
-        snapshot.relationsOf(e.id, args.direction ?? 'BOTH', (args.types ?? undefined) as RelationType[] | undefined),
-      ),
+    resolve: (e, args, { snapshot }) => pageOf(args, relationsAt(snapshot, e.id, args)),
   }),
   neighbors: t.field({
     type: [EntityRef],
@@ -58,16 +81,14 @@ builder.interfaceFields(EntityRef, (t) => ({
       direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
       types: t.arg({ type: [RelationTypeEnum] }),
       kinds: t.arg({ type: [EntityKindEnum] }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
+      evidenceContexts: t.arg({ type: [EvidenceContextEnum], description: CONTEXTS_HELP }),
     },
     complexity: { field: 5, multiplier: 20 },
     resolve: (e, args, { snapshot }) => {
       const kinds = args.kinds && args.kinds.length > 0 ? new Set(args.kinds) : null;
       const seen = new Map<string, EntityRecord>();
-      for (const r of snapshot.relationsOf(
-        e.id,
-        args.direction ?? 'BOTH',
-        (args.types ?? undefined) as RelationType[] | undefined,
-      )) {
+      for (const r of relationsAt(snapshot, e.id, args)) {
         const n = snapshot.getEntity(other(r, e.id));
         if (n && (!kinds || kinds.has(n.kind))) seen.set(n.id, n);
       }

@@ -21,7 +21,7 @@ import { CHAIN_RELATIONS } from '../model/ontology.js';
 import type { EntityRecord } from '../model/records.js';
 import { builder } from './builder.js';
 import { OutcomeRef } from './entity.js';
-import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
+import { AssertionEnum, DatePrecisionEnum, DirectionEnum, EntityKindEnum, RelationTypeEnum } from './enums.js';
 import { DocumentRef, EntityRef, PartialDateRef, RelationRef } from './refs.js';
 
 // Ids come from the snapshot's own graph, so a miss would be a bug, not a client error.
@@ -72,10 +72,38 @@ const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
   }),
 });
 
-const PathRef = builder.objectRef<GraphPath>('Path').implement({
-  description: 'A walk between entities: edges[i] joins nodes[i] and nodes[i + 1], each relation with its evidence.',
+interface Hop {
+  readonly from: string;
+  readonly to: string;
+  readonly relations: readonly string[];
+}
+
+const PathHopRef = builder.objectRef<Hop>('PathHop').implement({
+  description:
+    'One step of a path between two entities, with every followed relation that joins them (e.g. the same link recorded from several documents), each with its evidence.',
   fields: (t) => ({
-    length: t.int({ nullable: false, description: 'Number of relations.', resolve: (p) => p.edges.length }),
+    from: t.field({ nullable: false, type: EntityRef, resolve: (h, _a, { snapshot }) => entity(snapshot, h.from) }),
+    to: t.field({ nullable: false, type: EntityRef, resolve: (h, _a, { snapshot }) => entity(snapshot, h.to) }),
+    relations: t.field({
+      nullable: false,
+      type: [RelationRef],
+      description: 'By id; at least one.',
+      resolve: (h, _a, { snapshot }) => h.relations.map((id) => relation(snapshot, id)),
+    }),
+  }),
+});
+
+const PathRef = builder.objectRef<GraphPath>('Path').implement({
+  description:
+    'A walk between entities over entity hops: hops[i] joins nodes[i] and nodes[i + 1] with all the followed relations between them; edges[i] is the first of those (by id).',
+  fields: (t) => ({
+    length: t.int({ nullable: false, description: 'Number of hops.', resolve: (p) => p.hops.length }),
+    hops: t.field({
+      nullable: false,
+      type: [PathHopRef],
+      resolve: (p) =>
+        p.hops.map((relations, i) => ({ from: p.nodes[i] as string, to: p.nodes[i + 1] as string, relations })),
+    }),
     nodes: t.field({
       nullable: false,
       type: [EntityRef],
@@ -84,10 +112,14 @@ const PathRef = builder.objectRef<GraphPath>('Path').implement({
     edges: t.field({
       nullable: false,
       type: [RelationRef],
+      description: 'One relation per hop (the first by id); hops has all of them.',
       resolve: (p, _a, { snapshot }) => p.edges.map((id) => relation(snapshot, id)),
     }),
   }),
 });
+
+const ASSERTIONS_HELP =
+  'Follow only relations with these assertions (default: all), e.g. [STATED] for links the text states.';
 
 const OutcomeChainRef = builder.objectRef<Chain>('OutcomeChain').implement({
   description: 'An outcome reached along responsibility relations, with the chain that reaches it.',
@@ -135,6 +167,11 @@ const TimelineEntryRef = builder.objectRef<TimelineEntry>('TimelineEntry').imple
     entity: t.field({ nullable: false, type: EntityRef, resolve: (e, _a, { snapshot }) => entity(snapshot, e.entity) }),
     date: t.field({ nullable: false, type: PartialDateRef, resolve: (e) => e.date }),
     dateField: t.field({ nullable: false, type: TimelineDateFieldEnum, resolve: (e) => e.field }),
+    withinWindow: t.exposeBoolean('withinWindow', {
+      nullable: false,
+      description:
+        'True when the date lies wholly inside [from, to]; false when it is less specific than the window and only overlaps it (a date of 2023 against from = to = 2023-01-08). Always true without from and to.',
+    }),
   }),
 });
 
@@ -156,6 +193,7 @@ builder.queryFields((t) => ({
       depth: t.arg.int({ defaultValue: L.defaultDepth }),
       direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
       relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Follow only these (default: all but MENTIONS).' }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
       kinds: t.arg({
         type: [EntityKindEnum],
         description: 'Return only these kinds besides the seeds; others are still passed through.',
@@ -169,6 +207,7 @@ builder.queryFields((t) => ({
         depth: optional(args.depth),
         direction: optional(args.direction),
         relationTypes: optional(args.relationTypes),
+        assertions: optional(args.assertions),
         kinds: optional(args.kinds),
         limit: optional(args.limit),
       }),
@@ -176,7 +215,7 @@ builder.queryFields((t) => ({
   paths: t.field({
     nullable: false,
     type: [PathRef],
-    description: `Simple paths (no entity twice) of at most maxLength (≤ ${L.maxPathLength}) relations between two entities, shortest first, then by the ids along them; the first ${L.maxPaths} at most.`,
+    description: `Simple paths (no entity twice) of at most maxLength (≤ ${L.maxPathLength}) hops between two entities, shortest first, then by the ids along them. Parallel relations between two entities (e.g. one per document) are one hop, so first counts distinct entity paths (at most ${L.maxPaths}).`,
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
@@ -185,6 +224,7 @@ builder.queryFields((t) => ({
         type: [RelationTypeEnum],
         description: 'Follow only these (default: all but MENTIONS, which paths refuse).',
       }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
       directed: t.arg.boolean({
         defaultValue: true,
         description: 'Follow relations only from source to target; false follows them either way.',
@@ -201,6 +241,7 @@ builder.queryFields((t) => ({
         to: String(args.to),
         maxLength: optional(args.maxLength),
         relationTypes: optional(args.relationTypes),
+        assertions: optional(args.assertions),
         directed: optional(args.directed),
         limit: optional(args.first),
       }),
@@ -216,6 +257,7 @@ builder.queryFields((t) => ({
         type: [RelationTypeEnum],
         description: 'Follow only these (default: all but MENTIONS, which paths refuse).',
       }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
       directed: t.arg.boolean({
         defaultValue: true,
         description: 'Follow relations only from source to target; false follows them either way.',
@@ -227,6 +269,7 @@ builder.queryFields((t) => ({
         from: String(args.from),
         to: String(args.to),
         relationTypes: optional(args.relationTypes),
+        assertions: optional(args.assertions),
         directed: optional(args.directed),
       }),
   }),
@@ -238,10 +281,15 @@ builder.queryFields((t) => ({
       from: t.arg.id({ required: true }),
       maxDepth: t.arg.int({ defaultValue: L.defaultChainDepth }),
       first: t.arg.int({ defaultValue: L.maxPaths }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
     },
     complexity: (args) => ({ field: 20, multiplier: args.first ?? L.maxPaths }),
     resolve: (_r, args, { snapshot }) =>
-      outcomeChains(snapshot, String(args.from), { maxDepth: optional(args.maxDepth), limit: optional(args.first) }),
+      outcomeChains(snapshot, String(args.from), {
+        maxDepth: optional(args.maxDepth),
+        limit: optional(args.first),
+        assertions: optional(args.assertions),
+      }),
   }),
   drivers: t.field({
     nullable: false,
@@ -251,16 +299,21 @@ builder.queryFields((t) => ({
       outcome: t.arg.id({ required: true }),
       maxDepth: t.arg.int({ defaultValue: L.defaultChainDepth }),
       first: t.arg.int({ defaultValue: L.maxPaths }),
+      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
     },
     complexity: (args) => ({ field: 20, multiplier: args.first ?? L.maxPaths }),
     resolve: (_r, args, { snapshot }) =>
-      drivers(snapshot, String(args.outcome), { maxDepth: optional(args.maxDepth), limit: optional(args.first) }),
+      drivers(snapshot, String(args.outcome), {
+        maxDepth: optional(args.maxDepth),
+        limit: optional(args.first),
+        assertions: optional(args.assertions),
+      }),
   }),
   timeline: t.field({
     nullable: false,
     type: [TimelineEntryRef],
     description:
-      'Dated entities in date order, a coarser date before a finer one on the same first day, dates kept at their precision. An entity is placed by its date, else its start, else (outcomes) the year or the end of the period its figure covers.',
+      'Dated entities whose date overlaps [from, to], dates kept at their precision. Entries whose date lies inside the window come first, then those less specific than the window that only overlap it (withinWindow: false); each group in date order, a coarser date before a finer one on the same first day. minPrecision keeps only dates at least that precise. An entity is placed by its date, else its start, else (outcomes) the year or the end of the period its figure covers.',
     args: {
       from: t.arg.string({
         description: 'Partial ISO date (2015, 2015-05, 2015-05-29); keeps entities whose date overlaps from it on.',
@@ -268,6 +321,10 @@ builder.queryFields((t) => ({
       to: t.arg.string({ description: 'Partial ISO date; keeps entities whose date overlaps up to it.' }),
       kinds: t.arg({ type: [EntityKindEnum] }),
       involving: t.arg.id({ description: 'Only this entity and those one relation (other than MENTIONS) away.' }),
+      minPrecision: t.arg({
+        type: DatePrecisionEnum,
+        description: 'Only dates at least this precise: DAY keeps days, MONTH months and days, YEAR everything.',
+      }),
       limit: t.arg.int({ defaultValue: L.maxNodes, description: `At most ${L.maxNodes}.` }),
     },
     complexity: (args) => ({ field: 10, multiplier: args.limit ?? L.maxNodes }),
@@ -277,6 +334,7 @@ builder.queryFields((t) => ({
         to: optional(args.to),
         kinds: optional(args.kinds),
         involving: args.involving === null || args.involving === undefined ? undefined : String(args.involving),
+        minPrecision: optional(args.minPrecision),
         limit: optional(args.limit),
       }),
   }),

@@ -112,6 +112,7 @@ describe('"Improve Public Security System" (document 000, no publication date)',
         speakers: neighbors(direction: IN, types: [SPOKE_AT]) { id name }
         spoke: relations(direction: IN, types: [SPOKE_AT]) { edges { node { ${REL} } } }
         proposed: neighbors(direction: OUT, types: [PROPOSED]) { id }
+        promoted: relations(direction: OUT, types: [PROMOTED]) { edges { node { targetId assertion } } }
       }
     }`);
     const e = data.entity;
@@ -124,7 +125,9 @@ describe('"Improve Public Security System" (document 000, no publication date)',
     expect(ids(e.heldBy)).toEqual(['organ/political-bureau']);
     expect(e.speakers).toEqual([{ id: 'person/xi-jinping', name: 'Xi Jinping' }]);
     expect(rels(e.spoke)[0]?.date).toEqual({ text: '2015-05-29', precision: 'DAY' });
-    expect(ids(e.proposed)).toEqual(['reform/public-security-system']);
+    // The study was devoted to a system the 18th Congress had proposed in 2012: it promoted it.
+    expect(ids(e.proposed)).toEqual([]);
+    expect(rels(e.promoted)).toEqual([{ targetId: 'reform/public-security-system', assertion: 'IMPLIED_BY_CONTEXT' }]);
   });
 
   it('what did the 4th Plenary Session of the CPC 18th Central Committee put forward, and in which year?', async () => {
@@ -282,8 +285,9 @@ describe('Guangming Daily, "China\'s Ten Years" press conference (document 001)'
         reporters: neighbors(direction: IN, types: [REPORTED]) {
           id name
           ... on Person { position }
-          memberOf: relations(direction: OUT, types: [MEMBER_OF]) { edges { node { ${REL} } } }
-          bureau: neighbors(direction: OUT, types: [MEMBER_OF]) {
+          heads: relations(direction: OUT, types: [HEADS]) { edges { node { ${REL} } } }
+          memberOf: neighbors(direction: OUT, types: [MEMBER_OF]) { id }
+          bureau: neighbors(direction: OUT, types: [HEADS]) {
             id name
             ministry: neighbors(direction: OUT, types: [PART_OF]) { id name }
           }
@@ -297,9 +301,11 @@ describe('Guangming Daily, "China\'s Ten Years" press conference (document 001)'
       name: 'Wang Yingwei',
       position: 'director of the Cyber Security Bureau of the Ministry of Public Security',
     });
-    expect(rels(reporter.memberOf).map((r) => [r.targetId, r.role])).toEqual([
+    // A director heads his bureau: HEADS, not MEMBER_OF.
+    expect(rels(reporter.heads).map((r) => [r.targetId, r.role])).toEqual([
       ['organ/mps-cyber-security-bureau', 'director'],
     ]);
+    expect(reporter.memberOf).toEqual([]);
     expect(reporter.bureau).toEqual([
       {
         id: 'organ/mps-cyber-security-bureau',
@@ -371,14 +377,24 @@ describe('Guangming Daily, "China\'s Ten Years" press conference (document 001)'
   it('which laws did the Ministry help the legislature formulate, and which body enacted them?', async () => {
     const data = await query(`{
       entity(id: "organ/ministry-of-public-security") {
-        proposed: relations(direction: OUT, types: [PROPOSED], first: 50) { edges { node { ${REL} } } }
+        drafted: relations(direction: OUT, types: [CONTRIBUTED_TO_DRAFTING], first: 50) { edges { node { ${REL} } } }
+        proposed: neighbors(direction: OUT, types: [PROPOSED], kinds: [LAW]) { id }
+        enacted: neighbors(direction: OUT, types: [ENACTED]) { id }
       }
       antiTerror: search(query: "Anti-Terrorism Law", kinds: [LAW], first: 1) {
         matchedOn entity { id neighbors(direction: IN, types: [ENACTED]) { id } }
       }
       cyber: entity(id: "law/cybersecurity-law") { neighbors(direction: IN, types: [ENACTED]) { id } }
     }`);
-    const laws = rels(data.entity.proposed).filter((r) => r.targetId.startsWith('law/'));
+    // "cooperated with the legislature to formulate": the Ministry took part in drafting, it neither
+    // proposed nor enacted these laws.
+    expect(data.entity.proposed).toEqual([]);
+    // What it did enact is its own procedural regulations, which it revised.
+    expect(ids(data.entity.enacted)).toEqual([
+      'law/administrative-case-procedure-regulations',
+      'law/criminal-case-procedure-regulations',
+    ]);
+    const laws = rels(data.entity.drafted);
     expect(laws.map((r) => [r.targetId, r.role])).toEqual([
       ['law/anti-terrorism-law', 'cooperated with the legislature in formulating the law'],
       ['law/cybersecurity-law', 'cooperated with the legislature in formulating the law'],
@@ -525,12 +541,15 @@ describe("People's Public Security Daily, reform in 2023 (document 002)", () => 
           heldBy: neighbors(direction: IN, types: [HELD]) { id }
         }
         proposed: neighbors(direction: OUT, types: [PROPOSED]) { id }
+        promoted: neighbors(direction: OUT, types: [PROMOTED]) { id }
       }
     }`);
     const e = data.entity;
     expect(e).toMatchObject({ sessionType: 'MEETING', date: { text: '2023-05-15', precision: 'DAY' } });
     expect(ids(e.heldBy)).toEqual([MPS, 'organ/ministry-of-science-and-technology']);
-    expect(ids(e.proposed)).toEqual(['campaign/science-technology-police-three-year-action-plan']);
+    // The plan was issued in February; the May meeting pushed it forward, it did not propose it.
+    expect(ids(e.proposed)).toEqual([]);
+    expect(ids(e.promoted)).toEqual(['campaign/science-technology-police-three-year-action-plan']);
     // "From November 6 to 9 of the same year, the Ministry of Public Security held a training course ..."
     expect(e.followedBy).toEqual([
       {
@@ -665,6 +684,7 @@ describe("People's Public Security Daily, reform in 2023 (document 002)", () => 
           id
           ... on PlenarySession { sessionType date { text precision } }
           proposed: neighbors(direction: OUT, types: [PROPOSED]) { id }
+          promoted: neighbors(direction: OUT, types: [PROMOTED]) { id }
         }
       }
     }`);
@@ -677,9 +697,10 @@ describe("People's Public Security Daily, reform in 2023 (document 002)", () => 
     expect(ids(e.proposed)).toEqual([
       'reform/police-operation-mechanism-innovation',
       'reform/police-system-and-mechanism-reform',
-      'reform/public-security-reform-new-era',
       'reform/smart-public-security-construction',
     ]);
+    // "it is necessary to further promote public security reform": the new-era reform was under way.
+    expect(ids(e.promoted)).toEqual(['reform/public-security-reform-new-era']);
   });
 
   it('which police station appears in the photo caption of January 8, 2023, and how is it nested?', async () => {
@@ -714,9 +735,13 @@ describe("People's Public Security Daily, reform in 2023 (document 002)", () => 
     const data = await query(`{
       entity(id: "reform/smart-public-security-construction") {
         direct: neighbors(direction: IN, types: [PARTICIPATED_IN], kinds: [ORGAN]) { id }
-        parts: neighbors(direction: IN, types: [PART_OF]) { id launchedBy: neighbors(direction: IN, types: [LAUNCHED]) { id } }
+        parts: neighbors(direction: IN, types: [PART_OF]) { id promotedBy: neighbors(direction: IN, types: [PROMOTED]) { id } }
       }
-      tianjin: entity(id: "organ/tianjin-public-security-organs") { units: neighbors(direction: IN, types: [PART_OF]) { id } }
+      tianjin: entity(id: "organ/tianjin-public-security-organs") {
+        units: neighbors(direction: IN, types: [PART_OF]) { id }
+        built: neighbors(direction: OUT, types: [BUILT]) { id }
+        reliesOn: relations(direction: OUT, types: [RELIES_ON]) { edges { node { targetId assertion } } }
+      }
     }`);
     expect(ids(data.entity.direct)).toEqual([
       'organ/local-public-security-organs',
@@ -726,16 +751,19 @@ describe("People's Public Security Daily, reform in 2023 (document 002)", () => 
     expect(data.entity.parts).toEqual([
       {
         id: 'reform/heilongjiang-smart-traffic-management-projects',
-        launchedBy: [{ id: 'organ/heilongjiang-public-security-organs' }],
+        promotedBy: [{ id: 'organ/heilongjiang-public-security-organs' }],
       },
       {
         id: 'reform/shanghai-science-technology-informatization',
-        launchedBy: [{ id: 'organ/shanghai-public-security-organs' }],
+        promotedBy: [{ id: 'organ/shanghai-public-security-organs' }],
       },
     ]);
-    expect(ids(data.tianjin.units)).toEqual([
-      'organ/tianjin-big-data-combat-center',
-      'organ/tianjin-illegal-and-criminal-investigation-center',
+    // "Relying on the big data combat center, the Tianjin public security organs have built a physical
+    // illegal and criminal investigation center": one centre built, one relied on, neither said to be a part.
+    expect(ids(data.tianjin.units)).toEqual([]);
+    expect(ids(data.tianjin.built)).toEqual(['organ/tianjin-illegal-and-criminal-investigation-center']);
+    expect(rels(data.tianjin.reliesOn)).toEqual([
+      { targetId: 'organ/tianjin-big-data-combat-center', assertion: 'STATED' },
     ]);
   });
 
@@ -874,7 +902,7 @@ describe('Qiushi essay by the Minister of Public Security (document 003)', () =>
       entity(id: "person/minister-of-public-security-2009") {
         name date { text precision }
         ... on Person { position }
-        memberOf: relations(direction: OUT, types: [MEMBER_OF]) { edges { node { ${REL} } } }
+        posts: relations(direction: OUT, types: [HEADS, MEMBER_OF]) { edges { node { ${REL} } } }
       }
       document(id: "qiushi-2009-maintain-stability") { title publisher publishedText published { text precision } }
     }`);
@@ -882,9 +910,10 @@ describe('Qiushi essay by the Minister of Public Security (document 003)', () =>
       date: { text: '2009', precision: 'YEAR' },
       position: 'a member of the State Council and Minister of Public Security of the People’s Republic of China',
     });
-    expect(rels(data.entity.memberOf).map((r) => [r.targetId, r.role, r.date?.text])).toEqual([
-      [MPS, 'Minister of Public Security', '2009'],
-      ['organ/state-council', 'member of the State Council (State Councilor)', '2009'],
+    // The minister heads the Ministry (HEADS) and sits in the State Council (MEMBER_OF).
+    expect(rels(data.entity.posts).map((r) => [r.type, r.targetId, r.role, r.date?.text])).toEqual([
+      ['HEADS', MPS, 'Minister of Public Security', '2009'],
+      ['MEMBER_OF', 'organ/state-council', 'member of the State Council (State Councilor)', '2009'],
     ]);
     expect(data.document).toEqual({
       title: 'Strengthening the Abilities of the Public Security Organs to Maintain Social Stability',
@@ -1239,5 +1268,117 @@ describe('across the documents', () => {
       expect(ev.document.length).toBe(ev.document.text.length);
     }
     expect(evidence.some((ev: { quote: string }) => ev.quote.includes(phrase))).toBe(true);
+  });
+});
+
+describe('filtering by how firmly the text states a link, and by where a quote stands (issue 18)', () => {
+  it('which outcomes does the text itself credit to the prevention and control system, and which rest on the paragraph only?', async () => {
+    // "A total of 21,000 street police stations, ... have been built nationwide, ..., effectively improving the
+    // three-dimensional and informatization level of the social security prevention and control system."
+    const data = await query(`{
+      entity(id: "reform/social-security-prevention-and-control-system") {
+        stated: neighbors(direction: OUT, types: [PRODUCED], assertions: [STATED]) { id }
+        implied: relations(direction: OUT, types: [PRODUCED], assertions: [IMPLIED_BY_CONTEXT], first: 50) {
+          edges { node { targetId note } }
+        }
+      }
+    }`);
+    expect(ids(data.entity.stated)).toEqual([
+      'outcome/community-police-offices-2022',
+      'outcome/public-security-checkpoints-2022',
+      'outcome/smart-security-communities-2022',
+      'outcome/smart-security-communities-778000-2022',
+      'outcome/street-police-stations-2022',
+    ]);
+    const implied = rels(data.entity.implied);
+    // Qiu Baoli's 2021 case figures and the 2022-2023 figures of the May 2023 post are reported beside the system.
+    expect(implied.map((r) => r.targetId)).toEqual([
+      'outcome/intelligent-security-communities-2023',
+      'outcome/theft-cases-decrease-2021-62-6',
+      'outcome/theft-cases-decrease-2021-96-1',
+      'outcome/two-robberies-cases-decrease-2021',
+      'outcome/zero-incident-communities-2021',
+      'outcome/zero-incident-residential-areas-2022',
+    ]);
+    for (const r of implied) expect(r.note).not.toBeNull();
+  });
+
+  it('which outcomes can be traced back to the Ministry through stated links only?', async () => {
+    const data = await query(`{
+      all: outcomeChains(from: "${MPS}") { outcome { id } }
+      stated: outcomeChains(from: "${MPS}", assertions: [STATED]) {
+        outcome { id } path { hops { relations { type assertion } } }
+      }
+    }`);
+    const stated = data.stated.map((c: { outcome: WithId }) => c.outcome.id);
+    // The Cleaning the Internet campaign's own totals and the household-registration figures are stated;
+    // the 2021 cybercrime figures and the demonstration-city figures are not.
+    expect(stated).toContain('outcome/cleaning-the-internet-cybercrime-cases-detected');
+    expect(stated).toContain('outcome/cross-provincial-hukou-migration-2023');
+    expect(stated).not.toContain('outcome/cybercrime-gangs-destroyed-2021');
+    expect(stated).not.toContain('outcome/public-security-checkpoints-2023');
+    expect(data.all.length).toBeGreaterThan(stated.length);
+    for (const c of data.stated) {
+      for (const h of c.path.hops) for (const r of h.relations) expect(r.assertion).toBe('STATED');
+    }
+  });
+
+  it('which local units and dates do the photo captions of the 2024 article name, apart from its body?', async () => {
+    // "Editor: On January 8, 2023, the police of the Caoqiao Police Station ... 'one-window service' convenience
+    // publicity. Photo by Xie Yuanyuan." / "On September 6, 2023, the Public Security Bureau of Yixing City ...
+    // carried out actual combat training. Photo by Wang Jie."
+    const data = await query(`{
+      caoqiao: entity(id: "organ/caoqiao-police-station") {
+        relations(evidenceContexts: [CAPTION], types: [PARTICIPATED_IN]) { edges { node { ${REL} } } }
+      }
+      yixing: entity(id: "organ/yixing-city-public-security-bureau") {
+        relations(evidenceContexts: [CAPTION], types: [LAUNCHED, PART_OF]) {
+          edges { node { type targetId assertion date { text precision } evidence { context } } }
+        }
+      }
+      measures: entity(id: "reform/26-measures-high-quality-development-services") { date { text } }
+    }`);
+    const [caption] = rels(data.caoqiao.relations);
+    expect(caption).toMatchObject({
+      targetId: 'reform/one-window-comprehensive-service',
+      date: { text: '2023-01-08', precision: 'DAY' },
+    });
+    // The caption's date is seven months before the measures the body lists the service under.
+    expect(data.measures.date.text).toBe('2023-08-03');
+    const yixing = data.yixing.relations.edges.map((e: { node: unknown }) => e.node);
+    expect(yixing).toEqual([
+      {
+        type: 'LAUNCHED',
+        targetId: 'campaign/yixing-actual-combat-training-2023',
+        assertion: 'STATED',
+        date: { text: '2023-09-06', precision: 'DAY' },
+        evidence: [{ context: 'CAPTION' }],
+      },
+      {
+        type: 'PART_OF',
+        targetId: 'organ/local-public-security-organs',
+        assertion: 'CURATOR_INFERENCE',
+        date: null,
+        evidence: [{ context: 'CAPTION' }],
+      },
+    ]);
+  });
+
+  it('who is known only from a byline, and what does the byline support?', async () => {
+    const data = await query(`{
+      entity(id: "person/xu-ting") {
+        byline: relations(evidenceContexts: [BYLINE], types: [MEMBER_OF]) { edges { node { targetId assertion } } }
+        body: relations(evidenceContexts: [BODY], types: [MEMBER_OF]) { totalCount }
+        reported: relations(types: [REPORTED], assertions: [STATED]) { totalCount }
+        reportedImplied: relations(types: [REPORTED], assertions: [IMPLIED_BY_CONTEXT]) { totalCount }
+      }
+    }`);
+    expect(rels(data.entity.byline)).toEqual([
+      { targetId: 'organ/peoples-public-security-daily', assertion: 'IMPLIED_BY_CONTEXT' },
+    ]);
+    expect(data.entity.body.totalCount).toBe(0);
+    // Every figure credited to the reporter rests on her byline, none on a sentence naming her.
+    expect(data.entity.reported.totalCount).toBe(0);
+    expect(data.entity.reportedImplied.totalCount).toBe(19);
   });
 });

@@ -15,6 +15,7 @@ const SERIES = `
         date { text precision } value unit direction isBaseline
         change { from { text } fromValue absolute relative percentagePoints }
         changes { from { text } fromValue absolute relative percentagePoints }
+        conflicts changeWithheld
         sources { outcome { id } document { id } published { text } isBaseline }
       }
     }
@@ -41,6 +42,8 @@ interface Point {
   isBaseline: boolean;
   change: Change | null;
   changes: Change[];
+  conflicts: string[];
+  changeWithheld: string | null;
   sources: Source[];
 }
 interface Group {
@@ -87,15 +90,18 @@ const groupWith = (groups: Group[], outcome: string, kind: string) =>
 
 describe('metrics', () => {
   it('lists the metric keys with counts, units and the years they span', async () => {
-    const { metrics } = await query(`{ metrics { metric outcomeCount units firstYear lastYear } }`);
+    const { metrics } = await query(`{ metrics { metric outcomeCount units firstYear lastYear baselineYears } }`);
     const byKey = new Map(metrics.map((m: { metric: string }) => [m.metric, m]));
+    // 2012 is only the baseline the 2021 figure is compared with: no value is reported for it.
     expect(byKey.get('public-sense-of-security')).toEqual({
       metric: 'public-sense-of-security',
       outcomeCount: 1,
       units: ['percent'],
-      firstYear: 2012, // the baseline year
+      firstYear: 2021,
       lastYear: 2021,
+      baselineYears: [2012],
     });
+    expect(byKey.get('theft-cases')).toMatchObject({ firstYear: 2021, lastYear: 2021, baselineYears: [2012] });
     expect(byKey.get('smart-security-communities-built')).toMatchObject({
       outcomeCount: 3,
       units: ['communities'],
@@ -107,10 +113,9 @@ describe('metrics', () => {
       firstYear: 2021,
       lastYear: 2022,
     });
-    expect((byKey.get('zero-incident-residential-areas') as { units: string[] }).units.sort()).toEqual([
-      'communities',
-      'residential areas',
-    ]);
+    // One unit per series: the loader refuses a metric in two units.
+    for (const m of metrics) expect(m.units.length).toBeLessThanOrEqual(1);
+    expect(byKey.get('zero-incident-residential-areas')).toMatchObject({ units: ['residential areas'] });
     const keys = metrics.map((m: { metric: string }) => m.metric);
     expect(keys).toEqual([...keys].sort());
   });
@@ -171,17 +176,55 @@ describe('metricSeries', () => {
     expect(s.missingYears).toEqual([]);
   });
 
-  it('treats 218,000 zero-incident areas for 2021 and for 2022 as a flat series, not a conflict', async () => {
+  it('does not report a change of 0 for 218,000 zero-incident areas in 2021 and in 2022: one figure, two years', async () => {
     const s = await series('zero-incident-residential-areas');
-    expect(s.points.map((p) => [p.date.text, p.value, p.unit, p.sources[0]?.document.id])).toEqual([
-      ['2021', 218000, 'communities', GUANGMING],
-      ['2022', 218000, 'residential areas', DEMO_CITY],
+    expect(s.units).toEqual(['residential areas']);
+    expect(s.points.map((p) => [p.date.text, p.value, p.unit, p.sources[0]?.document.id, p.conflicts])).toEqual([
+      ['2021', 218000, 'residential areas', GUANGMING, ['FLAGGED_AMBIGUITY', 'REPEATED_UNCHANGED']],
+      ['2022', 218000, 'residential areas', DEMO_CITY, ['FLAGGED_AMBIGUITY', 'REPEATED_UNCHANGED']],
     ]);
-    expect(s.points[1]?.change).toMatchObject({ from: { text: '2021' }, absolute: 0, relative: 0 });
+    expect(s.points[1]?.change).toBeNull();
+    expect(s.points[1]?.changes).toEqual([]);
+    expect(s.points[1]?.changeWithheld).toMatch(
+      /^no change computed from 2021 to 2022: both values belong to one conflict group/,
+    );
+    expect(s.points[0]?.changeWithheld).toBeNull();
     const groups = await conflictGroups();
     expect(
       groups.filter((g) => g.kind === 'DISAGREEING_VALUES' && g.metric === 'zero-incident-residential-areas'),
     ).toEqual([]);
+  });
+
+  it('lists figures repeated unchanged at different dates as possibly stale, and withholds their change', async () => {
+    const groups = (await conflictGroups()).filter((g) => g.kind === 'REPEATED_UNCHANGED');
+    expect(groups.map((g) => [g.metric, g.values, ids(g.outcomes)])).toEqual([
+      [
+        'public-security-checkpoints-built',
+        [5026],
+        ['outcome/public-security-checkpoints-2022', 'outcome/public-security-checkpoints-2023'],
+      ],
+      [
+        'street-police-stations-built',
+        [21000],
+        ['outcome/street-police-stations-2022', 'outcome/street-police-stations-2023'],
+      ],
+      [
+        'zero-incident-residential-areas',
+        [218000],
+        ['outcome/zero-incident-communities-2021', 'outcome/zero-incident-residential-areas-2022'],
+      ],
+    ]);
+    expect(groups[0]?.note).toMatch(/possibly a stale figure restated/);
+    const stations = await series('street-police-stations-built');
+    expect(stations.points.map((p) => [p.date.text, p.change, p.conflicts])).toEqual([
+      ['2022-07', null, ['REPEATED_UNCHANGED']],
+      ['2023-05', null, ['REPEATED_UNCHANGED']],
+    ]);
+    expect(stations.points[1]?.changeWithheld).toMatch(/REPEATED_UNCHANGED/);
+    // A series without conflicts keeps its change.
+    const sense = await series('public-sense-of-security');
+    expect(sense.points[1]?.change?.absolute).toBe(11.07);
+    expect(sense.points.every((p) => p.conflicts.length === 0 && p.changeWithheld === null)).toBe(true);
   });
 
   it('marks values that are themselves changes and computes no change for them', async () => {
@@ -302,8 +345,9 @@ describe('conflicts', () => {
     ]);
     expect(zero?.date).toBeNull();
 
-    // A note that only says a cumulative total was restated later flags nothing.
-    expect(groups.some((g) => ids(g.outcomes).includes('outcome/street-police-stations-2022'))).toBe(false);
+    // A note that only says a cumulative total was restated later flags nothing (the repetition
+    // itself is a REPEATED_UNCHANGED group).
+    expect(groupWith(groups, 'outcome/street-police-stations-2022', 'FLAGGED_AMBIGUITY')).toBeUndefined();
     // "unclear" whether a qualifier applies: flagged on its own.
     expect(groupWith(groups, 'outcome/advanced-law-enforcement-qualification-2022', 'FLAGGED_AMBIGUITY')).toBeDefined();
     // Both garbled smart-community figures are already one disagreement: not repeated as a flag.

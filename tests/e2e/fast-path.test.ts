@@ -76,6 +76,22 @@ describe('fast path answers exactly as yoga does', () => {
     ],
     ['a lookup, */*', op(LOOKUP, { id: MINISTRY }), { accept: '*/*' }, true],
     ['a 2-hop neighbourhood', op(TWO_HOP, { id: MINISTRY }), {}, true],
+    [
+      'stated-only paths with their hops, and caption evidence (issue 18)',
+      op(
+        `query Trust($id: ID!) {
+          paths(from: $id, to: "session/18th-cc-third-plenary-session", directed: false, maxLength: 3, first: 3, assertions: [STATED]) {
+            length hops { from { id } to { id } relations { id assertion evidence { context quote } } }
+          }
+          entity(id: "organ/caoqiao-police-station") {
+            relations(evidenceContexts: [CAPTION]) { edges { node { id type assertion } } }
+          }
+        }`,
+        { id: MINISTRY },
+      ),
+      {},
+      true,
+    ],
     ['an unknown id (a NOT_FOUND error)', op(LOOKUP, { id: 'organ/nobody' }), {}, false],
     ['a variable of the wrong type', op(LOOKUP, { id: { not: 'an id' } }), {}, false],
     ['a missing variable', op(LOOKUP, {}), {}, false],

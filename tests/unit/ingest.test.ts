@@ -77,7 +77,7 @@ describe('ingest, accept and query a new document (in a temp copy of graph-data)
     expect(cand.relations).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ type: 'LAUNCHED', source: 'organ/ministry-of-public-security' }),
-        expect.objectContaining({ type: 'MEMBER_OF', source: 'person/li-guozhong', role: 'director' }),
+        expect.objectContaining({ type: 'HEADS', source: 'person/li-guozhong', role: 'director' }),
       ]),
     );
     for (const item of [...cand.entities, ...cand.extends]) {

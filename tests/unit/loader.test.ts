@@ -43,6 +43,18 @@ describe('loader on bad data: each kind of problem gets its own message, with fi
       'relations[0].evidence[0].quote',
       /quote not found verbatim; closest passage .*document has "launched the/,
     ],
+    [
+      'missing-assertion',
+      'knowledge/data.yaml',
+      'relations[0].assertion',
+      /every relation needs an assertion: one of STATED, IMPLIED_BY_CONTEXT, CURATOR_INFERENCE/,
+    ],
+    [
+      'mixed-units',
+      'knowledge/data.yaml',
+      'entities[1].unit',
+      /metric "cases-solved" is in "cases" \(e.g. outcome\/cases-2021\) but this outcome says "files": a series has one unit/,
+    ],
     ['invalid-date', 'knowledge/data.yaml', 'entities[2].year', /must be a real date/],
     ['invalid-value', 'knowledge/data.yaml', 'entities[2].value', /expected number/],
   ])('%s', (name, file, path, reason) => {

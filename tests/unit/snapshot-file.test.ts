@@ -210,7 +210,7 @@ describe('writing a snapshot file is atomic', () => {
         {
           ...(input.relations[0] as RelationRecord),
           id: 'rel/broken',
-          evidence: [{ document: 'nope', quote: 'x', start: 0, end: 1 }],
+          evidence: [{ document: 'nope', quote: 'x', start: 0, end: 1, context: 'BODY' }],
         },
       ],
     });
