@@ -21,6 +21,7 @@ import { ontologyTable, statsTables } from './format.js';
 import { parseGenerateArgs, runGenerate } from './generate.js';
 import { runAccept, runEvalIngest, runIngest } from './ingest.js';
 import { loadProgress } from './progress.js';
+import { runReview } from './review.js';
 
 const DEFAULT_DATA = 'graph-data';
 const SCHEMA_FILE = 'schema/schema.graphql';
@@ -41,6 +42,8 @@ Commands:
   ingest     add a document and propose candidates: FILE --id ID --title T --published DATE [--publisher P]
              (writes graph-data/documents/ + manifest and graph-data/candidates/<id>.yaml, never knowledge/)
   accept     merge reviewed candidates into knowledge/<id>.yaml: graph-data/candidates/<id>.yaml [--only ID ...]
+  review     curate a candidate file in the browser, on 127.0.0.1 only: [graph-data/candidates/<id>.yaml] [--port N]
+             (accept, reject, edit, re-link, merge, add from a selection; saves through accept; default port 4100)
   eval-ingest  leave-one-document-out precision and recall of ingest against the curated corpus
 
 Options:
@@ -72,9 +75,10 @@ function loadOrExit(dataDir: string, snapshotFile?: string) {
 }
 
 /** Commands with their own options, parsed by their own modules. */
-const OWN_ARGS: Record<string, (args: string[]) => number> = {
+const OWN_ARGS: Record<string, (args: string[]) => number | Promise<number>> = {
   ingest: runIngest,
   accept: runAccept,
+  review: runReview,
   'eval-ingest': runEvalIngest,
 };
 
