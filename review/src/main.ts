@@ -8,7 +8,7 @@ import { byId, h, kindLabel, relationLabel } from '../../explorer/src/dom.js';
 import type { Coverage, ExistingEntity, FieldSpec, Problem, SavedIds, SessionState } from './api.js';
 import * as api from './api.js';
 import { type Decision, Draft, evidenceOf, type Row, rowKey, slug } from './model.js';
-import { mentionSpan, occurrenceAt, quoteSpans, type Span } from './spans.js';
+import { type Mention, mentionSpan, occurrenceAt, quoteSpans, type Span } from './spans.js';
 import './style.css';
 
 interface TextSelection extends Span {
@@ -94,7 +94,7 @@ function badges(row: Row) {
 // The document text
 
 interface Mark {
-  span: Span;
+  span: Mention;
   row: Row;
 }
 
@@ -125,9 +125,11 @@ function renderText(): void {
     const mark =
       covering.find((m) => m.row.uid === current) ??
       covering.sort((x, y) => x.span.end - x.span.start - (y.span.end - y.span.start))[0];
+    // A candidate whose name is not in its quote is marked by the whole quote, more quietly.
+    const quiet = mark?.span.wholeQuote === true;
     const u = uncovered.findIndex((s) => within(a, b, s));
     const classes = [
-      mark ? 'mention' : '',
+      mark ? (quiet ? 'mention-quote' : 'mention') : '',
       mark && mark.row.uid === current ? 'selected' : '',
       quotes.some((s) => within(a, b, s)) ? 'quote' : '',
       u >= 0 ? 'uncovered' : '',
@@ -142,7 +144,11 @@ function renderText(): void {
         'data-start': a,
         'data-end': b,
         className: classes.join(' '),
-        style: mark ? `background:${color}33;border-bottom:2px solid ${color}` : null,
+        style: mark
+          ? quiet
+            ? `text-decoration-color:${color}`
+            : `background:${color}33;border-bottom:2px solid ${color}`
+          : null,
         title: mark
           ? [`${kindLabel(kind ?? '?')}: ${titleOf(mark.row)}`, ...mark.row.problems.map((p) => `⚠ ${p.reason}`)].join(
               '\n',
@@ -751,8 +757,11 @@ function render(): void {
 }
 
 function select(uid: number | null): void {
+  const changed = uid !== current;
   current = uid;
   render();
+  // A new candidate's card starts at its top, not where the last one was scrolled to.
+  if (changed) cardEl.parentElement?.scrollTo({ top: 0 });
   textEl.querySelector('.selected')?.scrollIntoView({ block: 'nearest' });
 }
 

@@ -35,16 +35,29 @@ function namesOf(row: Row, existing: Record<string, ExistingEntity>): string[] {
   return [...new Set(names)].sort((a, b) => b.length - a.length);
 }
 
+export interface Mention extends Span {
+  /** True when no name was found in the quote and the span is the whole quote. */
+  readonly wholeQuote: boolean;
+}
+
+/** A name as a pattern that lets quote marks, hyphens and spacing differ: "Summer Crackdown" special operation. */
+function namePattern(name: string): RegExp | null {
+  const words = name.split(/[^\p{L}\p{N}.%]+/u).filter(Boolean);
+  if (words.length === 0) return null;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(escaped.join('[\\s"“”‘’\'-]+'), 'iu');
+}
+
 /** The mention of an entity row: a name inside its first found quote, else that whole quote. */
-export function mentionSpan(text: string, row: Row, draft: Draft): Span | null {
+export function mentionSpan(text: string, row: Row, draft: Draft): Mention | null {
   const quote = quoteSpans(text, row).find((s): s is Span => s !== null);
   if (!quote) return null;
-  const inQuote = text.slice(quote.start, quote.end).toLowerCase();
+  const inQuote = text.slice(quote.start, quote.end);
   for (const name of namesOf(row, draft.existing)) {
-    const at = inQuote.indexOf(name.toLowerCase());
-    if (at !== -1) return { start: quote.start + at, end: quote.start + at + name.length };
+    const m = namePattern(name)?.exec(inQuote);
+    if (m) return { start: quote.start + m.index, end: quote.start + m.index + m[0].length, wholeQuote: false };
   }
-  return quote;
+  return { ...quote, wholeQuote: true };
 }
 
 /** The occurrence number (1-based) of `quote` starting at `start`, as evidence writes it. */

@@ -5,7 +5,7 @@
  * excluding a coverage item (through the same loader and coverage checks, in a temp copy).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { coverageReport, type DocumentCoverage, EXCLUSIONS_DIR } from '../../graph/coverage.js';
 import { loadGraphData, validateGraphData } from '../../graph/load.js';
@@ -92,7 +92,7 @@ export class ReviewSession {
     const file = this.readFile();
     return {
       document: { id: this.documentId, title: doc?.title ?? '', text: doc?.text ?? '' },
-      candidatesFile: relative(process.cwd(), this.candidatesPath) || this.candidatesPath,
+      candidatesFile: shown(this.candidatesPath),
       file,
       existing: this.existingReferencedBy(file),
       saved: this.savedIds(),
@@ -134,7 +134,7 @@ export class ReviewSession {
       this.snapshot = loadGraphData(this.dataDir);
       return {
         ok: true,
-        knowledgeFile: relative(process.cwd(), result.path) || result.path,
+        knowledgeFile: shown(result.path),
         added: result.added,
         trimmedQuotes: result.trimmedQuotes,
         coverage: result.coverage ?? null,
@@ -243,7 +243,7 @@ export class ReviewSession {
   }
 
   private displayPath(): string {
-    return relative(process.cwd(), this.candidatesPath) || this.candidatesPath;
+    return shown(this.candidatesPath);
   }
 
   private coverage(): DocumentCoverage | null {
@@ -286,6 +286,12 @@ const existing = (e: { id: string; name: string; kind: EntityKind; aliases: read
   kind: e.kind,
   aliases: e.aliases,
 });
+
+/** Relative to the working directory when inside it, as accept shows paths; absolute otherwise. */
+function shown(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
 
 function writeAtomically(path: string, body: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
