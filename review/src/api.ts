@@ -85,6 +85,7 @@ export type SaveOutcome =
       ok: true;
       knowledgeFile: string;
       added: { entities: number; extends: number; relations: number };
+      updated: number;
       trimmedQuotes: number;
       coverage: Coverage | null;
       saved: SavedIds;

@@ -788,7 +788,8 @@ async function saveDraft(): Promise<void> {
       saved = out.saved;
       coverage = out.coverage;
       const a = out.added;
-      statusNote = `Saved to ${out.knowledgeFile}: ${a.entities} entities, ${a.extends} links, ${a.relations} relations added; graph-data validates`;
+      const updated = out.updated > 0 ? `, ${out.updated} saved before updated` : '';
+      statusNote = `Saved to ${out.knowledgeFile}: ${a.entities} entities, ${a.extends} links, ${a.relations} relations added${updated}; graph-data validates`;
     } else {
       for (const p of out.problems) {
         const row = p.section && p.index !== undefined ? rowAt[p.section][p.index] : undefined;

@@ -101,6 +101,35 @@ describe('review session', () => {
     if (out.ok) expect(out.saved.entities).toContain('person/li-guozhong');
   });
 
+  it('applies a later edit of an item saved before (accept alone would keep the old fields), only if it validates', () => {
+    const file = session.state().file;
+    const accepted = {
+      entities: all(file, 'entities'),
+      extends: all(file, 'extends'),
+      relations: all(file, 'relations'),
+    };
+    expect(session.save({ file, accepted }).ok).toBe(true);
+    const outcome = indexOf(file, 'entities', (e) => e.id === 'outcome/criminal-cases-solved-2023');
+    const item = file.entities[outcome] as Record<string, unknown>;
+    item.year = '2023-13';
+    const bad = session.save({ file, accepted });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.problems.find((p) => p.path.includes('year'))).toMatchObject({ section: 'entities', index: outcome });
+    const read = () =>
+      (parse(readFileSync(knowledgePath(), 'utf8')) as CandidateFile).entities.find((e) => e.id === item.id);
+    expect(read()?.year).toBe('2023');
+    item.year = '2023';
+    item.unit = 'criminal cases';
+    delete item.qualifier;
+    const good = session.save({ file, accepted });
+    expect(good).toMatchObject({ ok: true, updated: 1 });
+    expect(read()).toMatchObject({ unit: 'criminal cases', year: '2023' });
+    expect(read()?.qualifier).toBeUndefined();
+    expect(read()?.evidence).toHaveLength(1);
+    expect(validateGraphData(data).problems).toEqual([]);
+  });
+
   it('refuses a request about another document or with indices that are not in the draft', () => {
     const file = session.state().file;
     expect(() =>

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { coverageReport, type DocumentCoverage, EXCLUSIONS_DIR } from '../../graph/coverage.js';
-import { loadGraphData, validateGraphData } from '../../graph/load.js';
+import { KNOWLEDGE_DIR, loadGraphData, validateGraphData } from '../../graph/load.js';
 import type { Snapshot } from '../../graph/snapshot.js';
 import { formatPath, type PathSegment, YamlFileRef } from '../../graph/yaml-file.js';
 import { AcceptRefusedError, acceptCandidates, parseProblemPath } from '../../ingest/accept.js';
@@ -47,6 +47,8 @@ export type SaveOutcome =
       readonly ok: true;
       readonly knowledgeFile: string;
       readonly added: { entities: number; extends: number; relations: number };
+      /** Items saved before whose fields this save changed. */
+      readonly updated: number;
       readonly trimmedQuotes: number;
       readonly coverage: DocumentCoverage | null;
       readonly saved: SavedIds;
@@ -128,24 +130,66 @@ export class ReviewSession {
     }
     const work = tempDir('review');
     const subsetPath = join(work, `${file.document}.yaml`);
+    const edits = this.editsOfSaved(subset, backTo);
+    // accept merges quotes into items already saved but keeps their fields; the page's edits
+    // of those fields are applied to a copy first, so they too are written only if it validates.
+    const acceptIn = edits ? copyData(this.dataDir) : this.dataDir;
     try {
       writeFileSync(subsetPath, serialise(subset));
-      const result = acceptCandidates(this.dataDir, subsetPath);
+      if (edits) writeFileSync(join(acceptIn, this.knowledgeRel()), serialise(edits.knowledge as CandidateFile));
+      const result = acceptCandidates(acceptIn, subsetPath);
+      if (edits) writeAtomically(join(this.dataDir, this.knowledgeRel()), readFileSync(result.path, 'utf8'));
       this.snapshot = loadGraphData(this.dataDir);
       return {
         ok: true,
-        knowledgeFile: shown(result.path),
+        knowledgeFile: shown(join(this.dataDir, this.knowledgeRel())),
         added: result.added,
+        updated: edits?.byKnowledgePath.size ?? 0,
         trimmedQuotes: result.trimmedQuotes,
         coverage: result.coverage ?? null,
         saved: this.savedIds(),
       };
     } catch (err) {
       if (!(err instanceof AcceptRefusedError)) throw err;
-      return { ok: false, problems: err.problems.map((p) => this.inDraft(p, subsetPath, backTo)) };
+      const problems = err.problems.map((p) => this.inDraft(p, subsetPath, backTo, edits?.byKnowledgePath));
+      return { ok: false, problems };
     } finally {
       removeDir(work);
+      if (edits) removeDir(acceptIn);
     }
+  }
+
+  private knowledgeRel(): string {
+    return join(KNOWLEDGE_DIR, `${this.documentId}.yaml`);
+  }
+
+  /**
+   * The knowledge file with the fields of already saved items replaced by the draft's, where
+   * they differ (their quotes stay: accept adds new ones), or null when nothing saved changed.
+   */
+  private editsOfSaved(
+    subset: CandidateFile,
+    backTo: ReadonlyMap<string, number>,
+  ): { knowledge: Partial<Record<Section, Item[]>>; byKnowledgePath: Map<string, number> } | null {
+    const path = join(this.dataDir, this.knowledgeRel());
+    if (!existsSync(path)) return null;
+    const knowledge = (parse(readFileSync(path, 'utf8')) ?? {}) as Partial<Record<Section, Item[]>>;
+    const byKnowledgePath = new Map<string, number>();
+    const keyOf = (section: Section, item: Item) => (section === 'relations' ? relationId(item) : String(item.id));
+    const fields = ({ evidence: _e, ...rest }: Item) =>
+      JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
+    for (const section of SECTIONS) {
+      const saved = knowledge[section] ?? [];
+      subset[section].forEach((item, at) => {
+        const k = saved.findIndex((x) => keyOf(section, x) === keyOf(section, item));
+        const before = saved[k];
+        if (!before || fields(before) === fields(item)) return;
+        const { evidence: _e, ...rest } = item;
+        saved[k] = { ...rest, evidence: before.evidence };
+        byKnowledgePath.set(`${section}.${k}`, backTo.get(`${section}.${at}`) ?? -1);
+      });
+    }
+    return byKnowledgePath.size > 0 ? { knowledge, byKnowledgePath } : null;
   }
 
   /** Adds `{text, reason}` to coverage-exclusions/<document>.yaml if graph-data stays valid and it excludes something. */
@@ -224,10 +268,25 @@ export class ReviewSession {
   }
 
   /** A problem in the accepted subset, moved to the item and line of the draft it came from. */
-  private inDraft(p: DataProblem, subsetPath: string, backTo: ReadonlyMap<string, number>): ReviewProblem {
-    if (resolve(p.file) !== subsetPath) return p;
+  private inDraft(
+    p: DataProblem,
+    subsetPath: string,
+    backTo: ReadonlyMap<string, number>,
+    edited?: ReadonlyMap<string, number>,
+  ): ReviewProblem {
     const path = parseProblemPath(p.path);
     const [section, at] = path;
+    // An edited item that was saved before: the problem is in the knowledge file, the item in the draft.
+    const editedIndex = p.file === this.knowledgeRel() ? edited?.get(`${section}.${at}`) : undefined;
+    if (editedIndex !== undefined && editedIndex >= 0) {
+      return {
+        ...p,
+        file: shown(join(this.dataDir, this.knowledgeRel())),
+        section: section as Section,
+        index: editedIndex,
+      };
+    }
+    if (resolve(p.file) !== subsetPath) return p;
     const index = backTo.get(`${section}.${at}`);
     if (index === undefined || !SECTIONS.includes(section as Section)) return { ...p, file: this.displayPath() };
     const draftPath: PathSegment[] = [section as Section, index, ...path.slice(2)];
@@ -256,7 +315,7 @@ export class ReviewSession {
   }
 
   private savedIds(): SavedIds {
-    const path = join(this.dataDir, 'knowledge', `${this.documentId}.yaml`);
+    const path = join(this.dataDir, this.knowledgeRel());
     if (!existsSync(path)) return { entities: [], extends: [], relations: [] };
     const k = (parse(readFileSync(path, 'utf8')) ?? {}) as Partial<Record<Section, Item[]>>;
     return {
