@@ -2,7 +2,7 @@
  * The review page end to end, as a curator uses it: a temp copy of graph-data with the press
  * conference fixture ingested, `reform-graph review`'s server on a real port, the built page
  * (dist/review) in Debian's chromium. The test accepts, edits, rejects, adds an entity from a
- * text selection, sees a validation problem pinned to its item, saves, excludes an uncovered
+ * text selection, merges a duplicate, re-links an entity the graph already holds, sees a validation problem pinned to its item, saves, excludes an uncovered
  * figure, and then checks what was written: graph-data validates, and a real `serve --watch`
  * child process on the same directory serves the new entity without a restart.
  */
@@ -310,6 +310,30 @@ describe('review page', () => {
         await page.getByTestId('field-position').fill('reporter');
         await page.getByTestId('field-position').press('Tab');
 
+        // Merge: the same reporter added again from a longer selection is folded into the first.
+        await selectText(page, 'Reporter Zhang Wei');
+        await expect.poll(() => page.getByTestId('selection-quote').textContent()).toBe('Reporter Zhang Wei');
+        await page.getByTestId('add-kind').selectOption('PERSON');
+        await page.getByTestId('add-name').fill('Reporter Zhang Wei');
+        await page.getByTestId('add-entity').click();
+        await page.getByTestId('merge-into').selectOption({ label: 'Zhang Wei (person/zhang-wei)' });
+        await page.getByTestId('merge').click();
+        expect(await row(page, 'person/reporter-zhang-wei').count()).toBe(0);
+
+        // Re-link: an organ added by hand that the graph already holds becomes a link to it.
+        await selectText(page, 'Ministry of Public Security');
+        await expect.poll(() => page.getByTestId('selection-quote').textContent()).toBe('Ministry of Public Security');
+        await page.getByTestId('add-kind').selectOption('ORGAN');
+        await page.getByTestId('add-name').fill('Ministry of Public Security');
+        await page.getByTestId('add-entity').click();
+        expect(await row(page, 'organ/ministry-of-public-security').count()).toBe(2);
+        await page.getByTestId('relink-search').fill('MPS');
+        const hit = page.getByTestId('relink-hit').first();
+        await expect.poll(() => hit.textContent()).toContain('organ/ministry-of-public-security');
+        await hit.click();
+        expect(await row(page, 'organ/ministry-of-public-security').count()).toBe(1);
+        expect(await row(page, 'organ/ministry-of-public-security').textContent()).toContain('links to existing');
+
         // Save refuses the bad year: nothing written, the problem sits on the item and its span.
         await page.getByTestId('save').click();
         await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/Not saved: \d+ problem/);
@@ -350,11 +374,20 @@ describe('review page', () => {
       expect(problems).toEqual([]);
       const knowledge = parse(readFileSync(join(data, 'knowledge', `${DOC}.yaml`), 'utf8')) as {
         entities: Record<string, unknown>[];
+        extends?: Record<string, unknown>[];
         relations: Record<string, unknown>[];
       };
       const byId = new Map(knowledge.entities.map((e) => [e.id, e]));
       expect(byId.get('person/zhang-wei')).toMatchObject({ kind: 'PERSON', name: 'Zhang Wei', position: 'reporter' });
-      expect(byId.get('person/zhang-wei')?.evidence).toEqual([{ quote: 'Zhang Wei' }]);
+      expect(byId.get('person/zhang-wei')).toMatchObject({
+        aliases: ['Reporter Zhang Wei'],
+        evidence: [{ quote: 'Zhang Wei' }, { quote: 'Reporter Zhang Wei' }],
+      });
+      expect(byId.has('person/reporter-zhang-wei')).toBe(false);
+      // The organ added by hand went in as a quote of the existing Ministry, not as a duplicate.
+      expect(byId.has('organ/ministry-of-public-security')).toBe(false);
+      const mps = (knowledge.extends ?? []).find((x) => x.id === 'organ/ministry-of-public-security');
+      expect(mps?.evidence).toContainEqual({ quote: 'Ministry of Public Security' });
       expect(byId.get('outcome/criminal-cases-solved-2023')).toMatchObject({ unit: 'criminal cases', year: '2023' });
       expect(byId.has('outcome/yuan-recovered-2023')).toBe(false);
       expect(knowledge.relations.some((r) => r.target === 'outcome/yuan-recovered-2023')).toBe(false);
@@ -367,6 +400,7 @@ describe('review page', () => {
       const draft = parse(readFileSync(candidates, 'utf8')) as { review: Record<string, { decision?: string }> };
       expect(draft.review['outcome/yuan-recovered-2023']?.decision).toBe('rejected');
       expect(draft.review['person/zhang-wei']).toMatchObject({ rule: 'curator', decision: 'accepted' });
+      expect(draft.review['person/reporter-zhang-wei']).toMatchObject({ decision: 'merged', into: 'person/zhang-wei' });
 
       // serve --watch reloads the directory by itself: no restart.
       await expect
