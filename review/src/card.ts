@@ -222,7 +222,6 @@ export function renderCard(): void {
       'div',
       { className: 'form' },
       ...(row.section === 'relations' ? relationEditors(row) : []),
-      ...(row.section === 'entities' ? [h('label', {}, 'name'), fieldInput(row, { key: 'name', type: 'string' })] : []),
       ...fieldsFor(row).flatMap((spec) => [h('label', {}, spec.key), fieldInput(row, spec)]),
     ),
     h('h3', {}, 'Evidence'),

@@ -361,6 +361,7 @@ describe('review page', () => {
         await uncovered.getByTestId('exclude').click();
         await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/Excluded “3\.8 billion”/);
         await row(page, 'outcome/criminal-cases-solved-2023').click();
+        await page.locator('.editor').evaluate((el) => el.scrollTo(0, 0));
         mkdirSync(ARTIFACTS, { recursive: true });
         await page.screenshot({ path: join(ARTIFACTS, 'review.png') });
         expect(pageErrors).toEqual([]);
