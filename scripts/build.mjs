@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Builds what is stale and nothing else: the server (tsc: src/ -> dist/) and the explorer
- * (vite: explorer/ -> dist/explorer/). `npm ci` builds both through `prepare`; `npm start` runs
+ * Builds what is stale and nothing else: the server (tsc: src/ -> dist/), the explorer
+ * (vite: explorer/ -> dist/explorer/) and the review page (vite: review/ -> dist/review/). `npm ci` builds both through `prepare`; `npm start` runs
  * this again and, with nothing changed, starts serving in about a second instead of after
  * ~40 s of tsc and vite.
  *
@@ -44,6 +44,15 @@ const PARTS = [
     ignore: ['explorer/screenshot.png'],
     output: 'dist/explorer/index.html',
     build: buildExplorer,
+  },
+  {
+    name: 'review',
+    // The review page (reform-graph review) shares the explorer's DOM helpers, the palette and
+    // the data schema its forms are read from.
+    inputs: ['review', 'explorer/src', 'src/model', 'src/layout', 'package-lock.json'],
+    ignore: ['review/screenshot.png'],
+    output: 'dist/review/index.html',
+    build: buildReview,
   },
   {
     // Not code, but what serve loads ~10x faster than validating graph-data again. serve takes
@@ -111,6 +120,12 @@ function buildServer() {
   const tsc = devTool('typescript/bin/tsc');
   const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   if (run.status !== 0) throw new Error(`tsc failed (exit ${run.status ?? run.signal})`);
+}
+
+async function buildReview() {
+  devTool('vite');
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'review/vite.config.ts'), logLevel: 'warn' });
 }
 
 async function buildExplorer() {

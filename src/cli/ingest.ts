@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatDocumentFollowUp } from '../graph/coverage-format.js';
 import { acceptCandidates } from '../ingest/accept.js';
 import { evaluateCorpus } from '../ingest/evaluate.js';
 import { ingestDocument } from '../ingest/ingest.js';
@@ -76,6 +77,8 @@ export function runAccept(args: string[]): number {
     console.log(
       `merged into ${r.path}: ${r.added.entities} entities, ${r.added.extends} extends, ${r.added.relations} relations; graph-data validates`,
     );
+    if (r.trimmedQuotes > 0) console.log(`trimmed the blank lines or spaces around ${r.trimmedQuotes} quotes`);
+    if (r.coverage) console.log(formatDocumentFollowUp(r.coverage));
     return 0;
   } catch (err) {
     return fail(err);

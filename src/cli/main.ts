@@ -39,6 +39,8 @@ Commands:
   ingest     add a document and propose candidates: FILE --id ID --title T --published DATE [--publisher P]
              (writes graph-data/documents/ + manifest and graph-data/candidates/<id>.yaml, never knowledge/)
   accept     merge reviewed candidates into knowledge/<id>.yaml: graph-data/candidates/<id>.yaml [--only ID ...]
+  review     curate a candidate file in the browser, on 127.0.0.1 only: [graph-data/candidates/<id>.yaml] [--port N]
+             (accept, reject, edit, re-link, merge, add from a selection; saves through accept; default port 4100)
   eval-ingest  leave-one-document-out precision and recall of ingest against the curated corpus
 
 Options:
@@ -76,6 +78,7 @@ function loadOrExit(dataDir: string, snapshotFile?: string) {
 const OWN_ARGS: Record<string, (args: string[]) => Promise<number>> = {
   ingest: async (args) => (await import('./ingest.js')).runIngest(args),
   accept: async (args) => (await import('./ingest.js')).runAccept(args),
+  review: async (args) => (await import('./review.js')).runReview(args),
   'eval-ingest': async (args) => (await import('./ingest.js')).runEvalIngest(args),
 };
 

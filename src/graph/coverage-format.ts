@@ -63,3 +63,32 @@ function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length <= MAX_SHOWN ? flat : `${flat.slice(0, MAX_SHOWN - 1)}…`;
 }
+
+/**
+ * What is left to do for one document after its candidates were accepted: each uncovered item
+ * with its line, and a ready-to-edit exclusion entry for the ones that are not facts.
+ */
+export function formatDocumentFollowUp(d: DocumentCoverage): string {
+  if (d.uncovered === 0 && d.staleExclusions.length === 0) {
+    return `coverage of ${d.document}: all ${d.items} numbers, dates and quoted names are covered or excluded`;
+  }
+  const lines = [
+    `coverage of ${d.document}: ${d.uncovered} of ${d.items} numbers, dates and quoted names are not covered yet:`,
+    ...d.uncoveredItems.map((item) => `  ${uncoveredLine(d.document, item)}`),
+  ];
+  if (d.uncovered > 0) {
+    lines.push(
+      'Cover each with an evidence quote (add it to the candidates and accept again, or edit',
+      `knowledge/${d.document}.yaml), or, if it is not a fact (a page stamp, a byline), exclude it`,
+      `with a reason in coverage-exclusions/${d.document}.yaml:`,
+      `  document: ${d.document}`,
+      '  exclusions:',
+      // One entry excludes every occurrence of its text, so each text is listed once.
+      ...[...new Set(d.uncoveredItems.map((item) => item.text))].map(
+        (text) => `    - text: ${JSON.stringify(text)}\n      reason: …`,
+      ),
+    );
+  }
+  if (d.staleExclusions.length > 0) lines.push(...d.staleExclusions.map((s) => `  stale: ${staleLine(d.document, s)}`));
+  return lines.join('\n');
+}
