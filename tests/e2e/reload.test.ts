@@ -49,6 +49,7 @@ const withExtraOrgan = `${original}
   - type: PART_OF
     source: organ/mps
     target: organ/state-council
+    assertion: CURATOR_INFERENCE
     evidence: [{ quote: The Ministry of Public Security }]
 `.replace(
   'entities:\n',
