@@ -18,4 +18,4 @@ server=$(for p in $(descendants $tpid); do ps -o pid=,args= -p $p; done | awk '$
 ticks=$(awk '{print $14 + $15}' /proc/$server/stat)
 kill -TERM $server
 wait $tpid
-echo "npm start -> /health 200: $(echo "$end - $start" | bc) s wall; CPU: server $(echo "scale=2; $ticks / $(getconf CLK_TCK)" | bc) s, npm and build check $(sed -n 's/.*cpu \([0-9.]*\) user + \([0-9.]*\) sys.*/\1 + \2/p' "$tmp/cpu" | bc) s (load average $(cut -d' ' -f1 /proc/loadavg)); log in $tmp/log"
+echo "npm start -> /health 200: $(echo "$end - $start" | bc) s wall; CPU: server $(echo "scale=2; $ticks / $(getconf CLK_TCK)" | bc) s, whole npm start (npm, build check, server) $(sed -n 's/.*cpu \([0-9.]*\) user + \([0-9.]*\) sys.*/\1 + \2/p' "$tmp/cpu" | bc) s (load average $(cut -d' ' -f1 /proc/loadavg)); log in $tmp/log"
