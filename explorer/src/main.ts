@@ -20,7 +20,7 @@ import { byId, h, kindLabel, relationLabel } from './dom';
 import { keepLabelsApart } from './label-plan';
 import { canvasMetrics, type LabelBox } from './labels';
 import { type PanelActions, renderEntity, renderMessage, renderPath } from './panel';
-import { placeAround } from './placement';
+import { type Obstacle, placeAround } from './placement';
 import { createSearchBox, type SearchHit } from './search';
 import {
   type EdgeAttributes,
@@ -30,6 +30,7 @@ import {
   makeEdgeReducer,
   makeNodeReducer,
   type NodeAttributes,
+  shortLabel,
 } from './state';
 import './style.css';
 
@@ -180,39 +181,60 @@ function unitsPerPixel(sigma: Sigma<NodeAttributes, EdgeAttributes>): number {
 
 const labelMetrics = canvasMetrics(LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT);
 
-/** Adds entities not yet drawn around `centre`, apart from each other and from drawn nodes, labels included. */
-function addNodesNear(centre: string | null, entities: EntityRef[]): number {
+/**
+ * Adds entities not yet drawn around `centre`, apart from each other and from drawn nodes,
+ * labels included. Spacing is in pixels at the zoom the result will be framed at, so the
+ * graph's scale is frozen first (Sigma rescales to fit the drawing when it grows) and the
+ * placement is redone once or twice when framing would zoom out.
+ */
+function addNodesNear(centre: string | null, entities: EntityRef[], framed: string[] = []): number {
   const missing = entities.filter((e) => !graph.hasNode(e.id));
   if (missing.length === 0) return 0;
   if (renderer && centre && graph.hasNode(centre)) {
     const sigma = renderer;
-    const u = unitsPerPixel(sigma);
-    const obstacles: { x: number; y: number; radius: number }[] = [];
-    graph.forEachNode((_n, a) => {
-      obstacles.push({ x: a.x, y: a.y, radius: Math.max(sigma.scaleSize(a.size), 4) * u });
-    });
-    const spots = placeAround(
-      graph.getNodeAttributes(centre),
-      missing.map((e) => ({ id: e.id, label: e.name })),
-      obstacles,
-      {
-        unitsPerPixel: u,
-        nodeRadius: sigma.scaleSize(NEW_NODE_SIZE),
-        fontSize: LABEL_SIZE,
-        measure: labelMetrics.measure,
-      },
-    );
-    for (const e of missing) {
-      const spot = spots.get(e.id) ?? graph.getNodeAttributes(centre);
-      graph.addNode(e.id, {
-        label: e.name,
-        kind: e.kind,
-        x: spot.x,
-        y: spot.y,
-        size: NEW_NODE_SIZE,
-        color: colorOf(e.kind),
-        community: -1,
+    sigma.setCustomBBox(sigma.getCustomBBox() ?? sigma.getBBox());
+    const ratio = sigma.getCamera().ratio;
+    let zoomOut = 1;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const u = unitsPerPixel(sigma) * zoomOut;
+      // Labels that will stay drawn: the anchor's (in full) and its drawn neighbours'.
+      const labelled = new Set([centre, ...graph.neighbors(centre)]);
+      const obstacles: Obstacle[] = [];
+      graph.forEachNode((n, a) => {
+        if (missing.some((e) => e.id === n)) return;
+        const label = n === centre ? a.label : labelled.has(n) ? shortLabel(a.label) : undefined;
+        obstacles.push({ x: a.x, y: a.y, radius: Math.max(sigma.scaleSize(a.size), 4) * u, label });
       });
+      const spots = placeAround(
+        graph.getNodeAttributes(centre),
+        missing.map((e) => ({ id: e.id, label: e.name })),
+        obstacles,
+        {
+          unitsPerPixel: u,
+          nodeRadius: sigma.scaleSize(NEW_NODE_SIZE),
+          fontSize: LABEL_SIZE,
+          measure: labelMetrics.measure,
+        },
+      );
+      for (const e of missing) {
+        const spot = spots.get(e.id) ?? graph.getNodeAttributes(centre);
+        if (graph.hasNode(e.id)) graph.mergeNodeAttributes(e.id, { x: spot.x, y: spot.y });
+        else {
+          graph.addNode(e.id, {
+            label: e.name,
+            kind: e.kind,
+            x: spot.x,
+            y: spot.y,
+            size: NEW_NODE_SIZE,
+            color: colorOf(e.kind),
+            community: -1,
+          });
+        }
+      }
+      sigma.refresh();
+      const target = frameFor([centre, ...framed, ...missing.map((e) => e.id)]);
+      if (!target || target.ratio <= ratio * zoomOut * 1.05) break;
+      zoomOut = target.ratio / ratio;
     }
     renderLegend();
     return missing.length;
@@ -249,14 +271,20 @@ function centreOn(id: string): void {
 
 /** Frames the given nodes, e.g. a path, without zooming in closer than a node's neighbourhood. */
 function frameNodes(ids: string[]): void {
-  if (!renderer) return;
+  const target = frameFor(ids);
+  if (target) void renderer?.getCamera().animate(target, { duration: 500 });
+}
+
+/** The camera state that frames these nodes. */
+function frameFor(ids: string[]): { x: number; y: number; ratio: number } | null {
+  if (!renderer) return null;
   const points = ids.map((id) => renderer?.getNodeDisplayData(id)).filter((d) => d !== undefined);
-  if (points.length === 0) return;
+  if (points.length === 0) return null;
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const ratio = Math.min(Math.max(Math.max(maxX - minX, maxY - minY) * 1.6, 0.25), 1.2);
-  void renderer.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 500 });
+  return { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio };
 }
 
 function createRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
@@ -279,8 +307,11 @@ function createRenderer(): Sigma<NodeAttributes, EdgeAttributes> {
     stagePadding: 40,
   });
   const labels = keepLabelsApart(sigma, graph, state);
-  // For the browser test: the label boxes drawn, to check none overlap.
-  (window as unknown as { explorerLabels?: () => LabelBox[] }).explorerLabels = labels.drawn;
+  // For the browser test: the label boxes drawn (none may overlap) and the nodes drawn.
+  (window as unknown as { explorer?: { labels: () => LabelBox[]; nodes: () => string[] } }).explorer = {
+    labels: labels.drawn,
+    nodes: () => graph.nodes(),
+  };
   sigma.on('clickNode', ({ node, event }) => {
     const original = event.original as MouseEvent;
     if (original.shiftKey && state.selected && state.selected !== node) void showPath(state.selected, node);
@@ -309,6 +340,7 @@ async function loadLayout(newFocus: string[] | null): Promise<void> {
   state.hovered = null;
   state.neighbourhood = null;
   focus = newFocus;
+  renderer?.setCustomBBox(null);
   replaceGraph(layout);
   if (!renderer) {
     try {
@@ -421,7 +453,11 @@ async function expand(id: string): Promise<void> {
   await guarded('Expanding neighbours', async () => {
     setStatus(`Loading the neighbours of ${nameOf(id)}…`, true);
     const { neighbors, relations } = await fetchNeighbors(id);
-    const added = addNodesNear(id, neighbors);
+    const added = addNodesNear(
+      id,
+      neighbors,
+      neighbors.map((n) => n.id),
+    );
     const edgesBefore = graph.size;
     for (const rel of relations) addRelation(rel);
     const addedEdges = graph.size - edgesBefore;

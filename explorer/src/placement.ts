@@ -3,7 +3,8 @@
  * pushed apart, like noverlap, but with each node's label counted as part of it. A ring alone
  * put a dozen neighbours' labels on top of each other; here a new node's box (circle plus the
  * label to its right, in graph units at the current zoom) must not overlap another new node's
- * box or any drawn node. Drawn nodes stay where they are.
+ * box, any drawn node, or the labels that will be drawn beside the anchor and its drawn
+ * neighbours. Drawn nodes stay where they are.
  */
 
 export interface Point {
@@ -19,6 +20,8 @@ export interface NewNode {
 export interface Obstacle extends Point {
   /** Radius in graph units. */
   radius: number;
+  /** The label that will be drawn beside it, if any (the anchor's, its drawn neighbours'). */
+  label?: string;
 }
 
 export interface PlacementScale {
@@ -56,6 +59,13 @@ export function placeAround(
     right: (scale.nodeRadius + 3 + scale.measure(node.label)) * u,
     half: Math.max(scale.nodeRadius, scale.fontSize * 0.75) * u,
   }));
+  const fixed: Box[] = obstacles.map((o) => ({
+    x: o.x,
+    y: o.y,
+    left: o.radius,
+    right: o.label ? o.radius + (3 + scale.measure(o.label)) * u : o.radius,
+    half: o.label ? Math.max(o.radius, scale.fontSize * 0.75 * u) : o.radius,
+  }));
   // The ring: wide enough that the boxes could sit side by side on it.
   const perimeter = boxes.reduce((sum, b) => sum + 2 * b.half + gap, 0);
   const radius = Math.max(perimeter / (2 * Math.PI), 40 * u);
@@ -80,8 +90,8 @@ export function placeAround(
           moved = true;
         }
       }
-      for (const o of obstacles) {
-        const push = separation(a, { x: o.x, y: o.y, left: o.radius, right: o.radius, half: o.radius }, gap);
+      for (const o of fixed) {
+        const push = separation(a, o, gap);
         if (push) {
           a.x -= push.x;
           a.y -= push.y;

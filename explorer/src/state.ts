@@ -76,7 +76,7 @@ const PATH_EDGE = '#111827';
 const MAX_LABEL = 42;
 const MAX_LABELLED_EDGES = 12;
 
-function shortLabel(label: string): string {
+export function shortLabel(label: string): string {
   return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
 }
 

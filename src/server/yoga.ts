@@ -13,7 +13,7 @@ import { maskError, variableErrorCodePlugin } from './errors.js';
 import { explorerPlugin } from './explorer-route.js';
 import { exportRoutesPlugin } from './export-routes.js';
 import { createFastPath, type FastPath, type NodeHandler } from './fast-path.js';
-import { apiOnlyPagePlugin, bundledGraphiQL, GRAPHIQL_OPTIONS } from './graphiql.js';
+import { apiOnlyPagePlugin, GRAPHIQL_OPTIONS, graphiqlAssetsPlugin, graphiqlPage } from './graphiql.js';
 import { compiledOperations, jitPlugin } from './jit.js';
 import { createLogger, type Logger, requestLogPlugin, yogaLogger } from './logging.js';
 import { bodyLimitPlugin, timeoutPlugins } from './protection.js';
@@ -137,7 +137,7 @@ export function createApp(options: ServerOptions): ReformGraphApp {
     // The snapshot is taken once per request, so one request never sees two versions.
     context: () => ({ snapshot: source.current() }),
     graphiql: config.introspection ? GRAPHIQL_OPTIONS : false,
-    renderGraphiQL: bundledGraphiQL(),
+    renderGraphiQL: graphiqlPage,
     landingPage: false,
     healthCheckEndpoint: '/yoga-health',
     maskedErrors: { maskError },
@@ -149,7 +149,7 @@ export function createApp(options: ServerOptions): ReformGraphApp {
       routesPlugin(source, options.lifecycle),
       exportRoutesPlugin(source),
       explorerPlugin(),
-      ...(config.introspection ? [] : [apiOnlyPagePlugin()]),
+      ...(config.introspection ? [graphiqlAssetsPlugin()] : [apiOnlyPagePlugin()]),
       ...(options.plugins ?? []),
       csrfPlugin(),
       // After the CSRF check (a hit must not bypass it), before everything a hit can skip.

@@ -294,7 +294,7 @@ describe('explorer in a browser', () => {
   async function drawnLabels(page: Page): Promise<Box[]> {
     const read = () =>
       page.evaluate(() =>
-        (window as unknown as { explorerLabels: () => Box[] }).explorerLabels().map((b) => ({ ...b })),
+        (window as unknown as { explorer: { labels: () => Box[] } }).explorer.labels().map((b) => ({ ...b })),
       );
     let previous = '';
     for (let i = 0; i < 40; i++) {
@@ -355,12 +355,17 @@ describe('explorer in a browser', () => {
         await page.getByTestId('search-input').fill('demonstration city');
         await page.locator('[data-testid="search-result"][data-id="campaign/demonstration-city-creation"]').click();
         await expect.poll(() => panel.getByTestId('panel-name').textContent()).toMatch(/demonstration/i);
+        const drawnNodes = () =>
+          page.evaluate(() => (window as unknown as { explorer: { nodes: () => string[] } }).explorer.nodes());
+        const nodesBefore = new Set(await drawnNodes());
         await panel.getByTestId('expand').click();
         await expect.poll(status).toMatch(/^Added [1-9]\d* of \d+ neighbours/);
         expect(await status()).not.toBe(before);
-        const added = Number((await status())?.match(/^Added (\d+)/)?.[1]);
-        const labelled = await drawnLabels(page);
-        expect(labelled.length).toBeGreaterThanOrEqual(added);
+        const added = (await drawnNodes()).filter((node) => !nodesBefore.has(node));
+        expect(added.length).toBe(Number((await status())?.match(/^Added (\d+)/)?.[1]));
+        // Laid out with room for their labels: every added node is labelled, and none overlaps.
+        const labelled = new Set((await drawnLabels(page)).map((box) => box.node));
+        expect(added.filter((node) => !labelled.has(node))).toEqual([]);
         await page.screenshot({ path: join(ARTIFACTS, 'explorer-expand-focus.png') });
 
         // A person's panel says the position held.

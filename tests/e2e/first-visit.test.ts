@@ -92,6 +92,13 @@ describe('serve in development', () => {
       expect(page).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
       expect(page).toContain('YogaGraphiQL.renderYogaGraphiQL');
       expect(page).toContain('query MinistryWithEvidence');
+      // Its script is served here, once, not inlined into every page.
+      expect(page.length).toBeLessThan(20_000);
+      for (const [, asset] of page.matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)) {
+        const res = await fetch(`${origin}${asset}`);
+        expect(res.status, asset).toBe(200);
+        expect((await res.arrayBuffer()).byteLength, asset).toBeGreaterThan(1000);
+      }
     } finally {
       await stop(child);
     }
