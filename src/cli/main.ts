@@ -136,7 +136,6 @@ async function main(argv: string[]): Promise<number> {
       const { snapshot, ms, from } = loadOrExit(dataDir, resolve(values.snapshot ?? DEFAULT_SNAPSHOT_FILE));
       // Before listening: the first neighbourhood or path query would otherwise build these.
       prepareTraversal(snapshot);
-      snapshot.prepareSearch();
       const source = new ReloadingSource(dataDir, snapshot, (outcome) =>
         outcome.ok
           ? logger.info({ version: outcome.version }, 'graph-data reloaded')
@@ -147,6 +146,12 @@ async function main(argv: string[]): Promise<number> {
       );
       if (values.watch) source.watch();
       const running = await start({ source, port, host: values.host, logger });
+      // The search indexes load after listening, yielding to requests (searches wait for them).
+      const searchStarted = performance.now();
+      void snapshot.loadSearch().then(
+        () => logger.info({ ms: Math.round(performance.now() - searchStarted) }, 'search index loaded'),
+        (err: Error) => logger.error({ err }, 'search index failed to load: searches will build it'),
+      );
       stopOnSignals(running, logger);
       const address = running.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
