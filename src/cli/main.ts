@@ -147,7 +147,6 @@ async function main(argv: string[]): Promise<number> {
       else logger.info({ from }, reason);
       // Before listening: the first neighbourhood or path query would otherwise build these.
       prepareTraversal(snapshot);
-      snapshot.prepareSearch();
       const source = new ReloadingSource(
         dataDir,
         snapshot,
@@ -171,6 +170,12 @@ async function main(argv: string[]): Promise<number> {
         source.reload({ acceptLoss: true });
       });
       const running = await start({ source, port, host: values.host, logger });
+      // The search indexes load after listening, yielding to requests (searches wait for them).
+      const searchStarted = performance.now();
+      void snapshot.loadSearch().then(
+        () => logger.info({ ms: Math.round(performance.now() - searchStarted) }, 'search index loaded'),
+        (err: Error) => logger.error({ err }, 'search index failed to load: searches will build it'),
+      );
       stopOnSignals(running, logger);
       const address = running.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -76,10 +76,25 @@ export class PassageIndex {
   /** Per document, its entities' evidence spans: [start, end, entity position] flattened. */
   private readonly spans: number[][];
 
+  /** Loads a serialised index in slices that yield to the event loop, so a server keeps answering. */
+  static async load(
+    documents: readonly SourceDocumentRecord[],
+    entities: readonly EntityRecord[],
+    serialised: PassageIndexData,
+  ): Promise<PassageIndex> {
+    const texts: { index?: PassageIndex } = {};
+    const ms = await MiniSearch.loadJSAsync(
+      serialised.index,
+      indexOptions((i) => texts.index?.text(i) ?? ''),
+    );
+    texts.index = new PassageIndex(documents, entities, { ...serialised, ms });
+    return texts.index;
+  }
+
   constructor(
     private readonly documents: readonly SourceDocumentRecord[],
     private readonly entities: readonly EntityRecord[],
-    serialised?: PassageIndexData,
+    serialised?: PassageIndexData & { ms?: MiniSearch<number> },
   ) {
     this.docIndex = new Map(documents.map((d, i) => [d.id, i]));
     this.spans = documents.map(() => []);
@@ -88,10 +103,12 @@ export class PassageIndex {
     });
     if (serialised) {
       this.table = Int32Array.from(serialised.table);
-      this.ms = MiniSearch.loadJS(
-        serialised.index,
-        indexOptions((i) => this.text(i)),
-      );
+      this.ms =
+        serialised.ms ??
+        MiniSearch.loadJS(
+          serialised.index,
+          indexOptions((i) => this.text(i)),
+        );
     } else {
       const table: number[] = [];
       documents.forEach((d, di) => {

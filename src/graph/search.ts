@@ -111,24 +111,36 @@ function indexOptions(entities: readonly EntityRecord[]): Options<number> {
   };
 }
 
+function checkCount(serialised: AsPlainObject, entities: readonly EntityRecord[]): void {
+  if (serialised.documentCount !== entities.length) {
+    throw new Error(`search index holds ${serialised.documentCount} entities, the snapshot ${entities.length}`);
+  }
+}
+
 export class SearchIndex {
   private readonly ms: MiniSearch<number>;
 
   /** Builds the index, or loads one serialised by toJSON() for these same entities. */
   constructor(
     private readonly entities: readonly EntityRecord[],
-    serialised?: AsPlainObject,
+    serialised?: AsPlainObject | MiniSearch<number>,
   ) {
     const options = indexOptions(entities);
-    if (serialised) {
-      if (serialised.documentCount !== entities.length) {
-        throw new Error(`search index holds ${serialised.documentCount} entities, the snapshot ${entities.length}`);
-      }
+    if (serialised instanceof MiniSearch) {
+      this.ms = serialised;
+    } else if (serialised) {
+      checkCount(serialised, entities);
       this.ms = MiniSearch.loadJS(serialised, options);
     } else {
       this.ms = new MiniSearch(options);
       this.ms.addAll(entities.map((_e, i) => i));
     }
+  }
+
+  /** Loads a serialised index in slices that yield to the event loop, so a server keeps answering. */
+  static async load(entities: readonly EntityRecord[], serialised: AsPlainObject): Promise<SearchIndex> {
+    checkCount(serialised, entities);
+    return new SearchIndex(entities, await MiniSearch.loadJSAsync(serialised, indexOptions(entities)));
   }
 
   toJSON(): AsPlainObject {

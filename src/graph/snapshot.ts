@@ -104,6 +104,26 @@ export class Snapshot {
     return data;
   }
 
+  private searchLoading?: Promise<void>;
+
+  /**
+   * Loads the indexes read from a snapshot file in slices that yield to the event loop: `serve`
+   * starts this once listening, so start-up does not wait for it and requests keep being
+   * answered; a search before it ends waits for it. Without such data it builds them at once.
+   */
+  loadSearch(): Promise<void> {
+    this.searchLoading ??= (async () => {
+      const data = this.indexData;
+      if (data && !this.searchIndex) this.searchIndex = await SearchIndex.load(this.allEntities, data.entities);
+      if (data && !this.passageIndex) {
+        this.passageIndex = await PassageIndex.load(this.documentOrder, this.allEntities, data.passages);
+      }
+      this.indexData = undefined;
+      this.prepareSearch();
+    })();
+    return this.searchLoading;
+  }
+
   /** Loads (or builds) both indexes now, so no first search pays for them. */
   prepareSearch(): void {
     void this.search;

@@ -89,9 +89,10 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 10 }),
     },
     complexity: (args) => ({ field: 5, multiplier: args.first ?? 10 }),
-    resolve: (_r, args, { snapshot }) => {
+    resolve: async (_r, args, { snapshot }) => {
       checkCount('first', args.first, LIMITS.maxSearchResults);
       checkQuery(args.query);
+      await snapshot.loadSearch();
       return snapshot.search.search(args.query, {
         kinds: (args.kinds ?? undefined) as EntityKind[] | undefined,
         in: args.in ?? undefined,
@@ -109,9 +110,10 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 10 }),
     },
     complexity: (args) => ({ field: 5, multiplier: args.first ?? 10 }),
-    resolve: (_r, args, { snapshot }) => {
+    resolve: async (_r, args, { snapshot }) => {
       checkCount('first', args.first, LIMITS.maxSearchResults);
       checkQuery(args.query);
+      await snapshot.loadSearch();
       return snapshot.passages.search(args.query, {
         documents: args.documents?.map(String),
         first: args.first ?? 10,

@@ -33,8 +33,9 @@ describe('the index in the snapshot file', () => {
     const fresh = loadGraphData(DATA_DIR);
     const addAll = vi.spyOn(MiniSearch.prototype, 'addAll');
     try {
+      // As serve loads it: after listening, in slices.
       const loaded = readSnapshotFile(file);
-      loaded.prepareSearch();
+      await loaded.loadSearch();
       expect(addAll).not.toHaveBeenCalled();
       for (const q of ['duck soup volunteer', '218,000', '公安部', 'Minstry of Public Securty', '"hot duck soup"']) {
         expect(loaded.search.search(q, { first: 20 })).toEqual(fresh.search.search(q, { first: 20 }));

@@ -62,6 +62,18 @@ describe('search ranking', () => {
       entity: { id: 'organ/mps' },
     });
   });
+  it('finds Chinese words inside longer Chinese names, highlighting them exactly', () => {
+    const zh = new SearchIndex([
+      entity('organ/prc-mps', 'Ministry of Public Security of the PRC', [], '中华人民共和国公安部'),
+      entity('organ/other', 'Other', [], '国务院'),
+    ]);
+    for (const q of ['公安部', '公安', '人民']) {
+      const [hit, ...rest] = zh.search(q);
+      expect(hit).toMatchObject({ matchedOn: 'NAME_ZH', matchType: 'SUBSTRING', entity: { id: 'organ/prc-mps' } });
+      expect(hit?.highlights.map((x) => hit.matchedText.slice(x.start, x.end))).toEqual([q]);
+      expect(rest).toEqual([]);
+    }
+  });
   it('normalises case, quotes and punctuation', () => {
     expect(normaliseName('“Cleaning the Internet”')).toBe('cleaning the internet');
   });
