@@ -268,6 +268,7 @@ function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
       name: first.name,
       ...(first.linkedTo ? { linkedTo: first.linkedTo } : {}),
       mention: { text: mentionText, start: first.start, end: first.end },
+      mentions: group.map((f) => ({ start: f.start, end: f.end })),
       aliases:
         first.linkedTo || first.kind === 'OUTCOME' ? [] : names.filter((n) => normPhrase(n) !== normPhrase(first.name)),
       evidence,
