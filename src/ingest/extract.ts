@@ -15,6 +15,7 @@ import { capitalisedNames } from './rules/names.js';
 import { outcomes } from './rules/outcomes.js';
 import { people } from './rules/people.js';
 import { campaignPhrases, lawPhrases, organPhrases, sessionPhrases } from './rules/phrases.js';
+import { reformPhrases } from './rules/reforms.js';
 import type { CandidateEntity, CandidateEvidence, Extraction, Finding } from './types.js';
 
 export interface ExtractOptions {
@@ -101,11 +102,14 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
   let year: number | undefined;
   let paragraph = -1;
   let paragraphYear: number | undefined;
+  let period: { start?: string; end?: string } | undefined;
+  let previous: Finding[] = [];
   const reviewYear = reviewYearOf(doc, published);
   for (const sentence of doc.sentences) {
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       paragraphYear = undefined;
+      previous = [];
     }
     const text = doc.text.slice(sentence.start, sentence.end);
     const input = { doc, sentence, text };
@@ -116,6 +120,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       ...lawPhrases(input),
       ...sessionPhrases(input),
       ...campaignPhrases(input),
+      ...reformPhrases(input),
       ...people(input),
     ];
     // A session takes the date its sentence gives ("On May 29, 2015, … conducted the 23rd collective study").
@@ -127,7 +132,9 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
         out.push({ ...f, name: `${f.name} (${at.date})`, fields: { ...f.fields, date: at.date } });
       } else out.push({ ...f, fields: { ...f.fields, date: at.date } });
     }
-    out.push(...outcomes(input, { published, paragraphYear, reviewYear }, dates));
+    const found = outcomes(input, { published, paragraphYear, reviewYear, period, previous }, dates);
+    out.push(...found);
+    previous = [...previous, ...found];
     // A baseline ("compared with 2012") is not the year the text goes on about.
     const last = [...dates]
       .reverse()
@@ -136,7 +143,14 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       );
     if (last) {
       year = yearOf(last.date);
-      paragraphYear = year;
+      // A period ("from January to May this year") covers what follows until another date is named.
+      if (last.role === 'RANGE') {
+        period = { ...(last.from ? { start: last.from } : {}), end: last.date };
+        paragraphYear = undefined;
+      } else {
+        period = undefined;
+        paragraphYear = year;
+      }
     }
   }
   return out;

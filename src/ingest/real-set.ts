@@ -74,7 +74,9 @@ export function outcomeRef(e: GoldEntity): string {
 
 function goldEntity(raw: Record<string, unknown>): GoldEntity {
   const kind = String(raw.kind ?? '');
-  const period = raw.period as { start?: unknown; end?: unknown } | undefined;
+  const period = raw.period as { start?: unknown; end?: unknown; year?: unknown } | undefined;
+  // `period: { year: 2016 }` is written for a year as often as `year: 2016`.
+  const year = raw.year ?? period?.year;
   const change = raw.change as Record<string, unknown> | undefined;
   const value = raw.value === undefined ? undefined : Number(raw.value);
   const metric = str(raw.metric);
@@ -86,8 +88,15 @@ function goldEntity(raw: Record<string, unknown>): GoldEntity {
     ...(value !== undefined ? { value } : {}),
     ...(raw.unit !== undefined ? { unit: str(raw.unit) } : {}),
     ...(raw.qualifier !== undefined ? { qualifier: str(raw.qualifier) } : {}),
-    ...(raw.year !== undefined ? { year: str(raw.year) } : {}),
-    ...(period ? { period: { start: str(period.start), end: str(period.end) } } : {}),
+    ...(year !== undefined ? { year: str(year) } : {}),
+    ...(period && (period.start !== undefined || period.end !== undefined)
+      ? {
+          period: {
+            ...(period.start !== undefined ? { start: str(period.start) } : {}),
+            ...(period.end !== undefined ? { end: str(period.end) } : {}),
+          },
+        }
+      : {}),
     ...(change
       ? { change: { kind: str(change.kind), direction: str(change.direction), baseline: str(change.baseline) } }
       : {}),
