@@ -238,10 +238,13 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
 
 function keyOf(f: Finding): string {
   if (f.linkedTo) return f.linkedTo;
-  // The same figure for the same metric, unit and time, stated twice, is one outcome.
+  // The same figure stated twice (headline and body, "310 held" and "310 suspects were
+  // arrested") is one outcome; a percent keeps its metric, as two rates may share a value.
   if (f.kind === 'OUTCOME') {
     const x = f.fields;
-    return `OUTCOME:${String(x.value)}|${String(x.unit)}|${String(x.metric)}|${JSON.stringify(x.year ?? x.period ?? '')}`;
+    return x.unit === 'percent'
+      ? `OUTCOME:${String(x.value)}|percent|${x.change ? 'change' : 'level'}|${String(x.metric)}`
+      : `OUTCOME:${String(x.value)}`;
   }
   return `${f.kind}:${normPhrase(f.name)}`;
 }
@@ -259,7 +262,7 @@ function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
   for (const [key, group] of groups) {
     const first = group[0];
     if (!first) continue;
-    let id = first.linkedTo ?? newId(first);
+    let id = first.linkedTo ?? newId(first.kind === 'OUTCOME' ? bestOutcome(doc, group) : first);
     if (!first.linkedTo) {
       const base = id;
       for (let n = 2; used.has(id) || snapshot.getEntity(id); n++) id = `${base}-${n}`;
@@ -275,11 +278,15 @@ function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
     }
     const names = [...new Set(group.map((f) => doc.text.slice(f.start, f.end)))];
     const mentionText = doc.text.slice(first.start, first.end);
-    const fields = Object.assign({}, ...group.map((f) => f.fields).reverse()) as Record<string, unknown>;
+    const best = first.kind === 'OUTCOME' ? bestOutcome(doc, group) : first;
+    const fields =
+      first.kind === 'OUTCOME'
+        ? { ...best.fields }
+        : (Object.assign({}, ...group.map((f) => f.fields).reverse()) as Record<string, unknown>);
     list.push({
       id,
       kind: first.kind,
-      name: first.name,
+      name: best.name,
       ...(first.linkedTo ? { linkedTo: first.linkedTo } : {}),
       mention: { text: mentionText, start: first.start, end: first.end },
       mentions: group.map((f) => ({ start: f.start, end: f.end })),
@@ -293,6 +300,18 @@ function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
   }
   list.sort((a, b) => a.mention.start - b.mention.start || a.id.localeCompare(b.id));
   return { list, ids };
+}
+
+/** Of several mentions of one figure, the body's fullest: a period over a year, a named metric over a bare unit. */
+function bestOutcome(doc: Analysed, group: readonly Finding[]): Finding {
+  const score = (f: Finding) => {
+    const x = f.fields as { period?: { start?: string }; year?: string; metricText?: string };
+    const time = x.period?.start ? 3 : x.period ? 1 : x.year ? 2 : 0;
+    const words = Math.min(6, String(x.metricText ?? '').split(' ').length);
+    const body = (doc.sentences[f.sentence]?.paragraph ?? 0) > 0 ? 100 : 0;
+    return body + time * 10 + words;
+  };
+  return [...group].sort((a, b) => score(b) - score(a) || a.start - b.start)[0] ?? (group[0] as Finding);
 }
 
 function newId(f: Finding): string {

@@ -15,7 +15,7 @@ const QUAL =
 const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const SCALE = '(hundred million|ten thousand|billion|million|thousand)';
 const FIGURE = new RegExp(
-  `(?<![\\w(.,+*-])(?:${QUAL}\\s+)?${NUM}(?![\\w*+]|[-–]\\d|,\\d|\\.\\d)(?:\\s+${SCALE}\\b)?(\\s*%|\\s+percent\\b)?`,
+  `(?<![\\w(.,+*-])(?:${QUAL}\\s+)?${NUM}(?![\\w*+]|[-–]\\d|,\\d|\\.\\d)(?:\\s+${SCALE}\\b)?(\\s*%|\\s+percent\\b|-percent\\b|\\s+per cent\\b|\\s+pct\\b)?`,
   'gi',
 );
 const QUALIFIERS: Record<string, Qualifier> = {
@@ -86,14 +86,19 @@ const NOT_RESULT_VERB =
   /^(?:including|involving|according|accounting|amounting|reaching|totaling|totalling|marking|following|during|being|having|regarding|nothing|during|bring|during)$/i;
 /** Counts of places and listed items describe scope, not results: "all 14 prefecture-level cities", "26 measures". */
 const SCOPE_UNIT =
-  /^(?:countries|country|regions|provinces|province|cities|city|counties|county|municipalities|districts|places|localities|prefecture-level|prefectures|measures|items|tasks|aspects|articles|points|opinions|departments|ministries|units|chapters|sections|categories|types|kinds|parts|areas|fields|links)$/i;
-const SCOPE_BEFORE = /\b(?:all|all the|the|in|to|from|of|across|among)\s+$/i;
+  /^(?:countries|country|regions|measures|items|tasks|aspects|articles|points|opinions|departments|ministries|chapters|sections|categories|types|kinds|parts|fields|links)$/i;
+/** Places count as results where curators said so ("in 36 cities" piloted); "all 14 … cities" is a scope. */
+const PLACE_UNIT =
+  /^(?:provinces|province|cities|city|counties|county|municipalities|districts|places|localities|prefecture-level|prefectures|areas)$/i;
 const CHANGE_WORDS =
   /\b(?:increase|increased|increases|decrease|decreased|decreases|rise|rose|risen|drop|dropped|decline|declined|fell|fall|growth|grew|grown|up|down|higher|lower|reduction|reduced)\b/i;
 const DECREASE =
   /\b(?:decrease|decreased|decreases|drop|dropped|decline|declined|fell|fall|down|lower|reduction|reduced|less)\b/i;
 const YEAR_ON_YEAR =
   /\b(?:year[- ]on[- ]year|same period (?:of |in )?(?:last|the previous|the previous) year|over the previous year)\b/i;
+
+const CHANGE_JUNK =
+  /^(?:marking|marked|a|an|the|year-on-year|year|on|increase|increased|decrease|decreased|rise|rose|drop|dropped|decline|declined|growth|up|down|by|of|staggering|respectively|representing|which|is|was|number|total|compared|with|and|only|just)$/i;
 
 interface Raw {
   readonly start: number;
@@ -103,6 +108,8 @@ interface Raw {
   readonly scaleText?: string;
   readonly isPercent: boolean;
   readonly qualifierKey?: string;
+  /** "a total of" came earlier in the sentence: later figures are totals too. */
+  readonly total: boolean;
   readonly value: number;
   readonly after: string;
   unitWords: string[];
@@ -135,6 +142,26 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       continue;
     }
     if (NOUN_STOP.test(w) || /^\d/.test(w)) break;
+    // "fugitives suspected of economic offenses", "suspects at large": still the noun phrase.
+    if (
+      /^(?:suspected|accused|involved|wanted|engaged)$/.test(w) &&
+      /^\s*(?:of|in|for)\b/.test(after.slice(re.lastIndex))
+    ) {
+      words.push(w);
+      pendingLink = undefined;
+      pos = re.lastIndex;
+      const link = /^\s*(of|in|for)\b/.exec(after.slice(pos));
+      if (link) {
+        pendingLink = link[1];
+        pos += link[0].length;
+      }
+      continue;
+    }
+    if (w === 'at' && /^\s*large\b/.test(after.slice(re.lastIndex))) {
+      words.push('at', 'large');
+      pos = re.lastIndex + (/^\s*large/.exec(after.slice(re.lastIndex))?.[0].length ?? 0);
+      continue;
+    }
     if (words.length > 0 && !pendingLink && /^[a-z]+ed$/.test(w)) {
       verb = w;
       break;
@@ -189,6 +216,7 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       ...(scaleText ? { scaleText } : {}),
       isPercent,
       ...(qualifierKey ? { qualifierKey } : {}),
+      total: totalSeen,
       value,
       after,
       unitWords: [],
@@ -223,23 +251,18 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     if (r.unitWords.length > 0 && TIME_UNITS.test(r.unitWords[0] ?? '')) continue;
     // Scope, not a result: "all 14 prefecture-level cities", "26 measures", "more than 90 countries".
     if (!isPercent && SCOPE_UNIT.test(r.unitWords[0] ?? '') && !r.verb) continue;
-    if (
-      !isPercent &&
-      !scaleText &&
-      SCOPE_BEFORE.test(text.slice(0, r.start)) &&
-      /^(?:all|all the)\s+$/i.test(text.slice(Math.max(0, r.start - 8), r.start).trim() + ' ')
-    )
+    if (!isPercent && PLACE_UNIT.test(r.unitWords[0] ?? '') && /\ball(?:\s+the)?\s+$/i.test(text.slice(0, r.start)))
       continue;
     const ref = r.ref && 'kind' in r.ref ? r.ref : r.ref ? made.get(r.ref) : undefined;
-    const metricWords =
-      ref && isPercent
-        ? String(ref.fields.metricText ?? '').split(' ')
-        : [...r.metricWords, ...(r.verb ? [r.verb] : [])];
+    const useRef = ref !== undefined && isPercent && r.metricWords.length === 0;
+    const metricWords = useRef
+      ? String(ref.fields.metricText ?? '').split(' ')
+      : [...r.metricWords, ...(r.verb ? [r.verb] : [])];
     const unit = r.unit || 'units';
     const metricPhrase = metricWords.filter((w) => w).join(' ') || unit;
     const qualifier: Qualifier = qualifierKey
       ? (QUALIFIERS[qualifierKey] ?? 'EXACT')
-      : totalSeen && !isPercent
+      : r.total && !isPercent
         ? 'A_TOTAL_OF'
         : 'EXACT';
     const fields: Record<string, unknown> = {
@@ -252,7 +275,7 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       figure: MEASURE.test(r.unitWords[0] ?? '') ? `${whole.trim()} ${r.unitWords[0]}` : whole.trim(),
     };
     Object.assign(fields, when(input, ctx, dates, span.start, span.end, r.after));
-    if (ref && isPercent) {
+    if (useRef && ref) {
       for (const k of ['year', 'period'] as const) delete fields[k];
       Object.assign(
         fields,
@@ -306,6 +329,20 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   const clauseBefore = before.split(/[;:]|,(?!\d)/).pop() ?? '';
   if (r.isPercent) {
     r.unit = 'percent';
+    // "an increase of 60.4%, 80.6%, and 146.5%": the list shares its change.
+    if (
+      previous?.isPercent &&
+      previous.change &&
+      /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(text.slice(previous.end, r.start))
+    ) {
+      r.change = { ...previous.change };
+      return;
+    }
+    // "stood at 98.2 percent in 2023, compared with 87.55 percent in 2012": the same metric.
+    if (previous?.isPercent && !previous.change && /\bcompared (?:with|to)\s+$/i.test(before)) {
+      r.metricWords = previous.metricWords;
+      return;
+    }
     const around = `${clauseBefore} ${r.after.split(/[;,.]/)[0] ?? ''}`;
     const stated =
       CHANGE_WORDS.test(clauseBefore.split(/\d/).pop() ?? '') ||
@@ -319,8 +356,10 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
           r.after.split(/[;.]/)[0] ?? '',
         );
       const kind = YEAR_ON_YEAR.test(sentenceTail) || !compared ? 'YEAR_ON_YEAR' : 'COMPARED_WITH';
-      const dirText = `${clauseBefore.split(/\d/).pop() ?? ''} ${r.after.slice(0, 40)}`;
+      const dirText = `${clauseBefore} ${r.after.slice(0, 40)}`;
       const direction = DECREASE.test(dirText) ? 'DECREASE' : CHANGE_WORDS.test(dirText) ? 'INCREASE' : undefined;
+      // "the national theft cases will drop by 96.1%" names its own metric; "an increase of 12%" does not.
+      r.metricWords = percentSubject(before).filter((w) => !CHANGE_JUNK.test(w));
       r.change = {
         kind,
         ...(direction ? { direction } : {}),
@@ -360,7 +399,15 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     return;
   }
   const np = nounPhrase(rest);
-  if (np.words.length === 0) return;
+  if (np.words.length === 0) {
+    const lead = leadPhrase(clauseBefore);
+    if (r.scaleText && lead.length > 0) {
+      r.metricWords = lead;
+      r.unitWords = [lead[lead.length - 1] ?? ''];
+      r.unit = lead[lead.length - 1] ?? '';
+    }
+    return;
+  }
   r.unitWords = np.words;
   // The counted noun is the head before "of"/"for": "cases of telecom fraud" counts cases.
   const headEnd = np.words.findIndex((w) => NOUN_LINK.test(w));
@@ -368,6 +415,21 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   r.unit = headWords[headWords.length - 1] ?? '';
   r.metricWords = np.words;
   r.verb = np.verb ?? verbAfter(rest.slice(np.length)) ?? verbBefore(clauseBefore, previous, text, r);
+}
+
+/** "total losses of", "the funds involved in the case were urgently intercepted by": the words before a bare figure. */
+function leadPhrase(clauseBefore: string): string[] {
+  const m =
+    /((?:[A-Za-z-]+\s+){0,7}[A-Za-z-]+)\s+(?:of|by|for|to|reached|reaching|at|totaling|totalling)\s+(?:about\s+|over\s+|more than\s+|nearly\s+|a total of\s+)?$/i.exec(
+      clauseBefore,
+    );
+  if (!m) return [];
+  return (m[1] ?? '')
+    .split(/\s+/)
+    .filter(
+      (w) => !/^(?:the|a|an|and|total|were|was|have|has|had|been|is|are|will|be|which|that|it|they|this)$/i.test(w),
+    )
+    .slice(-6);
 }
 
 function verbAfter(tail: string): string | undefined {
@@ -495,7 +557,14 @@ function when(
     if (before.role === 'AT' && before.date.length === 7) return { period: { start: before.date, end: before.date } };
     if (before.role === 'SINCE') return { period: { start: before.date, ...(now ? { end: now } : {}) } };
     if (before.from) return { period: { start: before.from, end: before.date } };
-    if (before.role === 'UNTIL') return { period: { end: before.date } };
+    if (before.role === 'UNTIL') {
+      // "as of September 6, since the ministry launched a crackdown … in April last year".
+      const since = usable.find(
+        (d) =>
+          d.start > before.end && /\bsince\b/i.test(input.doc.text.slice(before.end, d.start)) && d.date < before.date,
+      );
+      return { period: { ...(since ? { start: since.date } : {}), end: before.date } };
+    }
     return { year: String(yearOf(before.date)) };
   }
   if (ctx.paragraphYear !== undefined) return { year: String(ctx.paragraphYear) };
