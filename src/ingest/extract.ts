@@ -9,7 +9,7 @@ import { ENTITY_KINDS, type EntityKind } from '../model/ontology.js';
 import { AliasIndex } from './alias-index.js';
 import { type Analysed, analyse } from './analyse.js';
 import { findDates, yearOf } from './dates.js';
-import { normPhrase, slug } from './normalise.js';
+import { normPhrase, normWords, slug } from './normalise.js';
 import { findRelations, type Mention, quoteAt } from './relations.js';
 import { capitalisedNames } from './rules/names.js';
 import { outcomes } from './rules/outcomes.js';
@@ -246,7 +246,41 @@ function keyOf(f: Finding): string {
       ? `OUTCOME:${String(x.value)}|percent|${x.change ? 'change' : 'level'}|${String(x.metric)}`
       : `OUTCOME:${String(x.value)}`;
   }
+  // "crackdown against human trafficking" and "anti-human-trafficking campaign", "Sky Net"
+  // manhunt and "Sky Net" operation: a campaign is what it targets or what it is called.
+  if (f.kind === 'CAMPAIGN') return `CAMPAIGN:${campaignCore(f.name)}`;
+  // "reform of the household registration system" is the "household registration system reform".
+  if (f.kind === 'REFORM' && !f.linkedTo) {
+    return `REFORM:${[...new Set(normWords(f.name).filter((w) => !/^(?:reform|of|the|a|an)$/.test(w)))].sort().join(' ')}`;
+  }
   return `${f.kind}:${normPhrase(f.name)}`;
+}
+
+const CAMPAIGN_GENERIC = new Set([
+  'campaign',
+  'crackdown',
+  'operation',
+  'action',
+  'special',
+  'national',
+  'nationwide',
+  'cross',
+  'provincial',
+  'against',
+  'on',
+  'anti',
+  'war',
+  'drive',
+  'manhunt',
+  'the',
+  'a',
+  'of',
+  'targeting',
+]);
+
+function campaignCore(name: string): string {
+  const words = normWords(name.replace(/-/g, ' ')).filter((w) => !CAMPAIGN_GENERIC.has(w));
+  return words.length > 0 ? words.join(' ') : normPhrase(name);
 }
 
 function idOf(f: Finding, ids: Map<string, string>): string {
