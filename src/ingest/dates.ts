@@ -176,6 +176,15 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   if (contextYear !== undefined) {
     for (const m of matches(/\b(?:this|the same) year\b/gi, text)) add(m, { date: String(contextYear), role: 'AT' });
   }
+  // "launched … in March": a month alone is in the year the text is about.
+  for (const m of matches(
+    new RegExp(`\\b(in|since)\\s+${MONTH}\\b(?![\\s,]+(?:\\d|of\\b|this\\b|last\\b))`, 'gi'),
+    text,
+  )) {
+    if (contextYear === undefined) continue;
+    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    add(m, { date: `${contextYear}-${pad(month)}`, role: role(m[1]) });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -78,6 +78,8 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     paragraph: doc.sentences[f.sentence]?.paragraph ?? 0,
     position: typeof f.fields.position === 'string' ? f.fields.position : undefined,
     date: typeof f.fields.date === 'string' ? f.fields.date : undefined,
+    launched: typeof f.fields.start === 'string' ? f.fields.start : undefined,
+    until: outcomeEnd(f),
   }));
   return { documentId: options.documentId, entities: entities.list, relations: findRelations(doc, mentions) };
 }
@@ -125,8 +127,25 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     ];
     // A session takes the date its sentence gives ("On May 29, 2015, … conducted the 23rd collective study").
     const at = dates.find((d) => d.role === 'AT');
+    // "The campaign was launched … in March", "Since September 2014, police … 'hundred cities anti-drug war'".
+    const launch = LAUNCH.test(text)
+      ? dates.find((d) => d.role === 'AT' || d.role === 'SINCE' || d.role === 'RANGE')
+      : undefined;
+    // "The campaign was launched … in March": the campaign named last.
+    if (
+      launch &&
+      !names.some((f) => f.kind === 'CAMPAIGN') &&
+      /\b(?:the|this)\s+(?:special\s+)?(?:campaign|operation|action|crackdown)\b/i.test(text)
+    ) {
+      const last = out.findLastIndex((f) => f.kind === 'CAMPAIGN');
+      const c = out[last];
+      if (c && c.fields.start === undefined)
+        out[last] = { ...c, fields: { ...c.fields, start: launch.from ?? launch.date } };
+    }
     for (const f of names) {
-      if (f.kind !== 'PLENARY_SESSION' || !at) out.push(f);
+      if (f.kind === 'CAMPAIGN' && launch)
+        out.push({ ...f, fields: { ...f.fields, start: launch.from ?? launch.date } });
+      else if (f.kind !== 'PLENARY_SESSION' || !at) out.push(f);
       // "held a press conference" names no session: its date tells it apart.
       else if (f.rule.startsWith('phrase-session-held') && !f.name.includes('“')) {
         out.push({ ...f, name: `${f.name} (${at.date})`, fields: { ...f.fields, date: at.date } });
@@ -154,6 +173,15 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     }
   }
   return out;
+}
+
+const LAUNCH = /\b(?:launched|launch|started|initiated|kicked off|began|since|deployed)\b/i;
+
+/** The last day an outcome's figure covers, as written (YYYY, YYYY-MM or YYYY-MM-DD). */
+function outcomeEnd(f: Finding): string | undefined {
+  if (f.kind !== 'OUTCOME') return undefined;
+  const x = f.fields as { year?: string; period?: { start?: string; end?: string } };
+  return x.year ?? x.period?.end;
 }
 
 /** A report published in the first quarter that names the previous year most describes that year. */

@@ -17,6 +17,20 @@ export interface Mention {
   readonly paragraph: number;
   readonly position?: string;
   readonly date?: string;
+  /** A campaign's launch date. */
+  readonly launched?: string;
+  /** An outcome's year or period end. */
+  readonly until?: string;
+}
+
+/** A byline ("Reporter Li Ming", "Photo by …") names who wrote the story, not who reported the figures. */
+const BYLINE_ROLE = /\b(?:reporter|correspondent|editor|photographer|photo by|intern)\b/i;
+
+/** A campaign launched after the period an outcome covers did not produce it. */
+function launchedAfter(cause: Mention, outcome: Mention): boolean {
+  if (!cause.launched || !outcome.until) return false;
+  const n = Math.min(cause.launched.length, outcome.until.length);
+  return cause.launched.slice(0, n) > outcome.until.slice(0, n);
 }
 
 interface VerbRule {
@@ -131,6 +145,15 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
             add(r.type, a, b, r.rule, 0.7, b.date ? { date: b.date } : {});
           }
         }
+        // "The special campaign launched by the ministry in February".
+        if (
+          (a.kind === 'CAMPAIGN' || a.kind === 'REFORM') &&
+          b.kind === 'ORGAN' &&
+          /^\s*(?:,\s*)?(?:which\s+(?:was|were)\s+)?(?:was\s+|were\s+)?(?:launched|deployed|organi[sz]ed|initiated|led|started|coordinated)\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i.test(
+            between,
+          )
+        )
+          add(/led/i.test(between) ? 'LEADS' : 'LAUNCHED', b, a, 'rel-campaign-launched-by', 0.75);
         // "the Cyber Security Bureau of the Ministry …", "the 23rd collective study of the Political Bureau".
         if (/^\s+of\s+(?:the\s+)?$/.test(between)) {
           if (a.kind === 'ORGAN' && b.kind === 'ORGAN') add('PART_OF', a, b, 'rel-x-of-the-y', 0.85);
@@ -139,7 +162,7 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
       }
       // A person's stated position names the organ they serve in.
       const position = a.kind === 'PERSON' ? a.position : undefined;
-      if (position) {
+      if (position && !BYLINE_ROLE.test(position)) {
         const organ = list.find(
           (o) => o.kind === 'ORGAN' && o.start >= a.end && o.start - a.end < 40 + position.length,
         );
@@ -156,7 +179,7 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
   for (const o of mentions.filter((m) => m.kind === 'OUTCOME')) {
     const earlier = mentions.filter((m) => m.paragraph === o.paragraph && m.start < o.start);
     const cause = [...earlier].reverse().find((m) => m.kind === 'CAMPAIGN' || m.kind === 'REFORM' || m.kind === 'LAW');
-    if (cause && o.sentence - cause.sentence <= 3) {
+    if (cause && o.sentence - cause.sentence <= 3 && !launchedAfter(cause, o)) {
       add(
         'PRODUCED',
         cause,
@@ -177,23 +200,38 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
       );
     };
     const reporter = [...earlier, ...mentions.filter((m) => m.sentence === o.sentence && m.start > o.end)]
-      .filter((m) => m.kind === 'PERSON' || (m.kind === 'ORGAN' && m.sentence === o.sentence))
+      .filter(
+        (m) =>
+          (m.kind === 'PERSON' && !BYLINE_ROLE.test(m.position ?? '')) ||
+          (m.kind === 'ORGAN' && m.sentence === o.sentence),
+      )
       .reverse()
       .find(speaks);
     if (reporter && o.sentence - reporter.sentence <= 2) add('REPORTED', reporter, o, 'rel-reported', 0.65);
     else {
       // A report gives its figures in the words of whoever last spoke, or of its reporter:
       // the latest speaker or byline before the figure, however far back (not a photographer).
-      const voice = mentions
-        .filter(
+      // The byline's reporter is not a voice; an organ that held the press conference, or said so, is.
+      const voice =
+        mentions
+          .filter(
+            (m) =>
+              m.kind === 'PERSON' &&
+              m.start < o.start &&
+              (speaks(m) || introduces(m)) &&
+              !BYLINE_ROLE.test(m.position ?? ''),
+          )
+          .pop() ??
+        mentions.find(
           (m) =>
-            m.kind === 'PERSON' &&
+            m.kind === 'ORGAN' &&
             m.start < o.start &&
-            (speaks(m) || introduces(m) || /\b(?:reporter|correspondent)\b/i.test(m.position ?? '')) &&
-            !/photographer/i.test(m.position ?? ''),
-        )
-        .pop();
-      if (voice) add('REPORTED', voice, o, 'rel-reported-voice', 0.5);
+            (speaks(m) ||
+              /^\s+(?:held|hosted|convened)\s+a\s+(?:news|press)\s+(?:conference|briefing)/i.test(
+                doc.text.slice(m.end, m.end + 40),
+              )),
+        );
+      if (voice) add('REPORTED', voice, o, voice.kind === 'PERSON' ? 'rel-reported-voice' : 'rel-reported-organ', 0.5);
     }
   }
   return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));

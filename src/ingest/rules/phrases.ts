@@ -248,6 +248,8 @@ export const campaignPhrases: Rule = (input) => {
     for (const m of allMatches(re, input.text)) {
       const phrase = (m[1] ?? '').replace(/^(?:another|new)\s+/i, '');
       const start = m.index + m[0].indexOf(phrase);
+      // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
+      if (/[”"’']\s*$/.test(input.text.slice(0, start))) continue;
       out.push(
         ...finding(input, start, start + phrase.length, {
           kind: 'CAMPAIGN',
