@@ -244,7 +244,8 @@ export function evidenceSpan(doc: Analysed, first: number, last: number): Candid
   const start = a?.start ?? 0;
   let end = b?.end ?? start;
   // A quote over several sentences stays readable: beyond ~600 characters keep the last one.
-  const from = end - start > 600 && b ? b.start : start;
+  // … and never spans a blank line: a quote carried into knowledge/ reads as one passage.
+  const from = (end - start > 600 || /\n\s*\n/.test(doc.text.slice(start, end))) && b ? b.start : start;
   if (end < from) end = from;
   return quoteAt(doc.text, from, end);
 }
