@@ -52,6 +52,14 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     const e = snapshot.getEntity(hit.id);
     const sentence = sentenceAt(doc, hit.start);
     if (!e || sentence < 0) return [];
+    // A dateline "(Xinhua)" or a "Source: Xinhua" credit names the publisher, not an actor of the story.
+    if (
+      e.kind === 'ORGAN' &&
+      ((/\(\s*$/.test(doc.text.slice(Math.max(0, hit.start - 2), hit.start)) &&
+        /^\s*\)/.test(doc.text.slice(hit.end, hit.end + 2))) ||
+        /(?:Source|Editor|Photo)\s*:\s*$/i.test(doc.text.slice(Math.max(0, hit.start - 10), hit.start)))
+    )
+      return [];
     return [
       {
         kind: e.kind,
@@ -80,6 +88,7 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     date: typeof f.fields.date === 'string' ? f.fields.date : undefined,
     launched: typeof f.fields.start === 'string' ? f.fields.start : undefined,
     until: outcomeEnd(f),
+    linked: f.linkedTo !== undefined,
   }));
   return { documentId: options.documentId, entities: entities.list, relations: findRelations(doc, mentions) };
 }

@@ -21,6 +21,8 @@ export interface Mention {
   readonly launched?: string;
   /** An outcome's year or period end. */
   readonly until?: string;
+  /** The mention names an entity the graph already holds. */
+  readonly linked?: boolean;
 }
 
 /** A byline ("Reporter Li Ming", "Photo by …") names who wrote the story, not who reported the figures. */
@@ -179,7 +181,11 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
   for (const o of mentions.filter((m) => m.kind === 'OUTCOME')) {
     const earlier = mentions.filter((m) => m.paragraph === o.paragraph && m.start < o.start);
     const cause = [...earlier].reverse().find((m) => m.kind === 'CAMPAIGN' || m.kind === 'REFORM' || m.kind === 'LAW');
-    if (cause && o.sentence - cause.sentence <= 3 && !launchedAfter(cause, o)) {
+    // A reform new to the graph is credited with a figure only in the figure's own sentence.
+    const near =
+      cause &&
+      (cause.kind === 'REFORM' && !cause.linked ? cause.sentence === o.sentence : o.sentence - cause.sentence <= 3);
+    if (cause && near && !launchedAfter(cause, o)) {
       add(
         'PRODUCED',
         cause,
@@ -211,26 +217,26 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     else {
       // A report gives its figures in the words of whoever last spoke, or of its reporter:
       // the latest speaker or byline before the figure, however far back (not a photographer).
-      // The byline's reporter is not a voice; an organ that held the press conference, or said so, is.
+      // An organ that held the press conference speaks for its figures; otherwise the latest
+      // speaker, or the byline's reporter of an article that gives figures in its own words.
       const voice =
+        mentions.find(
+          (m) =>
+            m.kind === 'ORGAN' &&
+            m.start < o.start &&
+            /^\s+(?:held|hosted|convened)\s+a\s+(?:news|press)\s+(?:conference|briefing)/i.test(
+              doc.text.slice(m.end, m.end + 40),
+            ),
+        ) ??
         mentions
           .filter(
             (m) =>
               m.kind === 'PERSON' &&
               m.start < o.start &&
-              (speaks(m) || introduces(m)) &&
-              !BYLINE_ROLE.test(m.position ?? ''),
+              (speaks(m) || introduces(m) || /\b(?:reporter|correspondent)\b/i.test(m.position ?? '')) &&
+              !/photographer/i.test(m.position ?? ''),
           )
-          .pop() ??
-        mentions.find(
-          (m) =>
-            m.kind === 'ORGAN' &&
-            m.start < o.start &&
-            (speaks(m) ||
-              /^\s+(?:held|hosted|convened)\s+a\s+(?:news|press)\s+(?:conference|briefing)/i.test(
-                doc.text.slice(m.end, m.end + 40),
-              )),
-        );
+          .pop();
       if (voice) add('REPORTED', voice, o, voice.kind === 'PERSON' ? 'rel-reported-voice' : 'rel-reported-organ', 0.5);
     }
   }

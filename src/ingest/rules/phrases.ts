@@ -72,8 +72,66 @@ export const lawPhrases: Rule = (input) => {
 const TOPIC_MEETING =
   /\b(?:[Aa]t|attended|held|hosted|convened|opened|[Dd]uring)\s+(?:the|a)\s+(?:(?:opening|closing)\s+ceremony\s+of\s+the\s+)?((?:special\s+|thematic\s+)?(?:seminar|symposium|forum|study session)\s+on\s+[^,.;:!?“”"]{5,150})/g;
 
+/** "At a video conference held on Thursday", "told a news conference", "the press conference held by the Ministry …". */
+const AT_CONFERENCE =
+  /\b(?:[Aa]t|during|from|attending|told|[Ww]elcome to|learned from)\s+(?:a|the|this|today's(?:\s+\([^)]{1,20}\))?)\s+((?:video|press|news)\s+conference)\b/g;
+/** "a national conference on public security work". */
+const NATIONAL_CONFERENCE = /\b(national\s+(?:work\s+)?conference\s+on\s+(?:[a-z-]+\s+){0,4}?work)\b/gi;
+/** "the second and third plenary sessions of the 20th CPC Central Committee": one session each. */
+const PLENUMS = new RegExp(
+  `\\b(${ORDINAL_ANY_CASE})\\s+and\\s+(${ORDINAL_ANY_CASE})\\s+plenary\\s+sessions\\s+of\\s+the\\s+(${ORDINAL})\\s+(CPC\\s+)?Central\\s+Committee`,
+  'g',
+);
+
 export const sessionPhrases: Rule = (input) => {
   const out: Finding[] = [];
+  for (const m of allMatches(AT_CONFERENCE, input.text)) {
+    const phrase = m[1] ?? '';
+    const start = m.index + m[0].length - phrase.length;
+    const type = /video/i.test(phrase) ? 'MEETING' : 'PRESS_CONFERENCE';
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'PLENARY_SESSION',
+        name: capitalise(phrase.replace(/news/i, 'press')),
+        rule: 'phrase-session-held-at-conference',
+        confidence: 0.7,
+        fields: { sessionType: type },
+      }),
+    );
+  }
+  for (const m of allMatches(NATIONAL_CONFERENCE, input.text)) {
+    const phrase = m[1] ?? '';
+    out.push(
+      ...finding(input, m.index, m.index + phrase.length, {
+        kind: 'PLENARY_SESSION',
+        name: capitalise(phrase.toLowerCase()),
+        rule: 'phrase-session-national-conference',
+        confidence: 0.8,
+        fields: { sessionType: 'WORK_CONFERENCE' },
+      }),
+    );
+  }
+  for (const m of allMatches(PLENUMS, input.text)) {
+    const body = `${m[3]} ${m[4] ? 'CPC ' : ''}Central Committee`;
+    for (const word of [m[1] ?? '', m[2] ?? '']) {
+      const start = m.index + m[0].indexOf(word);
+      const ordinal = ordinalValue(word);
+      const bodyOrdinal = ordinalValue(m[3] ?? '');
+      out.push(
+        ...finding(input, start, m.index + m[0].length, {
+          kind: 'PLENARY_SESSION',
+          name: `${capitalise(word.toLowerCase())} Plenary Session of the ${body}`,
+          rule: 'phrase-session-plenums-listed',
+          confidence: 0.8,
+          fields: {
+            sessionType: 'PLENARY_SESSION',
+            ...(ordinal !== undefined ? { ordinal } : {}),
+            ...(bodyOrdinal !== undefined ? { bodyOrdinal } : {}),
+          },
+        }),
+      );
+    }
+  }
   for (const m of allMatches(TOPIC_MEETING, input.text)) {
     const phrase = (m[1] ?? '').trim();
     const start = m.index + m[0].indexOf(phrase);
