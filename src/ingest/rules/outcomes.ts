@@ -326,7 +326,8 @@ function changeBaselineYear(change: NonNullable<Raw['change']>, fields: Record<s
 
 function describe(text: string, r: Raw, previous: Raw | undefined): void {
   const before = text.slice(0, r.start);
-  const clauseBefore = before.split(/[;:]|,(?!\d)/).pop() ?? '';
+  // At most the last 160 characters: the patterns anchored at its end must not rescan a whole sentence.
+  const clauseBefore = (before.split(/[;:]|,(?!\d)/).pop() ?? '').slice(-160);
   if (r.isPercent) {
     r.unit = 'percent';
     // "an increase of 60.4%, 80.6%, and 146.5%": the list shares its change.
@@ -359,7 +360,7 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
       const dirText = `${clauseBefore} ${r.after.slice(0, 40)}`;
       const direction = DECREASE.test(dirText) ? 'DECREASE' : CHANGE_WORDS.test(dirText) ? 'INCREASE' : undefined;
       // "the national theft cases will drop by 96.1%" names its own metric; "an increase of 12%" does not.
-      r.metricWords = percentSubject(before).filter((w) => !CHANGE_JUNK.test(w));
+      r.metricWords = percentSubject(before.slice(-200)).filter((w) => !CHANGE_JUNK.test(w));
       r.change = {
         kind,
         ...(direction ? { direction } : {}),
@@ -367,7 +368,7 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
       };
       return;
     }
-    r.metricWords = percentMetric(before, r.after);
+    r.metricWords = percentMetric(before.slice(-200), r.after);
     return;
   }
   let rest = r.after;
@@ -500,7 +501,7 @@ function quotedService(after: string): string[] | null {
 
 /** For a percentage, the subject before the verb ("the national theft cases will drop by"), and what it is a share of. */
 function percentMetric(before: string, after: string): string[] {
-  const subject = percentSubject(before).filter(
+  const subject = percentSubject(before.slice(-200)).filter(
     (w) => !/^(?:only|just|about|some|marking|stood|standing|at|reaching|Reaching)$/i.test(w),
   );
   const of = /^\s*of\s+(?:the\s+)?((?:[a-z-]+\s+){0,4}[a-z-]+)/i.exec(after)?.[1];
