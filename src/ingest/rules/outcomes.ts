@@ -471,21 +471,6 @@ function round(v: number): number {
   return Number(v.toPrecision(12));
 }
 
-/** Up to five words after the figure, stopping at a verb, preposition or punctuation. */
-function unitPhrase(after: string): string[] {
-  const words: string[] = [];
-  const m = /^\s+((?:[“"‘]?[A-Za-z][A-Za-z-]*[”"’]?\s*){1,6})/.exec(after);
-  if (!m) return words;
-  for (const raw of (m[1] ?? '').trim().split(/\s+/)) {
-    const w = raw.replace(/[“”"‘’]/g, '');
-    if (!w || UNIT_STOP.test(w) || (words.length > 0 && /[a-z]ed$/.test(w))) break;
-    words.push(w);
-    if (/[”"’]$/.test(raw) && words.length > 0 && !/^[“"‘]/.test(raw)) break;
-    if (words.length >= 5) break;
-  }
-  return words;
-}
-
 /** The words of a quoted term right after a figure and what it is for, when a purpose follows. */
 function quotedService(after: string): string[] | null {
   const m = /^\s+[“"]([^”"]{3,60})[”"]\s+for\s+((?:[A-Za-z-]+\s*){1,6})/.exec(after);
