@@ -160,7 +160,9 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
         out.push({ ...f, name: `${f.name} (${at.date})`, fields: { ...f.fields, date: at.date } });
       } else out.push({ ...f, fields: { ...f.fields, date: at.date } });
     }
-    const found = outcomes(input, { published, paragraphYear, reviewYear, period, previous }, dates);
+    const campaignStart = out.findLast((f) => f.kind === 'CAMPAIGN' && typeof f.fields.start === 'string')?.fields
+      .start as string | undefined;
+    const found = outcomes(input, { published, paragraphYear, reviewYear, period, previous, campaignStart }, dates);
     out.push(...found);
     previous = [...previous, ...found];
     // A baseline ("compared with 2012") is not the year the text goes on about.

@@ -58,6 +58,8 @@ export interface OutcomeContext {
   readonly reviewYear?: number;
   /** The last period ("from January to May this year") named earlier in the document. */
   readonly period?: { readonly start?: string; readonly end?: string };
+  /** The launch of the campaign the text last named: figures "as of" a date count from it. */
+  readonly campaignStart?: string;
   /** Outcomes found earlier in the paragraph: what "an increase of 12% and 17% respectively" refers to. */
   readonly previous?: readonly Finding[];
 }
@@ -516,8 +518,25 @@ function percentSubject(before: string): string[] {
   return words.slice(-5);
 }
 
-/** The year or period a figure describes. */
+/** The year or period a figure describes; a period with only an end starts at the campaign's launch. */
 function when(
+  input: RuleInput,
+  ctx: OutcomeContext,
+  dates: readonly DateMention[],
+  start: number,
+  end: number,
+  after: string,
+): Record<string, unknown> {
+  const t = whenOf(input, ctx, dates, start, end, after);
+  const period = t.period as { start?: string; end?: string } | undefined;
+  const launch = ctx.campaignStart;
+  if (period?.end && !period.start && launch && launch.slice(0, 7) <= period.end.slice(0, 7)) {
+    return { period: { start: launch, end: period.end } };
+  }
+  return t;
+}
+
+function whenOf(
   input: RuleInput,
   ctx: OutcomeContext,
   dates: readonly DateMention[],
@@ -527,7 +546,12 @@ function when(
 ): Record<string, unknown> {
   const inSentence = dates.filter((d) => d.start >= input.sentence.start && d.end <= input.sentence.end);
   const baselineYear = /^\s*(?:in\s+\d{4}\s*,?\s*)?compared with\s+(\d{4})/i.exec(after)?.[1];
-  const following = /^\s*in\s+((?:19|20)\d{2})\b/i.exec(after)?.[1];
+  // "solved about 83,000 telecom fraud cases in 2016": a year later in the figure's own clause.
+  const following =
+    /^\s*in\s+((?:19|20)\d{2})\b/i.exec(after)?.[1] ??
+    /^(?:(?!compared|from|than|since|to\b)[^,;.:])*?\s(?:in|during)\s+((?:19|20)\d{2})\b(?![-–\d])/i.exec(
+      after.slice(0, 80),
+    )?.[1];
   if (following) return { year: following };
   const usable = inSentence.filter(
     (d) =>
@@ -539,6 +563,12 @@ function when(
   const now = pub ? (pub.month ? `${pub.year}-${pad(pub.month)}` : String(pub.year)) : undefined;
   if (before) {
     if (before.role === 'RANGE') return { period: { start: before.from, end: before.date } };
+    // "The special campaign launched by the ministry in February led to …": results since the launch.
+    const launchedAt = /\b(?:launched|started|initiated|began)\b[^,;]*$/i.test(
+      input.doc.text.slice(input.sentence.start, before.start),
+    );
+    if (before.role === 'AT' && launchedAt && before.date.length >= 7)
+      return { period: { start: before.date.slice(0, 7), ...(now ? { end: now } : {}) } };
     // "In May of this year": a month is a period of its own.
     if (before.role === 'AT' && before.date.length === 7) return { period: { start: before.date, end: before.date } };
     if (before.role === 'SINCE') return { period: { start: before.date, ...(now ? { end: now } : {}) } };
