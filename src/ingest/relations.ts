@@ -217,26 +217,28 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     else {
       // A report gives its figures in the words of whoever last spoke, or of its reporter:
       // the latest speaker or byline before the figure, however far back (not a photographer).
-      // An organ that held the press conference speaks for its figures; otherwise the latest
-      // speaker, or the byline's reporter of an article that gives figures in its own words.
-      const voice =
-        mentions.find(
+      // The latest speaker or byline reporter (the curated corpus credits the reporter of an
+      // article that gives figures in its own words); a byline gives way to the organ that held
+      // the press conference the figures were announced at.
+      const latest = mentions
+        .filter(
           (m) =>
-            m.kind === 'ORGAN' &&
+            m.kind === 'PERSON' &&
             m.start < o.start &&
-            /^\s+(?:held|hosted|convened)\s+a\s+(?:news|press)\s+(?:conference|briefing)/i.test(
-              doc.text.slice(m.end, m.end + 40),
-            ),
-        ) ??
-        mentions
-          .filter(
-            (m) =>
-              m.kind === 'PERSON' &&
-              m.start < o.start &&
-              (speaks(m) || introduces(m) || /\b(?:reporter|correspondent)\b/i.test(m.position ?? '')) &&
-              !/photographer/i.test(m.position ?? ''),
-          )
-          .pop();
+            (speaks(m) || introduces(m) || /\b(?:reporter|correspondent)\b/i.test(m.position ?? '')) &&
+            !/photographer/i.test(m.position ?? ''),
+        )
+        .pop();
+      const pressOrgan = mentions.find(
+        (m) =>
+          m.kind === 'ORGAN' &&
+          m.start < o.start &&
+          /^\s+(?:held|hosted|convened)\s+a\s+(?:news|press)\s+(?:conference|briefing)/i.test(
+            doc.text.slice(m.end, m.end + 40),
+          ),
+      );
+      const voice =
+        latest && BYLINE_ROLE.test(latest.position ?? '') && pressOrgan ? pressOrgan : (latest ?? pressOrgan);
       if (voice) add('REPORTED', voice, o, voice.kind === 'PERSON' ? 'rel-reported-voice' : 'rel-reported-organ', 0.5);
     }
   }
