@@ -34,6 +34,16 @@ const big = docs
   .join('\n')
   .slice(0, 20 * 1024);
 const a = run(big, 'big');
-const t0 = performance.now();
-const b = run(big, 'big');
-console.log(`20 kB document: ${(performance.now() - t0).toFixed(0)} ms; deterministic: ${a === b}`);
+// The median of 15 runs: one run on a shared machine measures the neighbours as much as the code.
+const times: number[] = [];
+let same = true;
+for (let i = 0; i < 15; i++) {
+  const t0 = performance.now();
+  const b = run(big, 'big');
+  times.push(performance.now() - t0);
+  same &&= a === b;
+}
+times.sort((x, y) => x - y);
+console.log(
+  `20 kB document: median ${times[7]?.toFixed(0)} ms (min ${times[0]?.toFixed(0)}, max ${times[14]?.toFixed(0)}); deterministic: ${same}`,
+);

@@ -1,15 +1,21 @@
 /**
  * `reform-graph ingest FILE --id ID --title T --published DATE [--publisher P] [--data DIR]`,
  * `reform-graph accept graph-data/candidates/<id>.yaml [--only ID …]` and
- * `reform-graph eval-ingest [--data DIR]`. Each returns an exit code; errors are printed, not thrown.
+ * `reform-graph eval-ingest [--data DIR] [--strict]` (leave one document out) or
+ * `reform-graph eval-ingest --real [--split dev|test] [--dir DIR] [--json] [--verbose]`. Each returns an exit code; errors are printed, not thrown.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDocumentFollowUp } from '../graph/coverage-format.js';
+import { loadGraphData } from '../graph/load.js';
 import { acceptCandidates } from '../ingest/accept.js';
 import { evaluateCorpus } from '../ingest/evaluate.js';
+import { evaluateReal, type RealReport } from '../ingest/evaluate-real.js';
 import { ingestDocument } from '../ingest/ingest.js';
-import { DomainError } from '../model/errors.js';
+import { BadInputError, DomainError } from '../model/errors.js';
+
+/** Where the real-article set lives (tests/fixtures/ingest/real/SPLIT.md). */
+export const REAL_DIR = 'tests/fixtures/ingest/real';
 
 function fail(err: unknown): number {
   if (err instanceof DomainError) {
@@ -89,8 +95,28 @@ export function runEvalIngest(args: string[]): number {
   const { values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { data: { type: 'string', default: 'graph-data' }, strict: { type: 'boolean', default: false } },
+    options: {
+      data: { type: 'string', default: 'graph-data' },
+      strict: { type: 'boolean', default: false },
+      real: { type: 'boolean', default: false },
+      split: { type: 'string', default: 'dev' },
+      dir: { type: 'string', default: REAL_DIR },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
   });
+  if (values.real) {
+    try {
+      const split = values.split;
+      if (split !== 'dev' && split !== 'test') throw new BadInputError(`--split must be dev or test, not "${split}"`);
+      const snapshot = loadGraphData(resolve(values.data ?? 'graph-data'));
+      const r = evaluateReal(snapshot, resolve(values.dir ?? REAL_DIR), split);
+      console.log(values.json ? JSON.stringify(r, null, 2) : formatRealReport(r, values.verbose === true));
+      return 0;
+    } catch (err) {
+      return fail(err);
+    }
+  }
   const r = evaluateCorpus(resolve(values.data ?? 'graph-data'), values.strict);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const how = values.strict
@@ -107,4 +133,41 @@ export function runEvalIngest(args: string[]): number {
   console.log(`| relations | ${rel.predicted} | ${rel.gold} | ${pct(rel.precision)} | ${pct(rel.recall)} | |`);
   console.log(`\nrules with the most unmatched proposals: ${r.failedRules.map(([k, n]) => `${k} (${n})`).join(', ')}`);
   return 0;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function formatRealReport(r: RealReport, verbose = false): string {
+  const lines = [
+    `real articles, ${r.split} split: ${r.articles.length} articles`,
+    '',
+    '| kind | gold | predicted | correct | precision | recall | F1 | strict P | strict R |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const [kind, s] of Object.entries(r.kinds)) {
+    if (s.gold === 0 && s.predicted === 0) continue;
+    lines.push(
+      `| ${kind} | ${s.gold} | ${s.predicted} | ${s.tp} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} | ${pct(s.strictPrecision)} | ${pct(s.strictRecall)} |`,
+    );
+  }
+  const rel = r.relations;
+  lines.push(
+    `| relations among found items | ${rel.gold} | ${rel.predicted} | ${rel.tp} | ${pct(rel.precision)} | ${pct(rel.recall)} | ${pct(rel.f1)} | | |`,
+  );
+  const d = r.outcomeDetails;
+  lines.push(
+    '',
+    `outcome values found (value and unit, any metric or time): ${r.outcomeValues.found} of ${r.outcomeValues.gold}`,
+    `among ${d.paired} correct outcomes: qualifier right ${d.qualifier}; change direction right ${d.direction} of ${d.changes} change figures`,
+    `rules with the most false positives: ${r.falsePositiveRules.map(([k, n]) => `${k} (${n})`).join(', ') || 'none'}`,
+    `time per document: mean ${r.msPerDocument.mean.toFixed(1)} ms, max ${r.msPerDocument.max.toFixed(1)} ms`,
+  );
+  if (verbose) {
+    for (const a of r.perArticle) {
+      lines.push('', `## ${a.slug} (${a.ms.toFixed(1)} ms)`);
+      for (const m of a.misses) lines.push(`  missed: ${m}`);
+      for (const w of a.wrong) lines.push(`  wrong:  ${w}`);
+    }
+  }
+  return lines.join('\n');
 }

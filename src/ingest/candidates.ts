@@ -28,6 +28,7 @@ const FIELD_ORDER = [
   'bodyOrdinal',
   'series',
   'campaignType',
+  'start',
   'position',
   'metric',
   'value',

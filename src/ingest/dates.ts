@@ -21,7 +21,8 @@ const MONTHS = [
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export type DateRole = 'AT' | 'SINCE' | 'UNTIL';
+/** RANGE: "from January to May this year", "from 2014 to 2016" (from .. date). */
+export type DateRole = 'AT' | 'SINCE' | 'UNTIL' | 'RANGE';
 
 export interface DateMention {
   readonly start: number;
@@ -67,7 +68,74 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   const contextYear = ctx.year ?? pubYear;
   const role = (lead: string | undefined): DateRole =>
     !lead ? 'AT' : /since/i.test(lead) ? 'SINCE' : /end|as of|up to|until|by/i.test(lead) ? 'UNTIL' : 'AT';
-  const LEAD = '(?:(since|in|on|by the end of|as of|up to|until|by)\\s+)?';
+  const LEAD = '(?:(since|in|on|by the end of|as of the end of|as of|up to|until|by)\\s+)?';
+  const relYear = (w: string | undefined): number | undefined =>
+    w === undefined
+      ? undefined
+      : /^\d{4}$/.test(w)
+        ? Number(w)
+        : /last/i.test(w)
+          ? pubYear !== undefined
+            ? pubYear - 1
+            : undefined
+          : /this/i.test(w)
+            ? (pubYear ?? contextYear)
+            : /the same/i.test(w)
+              ? contextYear
+              : undefined;
+  // Ranges first, so their ends are not read as single dates.
+  const END = `(?:${MONTH}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+(\\d{4})|\\s+(?:of\\s+)?(this year|last year|the same year))?|((?:19|20)\\d{2}))`;
+  const RANGE = new RegExp(
+    `\\b(?:from|between)\\s+${END}\\s*(?:to|and|through|till|until|-|–)\\s*${END}(?![-–\\d])`,
+    'gi',
+  );
+  for (const m of matches(RANGE, text)) {
+    const endYear = m[10] ? Number(m[10]) : m[8] ? Number(m[8]) : (relYear(m[9]) ?? (m[6] ? contextYear : undefined));
+    const startYear = m[5] ? Number(m[5]) : m[3] ? Number(m[3]) : (relYear(m[4]) ?? endYear);
+    if (startYear === undefined || endYear === undefined) continue;
+    const part = (month: string | undefined, day: string | undefined, year: number) => {
+      if (!month) return String(year);
+      const mm = MONTHS.indexOf(month.toLowerCase()) + 1;
+      return day ? `${year}-${pad(mm)}-${pad(Number(day))}` : `${year}-${pad(mm)}`;
+    };
+    add(m, { date: part(m[6], m[7], endYear), role: 'RANGE', from: part(m[1], m[2], startYear) });
+  }
+  // "January-May this year", "in the first half of 2021", "the first five months of this year".
+  const rel = '(this year|last year|(?:19|20)\\d{2})';
+  for (const m of matches(new RegExp(`\\b${MONTH}\\s*[-–]\\s*${MONTH}(?:\\s+(?:of\\s+)?${rel})?`, 'gi'), text)) {
+    const y = relYear(m[3]) ?? contextYear;
+    if (y === undefined) continue;
+    const a = MONTHS.indexOf((m[1] ?? '').toLowerCase()) + 1;
+    const b = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    add(m, { date: `${y}-${pad(b)}`, role: 'RANGE', from: `${y}-${pad(a)}` });
+  }
+  for (const m of matches(
+    new RegExp(
+      `\\b(?:in\\s+|during\\s+)?the\\s+first\\s+(half|quarter|three quarters|(\\w+)\\s+months)\\s+of\\s+${rel}`,
+      'gi',
+    ),
+    text,
+  )) {
+    const y = relYear(m[3]);
+    const what = (m[1] ?? '').toLowerCase();
+    const n =
+      what === 'half'
+        ? 6
+        : what === 'quarter'
+          ? 3
+          : what === 'three quarters'
+            ? 9
+            : (WORD_NUMBERS[(m[2] ?? '').toLowerCase()] ?? Number(m[2]));
+    if (y === undefined || !Number.isInteger(n) || n < 1 || n > 12) continue;
+    add(m, { date: `${y}-${pad(n)}`, role: 'RANGE', from: `${y}-01` });
+  }
+  // "In May of this year", "since June last year".
+  for (const m of matches(new RegExp(`\\b${LEAD}${MONTH}\\s+(?:of\\s+)?(this year|last year)\\b`, 'gi'), text)) {
+    const y = relYear(m[3]);
+    if (y === undefined) continue;
+    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    add(m, { date: `${y}-${pad(month)}`, role: role(m[1]) });
+  }
   for (const m of matches(
     new RegExp(`\\b${LEAD}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
     text,
@@ -95,12 +163,27 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
       const n = WORD_NUMBERS[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
       if (Number.isInteger(n) && n > 0) add(m, { date: now, role: 'UNTIL', from: String(pubYear - n) });
     }
+    for (const m of matches(/\b(?:in|over|during) the (?:past|last) (\w+) months?\b/gi, text)) {
+      const n = WORD_NUMBERS[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
+      if (!pubMonth || !Number.isInteger(n) || n < 1 || n > 24) continue;
+      const back = pubYear * 12 + (pubMonth - 1) - n;
+      add(m, { date: now, role: 'UNTIL', from: `${Math.floor(back / 12)}-${pad((back % 12) + 1)}` });
+    }
     for (const m of matches(/\b(?:as of now|up to now|so far|to date|at present)\b/gi, text)) {
       add(m, { date: now, role: 'UNTIL' });
     }
   }
   if (contextYear !== undefined) {
     for (const m of matches(/\b(?:this|the same) year\b/gi, text)) add(m, { date: String(contextYear), role: 'AT' });
+  }
+  // "launched … in March": a month alone is in the year the text is about.
+  for (const m of matches(
+    new RegExp(`\\b(in|since)\\s+${MONTH}\\b(?![\\s,]+(?:\\d|of\\b|this\\b|last\\b))`, 'gi'),
+    text,
+  )) {
+    if (contextYear === undefined) continue;
+    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    add(m, { date: `${contextYear}-${pad(month)}`, role: role(m[1]) });
   }
   return out.sort((a, b) => a.start - b.start);
 }

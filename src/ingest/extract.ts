@@ -9,12 +9,13 @@ import { ENTITY_KINDS, type EntityKind } from '../model/ontology.js';
 import { AliasIndex } from './alias-index.js';
 import { type Analysed, analyse } from './analyse.js';
 import { findDates, yearOf } from './dates.js';
-import { normPhrase, slug } from './normalise.js';
+import { normPhrase, normWords, slug } from './normalise.js';
 import { findRelations, type Mention, quoteAt } from './relations.js';
 import { capitalisedNames } from './rules/names.js';
 import { outcomes } from './rules/outcomes.js';
 import { people } from './rules/people.js';
 import { campaignPhrases, lawPhrases, organPhrases, sessionPhrases } from './rules/phrases.js';
+import { reformPhrases } from './rules/reforms.js';
 import type { CandidateEntity, CandidateEvidence, Extraction, Finding } from './types.js';
 
 export interface ExtractOptions {
@@ -51,6 +52,14 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     const e = snapshot.getEntity(hit.id);
     const sentence = sentenceAt(doc, hit.start);
     if (!e || sentence < 0) return [];
+    // A dateline "(Xinhua)" or a "Source: Xinhua" credit names the publisher, not an actor of the story.
+    if (
+      e.kind === 'ORGAN' &&
+      ((/\(\s*$/.test(doc.text.slice(Math.max(0, hit.start - 2), hit.start)) &&
+        /^\s*\)/.test(doc.text.slice(hit.end, hit.end + 2))) ||
+        /(?:Source|Editor|Photo)\s*:\s*$/i.test(doc.text.slice(Math.max(0, hit.start - 10), hit.start)))
+    )
+      return [];
     return [
       {
         kind: e.kind,
@@ -77,6 +86,9 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     paragraph: doc.sentences[f.sentence]?.paragraph ?? 0,
     position: typeof f.fields.position === 'string' ? f.fields.position : undefined,
     date: typeof f.fields.date === 'string' ? f.fields.date : undefined,
+    launched: typeof f.fields.start === 'string' ? f.fields.start : undefined,
+    until: outcomeEnd(f),
+    linked: f.linkedTo !== undefined,
   }));
   return { documentId: options.documentId, entities: entities.list, relations: findRelations(doc, mentions) };
 }
@@ -101,11 +113,14 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
   let year: number | undefined;
   let paragraph = -1;
   let paragraphYear: number | undefined;
+  let period: { start?: string; end?: string } | undefined;
+  let previous: Finding[] = [];
   const reviewYear = reviewYearOf(doc, published);
   for (const sentence of doc.sentences) {
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       paragraphYear = undefined;
+      previous = [];
     }
     const text = doc.text.slice(sentence.start, sentence.end);
     const input = { doc, sentence, text };
@@ -116,18 +131,40 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       ...lawPhrases(input),
       ...sessionPhrases(input),
       ...campaignPhrases(input),
+      ...reformPhrases(input),
       ...people(input),
     ];
     // A session takes the date its sentence gives ("On May 29, 2015, … conducted the 23rd collective study").
     const at = dates.find((d) => d.role === 'AT');
+    // "The campaign was launched … in March", "Since September 2014, police … 'hundred cities anti-drug war'".
+    const launch = LAUNCH.test(text)
+      ? dates.find((d) => d.role === 'AT' || d.role === 'SINCE' || d.role === 'RANGE')
+      : undefined;
+    // "The campaign was launched … in March": the campaign named last.
+    if (
+      launch &&
+      !names.some((f) => f.kind === 'CAMPAIGN') &&
+      /\b(?:the|this)\s+(?:special\s+)?(?:campaign|operation|action|crackdown)\b/i.test(text)
+    ) {
+      const last = out.findLastIndex((f) => f.kind === 'CAMPAIGN');
+      const c = out[last];
+      if (c && c.fields.start === undefined)
+        out[last] = { ...c, fields: { ...c.fields, start: launch.from ?? launch.date } };
+    }
     for (const f of names) {
-      if (f.kind !== 'PLENARY_SESSION' || !at) out.push(f);
+      if (f.kind === 'CAMPAIGN' && launch)
+        out.push({ ...f, fields: { ...f.fields, start: launch.from ?? launch.date } });
+      else if (f.kind !== 'PLENARY_SESSION' || !at) out.push(f);
       // "held a press conference" names no session: its date tells it apart.
       else if (f.rule.startsWith('phrase-session-held') && !f.name.includes('“')) {
         out.push({ ...f, name: `${f.name} (${at.date})`, fields: { ...f.fields, date: at.date } });
       } else out.push({ ...f, fields: { ...f.fields, date: at.date } });
     }
-    out.push(...outcomes(input, { published, paragraphYear, reviewYear }, dates));
+    const campaignStart = out.findLast((f) => f.kind === 'CAMPAIGN' && typeof f.fields.start === 'string')?.fields
+      .start as string | undefined;
+    const found = outcomes(input, { published, paragraphYear, reviewYear, period, previous, campaignStart }, dates);
+    out.push(...found);
+    previous = [...previous, ...found];
     // A baseline ("compared with 2012") is not the year the text goes on about.
     const last = [...dates]
       .reverse()
@@ -136,10 +173,26 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       );
     if (last) {
       year = yearOf(last.date);
-      paragraphYear = year;
+      // A period ("from January to May this year") covers what follows until another date is named.
+      if (last.role === 'RANGE') {
+        period = { ...(last.from ? { start: last.from } : {}), end: last.date };
+        paragraphYear = undefined;
+      } else {
+        period = undefined;
+        paragraphYear = year;
+      }
     }
   }
   return out;
+}
+
+const LAUNCH = /\b(?:launched|launch|started|initiated|kicked off|began|since|deployed)\b/i;
+
+/** The last day an outcome's figure covers, as written (YYYY, YYYY-MM or YYYY-MM-DD). */
+function outcomeEnd(f: Finding): string | undefined {
+  if (f.kind !== 'OUTCOME') return undefined;
+  const x = f.fields as { year?: string; period?: { start?: string; end?: string } };
+  return x.year ?? x.period?.end;
 }
 
 /** A report published in the first quarter that names the previous year most describes that year. */
@@ -224,12 +277,49 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
 
 function keyOf(f: Finding): string {
   if (f.linkedTo) return f.linkedTo;
-  // The same figure for the same metric, unit and time, stated twice, is one outcome.
+  // The same figure stated twice (headline and body, "310 held" and "310 suspects were
+  // arrested") is one outcome; a percent keeps its metric, as two rates may share a value.
   if (f.kind === 'OUTCOME') {
     const x = f.fields;
-    return `OUTCOME:${String(x.value)}|${String(x.unit)}|${String(x.metric)}|${JSON.stringify(x.year ?? x.period ?? '')}`;
+    return x.unit === 'percent'
+      ? `OUTCOME:${String(x.value)}|percent|${x.change ? 'change' : 'level'}|${String(x.metric)}`
+      : `OUTCOME:${String(x.value)}`;
+  }
+  // "crackdown against human trafficking" and "anti-human-trafficking campaign", "Sky Net"
+  // manhunt and "Sky Net" operation: a campaign is what it targets or what it is called.
+  if (f.kind === 'CAMPAIGN') return `CAMPAIGN:${campaignCore(f.name)}`;
+  // "reform of the household registration system" is the "household registration system reform".
+  if (f.kind === 'REFORM' && !f.linkedTo) {
+    return `REFORM:${[...new Set(normWords(f.name).filter((w) => !/^(?:reform|of|the|a|an)$/.test(w)))].sort().join(' ')}`;
   }
   return `${f.kind}:${normPhrase(f.name)}`;
+}
+
+const CAMPAIGN_GENERIC = new Set([
+  'campaign',
+  'crackdown',
+  'operation',
+  'action',
+  'special',
+  'national',
+  'nationwide',
+  'cross',
+  'provincial',
+  'against',
+  'on',
+  'anti',
+  'war',
+  'drive',
+  'manhunt',
+  'the',
+  'a',
+  'of',
+  'targeting',
+]);
+
+function campaignCore(name: string): string {
+  const words = normWords(name.replace(/-/g, ' ')).filter((w) => !CAMPAIGN_GENERIC.has(w));
+  return words.length > 0 ? words.join(' ') : normPhrase(name);
 }
 
 function idOf(f: Finding, ids: Map<string, string>): string {
@@ -245,7 +335,7 @@ function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
   for (const [key, group] of groups) {
     const first = group[0];
     if (!first) continue;
-    let id = first.linkedTo ?? newId(first);
+    let id = first.linkedTo ?? newId(first.kind === 'OUTCOME' ? bestOutcome(doc, group) : first);
     if (!first.linkedTo) {
       const base = id;
       for (let n = 2; used.has(id) || snapshot.getEntity(id); n++) id = `${base}-${n}`;
@@ -261,13 +351,18 @@ function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
     }
     const names = [...new Set(group.map((f) => doc.text.slice(f.start, f.end)))];
     const mentionText = doc.text.slice(first.start, first.end);
-    const fields = Object.assign({}, ...group.map((f) => f.fields).reverse()) as Record<string, unknown>;
+    const best = first.kind === 'OUTCOME' ? bestOutcome(doc, group) : first;
+    const fields =
+      first.kind === 'OUTCOME'
+        ? { ...best.fields }
+        : (Object.assign({}, ...group.map((f) => f.fields).reverse()) as Record<string, unknown>);
     list.push({
       id,
       kind: first.kind,
-      name: first.name,
+      name: best.name,
       ...(first.linkedTo ? { linkedTo: first.linkedTo } : {}),
       mention: { text: mentionText, start: first.start, end: first.end },
+      mentions: group.map((f) => ({ start: f.start, end: f.end })),
       aliases:
         first.linkedTo || first.kind === 'OUTCOME' ? [] : names.filter((n) => normPhrase(n) !== normPhrase(first.name)),
       evidence,
@@ -278,6 +373,18 @@ function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
   }
   list.sort((a, b) => a.mention.start - b.mention.start || a.id.localeCompare(b.id));
   return { list, ids };
+}
+
+/** Of several mentions of one figure, the body's fullest: a period over a year, a named metric over a bare unit. */
+function bestOutcome(doc: Analysed, group: readonly Finding[]): Finding {
+  const score = (f: Finding) => {
+    const x = f.fields as { period?: { start?: string }; year?: string; metricText?: string };
+    const time = x.period?.start ? 3 : x.period ? 1 : x.year ? 2 : 0;
+    const words = Math.min(6, String(x.metricText ?? '').split(' ').length);
+    const body = (doc.sentences[f.sentence]?.paragraph ?? 0) > 0 ? 100 : 0;
+    return body + time * 10 + words;
+  };
+  return [...group].sort((a, b) => score(b) - score(a) || a.start - b.start)[0] ?? (group[0] as Finding);
 }
 
 function newId(f: Finding): string {

@@ -26,7 +26,36 @@ export function checkText(bytes: Buffer, label: string): string {
   }
   if (controls > 0) throw new BadInputError(`${label} is binary (it contains ${controls} control characters)`);
   if (text.trim().length === 0) throw new BadInputError(`${label} holds only whitespace`);
+  checkProse(text, label);
   return text;
+}
+
+/**
+ * The rules read English prose: a saved web page or a text in another language would yield
+ * nothing useful (or nonsense), so they are refused with what to do instead.
+ */
+export function checkProse(text: string, label: string): void {
+  const head = text.slice(0, 4096);
+  const tags =
+    head.match(/<\/?(?:html|head|body|div|p|span|script|style|meta|a|br|table|li|ul|h[1-6])\b[^>]*>/gi)?.length ?? 0;
+  if (/^\s*<(?:!doctype\s+html|html)\b/i.test(head) || tags >= 5) {
+    throw new BadInputError(
+      `${label} looks like HTML (${tags} tags in its first 4 kB); save the article's plain text instead`,
+    );
+  }
+  let letters = 0;
+  let latin = 0;
+  for (const ch of text.slice(0, 20000)) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (/[A-Za-z]/.test(ch)) latin++;
+    }
+  }
+  if (letters > 0 && latin / letters < 0.6) {
+    throw new BadInputError(
+      `${label} is not English text (${Math.round((100 * latin) / letters)}% of its letters are Latin); the rules read English articles`,
+    );
+  }
 }
 
 export function checkId(id: string): void {

@@ -22,6 +22,8 @@ export interface CandidateEntity {
   readonly linkedTo?: string;
   /** The first mention: the words of the text that name it. */
   readonly mention: { readonly text: string; readonly start: number; readonly end: number };
+  /** Every mention merged into this candidate (headline, body, caption …), in text order. */
+  readonly mentions?: readonly { readonly start: number; readonly end: number }[];
   readonly aliases: readonly string[];
   readonly evidence: readonly CandidateEvidence[];
   readonly fields: EntityFields;

@@ -3,6 +3,7 @@
  * snapshot, without writing anything. Text is limited in size and the field is costed.
  */
 import { extract } from '../ingest/extract.js';
+import { checkProse } from '../ingest/input.js';
 import type { CandidateEntity, CandidateEvidence, CandidateRelation, Extraction } from '../ingest/types.js';
 import { parsePartialDate } from '../model/dates.js';
 import { BadInputError, LimitExceededError } from '../model/errors.js';
@@ -106,6 +107,7 @@ builder.queryFields((t) => ({
       const published = args.published ? parsePartialDate(args.published) : undefined;
       if (published === null)
         throw new BadInputError(`published "${args.published}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+      checkProse(args.text, 'text');
       return extract(snapshot, args.text, { documentId: 'submitted-text', published });
     },
   }),

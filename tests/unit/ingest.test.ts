@@ -174,6 +174,36 @@ describe('bad input: a clear error and nothing written', () => {
       /UTF-8/,
     ],
     ['a 10 MB file', () => ({ file: write('big.txt', Buffer.alloc(10 * 1024 * 1024, 0x61)) }), /at most/],
+    [
+      'a 5 MB article',
+      () => ({
+        file: write('five.txt', Buffer.from('The Ministry of Public Security held a press conference. '.repeat(92000))),
+      }),
+      /at most/,
+    ],
+    [
+      'HTML instead of text',
+      () => ({
+        file: write(
+          'page.html',
+          Buffer.from(
+            '<!DOCTYPE html><html><head><title>MPS</title></head><body><p>The Ministry of Public Security held a press conference.</p></body></html>',
+          ),
+        ),
+      }),
+      /looks like HTML/,
+    ],
+    [
+      'non-English text',
+      () => ({
+        file: write(
+          'zh.txt',
+          Buffer.from('公安部召开新闻发布会，通报打击电信网络诈骗犯罪工作成效。今年以来，全国公安机关共破获案件。'),
+        ),
+      }),
+      /not English/,
+    ],
+    ['text of only spaces', () => ({ file: write('blank.txt', Buffer.from('   \n\n  ')) }), /whitespace/],
     ['a duplicate id', () => ({ id: 'qiushi-2009-maintain-stability' }), /already exists/],
     ['a date that does not parse', () => ({ published: '2024-13-45' }), /not a date/],
     ['a bad id', () => ({ id: 'Not An Id' }), /kebab-case/],

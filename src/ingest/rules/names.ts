@@ -139,6 +139,12 @@ export const capitalisedNames: Rule = (input) => {
   for (const m of allMatches(CHUNK, input.text)) {
     let offset = m.index;
     let chunk = m[0];
+    // "Ministry of Public Security on Saturday", "… on the 17th": a date, not part of the name.
+    const dated =
+      /\s+on\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d{1,2}(?:st|nd|rd|th))\b/.exec(
+        chunk,
+      );
+    if (dated) chunk = chunk.slice(0, dated.index);
     const lead = LEADING.exec(chunk);
     if (lead) {
       offset += lead[0].length;

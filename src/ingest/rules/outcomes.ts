@@ -15,7 +15,7 @@ const QUAL =
 const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const SCALE = '(hundred million|ten thousand|billion|million|thousand)';
 const FIGURE = new RegExp(
-  `(?<![\\w(.,+*-])(?:${QUAL}\\s+)?${NUM}(?![\\w*+]|[-–]\\d|,\\d|\\.\\d)(?:\\s+${SCALE}\\b)?(\\s*%|\\s+percent\\b)?`,
+  `(?<![\\w(.,+*-])(?:${QUAL}\\s+)?${NUM}(?![\\w*+]|[-–]\\d|,\\d|\\.\\d)(?:\\s+${SCALE}\\b)?(\\s*%|\\s+percent\\b|-percent\\b|\\s+per cent\\b|\\s+pct\\b)?`,
   'gi',
 );
 const QUALIFIERS: Record<string, Qualifier> = {
@@ -56,12 +56,130 @@ export interface OutcomeContext {
   readonly paragraphYear?: number;
   /** A year-in-review published early in the next year describes that year. */
   readonly reviewYear?: number;
+  /** The last period ("from January to May this year") named earlier in the document. */
+  readonly period?: { readonly start?: string; readonly end?: string };
+  /** The launch of the campaign the text last named: figures "as of" a date count from it. */
+  readonly campaignStart?: string;
+  /** Outcomes found earlier in the paragraph: what "an increase of 12% and 17% respectively" refers to. */
+  readonly previous?: readonly Finding[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Words that end a counted noun phrase ("48,000 pension fraud cases | were solved"). */
+const NOUN_STOP =
+  /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through)$/i;
+/** Words that join a noun to its complement: "cases of telecom fraud", "cases for offering fraudulent loans". */
+const NOUN_LINK = /^(?:of|for|involving)$/i;
+/** Result verbs written in the past without -ed. */
+const IRREGULAR =
+  'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed';
+const PASSIVE = new RegExp(
+  `^\\s*,?\\s*(?:have|has|had|were|was|are|is|will be|would be)\\s+(?:been\\s+)?(?:successfully\\s+|urgently\\s+|effectively\\s+|also\\s+)?([a-z]+ed|${IRREGULAR})\\b`,
+  'i',
+);
+const BARE_PARTICIPLE = new RegExp(`^\\s+([a-z]+ed|${IRREGULAR})\\b(?!\\s+(?:by|to)\\b)`, 'i');
+/** An active verb right before the figure: "cracked about 200,000 cases", "solving a total of 84,000". */
+const ACTIVE = new RegExp(
+  `\\b([a-z]+(?:ed|ing)|${IRREGULAR})\\s+(?:(?:a total of|more than|nearly|almost|about|around|approximately|over|some|another|an additional|up to|at least)\\s+)?$`,
+  'i',
+);
+const NOT_RESULT_VERB =
+  /^(?:including|involving|according|accounting|amounting|reaching|totaling|totalling|marking|following|during|being|having|regarding|nothing|during|bring|during)$/i;
+/** Counts of places and listed items describe scope, not results: "all 14 prefecture-level cities", "26 measures". */
+const SCOPE_UNIT =
+  /^(?:countries|country|regions|measures|items|tasks|aspects|articles|points|opinions|departments|ministries|chapters|sections|categories|types|kinds|parts|fields|links)$/i;
+/** Places count as results where curators said so ("in 36 cities" piloted); "all 14 … cities" is a scope. */
+const PLACE_UNIT =
+  /^(?:provinces|province|cities|city|counties|county|municipalities|districts|places|localities|prefecture-level|prefectures|areas)$/i;
+const CHANGE_WORDS =
+  /\b(?:increase|increased|increases|decrease|decreased|decreases|rise|rose|risen|drop|dropped|decline|declined|fell|fall|growth|grew|grown|up|down|higher|lower|reduction|reduced)\b/i;
+const DECREASE =
+  /\b(?:decrease|decreased|decreases|drop|dropped|decline|declined|fell|fall|down|lower|reduction|reduced|less)\b/i;
+const YEAR_ON_YEAR =
+  /\b(?:year[- ]on[- ]year|same period (?:of |in )?(?:last|the previous|the previous) year|over the previous year)\b/i;
+
+const CHANGE_JUNK =
+  /^(?:marking|marked|a|an|the|year-on-year|year|on|increase|increased|decrease|decreased|rise|rose|drop|dropped|decline|declined|growth|up|down|by|of|staggering|respectively|representing|which|is|was|number|total|compared|with|and|only|just)$/i;
+
+interface Raw {
+  readonly start: number;
+  readonly end: number;
+  readonly whole: string;
+  readonly numText: string;
+  readonly scaleText?: string;
+  readonly isPercent: boolean;
+  readonly qualifierKey?: string;
+  /** "a total of" came earlier in the sentence: later figures are totals too. */
+  readonly total: boolean;
+  readonly value: number;
+  readonly after: string;
+  unitWords: string[];
+  metricWords: string[];
+  unit: string;
+  verb?: string;
+  change?: { kind: 'YEAR_ON_YEAR' | 'COMPARED_WITH'; direction?: string; baseline?: string };
+  /** The figure a change is a change of: an earlier finding of the paragraph or a figure of this sentence. */
+  ref?: Finding | Raw;
+  span: { start: number; end: number };
+}
+
+/** The noun phrase after a figure: "pension fraud cases", "cases of telecom fraud", up to eight words. */
+function nounPhrase(after: string): { words: string[]; length: number; verb?: string } {
+  const words: string[] = [];
+  const re = /\s*([“"‘]?[A-Za-z][A-Za-z'’-]*[”"’]?)([,;:.!?)]?)/y;
+  let pos = 0;
+  let verb: string | undefined;
+  let pendingLink: string | undefined;
+  while (words.length < 8) {
+    re.lastIndex = pos;
+    const m = re.exec(after);
+    if (!m) break;
+    const raw = m[1] ?? '';
+    const w = raw.replace(/[“”"‘’]/g, '');
+    if (NOUN_LINK.test(w)) {
+      if (words.length === 0 || pendingLink) break;
+      pendingLink = w;
+      pos = re.lastIndex;
+      continue;
+    }
+    if (NOUN_STOP.test(w) || /^\d/.test(w)) break;
+    // "fugitives suspected of economic offenses", "suspects at large": still the noun phrase.
+    if (
+      /^(?:suspected|accused|involved|wanted|engaged)$/.test(w) &&
+      /^\s*(?:of|in|for)\b/.test(after.slice(re.lastIndex))
+    ) {
+      words.push(w);
+      pendingLink = undefined;
+      pos = re.lastIndex;
+      const link = /^\s*(of|in|for)\b/.exec(after.slice(pos));
+      if (link) {
+        pendingLink = link[1];
+        pos += link[0].length;
+      }
+      continue;
+    }
+    if (w === 'at' && /^\s*large\b/.test(after.slice(re.lastIndex))) {
+      words.push('at', 'large');
+      pos = re.lastIndex + (/^\s*large/.exec(after.slice(re.lastIndex))?.[0].length ?? 0);
+      continue;
+    }
+    if (words.length > 0 && !pendingLink && /^[a-z]+ed$/.test(w)) {
+      verb = w;
+      break;
+    }
+    if (pendingLink) {
+      words.push(pendingLink);
+      pendingLink = undefined;
+    }
+    words.push(w);
+    pos = re.lastIndex;
+    if (m[2] || /[”"’]$/.test(raw)) break;
+  }
+  return { words, length: pos, ...(verb ? { verb } : {}) };
+}
+
 export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly DateMention[]): Finding[] {
-  const out: Finding[] = [];
   const text = input.text;
   const base = input.sentence.start;
   let totalSeen = false;
@@ -71,6 +189,7 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     const numAt = m.index + m[0].indexOf(m[1] ?? '');
     baselineSpans.push([numAt, numAt + (m[1] ?? '').length + (m[2] ?? '').length]);
   }
+  const raws: Raw[] = [];
   for (const m of allMatches(FIGURE, text)) {
     const [whole, qualText, numText = '', scaleText, pct] = m;
     const qualifierKey = qualText?.toLowerCase();
@@ -80,73 +199,278 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     const isPercent = pct !== undefined;
     if (!scaleText && !isPercent && /^(?:19|20)\d{2}$/.test(numText)) continue;
     if (MONTH_BEFORE.test(text.slice(0, numStart))) continue;
+    // "($1.82 billion)", "(125 million U.S. dollars)": a conversion of the figure before it.
+    if (
+      /[($]\s*$/.test(text.slice(0, m.index)) ||
+      /\(\s*(?:about|around|approximately)?\s*$/i.test(text.slice(0, m.index))
+    )
+      continue;
     const after = text.slice(m.index + whole.length);
-    const unitWords = unitPhrase(after);
-    if (!isPercent && unitWords.length === 0 && !scaleText) continue;
-    if (unitWords.length > 0 && TIME_UNITS.test(unitWords[0] ?? '')) continue;
     const value = round(Number(numText.replace(/,/g, '')) * (scaleText ? (SCALES[scaleText.toLowerCase()] ?? 1) : 1));
     if (!Number.isFinite(value)) continue;
     const span = at(input, m.index, m.index + whole.length);
     if (!span) continue;
-    // "1.73 million “inter-provincial general offices” for household registration migration":
-    // a quoted service name counts cases handled; what for says what the cases are.
-    const service = isPercent ? null : quotedService(after);
-    const unit = isPercent ? 'percent' : service ? 'cases' : (unitWords[unitWords.length - 1] ?? 'units');
-    const metricWords = isPercent ? percentMetric(text.slice(0, m.index)) : (service ?? unitWords);
-    const participle =
-      /^\s*(?:of [a-z ]+? )?(?:have|has|had|were|was|will be|will|are|is)\s+(?:been\s+)?([a-z]+ed|built|set up|given|made|won|taken|held|put)\b/i.exec(
-        after.slice(unitWords.join(' ').length + 1),
-      )?.[1];
-    const metricPhrase = [...metricWords, ...(participle ? [participle] : [])].join(' ') || unit;
+    raws.push({
+      start: m.index,
+      end: m.index + whole.length,
+      whole,
+      numText,
+      ...(scaleText ? { scaleText } : {}),
+      isPercent,
+      ...(qualifierKey ? { qualifierKey } : {}),
+      total: totalSeen,
+      value,
+      after,
+      unitWords: [],
+      metricWords: [],
+      unit: '',
+      span,
+    });
+  }
+  // Units and metrics; a list "22 and 50 fugitives" shares the last figure's noun.
+  for (const [i, r] of raws.entries()) describe(text, r, raws[i - 1]);
+  for (let i = raws.length - 2; i >= 0; i--) {
+    const r = raws[i] as Raw;
+    const next = raws[i + 1] as Raw;
+    if (
+      r.unitWords.length === 0 &&
+      !r.isPercent &&
+      next.isPercent === r.isPercent &&
+      /^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$/.test(text.slice(r.end, next.start))
+    ) {
+      r.unitWords = next.unitWords;
+      r.unit = next.unit;
+      r.metricWords = next.metricWords;
+      r.verb = next.verb;
+    }
+  }
+  linkChanges(text, raws, ctx.previous ?? []);
+  const out: Finding[] = [];
+  const made = new Map<Raw, Finding>();
+  for (const r of raws) {
+    const { isPercent, scaleText, qualifierKey, value, whole, span } = r;
+    if (!isPercent && r.unitWords.length === 0 && !scaleText) continue;
+    if (r.unitWords.length > 0 && TIME_UNITS.test(r.unitWords[0] ?? '')) continue;
+    // Scope, not a result: "all 14 prefecture-level cities", "26 measures", "more than 90 countries".
+    if (!isPercent && SCOPE_UNIT.test(r.unitWords[0] ?? '') && !r.verb) continue;
+    if (!isPercent && PLACE_UNIT.test(r.unitWords[0] ?? '') && /\ball(?:\s+the)?\s+$/i.test(text.slice(0, r.start)))
+      continue;
+    const ref = r.ref && 'kind' in r.ref ? r.ref : r.ref ? made.get(r.ref) : undefined;
+    const useRef = ref !== undefined && isPercent && r.metricWords.length === 0;
+    const metricWords = useRef
+      ? String(ref.fields.metricText ?? '').split(' ')
+      : [...r.metricWords, ...(r.verb ? [r.verb] : [])];
+    const unit = r.unit || 'units';
+    const metricPhrase = metricWords.filter((w) => w).join(' ') || unit;
     const qualifier: Qualifier = qualifierKey
       ? (QUALIFIERS[qualifierKey] ?? 'EXACT')
-      : totalSeen
+      : r.total && !isPercent
         ? 'A_TOTAL_OF'
         : 'EXACT';
     const fields: Record<string, unknown> = {
-      metric: slug(metricPhrase, 6),
+      metric: slug(metricPhrase, 8),
+      metricText: metricPhrase,
       value,
       unit,
       qualifier,
       // A unit of measure is part of the figure as worded ("about 3.8 billion yuan"); a counted noun is not.
-      figure: MEASURE.test(unitWords[0] ?? '') && !service ? `${whole.trim()} ${unitWords[0]}` : whole.trim(),
+      figure: MEASURE.test(r.unitWords[0] ?? '') ? `${whole.trim()} ${r.unitWords[0]}` : whole.trim(),
     };
-    Object.assign(fields, when(input, ctx, dates, span.start, span.end, after));
-    const baseline = baselineOf(text, m.index, numText, isPercent);
+    Object.assign(fields, when(input, ctx, dates, span.start, span.end, r.after));
+    if (useRef && ref) {
+      for (const k of ['year', 'period'] as const) delete fields[k];
+      Object.assign(
+        fields,
+        ref.fields.year ? { year: ref.fields.year } : {},
+        ref.fields.period ? { period: ref.fields.period } : {},
+      );
+    }
+    const baseline = baselineOf(text, r.start, r.numText, isPercent);
     if (baseline) Object.assign(fields, baseline);
+    if (r.change) {
+      fields.change = r.change;
+      if (r.change.direction) fields.direction = r.change.direction;
+      const y = changeBaselineYear(r.change, fields);
+      if (y) fields.baseline = { ...((fields.baseline as object | undefined) ?? {}), year: y };
+    }
     if (/\b(?:nationwide|across the country|national|nationally)\b/i.test(text)) fields.scope = { level: 'NATIONAL' };
     const label = (fields.year as string | undefined) ?? (fields.period as { end?: string } | undefined)?.end ?? '';
-    out.push({
+    const finding: Finding = {
       kind: 'OUTCOME',
       name: `${capitalise(metricPhrase)}${label ? ` (${label})` : ''}`,
       ...span,
       sentence: input.sentence.index,
-      rule: isPercent ? 'outcome-percent' : scaleText ? 'outcome-large-number' : 'outcome-count',
-      confidence: qualifierKey || scaleText || isPercent ? 0.85 : 0.75,
+      rule: isPercent
+        ? r.change
+          ? 'outcome-change'
+          : 'outcome-percent'
+        : scaleText
+          ? 'outcome-large-number'
+          : 'outcome-count',
+      confidence:
+        r.unitWords.length === 0 && !ref && !isPercent ? 0.6 : qualifierKey || scaleText || isPercent ? 0.85 : 0.75,
       fields,
       quote: { start: base, end: input.sentence.end },
-    });
+    };
+    made.set(r, finding);
+    out.push(finding);
   }
   return out;
 }
 
-function round(v: number): number {
-  return Number(v.toPrecision(12));
+/** A year-on-year change is measured against the year before its period; "compared with April" names its own. */
+function changeBaselineYear(change: NonNullable<Raw['change']>, fields: Record<string, unknown>): string | undefined {
+  if (change.baseline) return change.baseline;
+  if (change.kind !== 'YEAR_ON_YEAR') return undefined;
+  const y = (fields.year as string | undefined) ?? (fields.period as { end?: string } | undefined)?.end;
+  return y ? String(Number(y.slice(0, 4)) - 1) : undefined;
 }
 
-/** Up to five words after the figure, stopping at a verb, preposition or punctuation. */
-function unitPhrase(after: string): string[] {
-  const words: string[] = [];
-  const m = /^\s+((?:[“"‘]?[A-Za-z][A-Za-z-]*[”"’]?\s*){1,6})/.exec(after);
-  if (!m) return words;
-  for (const raw of (m[1] ?? '').trim().split(/\s+/)) {
-    const w = raw.replace(/[“”"‘’]/g, '');
-    if (!w || UNIT_STOP.test(w) || (words.length > 0 && /[a-z]ed$/.test(w))) break;
-    words.push(w);
-    if (/[”"’]$/.test(raw) && words.length > 0 && !/^[“"‘]/.test(raw)) break;
-    if (words.length >= 5) break;
+function describe(text: string, r: Raw, previous: Raw | undefined): void {
+  const before = text.slice(0, r.start);
+  // At most the last 160 characters: the patterns anchored at its end must not rescan a whole sentence.
+  const clauseBefore = (before.split(/[;:]|,(?!\d)/).pop() ?? '').slice(-160);
+  if (r.isPercent) {
+    r.unit = 'percent';
+    // "an increase of 60.4%, 80.6%, and 146.5%": the list shares its change.
+    if (
+      previous?.isPercent &&
+      previous.change &&
+      /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(text.slice(previous.end, r.start))
+    ) {
+      r.change = { ...previous.change };
+      return;
+    }
+    // "stood at 98.2 percent in 2023, compared with 87.55 percent in 2012": the same metric.
+    if (previous?.isPercent && !previous.change && /\bcompared (?:with|to)\s+$/i.test(before)) {
+      r.metricWords = previous.metricWords;
+      return;
+    }
+    const around = `${clauseBefore} ${r.after.split(/[;,.]/)[0] ?? ''}`;
+    const stated =
+      CHANGE_WORDS.test(clauseBefore.split(/\d/).pop() ?? '') ||
+      /^\s*(?:-percent|percent|%)?\s*(?:increase|decrease|rise|drop|decline|growth|reduction|higher|lower)\b/i.test(
+        r.after,
+      );
+    if (stated || (YEAR_ON_YEAR.test(around) && !/\bof\s+(?:the\s+)?[a-z]/i.test(r.after.slice(0, 12)))) {
+      const sentenceTail = `${clauseBefore} ${r.after}`;
+      const compared =
+        /\b(?:compared (?:with|to)|from|than(?: in)?)\s+((?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|last year)\b/i.exec(
+          r.after.split(/[;.]/)[0] ?? '',
+        );
+      const kind = YEAR_ON_YEAR.test(sentenceTail) || !compared ? 'YEAR_ON_YEAR' : 'COMPARED_WITH';
+      const dirText = `${clauseBefore} ${r.after.slice(0, 40)}`;
+      const direction = DECREASE.test(dirText) ? 'DECREASE' : CHANGE_WORDS.test(dirText) ? 'INCREASE' : undefined;
+      // "the national theft cases will drop by 96.1%" names its own metric; "an increase of 12%" does not.
+      r.metricWords = percentSubject(before.slice(-200)).filter((w) => !CHANGE_JUNK.test(w));
+      r.change = {
+        kind,
+        ...(direction ? { direction } : {}),
+        ...(kind === 'COMPARED_WITH' && compared?.[1] && /^\d{4}$/.test(compared[1]) ? { baseline: compared[1] } : {}),
+      };
+      return;
+    }
+    r.metricWords = percentMetric(before.slice(-200), r.after);
+    return;
   }
-  return words;
+  let rest = r.after;
+  let offset = 0;
+  // A unit of measure or currency first: "9.6 billion yuan of losses", "430,000 tons of drugs".
+  const measure = /^\s+([A-Za-z.]+)/.exec(rest);
+  if (measure && MEASURE.test(measure[1] ?? '')) {
+    r.unit = (measure[1] ?? '').toLowerCase() === 'rmb' ? 'yuan' : (measure[1] ?? '');
+    r.unitWords = [r.unit];
+    offset = measure[0].length;
+    rest = rest.slice(offset).replace(/^\s*\([^)]{0,60}\)/, '');
+    const link = /^\s+(?:of|in|worth of)\s+/i.exec(rest);
+    const np = link ? nounPhrase(rest.slice(link[0].length)) : { words: [] as string[], length: 0 };
+    // "total losses of 2.5 billion yuan": the noun before the figure.
+    const lead = /((?:[a-z-]+\s+){0,2}[a-z-]+)\s+of\s+(?:about\s+|over\s+|more than\s+|nearly\s+)?$/i.exec(
+      clauseBefore,
+    )?.[1];
+    const leadWords = lead ? lead.split(/\s+/).filter((w) => !NOUN_STOP.test(w) && !/^(?:total|a|an)$/i.test(w)) : [];
+    r.metricWords = np.words.length > 0 ? np.words : leadWords;
+    const tail = link ? rest.slice(link[0].length + np.length) : rest;
+    r.verb = verbAfter(tail) ?? ('verb' in np ? np.verb : undefined) ?? verbBefore(clauseBefore, previous, text, r);
+    return;
+  }
+  const service = quotedService(rest);
+  if (service) {
+    r.unit = 'cases';
+    r.unitWords = service;
+    r.metricWords = service;
+    return;
+  }
+  const np = nounPhrase(rest);
+  if (np.words.length === 0) {
+    const lead = leadPhrase(clauseBefore);
+    if (r.scaleText && lead.length > 0) {
+      r.metricWords = lead;
+      r.unitWords = [lead[lead.length - 1] ?? ''];
+      r.unit = lead[lead.length - 1] ?? '';
+    }
+    return;
+  }
+  r.unitWords = np.words;
+  // The counted noun is the head before "of"/"for": "cases of telecom fraud" counts cases.
+  const headEnd = np.words.findIndex((w) => NOUN_LINK.test(w));
+  const headWords = headEnd > 0 ? np.words.slice(0, headEnd) : np.words;
+  r.unit = headWords[headWords.length - 1] ?? '';
+  r.metricWords = np.words;
+  r.verb = np.verb ?? verbAfter(rest.slice(np.length)) ?? verbBefore(clauseBefore, previous, text, r);
+}
+
+/** "total losses of", "the funds involved in the case were urgently intercepted by": the words before a bare figure. */
+function leadPhrase(clauseBefore: string): string[] {
+  const m =
+    /((?:[A-Za-z-]+\s+){0,7}[A-Za-z-]+)\s+(?:of|by|for|to|reached|reaching|at|totaling|totalling)\s+(?:about\s+|over\s+|more than\s+|nearly\s+|a total of\s+)?$/i.exec(
+      clauseBefore,
+    );
+  if (!m) return [];
+  return (m[1] ?? '')
+    .split(/\s+/)
+    .filter(
+      (w) => !/^(?:the|a|an|and|total|were|was|have|has|had|been|is|are|will|be|which|that|it|they|this)$/i.test(w),
+    )
+    .slice(-6);
+}
+
+function verbAfter(tail: string): string | undefined {
+  return (PASSIVE.exec(tail) ?? BARE_PARTICIPLE.exec(tail))?.[1];
+}
+
+/** "cracked about 200,000 cases"; in "freed 10,621 women and 5,896 children" the second shares the verb. */
+function verbBefore(clauseBefore: string, previous: Raw | undefined, text: string, r: Raw): string | undefined {
+  const active = ACTIVE.exec(clauseBefore)?.[1];
+  if (active && !NOT_RESULT_VERB.test(active)) return active.toLowerCase();
+  if (previous && /^[^,;.]*\band\s+$/i.test(text.slice(previous.end, r.start))) return previous.verb;
+  return undefined;
+}
+
+/**
+ * Percent changes name what changed through the figures they follow: "48,000 cases … and 61,000
+ * suspects …, an increase of 23.5% and 37.2% respectively" pairs in order; a single change
+ * ("up by 70 percent") belongs to the figure just before it, in the sentence or the paragraph.
+ */
+function linkChanges(text: string, raws: Raw[], previous: readonly Finding[]): void {
+  const changes = raws.filter((r) => r.isPercent && r.change);
+  if (changes.length === 0) return;
+  const pool = (before: number): (Finding | Raw)[] => [
+    ...previous.filter((f) => f.fields.unit !== 'percent'),
+    ...raws.filter((r) => !r.isPercent && r.end <= before && (r.unitWords.length > 0 || r.scaleText !== undefined)),
+  ];
+  if (/\brespectively\b/i.test(text) && changes.length >= 2) {
+    const targets = pool((changes[0] as Raw).start).slice(-changes.length);
+    if (targets.length === changes.length) {
+      for (const [i, c] of changes.entries()) c.ref = targets[i];
+      return;
+    }
+  }
+  for (const c of changes) c.ref = pool(c.start).pop();
+}
+
+function round(v: number): number {
+  return Number(v.toPrecision(12));
 }
 
 /** The words of a quoted term right after a figure and what it is for, when a purpose follows. */
@@ -162,8 +486,22 @@ function quotedService(after: string): string[] | null {
   return [...(m[1] ?? '').split(/\s+/), 'for', ...purpose];
 }
 
-/** For a percentage, the subject before the verb: "the national theft cases will drop by". */
-function percentMetric(before: string): string[] {
+/** For a percentage, the subject before the verb ("the national theft cases will drop by"), and what it is a share of. */
+function percentMetric(before: string, after: string): string[] {
+  const subject = percentSubject(before.slice(-200)).filter(
+    (w) => !/^(?:only|just|about|some|marking|stood|standing|at|reaching|Reaching)$/i.test(w),
+  );
+  const of = /^\s*of\s+(?:the\s+)?((?:[a-z-]+\s+){0,4}[a-z-]+)/i.exec(after)?.[1];
+  const ofWords = of ? of.split(/\s+/).filter((w) => !NOUN_STOP.test(w)) : [];
+  const verb = of
+    ? /^\s*((?:held|holding|had|have|live|lived|living|used|using)\s+(?:[a-z]+\s+){0,2}[a-z]+)/i.exec(
+        after.slice(after.indexOf(of) + of.length),
+      )?.[1]
+    : undefined;
+  return [...subject, ...ofWords, ...(verb ? verb.split(/\s+/) : [])];
+}
+
+function percentSubject(before: string): string[] {
   const clause = (
     before
       .replace(/\s+from\s+[\d.,]+\s*%?(?:\s+in\s+\d{4})?\s+to\s*$/i, '')
@@ -180,8 +518,25 @@ function percentMetric(before: string): string[] {
   return words.slice(-5);
 }
 
-/** The year or period a figure describes. */
+/** The year or period a figure describes; a period with only an end starts at the campaign's launch. */
 function when(
+  input: RuleInput,
+  ctx: OutcomeContext,
+  dates: readonly DateMention[],
+  start: number,
+  end: number,
+  after: string,
+): Record<string, unknown> {
+  const t = whenOf(input, ctx, dates, start, end, after);
+  const period = t.period as { start?: string; end?: string } | undefined;
+  const launch = ctx.campaignStart;
+  if (period?.end && !period.start && launch && launch.slice(0, 7) <= period.end.slice(0, 7)) {
+    return { period: { start: launch, end: period.end } };
+  }
+  return t;
+}
+
+function whenOf(
   input: RuleInput,
   ctx: OutcomeContext,
   dates: readonly DateMention[],
@@ -191,7 +546,12 @@ function when(
 ): Record<string, unknown> {
   const inSentence = dates.filter((d) => d.start >= input.sentence.start && d.end <= input.sentence.end);
   const baselineYear = /^\s*(?:in\s+\d{4}\s*,?\s*)?compared with\s+(\d{4})/i.exec(after)?.[1];
-  const following = /^\s*in\s+((?:19|20)\d{2})\b/i.exec(after)?.[1];
+  // "solved about 83,000 telecom fraud cases in 2016": a year later in the figure's own clause.
+  const following =
+    /^\s*in\s+((?:19|20)\d{2})\b/i.exec(after)?.[1] ??
+    /^(?:(?!compared|from|than|since|to\b)[^,;.:])*?\s(?:in|during)\s+((?:19|20)\d{2})\b(?![-–\d])/i.exec(
+      after.slice(0, 80),
+    )?.[1];
   if (following) return { year: following };
   const usable = inSentence.filter(
     (d) =>
@@ -202,12 +562,29 @@ function when(
   const pub = ctx.published;
   const now = pub ? (pub.month ? `${pub.year}-${pad(pub.month)}` : String(pub.year)) : undefined;
   if (before) {
+    if (before.role === 'RANGE') return { period: { start: before.from, end: before.date } };
+    // "The special campaign launched by the ministry in February led to …": results since the launch.
+    const launchedAt = /\b(?:launched|started|initiated|began)\b[^,;]*$/i.test(
+      input.doc.text.slice(input.sentence.start, before.start),
+    );
+    if (before.role === 'AT' && launchedAt && before.date.length >= 7)
+      return { period: { start: before.date.slice(0, 7), ...(now ? { end: now } : {}) } };
+    // "In May of this year": a month is a period of its own.
+    if (before.role === 'AT' && before.date.length === 7) return { period: { start: before.date, end: before.date } };
     if (before.role === 'SINCE') return { period: { start: before.date, ...(now ? { end: now } : {}) } };
     if (before.from) return { period: { start: before.from, end: before.date } };
-    if (before.role === 'UNTIL') return { period: { end: before.date } };
+    if (before.role === 'UNTIL') {
+      // "as of September 6, since the ministry launched a crackdown … in April last year".
+      const since = usable.find(
+        (d) =>
+          d.start > before.end && /\bsince\b/i.test(input.doc.text.slice(before.end, d.start)) && d.date < before.date,
+      );
+      return { period: { ...(since ? { start: since.date } : {}), end: before.date } };
+    }
     return { year: String(yearOf(before.date)) };
   }
   if (ctx.paragraphYear !== undefined) return { year: String(ctx.paragraphYear) };
+  if (ctx.period) return { period: { ...ctx.period } };
   if (ctx.reviewYear !== undefined) return { year: String(ctx.reviewYear) };
   return now ? { period: { end: now } } : {};
 }

@@ -10,6 +10,9 @@ import { classifyName } from './names.js';
 
 const Q_OPEN = '[“"]';
 const Q_CLOSE = '[”"]';
+/** Single quotes too, but not an apostrophe ("China's", "China’s"). */
+const QA_OPEN = `(?:[“"‘]|(?<![A-Za-z])')`;
+const QA_CLOSE = `(?:[”"]|[’'](?![A-Za-z]))`;
 
 function finding(
   input: RuleInput,
@@ -69,8 +72,66 @@ export const lawPhrases: Rule = (input) => {
 const TOPIC_MEETING =
   /\b(?:[Aa]t|attended|held|hosted|convened|opened|[Dd]uring)\s+(?:the|a)\s+(?:(?:opening|closing)\s+ceremony\s+of\s+the\s+)?((?:special\s+|thematic\s+)?(?:seminar|symposium|forum|study session)\s+on\s+[^,.;:!?“”"]{5,150})/g;
 
+/** "At a video conference held on Thursday", "told a news conference", "the press conference held by the Ministry …". */
+const AT_CONFERENCE =
+  /\b(?:[Aa]t|during|from|attending|told|[Ww]elcome to|learned from)\s+(?:a|the|this|today's(?:\s+\([^)]{1,20}\))?)\s+((?:video|press|news)\s+conference)\b/g;
+/** "a national conference on public security work". */
+const NATIONAL_CONFERENCE = /\b(national\s+(?:work\s+)?conference\s+on\s+(?:[a-z-]+\s+){0,4}?work)\b/gi;
+/** "the second and third plenary sessions of the 20th CPC Central Committee": one session each. */
+const PLENUMS = new RegExp(
+  `\\b(${ORDINAL_ANY_CASE})\\s+and\\s+(${ORDINAL_ANY_CASE})\\s+plenary\\s+sessions\\s+of\\s+the\\s+(${ORDINAL})\\s+(CPC\\s+)?Central\\s+Committee`,
+  'g',
+);
+
 export const sessionPhrases: Rule = (input) => {
   const out: Finding[] = [];
+  for (const m of allMatches(AT_CONFERENCE, input.text)) {
+    const phrase = m[1] ?? '';
+    const start = m.index + m[0].length - phrase.length;
+    const type = /video/i.test(phrase) ? 'MEETING' : 'PRESS_CONFERENCE';
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'PLENARY_SESSION',
+        name: capitalise(phrase.replace(/news/i, 'press')),
+        rule: 'phrase-session-held-at-conference',
+        confidence: 0.7,
+        fields: { sessionType: type },
+      }),
+    );
+  }
+  for (const m of allMatches(NATIONAL_CONFERENCE, input.text)) {
+    const phrase = m[1] ?? '';
+    out.push(
+      ...finding(input, m.index, m.index + phrase.length, {
+        kind: 'PLENARY_SESSION',
+        name: capitalise(phrase.toLowerCase()),
+        rule: 'phrase-session-national-conference',
+        confidence: 0.8,
+        fields: { sessionType: 'WORK_CONFERENCE' },
+      }),
+    );
+  }
+  for (const m of allMatches(PLENUMS, input.text)) {
+    const body = `${m[3]} ${m[4] ? 'CPC ' : ''}Central Committee`;
+    for (const word of [m[1] ?? '', m[2] ?? '']) {
+      const start = m.index + m[0].indexOf(word);
+      const ordinal = ordinalValue(word);
+      const bodyOrdinal = ordinalValue(m[3] ?? '');
+      out.push(
+        ...finding(input, start, m.index + m[0].length, {
+          kind: 'PLENARY_SESSION',
+          name: `${capitalise(word.toLowerCase())} Plenary Session of the ${body}`,
+          rule: 'phrase-session-plenums-listed',
+          confidence: 0.8,
+          fields: {
+            sessionType: 'PLENARY_SESSION',
+            ...(ordinal !== undefined ? { ordinal } : {}),
+            ...(bodyOrdinal !== undefined ? { bodyOrdinal } : {}),
+          },
+        }),
+      );
+    }
+  }
   for (const m of allMatches(TOPIC_MEETING, input.text)) {
     const phrase = (m[1] ?? '').trim();
     const start = m.index + m[0].indexOf(phrase);
@@ -137,9 +198,25 @@ const SPECIAL_QUOTED = new RegExp(
   'gi',
 );
 const QUOTED_THEN_TYPE = new RegExp(
-  `${Q_OPEN}([^”"]{3,120})${Q_CLOSE}\\s+((?:special\\s+)?(?:campaign|operation|action|rectification)|(?:creation\\s+)?activit(?:y|ies))\\b`,
+  `${QA_OPEN}([^”"‘’]{3,120}?),?${QA_CLOSE}\\s+((?:special\\s+)?(?:campaign|operation|action|rectification|manhunt|crackdown|war|battle|drive|initiative)|(?:creation\\s+)?activit(?:y|ies))\\b`,
   'gi',
 );
+/** "The operation, codenamed “Cloud Sword 2020,”", "what the authorities call ‘hundred cities anti-drug war’". */
+const CODENAMED = new RegExp(
+  `\\b(?:code-?named|dubbed|called|named|known as|what (?:the )?(?:authorities|police|officials) call)\\s+${QA_OPEN}([^”"‘’]{3,80}?),?${QA_CLOSE}`,
+  'gi',
+);
+/** "special operations such as “cloud sword”, “broken card” and “disconnection”": each listed name. */
+const CAMPAIGN_LIST = new RegExp(
+  `\\b(?:special\\s+)?(?:operations|campaigns|actions|crackdowns)\\s+(?:such as|including|like|named|called)\\s+((?:${QA_OPEN}[^”"‘’]{2,60}?${QA_CLOSE}(?:\\s*,\\s*|\\s+and\\s+|\\s*,\\s*and\\s+)?)+)`,
+  'gi',
+);
+/** Unquoted campaigns named by what they fight: "a crackdown on trafficking", "a cross-provincial campaign against human trafficking". */
+const CAMPAIGN_AGAINST =
+  /\b((?:(?:nationwide|national|cross-provincial|special|joint|new|another|year-long|anti-[a-z-]+)\s+){0,3}(?:campaign|crackdown|operation|war)\s+(?:against|on|targeting)\s+(?:[a-z-]+\s+){0,3}?[a-z-]*(?:crimes?|trafficking|fraud|gangs?|corruption|drugs?|smuggling|gambling|pornography|violence|terrorism|theft|robbery|scams?|kidnapping|poaching|piracy|counterfeiting|pyramid selling))\b/gi;
+/** "national anti-human-trafficking campaign". */
+const ANTI_CAMPAIGN =
+  /\b((?:(?:nationwide|national|cross-provincial|special|joint)\s+)?anti-[a-z-]+\s+(?:campaign|crackdown|operation|drive|war))\b/gi;
 const ACTION_PLAN =
   /\b((?:[a-z]+-year\s+)?action plan(?:\s*\(\d{4}[-–]\d{4}\))?\s+(?:for|to|on)\s+[a-z][a-z\s-]{3,100}?)(?=[,.;:]|\s+(?:in|which|that|to ensure|and plan|was|were|is)\b|$)/gi;
 /** Trainings an organ runs as a campaign: "organized and carried out “textbook” law enforcement training". */
@@ -149,13 +226,20 @@ const QUOTED_NAME = new RegExp(`${Q_OPEN}([A-Z][^”"]{5,160})${Q_CLOSE}`, 'g');
 
 export const campaignPhrases: Rule = (input) => {
   const out: Finding[] = [];
+  // A year in the sentence tells one year's round of a recurring operation from another ("Kunlun" 2022, 2023).
+  const roundYear = /\b(?:in|for)\s+((?:19|20)\d{2})\b/.exec(input.text)?.[1];
+  const named = (core: string) => {
+    const name = capitalise(core.trim().replace(/,$/, ''));
+    return roundYear && !/\b(?:19|20)\d{2}\b/.test(name) && /special|operation|action/i.test(input.text)
+      ? `${name} ${roundYear}`
+      : name;
+  };
   for (const m of allMatches(SPECIAL_QUOTED, input.text)) {
     const type = (m[1] ?? '').toLowerCase();
-    const name = `${capitalise(m[2] ?? '')} special ${type}`;
     out.push(
       ...finding(input, m.index, m.index + m[0].length, {
         kind: 'CAMPAIGN',
-        name,
+        name: named(m[2] ?? ''),
         rule: 'phrase-campaign-special-quoted',
         confidence: 0.9,
         fields: { campaignType: type === 'operation' ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
@@ -167,20 +251,73 @@ export const campaignPhrases: Rule = (input) => {
     const special = type.startsWith('special');
     const campaignType = /demonstration/i.test(m[1] ?? '')
       ? 'DEMONSTRATION'
-      : special
-        ? type.includes('operation')
+      : special || /campaign|crackdown|manhunt|war|battle|drive/.test(type)
+        ? /operation|manhunt/.test(type)
           ? 'SPECIAL_OPERATION'
           : 'SPECIAL_CAMPAIGN'
         : 'OTHER';
+    // A quoted name is the campaign's name: "Sky Net" manhunt and "Sky Net" operation are one.
+    const quotedName = /activit/.test(type)
+      ? `${capitalise(m[1] ?? '')} ${type.replace(/activities$/, 'activity')}`
+      : named(m[1] ?? '');
     out.push(
       ...finding(input, m.index, m.index + m[0].length, {
         kind: 'CAMPAIGN',
-        name: `${capitalise(m[1] ?? '')} ${type.replace(/activities$/, 'activity')}`,
+        name: quotedName,
         rule: 'phrase-campaign-quoted-type',
-        confidence: 0.8,
+        confidence: 0.85,
         fields: { campaignType },
       }),
     );
+  }
+  if (/\b(?:operation|campaign|action|crackdown|manhunt)\b/i.test(input.text)) {
+    for (const m of allMatches(CODENAMED, input.text)) {
+      const core = m[1] ?? '';
+      const start = m.index + m[0].indexOf(core);
+      out.push(
+        ...finding(input, start, start + core.length, {
+          kind: 'CAMPAIGN',
+          name: named(core),
+          rule: 'phrase-campaign-codenamed',
+          confidence: 0.85,
+          fields: { campaignType: 'SPECIAL_OPERATION' },
+        }),
+      );
+    }
+  }
+  for (const m of allMatches(CAMPAIGN_LIST, input.text)) {
+    const list = m[1] ?? '';
+    const listAt = m.index + m[0].length - list.length;
+    for (const q of allMatches(new RegExp(`${QA_OPEN}([^”"‘’]{2,60}?)${QA_CLOSE}`, 'g'), list)) {
+      const core = q[1] ?? '';
+      const start = listAt + q.index + 1;
+      out.push(
+        ...finding(input, start, start + core.length, {
+          kind: 'CAMPAIGN',
+          name: named(core),
+          rule: 'phrase-campaign-listed',
+          confidence: 0.8,
+          fields: { campaignType: 'SPECIAL_OPERATION' },
+        }),
+      );
+    }
+  }
+  for (const re of [CAMPAIGN_AGAINST, ANTI_CAMPAIGN]) {
+    for (const m of allMatches(re, input.text)) {
+      const phrase = (m[1] ?? '').replace(/^(?:another|new)\s+/i, '');
+      const start = m.index + m[0].indexOf(phrase);
+      // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
+      if (/[”"’']\s*$/.test(input.text.slice(0, start))) continue;
+      out.push(
+        ...finding(input, start, start + phrase.length, {
+          kind: 'CAMPAIGN',
+          name: capitalise(phrase),
+          rule: re === CAMPAIGN_AGAINST ? 'phrase-campaign-against' : 'phrase-campaign-anti',
+          confidence: 0.7,
+          fields: { campaignType: /operation/i.test(phrase) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+        }),
+      );
+    }
   }
   for (const m of allMatches(ACTION_PLAN, input.text)) {
     const phrase = (m[1] ?? '').trim();

@@ -1,0 +1,73 @@
+/**
+ * The real-article evaluator (eval-ingest --real): the split rule, that an article of the
+ * other split is never read, and the outcome matching rules, on the constructed paragraph of
+ * issue 15 (tests/fixtures/ingest/real-eval/), not on the real articles.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadGraphData } from '../../src/graph/load.js';
+import { evaluateReal, metricsAgree, timesAgree, unitsAgree } from '../../src/ingest/evaluate-real.js';
+import { articlesInSplit, loadArticle, splitOf } from '../../src/ingest/real-set.js';
+
+const DIR = resolve(import.meta.dirname, '../fixtures/ingest/real-eval');
+const DATA = resolve(import.meta.dirname, '../../graph-data');
+
+describe('real-article split', () => {
+  it('puts an article in dev when sha256(source) starts with 0-7', () => {
+    expect(splitOf('https://example.org/constructed/paragraph-2')).toBe('dev'); // 7…
+    expect(splitOf('https://example.org/constructed/paragraph-1')).toBe('test'); // 9…
+  });
+  it('lists only the articles of the split asked for, and refuses to load another', () => {
+    expect(articlesInSplit(DIR, 'dev')).toEqual(['2024-08-01-safe-harbour']);
+    expect(articlesInSplit(DIR, 'test')).toEqual(['2024-08-01-other-split']);
+    expect(() => loadArticle(DIR, '2024-08-01-other-split', 'dev')).toThrow(/not in the dev split/);
+  });
+});
+
+describe('outcome matching rules', () => {
+  it('metric words: half the annotated words, a third of the proposed ones', () => {
+    expect(metricsAgree('pension fraud cases solved', 'pension fraud cases solved')).toBe(true);
+    expect(metricsAgree('cases solved', 'criminal cases cracked')).toBe(false);
+    expect(metricsAgree('criminal cases cracked nationwide', 'criminal cases cracked')).toBe(true);
+    expect(metricsAgree('percent', 'criminal cases cracked')).toBe(false);
+    expect(metricsAgree('women', 'abducted women freed')).toBe(false);
+  });
+  it('units: percent with percent, a currency with itself, counts by their words', () => {
+    expect(unitsAgree({ unit: 'percent', metric: 'x' }, { unit: 'percent', metric: 'y' })).toBe(true);
+    expect(unitsAgree({ unit: 'yuan', metric: 'x' }, { unit: 'percent', metric: 'y' })).toBe(false);
+    expect(unitsAgree({ unit: 'RMB', metric: 'x' }, { unit: 'yuan', metric: 'y' })).toBe(true);
+    expect(
+      unitsAgree(
+        { unit: 'suspects', metric: 'criminal suspects arrested' },
+        { unit: 'people', metric: 'criminal suspects arrested' },
+      ),
+    ).toBe(true);
+    expect(unitsAgree({ unit: 'gangs', metric: 'gangs' }, { unit: 'cases', metric: 'cases solved' })).toBe(false);
+  });
+  it('time: endpoints at month precision, a January-December period is its year', () => {
+    expect(timesAgree({ year: '2024' }, { year: '2024' })).toBe(true);
+    expect(timesAgree({ year: '2024' }, { period: { start: '2024-01', end: '2024-06' } })).toBe(false);
+    expect(timesAgree({ period: { start: '2024-01', end: '2024-12' } }, { year: '2024' })).toBe(true);
+    expect(
+      timesAgree(
+        { period: { start: '2022-06-25', end: '2022-07' } },
+        { period: { start: '2022-06', end: '2022-07-31' } },
+      ),
+    ).toBe(true);
+    expect(timesAgree({ period: { end: '2010-09' } }, { period: { start: '2009-04', end: '2010-09' } })).toBe(false);
+    expect(timesAgree({}, {})).toBe(true);
+  });
+});
+
+describe('eval-ingest --real on the constructed paragraph', () => {
+  it('scores each kind, the groups and relations, on dev only', () => {
+    const r = evaluateReal(loadGraphData(DATA), DIR, 'dev');
+    expect(r.articles).toEqual(['2024-08-01-safe-harbour']);
+    for (const k of ['ORGAN', 'CAMPAIGN', 'OUTCOME', 'CAMPAIGN+REFORM', 'ORGAN+PLENARY_SESSION']) {
+      expect(r.kinds[k]).toBeDefined();
+    }
+    expect(r.kinds.OUTCOME?.gold).toBe(5);
+    expect(r.kinds.ORGAN?.tp).toBe(1);
+    expect(r.msPerDocument.max).toBeGreaterThan(0);
+  });
+});
