@@ -132,6 +132,12 @@ export const extensionSchema = z.strictObject({
 });
 export type ExtensionInput = z.infer<typeof extensionSchema>;
 
+/**
+ * How firmly the evidence carries a relation: the quote says it, its paragraph implies it, or
+ * it is the curator's reading. Optional on this branch; the review work makes it required.
+ */
+export const ASSERTIONS = ['STATED', 'IMPLIED_BY_CONTEXT', 'CURATOR_INFERENCE'] as const;
+
 export const relationSchema = z.strictObject({
   /** Optional explicit id (prefixed with `rel/`); by default `rel/source-TYPE->target`. */
   id: nonEmpty.optional(),
@@ -143,6 +149,7 @@ export const relationSchema = z.strictObject({
   date: partialDate.optional(),
   /** Say here when the text implies the link only loosely. */
   note: nonEmpty.optional(),
+  assertion: z.enum(ASSERTIONS).optional(),
   evidence: evidenceList,
 });
 export type RelationInput = z.infer<typeof relationSchema>;
@@ -168,6 +175,8 @@ export const documentMetaSchema = z.strictObject({
   published: partialDate.optional(),
   language: nonEmpty.default('en'),
   origin: nonEmpty,
+  /** The address the text was published at, when it came from the web. */
+  source: z.url().optional(),
   note: nonEmpty.optional(),
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
