@@ -252,3 +252,27 @@ describe('rules generalise to a new report of the genre (second fixture, names n
     expect(reported).toEqual(['person/luo-jianming', 'person/luo-jianming']);
   });
 });
+
+describe('a proposed relation the graph already holds', () => {
+  let data: string;
+  beforeAll(() => {
+    data = copyData(DATA);
+  });
+  afterAll(() => removeDir(data));
+
+  it('is left out of the candidates instead of failing the ingest', () => {
+    // The extractor proposes the bureau PART_OF the ministry, which guangming-2022 already curates.
+    const file = join(data, 'bureau.txt');
+    writeFileSync(
+      file,
+      'At the press conference, Zhang Xiaopeng, deputy director of the Public Security Administration of the Ministry of Public Security, said that 6 services will be handled across provinces.\n',
+    );
+    const r = ingestDocument(request(data, { file, id: 'bureau-note-2021-05-10', published: '2021-05-10' }));
+    const cand = parse(readFileSync(r.candidatesPath, 'utf8')) as CandidateFile;
+    const ids = cand.relations.map((x) => `${x.source}-${x.type}->${x.target}`);
+    expect(ids).not.toContain(
+      'organ/mps-public-security-administration-bureau-PART_OF->organ/ministry-of-public-security',
+    );
+    expect(cand.extends.map((x) => x.id)).toContain('organ/mps-public-security-administration-bureau');
+  });
+});
