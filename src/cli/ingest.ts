@@ -89,9 +89,13 @@ export function runEvalIngest(args: string[]): number {
   const { values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { data: { type: 'string', default: 'graph-data' }, strict: { type: 'boolean', default: false } },
+    options: {
+      data: { type: 'string', default: 'graph-data' },
+      strict: { type: 'boolean', default: false },
+      document: { type: 'string', multiple: true },
+    },
   });
-  const r = evaluateCorpus(resolve(values.data ?? 'graph-data'), values.strict);
+  const r = evaluateCorpus(resolve(values.data ?? 'graph-data'), values.strict, values.document);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const how = values.strict
     ? 'strict: a candidate counts only by linked id, name or alias'
