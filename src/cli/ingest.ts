@@ -103,6 +103,7 @@ export function runEvalIngest(args: string[]): number {
       dir: { type: 'string', default: REAL_DIR },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      document: { type: 'string', multiple: true },
     },
   });
   if (values.real) {
@@ -117,7 +118,7 @@ export function runEvalIngest(args: string[]): number {
       return fail(err);
     }
   }
-  const r = evaluateCorpus(resolve(values.data ?? 'graph-data'), values.strict);
+  const r = evaluateCorpus(resolve(values.data ?? 'graph-data'), values.strict, values.document);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const how = values.strict
     ? 'strict: a candidate counts only by linked id, name or alias'

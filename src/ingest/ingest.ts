@@ -86,7 +86,7 @@ export function ingestDocument(req: IngestRequest): IngestResult {
     }
     const snapshot = loadGraphData(work);
     const extraction = extract(snapshot, text, { documentId: req.id, published });
-    const { file, dropped } = validatedCandidates(work, toCandidateFile(extraction));
+    const { file, dropped } = validatedCandidates(work, withoutCuratedRelations(snapshot, toCandidateFile(extraction)));
     const candidatesPath = join(req.dataDir, CANDIDATES_DIR, `${req.id}.yaml`);
     if (documentAdded) {
       writeFileSync(join(req.dataDir, 'documents', textName), bytes);
@@ -115,6 +115,20 @@ function candidateHeader(id: string): string {
 }
 
 const CHECK_FILE = join('knowledge', '__candidates__.yaml');
+
+/**
+ * Drops proposed relations the graph already holds (an organ's PART_OF its ministry, curated
+ * from another document): the loader refuses a second relation with the same id, and that
+ * problem lies in the curated file, so it would fail the whole ingest. Evidence for a relation
+ * another file defines is added there or as a relation with its own `id`.
+ */
+export function withoutCuratedRelations(snapshot: Snapshot, file: CandidateFile): CandidateFile {
+  const known = new Set(file.relations.map(relationId).filter((id) => snapshot.getRelation(id) !== undefined));
+  if (known.size === 0) return file;
+  const relations = file.relations.filter((r) => !known.has(relationId(r)));
+  const review = Object.fromEntries(Object.entries(file.review).filter(([k]) => !known.has(k)));
+  return { ...file, relations, review };
+}
 
 /**
  * Loads the data in `work` plus the candidates (without `review`) as a knowledge file; items

@@ -187,6 +187,8 @@ export const documentMetaSchema = z.strictObject({
   published: partialDate.optional(),
   language: nonEmpty.default('en'),
   origin: nonEmpty,
+  /** The address the text was published at, when it came from the web. */
+  source: z.url().optional(),
   note: nonEmpty.optional(),
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;

@@ -149,9 +149,9 @@ export const RELATION_TYPES = {
   },
   HEADS: {
     description:
-      'A person holds the top post of an organ: minister, director, general secretary (the role says which).',
+      'A person holds the top post of an organ or of a campaign: minister, director, general secretary, chief of a crackdown (the role says which).',
     from: ['PERSON'],
-    to: ['ORGAN'],
+    to: ['ORGAN', 'CAMPAIGN'],
     chain: 'forward',
   },
   MEMBER_OF: {

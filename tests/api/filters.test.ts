@@ -58,8 +58,15 @@ describe('outcome filters', () => {
         totalCount edges { node { id metric value unit year { text } } }
       }
     }`);
-    expect(data.outcomes.totalCount).toBe(1);
+    expect(data.outcomes.totalCount).toBe(2);
     expect(data.outcomes.edges[0].node).toEqual({
+      id: 'outcome/public-sense-of-security-2023',
+      metric: 'public-sense-of-security',
+      value: 98.2,
+      unit: 'percent',
+      year: { text: '2023' },
+    });
+    expect(data.outcomes.edges[1].node).toEqual({
       id: 'outcome/sense-of-security-2021',
       metric: 'public-sense-of-security',
       value: 98.62,
@@ -122,9 +129,14 @@ describe('entity filters', () => {
     const kinds = new Set(found.edges.map((e) => e.node.kind));
     expect([...kinds]).toEqual(expect.arrayContaining(['CAMPAIGN', 'ORGAN', 'OUTCOME', 'REFORM', 'PLENARY_SESSION']));
     expect(ids(found)).toContain('outcome/street-police-stations-2023');
-    // "MPS" is only an alias of the Ministry.
+    // "MPS" is an alias of the Ministry, and part of the names the SCIO transcript gives three bureaus.
     const alias = await query('{ organs(where: { nameContains: "mps" }) { edges { node { id } } } }');
-    expect(alias.organs.edges.map((e: { node: Node }) => e.node.id)).toEqual([MINISTRY]);
+    expect(alias.organs.edges.map((e: { node: Node }) => e.node.id)).toEqual([
+      MINISTRY,
+      'organ/mps-environment-food-drug-crime-investigation-bureau',
+      'organ/mps-intellectual-property-crime-investigation-bureau',
+      'organ/mps-traffic-management-bureau',
+    ]);
   });
 
   it('finds only the 2015 collective study among sessions dated in 2015', async () => {

@@ -11,6 +11,19 @@ import { describe, expect, it } from 'vitest';
 import { type EvalReport, evaluateCorpus } from '../../src/ingest/evaluate.js';
 
 const DATA = resolve(import.meta.dirname, '../../graph-data');
+/**
+ * The five documents curated by hand before the extractor existed: the gold standard. The twenty
+ * added since were curated from the extractor's own candidates (graph-data/CURATION-LOG.md), so
+ * they are no independent gold and stay out of this measure; each of the five is still held out
+ * from the whole graph of 25.
+ */
+const GOLD = [
+  'demonstration-city-2023-05-20',
+  'guangming-2022-07-26-safe-china',
+  'improve-public-security-system',
+  'pps-daily-2024-reform-innovation',
+  'qiushi-2009-maintain-stability',
+];
 
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   OUTCOME: { precision: 0.95, recall: 0.97 }, // target recall 0.9: met
@@ -24,7 +37,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
 describe('ingest evaluation (leave one document out)', () => {
   let report: EvalReport;
   it('runs over the five corpus documents', () => {
-    report = evaluateCorpus(DATA);
+    report = evaluateCorpus(DATA, false, GOLD);
     expect(report.documents).toBe(5);
   });
   for (const [kind, floor] of Object.entries(FLOORS)) {
@@ -39,9 +52,11 @@ describe('ingest evaluation (leave one document out)', () => {
     expect(report.kinds.OUTCOME?.exactShare).toBeGreaterThanOrEqual(1);
   });
   it('relations: precision and recall stay at their measured floors (no target)', () => {
-    // 0.827 before issue 15, 0.817 after (one more unmatched PRODUCED in pps-daily; recall unchanged).
-    expect(report.relations.precision).toBeGreaterThanOrEqual(0.81);
-    expect(report.relations.recall).toBeGreaterThanOrEqual(0.16);
+    // 0.827 with five documents in the graph and the old rules; 0.817 with the issue-15 rules;
+    // 0.765 with 25 documents, where more mentions in the five link to entities the later
+    // documents define and so propose relations the five's curated files do not record.
+    expect(report.relations.precision).toBeGreaterThanOrEqual(0.76);
+    expect(report.relations.recall).toBeGreaterThanOrEqual(0.15);
   });
 });
 
@@ -55,7 +70,7 @@ const STRICT_FLOORS: Record<string, { precision: number; recall: number }> = {
 describe('ingest evaluation, strict (names, aliases and links only)', () => {
   let report: EvalReport;
   it('runs', () => {
-    report = evaluateCorpus(DATA, true);
+    report = evaluateCorpus(DATA, true, GOLD);
     expect(report.documents).toBe(5);
   });
   for (const [kind, floor] of Object.entries(STRICT_FLOORS)) {
@@ -65,7 +80,7 @@ describe('ingest evaluation, strict (names, aliases and links only)', () => {
     });
   }
   it('never scores above the lenient evaluation', () => {
-    const lenient = evaluateCorpus(DATA);
+    const lenient = evaluateCorpus(DATA, false, GOLD);
     for (const kind of Object.keys(STRICT_FLOORS)) {
       expect(report.kinds[kind]?.recall).toBeLessThanOrEqual(lenient.kinds[kind]?.recall ?? 0);
     }

@@ -71,7 +71,10 @@ describe('ingest, accept and query a new document (in a temp copy of graph-data)
     expect(cand.entities.map((e) => e.id)).not.toContain('organ/ministry-of-public-security');
     expect(cand.extends.map((x) => x.id)).toContain('session/20th-cc-2nd-plenary-session');
     const kinds = cand.entities.map((e) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['CAMPAIGN', 'PLENARY_SESSION', 'PERSON', 'OUTCOME', 'ORGAN']));
+    expect(kinds).toEqual(expect.arrayContaining(['CAMPAIGN', 'PLENARY_SESSION', 'PERSON', 'OUTCOME']));
+    // The Criminal Investigation Bureau came into the graph with the June 2021 telecom fraud report,
+    // so the fixture's mention of it is linked too.
+    expect(cand.extends.map((x) => x.id)).toContain('organ/mps-criminal-investigation-bureau');
     const cases = cand.entities.find((e) => e.value === 1300000);
     expect(cases).toMatchObject({ unit: 'cases', qualifier: 'A_TOTAL_OF', figure: 'a total of 1.3 million' });
     expect(cand.relations).toEqual(
@@ -280,5 +283,29 @@ describe('rules generalise to a new report of the genre (second fixture, names n
     ]);
     const reported = x.relations.filter((r) => r.type === 'REPORTED').map((r) => r.source);
     expect(reported).toEqual(['person/luo-jianming', 'person/luo-jianming']);
+  });
+});
+
+describe('a proposed relation the graph already holds', () => {
+  let data: string;
+  beforeAll(() => {
+    data = copyData(DATA);
+  });
+  afterAll(() => removeDir(data));
+
+  it('is left out of the candidates instead of failing the ingest', () => {
+    // The extractor proposes the bureau PART_OF the ministry, which guangming-2022 already curates.
+    const file = join(data, 'bureau.txt');
+    writeFileSync(
+      file,
+      'At the press conference, Zhang Xiaopeng, deputy director of the Public Security Administration of the Ministry of Public Security, said that 6 services will be handled across provinces.\n',
+    );
+    const r = ingestDocument(request(data, { file, id: 'bureau-note-2021-05-10', published: '2021-05-10' }));
+    const cand = parse(readFileSync(r.candidatesPath, 'utf8')) as CandidateFile;
+    const ids = cand.relations.map((x) => `${x.source}-${x.type}->${x.target}`);
+    expect(ids).not.toContain(
+      'organ/mps-public-security-administration-bureau-PART_OF->organ/ministry-of-public-security',
+    );
+    expect(cand.extends.map((x) => x.id)).toContain('organ/mps-public-security-administration-bureau');
   });
 });
