@@ -14,6 +14,13 @@ export interface Context {
   readonly deadline?: number;
   /** The limit the deadline was set from, for the TIMEOUT error to name. */
   readonly timeoutMs?: number;
+  /** What the answer holds so far, counted against maxResponseItems / maxResponseTextChars. */
+  readonly answerSize?: AnswerSize;
+}
+
+export interface AnswerSize {
+  items: number;
+  textChars: number;
 }
 
 export const builder = new SchemaBuilder<{

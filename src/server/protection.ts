@@ -1,15 +1,17 @@
 /** Request-level protections that graphql-armor does not cover: body size and execution time. */
 import {
   defaultFieldResolver,
+  type ExecutionResult,
   type GraphQLField,
   isIntrospectionType,
   isListType,
   isNonNullType,
   isObjectType,
 } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
-import { TimeoutError } from '../model/errors.js';
-import type { Context } from '../schema/index.js';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { AnswerTooLargeError, TimeoutError } from '../model/errors.js';
+import type { AnswerSize, Context } from '../schema/index.js';
+import { LARGE_TEXT, LIMITS } from '../schema/limits.js';
 
 const limitError = (message: string, limit: string, allowed: number) => ({
   errors: [{ message, extensions: { code: 'LIMIT_EXCEEDED', limit, allowed } }],
@@ -47,8 +49,8 @@ export function bodyLimitPlugin(maxBytes: number): Plugin {
   };
 }
 
-/** Marks a field whose resolver checks the deadline, so servers sharing the schema wrap it once. */
-const CHECKS_DEADLINE = Symbol('reform-graph checks the deadline');
+/** Marks a field whose resolver checks the limits, so servers sharing the schema wrap it once. */
+const CHECKS_LIMITS = Symbol('reform-graph checks the execution limits');
 
 /**
  * Can this field do more than O(1) work? Root fields, fields with arguments (traversals,
@@ -60,36 +62,92 @@ function mayRunLong(field: GraphQLField<unknown, unknown>, isRoot: boolean): boo
 }
 
 /**
- * Cuts an execution that runs past its deadline. Resolvers here are synchronous, so the check
- * runs before each resolver that may do real work: a runaway query stops at the next such
- * field instead of hanging. Not @envelop/on-resolve: it wraps every field and allocates a
- * payload object and closures on every call, which on a lookup was much of the execution;
- * a scalar field without arguments cannot run long, so it keeps its bare resolver.
+ * What one execution may spend: a deadline and an answer size. yoga's context and the fast
+ * path's both come from here, so the two paths enforce the same limits.
+ */
+export function executionBudget(timeoutMs: number): Pick<Context, 'deadline' | 'timeoutMs' | 'answerSize'> {
+  return { deadline: performance.now() + timeoutMs, timeoutMs, answerSize: { items: 0, textChars: 0 } };
+}
+
+const tooManyItems = () =>
+  new AnswerTooLargeError(
+    'maxResponseItems',
+    LIMITS.maxResponseItems,
+    `the answer would hold more than ${LIMITS.maxResponseItems} list items: ask for smaller pages or fewer nested lists`,
+  );
+const tooMuchText = () =>
+  new AnswerTooLargeError(
+    'maxResponseTextChars',
+    LIMITS.maxResponseTextChars,
+    `the answer would hold more than ${LIMITS.maxResponseTextChars} characters of document text: select text for fewer documents`,
+  );
+
+/** Throws if the answer is already past a size limit (later fields must not keep building it). */
+function checkSize(size: AnswerSize): void {
+  if (size.items > LIMITS.maxResponseItems) throw tooManyItems();
+  if (size.textChars > LIMITS.maxResponseTextChars) throw tooMuchText();
+}
+
+/**
+ * Cuts an execution that runs past its deadline or builds too large an answer. Resolvers here
+ * are synchronous, so the checks run around each resolver that may do real work: a runaway
+ * query stops at the next such field instead of hanging, and a list or a document text is
+ * counted as it is returned, before anything is built below it. Not @envelop/on-resolve: it
+ * wraps every field and allocates a payload object and closures on every call, which on a
+ * lookup was much of the execution; a scalar field without arguments cannot run long, so it
+ * keeps its bare resolver (unless it is large text).
  */
 export function timeoutPlugins(timeoutMs: number): Plugin<Context>[] {
   return [
     {
       onContextBuilding({ extendContext }) {
-        extendContext({ deadline: performance.now() + timeoutMs, timeoutMs });
+        extendContext(executionBudget(timeoutMs));
       },
       onSchemaChange({ schema }) {
         const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
         for (const type of Object.values(schema.getTypeMap())) {
           if (!isObjectType(type) || isIntrospectionType(type)) continue;
           for (const field of Object.values(type.getFields())) {
-            const marked = field as typeof field & { [CHECKS_DEADLINE]?: true };
-            if (marked[CHECKS_DEADLINE] || !mayRunLong(field, roots.has(type))) continue;
+            const marked = field as typeof field & { [CHECKS_LIMITS]?: true };
+            const largeText = field.extensions?.[LARGE_TEXT] === true;
+            if (marked[CHECKS_LIMITS] || !(largeText || mayRunLong(field, roots.has(type)))) continue;
             const resolve = field.resolve ?? defaultFieldResolver;
             field.resolve = (root, args, context: Context, info) => {
               if (context.deadline !== undefined && performance.now() > context.deadline) {
                 throw new TimeoutError(context.timeoutMs ?? timeoutMs);
               }
-              return resolve(root, args, context, info);
+              const size = context.answerSize;
+              if (size) checkSize(size);
+              const value = resolve(root, args, context, info);
+              if (size) {
+                if (Array.isArray(value)) size.items += value.length;
+                else if (largeText && typeof value === 'string') size.textChars += value.length;
+                checkSize(size);
+              }
+              return value;
             };
-            marked[CHECKS_DEADLINE] = true;
+            marked[CHECKS_LIMITS] = true;
           }
         }
       },
+      onExecute() {
+        return {
+          onExecuteDone({ result, setResult }) {
+            if (isAsyncIterable(result)) return;
+            const tooLarge = oversizeError(result);
+            if (tooLarge) setResult(tooLarge);
+          },
+        };
+      },
     },
   ];
+}
+
+/**
+ * Once an answer is too large, every field still to run fails with the same error: the answer
+ * becomes that one error, without the partial data (which a client could not use anyway).
+ */
+export function oversizeError(result: ExecutionResult): ExecutionResult | undefined {
+  const error = result.errors?.find((e) => e.originalError instanceof AnswerTooLargeError);
+  return error ? { data: null, errors: [error] } : undefined;
 }

@@ -8,6 +8,7 @@ import { Registry } from 'prom-client';
 import type { Snapshot } from '../graph/snapshot.js';
 import { type Context, schema } from '../schema/index.js';
 import { armorPlugin } from './armor.js';
+import { complexityPlugin } from './complexity.js';
 import { configFromEnv, type ServerConfig } from './config.js';
 import { maskError, variableErrorCodePlugin } from './errors.js';
 import { EXAMPLE_OPERATIONS } from './examples.js';
@@ -122,6 +123,7 @@ export function createApp(options: ServerOptions): ReformGraphApp {
     config.fastPath && operations
       ? createFastPath({
           operations,
+          schema,
           source,
           maxBodyBytes: config.maxBodyBytes,
           requestTimeoutMs: config.requestTimeoutMs,
@@ -175,7 +177,11 @@ export function createApp(options: ServerOptions): ReformGraphApp {
         },
       }),
       readOnlyPlugin(),
+      // The cost estimate before jit compiles anything; the fast path's hand-over last, so its
+      // result replaces any executor (yoga's error masking still runs after these).
+      complexityPlugin(),
       ...(operations ? [jitPlugin(operations)] : []),
+      ...(fastPath ? [fastPath.plugin] : []),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
     ],
   });
