@@ -79,8 +79,8 @@ export function compiledFieldCount(
     }
   };
   const expand = (set: SelectionSetNode, type: GraphQLCompositeType, spread: ReadonlySet<string>): void => {
-    if (!isAbstractType(type)) return visit(set, type, spread);
-    for (const possible of schema.getPossibleTypes(type)) {
+    const possibleTypes = isAbstractType(type) ? schema.getPossibleTypes(type) : [type];
+    for (const possible of possibleTypes) {
       if (count > cap) return;
       visit(set, possible, spread);
     }
