@@ -10,7 +10,7 @@ import { type Context, schema } from '../schema/index.js';
 import { armorPlugin } from './armor.js';
 import { complexityPlugin } from './complexity.js';
 import { configFromEnv, type ServerConfig } from './config.js';
-import { maskError, variableErrorCodePlugin } from './errors.js';
+import { hideSuggestionsPlugin, maskError, requestParseErrorPlugin, variableErrorCodePlugin } from './errors.js';
 import { EXAMPLE_OPERATIONS } from './examples.js';
 import { explorerPlugin } from './explorer-route.js';
 import { exportRoutesPlugin } from './export-routes.js';
@@ -140,7 +140,12 @@ export function createApp(options: ServerOptions): ReformGraphApp {
     landingPage: false,
     healthCheckEndpoint: '/yoga-health',
     maskedErrors: { maskError },
-    cors: { origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], methods: ['GET', 'POST'] },
+    // The API uses no cookies or HTTP auth: no origin is ever allowed credentials.
+    cors: {
+      origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],
+      methods: ['GET', 'POST'],
+      credentials: false,
+    },
     logging: yogaLogger(logger),
     plugins: [
       requestLogPlugin(logger),
@@ -149,12 +154,14 @@ export function createApp(options: ServerOptions): ReformGraphApp {
       exportRoutesPlugin(source),
       explorerPlugin(),
       ...(options.plugins ?? []),
+      requestParseErrorPlugin(),
       csrfPlugin(),
       // After the CSRF check (a hit must not bypass it), before everything a hit can skip.
       ...(config.responseCacheEntries > 0
         ? [responseCache(source, { maxEntries: config.responseCacheEntries }).plugin]
         : []),
-      armorPlugin({ production: config.production }),
+      armorPlugin(),
+      ...(config.production ? [hideSuggestionsPlugin()] : []),
       ...timeoutPlugins(config.requestTimeoutMs),
       snapshotVersionPlugin(),
       variableErrorCodePlugin(),
