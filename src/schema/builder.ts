@@ -16,6 +16,8 @@ export interface Context {
   readonly timeoutMs?: number;
   /** What the answer holds so far, counted against maxResponseItems / maxResponseTextChars. */
   readonly answerSize?: AnswerSize;
+  /** When this execution last got the event loop (started or resumed), for sharing it fairly. */
+  readonly turn?: { resumedAt: number; turnNumber?: number };
 }
 
 export interface AnswerSize {

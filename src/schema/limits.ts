@@ -21,7 +21,7 @@ export const LIMITS = {
    */
   maxComplexity: 200000,
   /** List items one answer may hold, summed over every list in it. */
-  maxResponseItems: 20000,
+  maxResponseItems: 5000,
   /** Characters of large text (documents' full text) one answer may hold. */
   maxResponseTextChars: 500000,
   /**

@@ -3,6 +3,7 @@ import {
   defaultFieldResolver,
   type ExecutionResult,
   type GraphQLField,
+  type GraphQLResolveInfo,
   isIntrospectionType,
   isListType,
   isNonNullType,
@@ -65,8 +66,69 @@ function mayRunLong(field: GraphQLField<unknown, unknown>, isRoot: boolean): boo
  * What one execution may spend: a deadline and an answer size. yoga's context and the fast
  * path's both come from here, so the two paths enforce the same limits.
  */
-export function executionBudget(timeoutMs: number): Pick<Context, 'deadline' | 'timeoutMs' | 'answerSize'> {
-  return { deadline: performance.now() + timeoutMs, timeoutMs, answerSize: { items: 0, textChars: 0 } };
+export function executionBudget(timeoutMs: number): Pick<Context, 'deadline' | 'timeoutMs' | 'answerSize' | 'turn'> {
+  const now = performance.now();
+  return { deadline: now + timeoutMs, timeoutMs, answerSize: { items: 0, textChars: 0 }, turn: { resumedAt: now } };
+}
+
+/**
+ * Sharing the one thread. Resolvers are synchronous, so a long execution would hold the event
+ * loop until it ends, and every other request, however cheap, would wait behind it (20
+ * clients of a 2 s query kept `{ __typename }` waiting 30 s). So a long execution pauses
+ * (its next resolver returns a promise, which graphql-js and graphql-jit both await) once the
+ * loop has been busy for SLICE_MS since its last turn; the loop then reads the sockets and
+ * answers what arrived. An execution always runs MIN_RUN_MS before it may pause, so a cheap
+ * one never does, and each paused execution gets at least that much every turn, so none starves.
+ */
+const SLICE_MS = 10;
+const MIN_RUN_MS = 2;
+let turnStartedAt = performance.now();
+let turnNumber = 0;
+let waiting: (() => void)[] = [];
+let turnScheduled = false;
+
+/**
+ * Paused fields woken per turn, oldest first: a large answer can have thousands paused (one per
+ * list item), and waking them all only to pause most again would itself hold the loop.
+ */
+const WAKE_PER_TURN = 64;
+
+function startTurn(): void {
+  turnScheduled = false;
+  turnStartedAt = performance.now();
+  turnNumber++;
+  const resumed = waiting.length <= WAKE_PER_TURN ? waiting : waiting.slice(0, WAKE_PER_TURN);
+  waiting = resumed === waiting ? [] : waiting.slice(WAKE_PER_TURN);
+  for (const resume of resumed) resume();
+  if (waiting.length > 0 && !turnScheduled) {
+    turnScheduled = true;
+    setImmediate(startTurn);
+  }
+}
+
+/** Resolves in the next turn of the event loop, after it has polled the sockets. */
+function nextTurn(): Promise<void> {
+  return new Promise((resume) => {
+    waiting.push(resume);
+    if (!turnScheduled) {
+      turnScheduled = true;
+      setImmediate(startTurn);
+    }
+  });
+}
+
+/**
+ * An execution has many paused fields (one per list item, say); its first to resume in a turn
+ * starts its run for that turn, the others continue it, so it gets MIN_RUN_MS per turn, not per field.
+ */
+function resume(turn: { resumedAt: number; turnNumber?: number }): void {
+  if (turn.turnNumber === turnNumber) return;
+  turn.turnNumber = turnNumber;
+  turn.resumedAt = performance.now();
+}
+
+function mustPause(turn: { resumedAt: number }, now: number): boolean {
+  return now - turn.resumedAt > MIN_RUN_MS && now - turnStartedAt > SLICE_MS;
 }
 
 const tooManyItems = () =>
@@ -112,7 +174,7 @@ export function timeoutPlugins(timeoutMs: number): Plugin<Context>[] {
             const largeText = field.extensions?.[LARGE_TEXT] === true;
             if (marked[CHECKS_LIMITS] || !(largeText || mayRunLong(field, roots.has(type)))) continue;
             const resolve = field.resolve ?? defaultFieldResolver;
-            field.resolve = (root, args, context: Context, info) => {
+            const run = (root: unknown, args: Record<string, unknown>, context: Context, info: GraphQLResolveInfo) => {
               if (context.deadline !== undefined && performance.now() > context.deadline) {
                 throw new TimeoutError(context.timeoutMs ?? timeoutMs);
               }
@@ -125,6 +187,16 @@ export function timeoutPlugins(timeoutMs: number): Plugin<Context>[] {
                 checkSize(size);
               }
               return value;
+            };
+            field.resolve = (root, args, context: Context, info) => {
+              const turn = context.turn;
+              if (!turn || !mustPause(turn, performance.now())) return run(root, args, context, info);
+              return nextTurn().then(() => {
+                resume(turn);
+                return context.turn && mustPause(turn, performance.now())
+                  ? field.resolve?.(root, args, context, info)
+                  : run(root, args, context, info);
+              });
             };
             marked[CHECKS_LIMITS] = true;
           }

@@ -146,8 +146,8 @@ describe('the size of an answer is limited', () => {
   });
 
   it('list items past maxResponseItems are refused as one error', async () => {
-    // Each alias is ~2,000 items (the ministry is a hub) and within every estimate; twelve are not.
-    const query = `{ ${Array.from({ length: 12 }, (_, i) => `e${i}: ${nested(MINISTRY, 3).slice(2, -2)}`).join(' ')} }`;
+    // Each alias is ~2,000 items (the ministry is a hub) and within every estimate; three are not.
+    const query = `{ ${Array.from({ length: 3 }, (_, i) => `e${i}: ${nested(MINISTRY, 3).slice(2, -2)}`).join(' ')} }`;
     for (let i = 0; i < 2; i++) {
       const answer = await post(jit, query);
       expect(limitOf(answer)).toEqual(['LIMIT_EXCEEDED/maxResponseItems']);
@@ -156,7 +156,7 @@ describe('the size of an answer is limited', () => {
   });
 
   it('the limits are the documented ones', () => {
-    expect(LIMITS).toMatchObject({ maxResponseItems: 20_000, maxResponseTextChars: 500_000 });
+    expect(LIMITS).toMatchObject({ maxResponseItems: 5_000, maxResponseTextChars: 500_000 });
   });
 });
 
@@ -167,15 +167,20 @@ describe('an operation that timed out is not run again', () => {
   const original = field?.resolve;
   beforeAll(async () => {
     slow = await startWith({ requestTimeoutMs: 150 });
-    // Each search takes 100 ms here: the deadline lets two start, the third is cut.
+    // Each search takes 100 ms here, so the deadline cuts the operation after a few.
     const inner = field?.resolve;
     if (!field || !inner) throw new Error('no search field');
-    field.resolve = (...args) => {
-      const value = inner(...args);
+    // Counted once the server's own wrapper lets the search run (past the deadline check,
+    // after any pause that shares the thread).
+    const work = <T>(value: T): T => {
       calls++;
       const until = performance.now() + 100;
       while (performance.now() < until);
       return value;
+    };
+    field.resolve = (...args) => {
+      const value = inner(...args);
+      return value instanceof Promise ? value.then(work) : work(value);
     };
   });
   afterAll(async () => {
@@ -189,8 +194,9 @@ describe('an operation that timed out is not run again', () => {
       calls = 0;
       const answer = await post(slow, query);
       expect(answer.errors?.map((e) => e.extensions?.code)).toContain('TIMEOUT');
-      // One execution: two searches ran before the deadline. Run again in yoga, it was four.
-      expect(calls).toBeLessThanOrEqual(2);
+      // One execution: at most three searches start before the deadline (the last two pass
+      // its check in one turn before either works). Run again in yoga, it was twice that.
+      expect(calls).toBeLessThanOrEqual(3);
     }
     expect(slow.fastPath?.stats().passedOn).toBeGreaterThanOrEqual(3);
   });
