@@ -28,7 +28,7 @@ export const LIMITS = {
    * Fields graphql-jit may compile for one operation, interfaces expanded per possible type
    * (src/server/compile-size.ts); a larger operation is run by graphql-js instead.
    */
-  maxCompiledFields: 1000,
+  maxCompiledFields: 200,
 } as const;
 
 /** Field extension marking a string field that can be large: its characters count toward maxResponseTextChars. */
