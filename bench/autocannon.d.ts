@@ -16,6 +16,7 @@ declare module 'autocannon' {
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;
+    body?: string;
     requests?: Array<RequestParams & { setupRequest?: (req: RequestParams) => RequestParams }>;
   }
   interface Histogram {

@@ -31,6 +31,9 @@ export class LimitExceededError extends DomainError {
   }
 }
 
+/** An answer grew past a size limit while it was being built; the whole answer is refused. */
+export class AnswerTooLargeError extends LimitExceededError {}
+
 /** A request ran past its time budget and was cut. */
 export class TimeoutError extends DomainError {
   readonly code = 'TIMEOUT';

@@ -14,6 +14,15 @@ export interface Context {
   readonly deadline?: number;
   /** The limit the deadline was set from, for the TIMEOUT error to name. */
   readonly timeoutMs?: number;
+  /** What the answer holds so far, counted against maxResponseItems / maxResponseTextChars. */
+  readonly answerSize?: AnswerSize;
+  /** When this execution last got the event loop (started or resumed), for sharing it fairly. */
+  readonly turn?: { resumedAt: number; turnNumber?: number };
+}
+
+export interface AnswerSize {
+  items: number;
+  textChars: number;
 }
 
 export const builder = new SchemaBuilder<{

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../model/errors.js';
 import { builder } from './builder.js';
 import { EntityKindEnum } from './enums.js';
+import { LARGE_TEXT } from './limits.js';
 import { pageOf } from './paging.js';
 import { DocumentRef, EntityRef, PartialDateRef } from './refs.js';
 
@@ -24,7 +25,12 @@ builder.node(DocumentRef, {
     language: t.exposeString('language'),
     file: t.exposeString('file'),
     length: t.int({ description: 'Length of the text in UTF-16 code units.', resolve: (d) => d.text.length }),
-    text: t.exposeString('text', { description: 'The full text, byte for byte as curated.' }),
+    text: t.exposeString('text', {
+      description: 'The full text, byte for byte as curated.',
+      // Thousands of characters each: priced like many fields, and counted in the answer's size.
+      complexity: 100,
+      extensions: { [LARGE_TEXT]: true },
+    }),
     entities: t.connection({
       type: EntityRef,
       description: 'Entities with evidence in this document.',

@@ -18,4 +18,4 @@ import './extract.js';
 builder.queryType({ description: 'Questions about the reform graph. Every answer traces to verbatim quotes.' });
 
 export const schema = lexicographicSortSchema(builder.toSchema());
-export type { Context } from './builder.js';
+export type { AnswerSize, Context } from './builder.js';

@@ -14,7 +14,25 @@ export const LIMITS = {
   maxTokens: 3000,
   maxDirectives: 20,
   maxCost: 20000,
+  /**
+   * Estimated cost of an operation, with list fields multiplying what they select (Pothos
+   * complexity: `neighbors` × 20, a page × its size, a document's text 100 …), so nesting lists
+   * grows the estimate as it grows the work. graphql-armor's maxCost above only adds.
+   */
+  maxComplexity: 200000,
+  /** List items one answer may hold, summed over every list in it. */
+  maxResponseItems: 5000,
+  /** Characters of large text (documents' full text) one answer may hold. */
+  maxResponseTextChars: 500000,
+  /**
+   * Fields graphql-jit may compile for one operation, interfaces expanded per possible type
+   * (src/server/compile-size.ts); a larger operation is run by graphql-js instead.
+   */
+  maxCompiledFields: 200,
 } as const;
+
+/** Field extension marking a string field that can be large: its characters count toward maxResponseTextChars. */
+export const LARGE_TEXT = 'reformGraphLargeText';
 
 /** A count argument (first, last …): null means "use the default". */
 export function checkCount(name: string, value: number | null | undefined, max: number): void {

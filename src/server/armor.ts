@@ -17,7 +17,7 @@ function reject(limit: string, allowed: number): GraphQLArmorRejectCallback[] {
   ];
 }
 
-export function armorPlugin(options: { production: boolean }) {
+export function armorPlugin() {
   return EnvelopArmorPlugin({
     maxDepth: {
       n: LIMITS.maxQueryDepth,
@@ -26,6 +26,8 @@ export function armorPlugin(options: { production: boolean }) {
     },
     maxAliases: {
       n: LIMITS.maxAliases,
+      // armor exempts __typename by default, and 400 aliases of it were accepted.
+      allowList: [],
       onReject: reject('maxAliases', LIMITS.maxAliases),
       propagateOnRejection: false,
     },
@@ -36,6 +38,7 @@ export function armorPlugin(options: { production: boolean }) {
     },
     maxTokens: { n: LIMITS.maxTokens, onReject: reject('maxTokens', LIMITS.maxTokens), propagateOnRejection: false },
     costLimit: { maxCost: LIMITS.maxCost, onReject: reject('maxCost', LIMITS.maxCost), propagateOnRejection: false },
-    blockFieldSuggestion: { enabled: options.production },
+    // Off: hideSuggestionsPlugin (errors.ts) hides every kind of suggestion, this only fields'.
+    blockFieldSuggestion: { enabled: false },
   });
 }

@@ -25,6 +25,11 @@ export interface ServerConfig {
    * (fast-path.ts) instead of yoga's request handling. On by default; off routes all through yoga.
    */
   readonly fastPath: boolean;
+  /**
+   * On SIGTERM, how long /ready answers 503 while the listener still serves, so a load
+   * balancer polling it stops sending requests before the port closes (within the grace period).
+   */
+  readonly shutdownDrainMs: number;
 }
 
 export const CONFIG_ENV = {
@@ -36,6 +41,7 @@ export const CONFIG_ENV = {
   jit: 'GRAPHQL_JIT',
   responseCacheEntries: 'RESPONSE_CACHE_ENTRIES',
   fastPath: 'FAST_PATH',
+  shutdownDrainMs: 'SHUTDOWN_DRAIN_MS',
 } as const;
 
 function nonNegativeInt(name: string, raw: string | undefined, fallback: number): number {
@@ -78,6 +84,7 @@ export function configFromEnv(
     jit: env[CONFIG_ENV.jit] ? env[CONFIG_ENV.jit] !== 'false' : true,
     responseCacheEntries: nonNegativeInt(CONFIG_ENV.responseCacheEntries, env[CONFIG_ENV.responseCacheEntries], 0),
     fastPath: env[CONFIG_ENV.fastPath] ? env[CONFIG_ENV.fastPath] !== 'false' : true,
+    shutdownDrainMs: nonNegativeInt(CONFIG_ENV.shutdownDrainMs, env[CONFIG_ENV.shutdownDrainMs], 5_000),
     ...overrides,
   };
 }

@@ -60,3 +60,78 @@ export function variableErrorCodePlugin(): Plugin {
 function isUncodedVariableError(e: GraphQLError): boolean {
   return e.extensions?.code === undefined && e.path === undefined && e.message.startsWith('Variable "$');
 }
+
+/**
+ * What the request parsers throw, made a client error that says what is wrong and echoes
+ * nothing. yoga parses `variables` and `extensions` of a GET (or form) with a bare
+ * JSON.parse, so `variables=%7B` was a 500 logged at error level; and it copies the
+ * SyntaxError of a malformed JSON body, whose message quotes the body, into
+ * `extensions.originalError` of its 400, in production too.
+ */
+export function requestParseErrorPlugin(): Plugin {
+  return {
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      setRequestParser(async (request) => {
+        try {
+          return await requestParser(request);
+        } catch (err) {
+          throw asBadRequest(err);
+        }
+      });
+    },
+  };
+}
+
+function asBadRequest(err: unknown): unknown {
+  if (err instanceof GraphQLError) {
+    if (err.extensions?.originalError === undefined) return err;
+    // Also yoga's `http.spec`, under which an application/json answer would be a 200.
+    const { originalError: _echo, http: _http, ...extensions } = err.extensions;
+    return createGraphQLError(err.message, { extensions: { ...extensions, http: { status: 400 } } });
+  }
+  if (err instanceof SyntaxError) {
+    return createGraphQLError('a URL or form parameter (variables or extensions) is not valid JSON', {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  }
+  return err;
+}
+
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * In production, "Did you mean …?" is removed from every error message: suggestions of
+ * fields, arguments, types and enum values would map the schema for a client that has no
+ * introspection. graphql-armor's blockFieldSuggestion only matches `Did you mean "x"?`, so
+ * enum values ("Did you mean the enum value …?") still leaked.
+ */
+export function hideSuggestionsPlugin(): Plugin {
+  const hide = <E extends Error>(e: E): E | GraphQLError => {
+    const message = e.message.replace(SUGGESTION, '');
+    if (message === e.message || !(e instanceof GraphQLError)) return e;
+    return new GraphQLError(message, {
+      nodes: e.nodes,
+      source: e.source,
+      positions: e.positions,
+      path: e.path,
+      originalError: e.originalError,
+      extensions: e.extensions,
+    });
+  };
+  return {
+    onValidate() {
+      return ({ valid, result, setResult }) => {
+        if (!valid) setResult(result.map(hide));
+      };
+    },
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!result || typeof result !== 'object' || !('errors' in result) || !result.errors) return;
+          setResult({ ...result, errors: result.errors.map(hide) });
+        },
+      };
+    },
+  };
+}

@@ -7,24 +7,33 @@
  *
  * It only ever runs operations yoga itself has parsed and validated (every limit of armor,
  * the read-only rule, introspection settings): it takes them from the compiled operations
- * that yoga's jit plugin fills as it executes them (jit.ts). Anything else, and any answer with an error, goes to yoga with the body
- * already read, so errors, their codes and statuses, GraphiQL, CORS and every other route
- * stay yoga's, byte for byte. Resolvers are the same, so the execution deadline still holds.
+ * that yoga's jit plugin fills as it executes them (jit.ts), with the same execution budget
+ * (deadline, answer size) and the same cost estimate when variables can change it. Anything
+ * else goes to yoga with the body already read, so GraphiQL, CORS and every other route stay
+ * yoga's. An answer with an error goes to yoga too, so errors, their codes and statuses are
+ * yoga's byte for byte, but with the result already computed (`plugin`): yoga words it and
+ * never runs the operation again, which for an operation that timed out cost a second deadline.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { Counter, type Registry } from 'prom-client';
 import { Lru } from '../graph/lru.js';
+import type { Snapshot } from '../graph/snapshot.js';
 import type { Context } from '../schema/index.js';
+import { complexityError } from './complexity.js';
 import type { CompiledOperations } from './jit.js';
 import type { Logger } from './logging.js';
+import { executionBudget } from './protection.js';
 import { responseKey } from './response-cache.js';
 import type { SnapshotSource } from './snapshot-source.js';
 
 export interface FastPathOptions {
   /** What yoga's jit plugin compiled: the only operations this path runs. */
   readonly operations: CompiledOperations;
+  /** The schema the operations were compiled against, for the cost estimate. */
+  readonly schema: GraphQLSchema;
   readonly source: SnapshotSource;
   readonly maxBodyBytes: number;
   readonly requestTimeoutMs: number;
@@ -42,6 +51,17 @@ export interface FastPath {
   /** Answers `req`, or hands it (with its body, if read) to `next`. */
   handle(req: IncomingMessage, res: ServerResponse, next: NodeHandler): void;
   stats(): { answered: number; passedOn: number };
+  /**
+   * For yoga, after its own execute hooks: a request the fast path already executed is answered
+   * with that result instead of being executed again.
+   */
+  readonly plugin: Plugin<Context>;
+}
+
+/** A result the fast path computed but leaves to yoga to word (it has errors). */
+interface HandedOver {
+  readonly result: ExecutionResult;
+  readonly snapshot: Snapshot;
 }
 
 /** Media types the answer can be given in, exactly as the client may ask; others go to yoga. */
@@ -83,9 +103,17 @@ export function createFastPath(options: FastPathOptions): FastPath {
     : null;
   let answered = 0;
   let passedOn = 0;
+  const handedOver = new WeakMap<IncomingMessage, HandedOver>();
 
-  function passOn(req: IncomingMessage, res: ServerResponse, next: NodeHandler, body?: string): void {
+  function passOn(
+    req: IncomingMessage,
+    res: ServerResponse,
+    next: NodeHandler,
+    body?: string,
+    computed?: HandedOver,
+  ): void {
     passedOn++;
+    if (computed) handedOver.set(req, computed);
     // whatwg-node builds the Request from `body` when the stream has been read already.
     if (body !== undefined) (req as IncomingMessage & { body?: string }).body = body;
     next(req, res);
@@ -128,19 +156,22 @@ export function createFastPath(options: FastPathOptions): FastPath {
     const cached = cacheKey && answers?.get(cacheKey);
     if (cached) return write(req, res, contentType, cached, at);
 
-    const context: Context = {
-      snapshot,
-      deadline: performance.now() + options.requestTimeoutMs,
-      timeoutMs: options.requestTimeoutMs,
-    };
+    const context: Context = { snapshot, ...executionBudget(options.requestTimeoutMs) };
+    // Variables can raise the estimate (`first: $n`): yoga refuses what is over it.
+    if (
+      compiled.hasVariables &&
+      complexityError(options.schema, compiled.document, params.operationName, params.variables, context)
+    ) {
+      return passOn(req, res, next, body);
+    }
     const finish = (result: ExecutionResult) => {
-      // yoga words errors (masking, codes, HTTP status): it answers those itself.
-      if (result.errors && result.errors.length > 0) return passOn(req, res, next, body);
+      // yoga words errors (masking, codes, HTTP status), from this result: it does not run it again.
+      if (result.errors && result.errors.length > 0) return passOn(req, res, next, body, { result, snapshot });
       const json = JSON.stringify({ data: result.data, extensions: { snapshotVersion: snapshot.version } });
       if (cacheKey) answers?.set(cacheKey, json);
       write(req, res, contentType, json, at);
     };
-    const result = compiled.query(undefined, context, params.variables ?? {});
+    const result = compiled.query.query(undefined, context, params.variables ?? {});
     if (result instanceof Promise) {
       result.then(finish, () => passOn(req, res, next, body));
     } else {
@@ -181,5 +212,19 @@ export function createFastPath(options: FastPathOptions): FastPath {
     });
   }
 
-  return { handle, stats: () => ({ answered, passedOn }) };
+  const plugin: Plugin<Context> = {
+    onExecute({ args, extendContext, setExecuteFn }) {
+      const req = (args.contextValue as { req?: IncomingMessage }).req;
+      const computed = req && handedOver.get(req);
+      if (!computed) return;
+      handedOver.delete(req);
+      // The snapshot that answered, for the version yoga reports (a reload may have come since).
+      extendContext({ snapshot: computed.snapshot });
+      // Not setResultAndStopExecution: that would skip the execute hooks after this one,
+      // yoga's error masking among them, and the errors would lose their codes.
+      setExecuteFn(() => computed.result);
+    },
+  };
+
+  return { handle, stats: () => ({ answered, passedOn }), plugin };
 }

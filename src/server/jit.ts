@@ -7,12 +7,20 @@
  * operations answered the second with the first (tests/e2e/fast-path.test.ts keeps that from
  * coming back), and its compiled functions cannot be shared with the node:http fast path,
  * which would then compile every operation a second time inside the request's deadline.
+ *
+ * Compiling is bounded two ways. Its cost grows with the operation's fields, interfaces
+ * expanded per possible type (compile-size.ts): past LIMITS.maxCompiledFields an operation is
+ * run by graphql-js instead, whose cost follows the data rather than the schema. And a
+ * compiled operation is found again by its printed form, so the same operation with other
+ * comments, whitespace or commas reuses it instead of paying for compiling again.
  */
 import { getDocumentString, makeExecute } from '@envelop/core';
 import { type DocumentNode, type GraphQLSchema, print } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { Lru } from '../graph/lru.js';
+import { LIMITS } from '../schema/limits.js';
+import { compiledFieldCount, operationOf } from './compile-size.js';
 
 /** Operations kept compiled; a client minting new query texts only churns this LRU. */
 const MAX_COMPILED = 1000;
@@ -20,31 +28,63 @@ const MAX_COMPILED = 1000;
 // \u0000 cannot occur in an operation name, so name and text never run together.
 const keyOf = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\u0000${query}`;
 
+/** A compiled operation, with what the fast path needs to run it as yoga would. */
+export interface CompiledOperation {
+  readonly query: CompiledQuery;
+  readonly document: DocumentNode;
+  /** Whether the cost estimate depends on variables, so each request's must be checked. */
+  readonly hasVariables: boolean;
+}
+
+/** An operation too large to compile: graphql-js runs it. */
+const INTERPRET = 'interpret' as const;
+type Entry = CompiledOperation | typeof INTERPRET;
+
 /**
- * Compiled operations by (operation name, query text). Filled only from yoga's execute phase,
- * so everything in it has passed parsing and validation with every limit.
+ * Compiled operations by (operation name, query text) and by (operation name, printed
+ * document). Filled only from yoga's execute phase, so everything in it has passed parsing,
+ * validation and the cost estimate.
  */
 export class CompiledOperations {
-  private readonly byText = new Lru<CompiledQuery>(MAX_COMPILED);
+  private readonly byText = new Lru<Entry>(MAX_COMPILED);
+  private readonly byPrinted = new Lru<Entry>(MAX_COMPILED);
+  private compiles = 0;
 
   constructor(private readonly compilerOptions: { disablingCapturingStackErrors?: boolean } = {}) {}
 
   /** An operation compiled before, by the text a client sends. */
-  get(query: string, operationName?: string | null): CompiledQuery | undefined {
-    return this.byText.get(keyOf(query, operationName));
+  get(query: string, operationName?: string | null): CompiledOperation | undefined {
+    const entry = this.byText.get(keyOf(query, operationName));
+    return entry === INTERPRET ? undefined : entry;
   }
 
-  /** The compiled operation of a validated document, compiled now if new; null if jit cannot. */
-  compile(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): CompiledQuery | null {
+  /** How many times an operation was really compiled (not found again). */
+  compiled(): number {
+    return this.compiles;
+  }
+
+  /** The compiled operation of a validated document, compiled now if new; null if it is not compiled. */
+  compile(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): CompiledOperation | null {
     // The text yoga parsed it from; a document from elsewhere is printed, to key it the same way.
-    const text = getDocumentString(document, print);
-    const cached = this.get(text, operationName);
-    if (cached) return cached;
-    const compiled = compileQuery(schema, document, operationName ?? undefined, this.compilerOptions);
+    const textKey = keyOf(getDocumentString(document, print), operationName);
+    const known = this.byText.get(textKey);
+    if (known) return known === INTERPRET ? null : known;
+    const printedKey = keyOf(print(document), operationName);
+    const entry = this.byPrinted.get(printedKey) ?? this.compileNew(schema, document, operationName);
+    this.byPrinted.set(printedKey, entry);
+    this.byText.set(textKey, entry);
+    return entry === INTERPRET ? null : entry;
+  }
+
+  private compileNew(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): Entry {
+    const cap = LIMITS.maxCompiledFields;
+    if (compiledFieldCount(schema, document, operationName, cap) > cap) return INTERPRET;
+    this.compiles++;
+    const query = compileQuery(schema, document, operationName ?? undefined, this.compilerOptions);
     // A document jit cannot compile runs on graphql-js, which reports what is wrong.
-    if (!isCompiledQuery(compiled)) return null;
-    this.byText.set(keyOf(text, operationName), compiled);
-    return compiled;
+    if (!isCompiledQuery(query)) return INTERPRET;
+    const hasVariables = (operationOf(document, operationName)?.variableDefinitions?.length ?? 0) > 0;
+    return { query, document, hasVariables };
   }
 }
 
@@ -53,7 +93,7 @@ export function jitPlugin(operations: CompiledOperations): Plugin {
     onExecute({ args, setExecuteFn }) {
       const compiled = operations.compile(args.schema, args.document, args.operationName);
       if (!compiled) return;
-      setExecuteFn(makeExecute((a) => compiled.query(a.rootValue, a.contextValue, a.variableValues)));
+      setExecuteFn(makeExecute((a) => compiled.query.query(a.rootValue, a.contextValue, a.variableValues)));
     },
   };
 }

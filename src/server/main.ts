@@ -1,6 +1,7 @@
 /** Starts the HTTP server over node:http and stops it gracefully on SIGTERM/SIGINT. */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Snapshot } from '../graph/snapshot.js';
+import { configFromEnv } from './config.js';
 import type { FastPath } from './fast-path.js';
 import type { Logger } from './logging.js';
 import type { Lifecycle } from './routes.js';
@@ -39,18 +40,31 @@ export async function start(options: ListenOptions): Promise<RunningServer> {
 }
 
 /**
- * On SIGTERM/SIGINT: /ready turns 503, the listener stops accepting, idle keep-alive sockets
- * close, in-flight requests finish, then the process exits (forced after `graceMs`).
+ * On SIGTERM: /ready turns 503 while the listener still serves for `drainMs` (a load balancer
+ * polling /ready stops routing here before the port closes), then the listener stops
+ * accepting, idle keep-alive sockets close, in-flight requests finish, and the process exits
+ * (forced `graceMs` after the signal). SIGINT, a person at a terminal, skips the drain.
  */
-export function stopOnSignals(running: RunningServer, logger: Pick<Logger, 'info' | 'warn'>, graceMs = 10_000): void {
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    running.lifecycle.shuttingDown = true;
+export function stopOnSignals(
+  running: RunningServer,
+  logger: Pick<Logger, 'info' | 'warn'>,
+  graceMs = 10_000,
+  drainMs = configFromEnv().shutdownDrainMs,
+): void {
+  const close = () => {
     running.server.close(() => {
       logger.info('all requests finished');
       process.exit(0);
     });
     running.server.closeIdleConnections();
+  };
+  const stop = (signal: string) => {
+    running.lifecycle.shuttingDown = true;
+    // At most half the grace period, so in-flight requests still have time to finish.
+    const drain = signal === 'SIGTERM' ? Math.min(drainMs, graceMs / 2) : 0;
+    logger.info({ signal, drainMs: drain }, 'shutting down: /ready says 503, then finishing in-flight requests');
+    if (drain > 0) setTimeout(close, drain);
+    else close();
     setTimeout(() => {
       logger.warn({ graceMs }, 'requests still running after the grace period: exiting');
       process.exit(1);

@@ -8,8 +8,9 @@ import { Registry } from 'prom-client';
 import type { Snapshot } from '../graph/snapshot.js';
 import { type Context, schema } from '../schema/index.js';
 import { armorPlugin } from './armor.js';
+import { complexityPlugin } from './complexity.js';
 import { configFromEnv, type ServerConfig } from './config.js';
-import { maskError, variableErrorCodePlugin } from './errors.js';
+import { hideSuggestionsPlugin, maskError, requestParseErrorPlugin, variableErrorCodePlugin } from './errors.js';
 import { explorerPlugin } from './explorer-route.js';
 import { exportRoutesPlugin } from './export-routes.js';
 import { createFastPath, type FastPath, type NodeHandler } from './fast-path.js';
@@ -124,6 +125,7 @@ export function createApp(options: ServerOptions): ReformGraphApp {
     config.fastPath && operations
       ? createFastPath({
           operations,
+          schema,
           source,
           maxBodyBytes: config.maxBodyBytes,
           requestTimeoutMs: config.requestTimeoutMs,
@@ -141,7 +143,12 @@ export function createApp(options: ServerOptions): ReformGraphApp {
     landingPage: false,
     healthCheckEndpoint: '/yoga-health',
     maskedErrors: { maskError },
-    cors: { origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], methods: ['GET', 'POST'] },
+    // The API uses no cookies or HTTP auth: no origin is ever allowed credentials.
+    cors: {
+      origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],
+      methods: ['GET', 'POST'],
+      credentials: false,
+    },
     logging: yogaLogger(logger),
     plugins: [
       requestLogPlugin(logger),
@@ -151,12 +158,14 @@ export function createApp(options: ServerOptions): ReformGraphApp {
       explorerPlugin(),
       ...(config.introspection ? [graphiqlAssetsPlugin()] : [apiOnlyPagePlugin()]),
       ...(options.plugins ?? []),
+      requestParseErrorPlugin(),
       csrfPlugin(),
       // After the CSRF check (a hit must not bypass it), before everything a hit can skip.
       ...(config.responseCacheEntries > 0
         ? [responseCache(source, { maxEntries: config.responseCacheEntries }).plugin]
         : []),
-      armorPlugin({ production: config.production }),
+      armorPlugin(),
+      ...(config.production ? [hideSuggestionsPlugin()] : []),
       ...timeoutPlugins(config.requestTimeoutMs),
       snapshotVersionPlugin(),
       variableErrorCodePlugin(),
@@ -179,7 +188,11 @@ export function createApp(options: ServerOptions): ReformGraphApp {
         },
       }),
       readOnlyPlugin(),
+      // The cost estimate before jit compiles anything; the fast path's hand-over last, so its
+      // result replaces any executor (yoga's error masking still runs after these).
+      complexityPlugin(),
       ...(operations ? [jitPlugin(operations)] : []),
+      ...(fastPath ? [fastPath.plugin] : []),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
     ],
   });

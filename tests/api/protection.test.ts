@@ -1,5 +1,6 @@
 /** Request-level limits: body size, CSRF, execution deadline, introspection switch. */
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/server/logging.js';
 import { createServer } from '../../src/server/yoga.js';
 import { bundledSnapshot, bundledYoga, errorCodes, execute } from '../helpers/graphql.js';
 
@@ -61,6 +62,90 @@ describe('request protections', () => {
     expect(result.errors?.[0]?.message).not.toMatch(/Did you mean/);
     const dev = await execute('{ entitie { totalCount } }');
     expect(dev.errors?.[0]?.message).toMatch(/Did you mean/);
+  });
+
+  it.each(['variables', 'extensions'])(
+    'a GET with malformed JSON in %s is a 400 BAD_REQUEST, not a 500',
+    async (param) => {
+      const logged: unknown[] = [];
+      const logger = createLogger('error');
+      logger.error = ((...args: unknown[]) => logged.push(args)) as typeof logger.error;
+      const yoga = createServer({ snapshot: bundledSnapshot(), logger });
+      const res = await yoga.fetch(`http://localhost/graphql?query=%7B__typename%7D&${param}=%7B`, {
+        headers: { 'x-graphql-yoga-csrf': '1' },
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([
+        'BAD_REQUEST',
+      ]);
+      expect(logged).toEqual([]);
+    },
+  );
+
+  it.each([false, true])('a malformed JSON body is not echoed back (production: %s)', async (production) => {
+    const yoga = createServer({ snapshot: bundledSnapshot(), logging: false, config: { production } });
+    const res = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "secret-body-text',
+    });
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(text).not.toContain('secret-body-text');
+    expect(text).not.toContain('originalError');
+  });
+
+  it('hides enum value suggestions in production', async () => {
+    const yoga = createServer({ snapshot: bundledSnapshot(), logging: false, config: { production: true } });
+    const q = '{ centrality(measure: DEGRE) { score } }';
+    const result = await execute(q, undefined, yoga);
+    expect(errorCodes(result)).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(result.errors)).not.toMatch(/Did you mean|DEGREE/);
+    const dev = await execute(q);
+    expect(JSON.stringify(dev.errors)).toMatch(/Did you mean the enum value \\"DEGREE\\"/);
+  });
+
+  it('counts aliases of __typename toward the alias limit', async () => {
+    const many = `{ ${Array.from({ length: 400 }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    const result = await execute(many);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.map((e) => e.extensions?.limit)).toContain('maxAliases');
+  });
+
+  it('allows any origin by default, never with credentials', async () => {
+    for (const method of ['POST', 'OPTIONS']) {
+      const res = await bundledYoga().fetch('http://localhost/graphql', {
+        method,
+        headers: {
+          origin: 'https://elsewhere.example',
+          'content-type': 'application/json',
+          'access-control-request-method': 'POST',
+        },
+        body: method === 'POST' ? JSON.stringify({ query: '{ __typename }' }) : undefined,
+      });
+      await res.text();
+      expect(res.headers.get('access-control-allow-origin')).toMatch(/^(\*|https:\/\/elsewhere\.example)$/);
+      expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+  });
+
+  it('allows only the configured origins when CORS_ORIGINS lists some', async () => {
+    const yoga = createServer({
+      snapshot: bundledSnapshot(),
+      logging: false,
+      config: { corsOrigins: ['https://app.example'] },
+    });
+    const send = (origin: string) =>
+      yoga.fetch('http://localhost/graphql', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    expect((await send('https://app.example')).headers.get('access-control-allow-origin')).toBe('https://app.example');
+    // yoga names an allowed origin, never the foreign one: the browser then refuses the answer.
+    expect((await send('https://evil.example')).headers.get('access-control-allow-origin')).not.toBe(
+      'https://evil.example',
+    );
   });
 
   it('serves Prometheus metrics and tags responses with a request id', async () => {

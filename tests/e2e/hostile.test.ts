@@ -43,7 +43,17 @@ import { bundledSnapshot, bundledYoga } from '../helpers/graphql.js';
 // Settings: fixed seeds so CI replays the same cases; run counts sized for ~30 s on 2 cores.
 
 const SEED = 20_240_611;
-const RUNS = { yogaOperations: 2_500, yogaGarbage: 600, httpOperations: 400, httpGarbage: 200, rawTcp: 100 };
+const RUNS = {
+  yogaOperations: 2_500,
+  yogaGarbage: 600,
+  httpOperations: 400,
+  httpGarbage: 200,
+  rawTcp: 100,
+  nestedLists: 80,
+  largeText: 60,
+  dressed: 60,
+  malformedGet: 200,
+};
 /** The server's own execution deadline (config.ts default); every answer must come before it. */
 const DEADLINE_MS = 5_000;
 /** config.ts default maxBodyBytes: larger POST bodies must be refused with 413. */
@@ -726,6 +736,128 @@ function byteLength(body: string | Uint8Array | undefined): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Costly shapes (issue 14): small operations whose cost is in their shape, not their size.
+
+const post = (query: string, repro: string, variables?: unknown): HostileRequest => ({
+  method: 'POST',
+  path: '/graphql',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query, variables }),
+  repro: `${repro}: ${query.slice(0, 2_000)}`,
+});
+
+const RELATION_TYPES = (schema.getType('RelationType') as { getValues(): { name: string }[] } | undefined)
+  ?.getValues()
+  .map((v) => v.name) ?? ['FOLLOWS'];
+/** The ministry and the minister are hubs: nesting below them is where the cost explodes. */
+const HUBS = ['organ/ministry-of-public-security', 'person/minister-of-public-security-2009'];
+
+/** One level of a nested list selection: neighbors (with or without filters), relations or paths through evidence. */
+const listLevelArb = fc.oneof(
+  fc.constant('neighbors'),
+  fc.constantFrom(...RELATION_TYPES).map((t) => `neighbors(types: [${t}])`),
+  fc.constantFrom('IN', 'OUT').map((d) => `neighbors(direction: ${d})`),
+  fc.constant('neighbors(kinds: [PERSON, ORGAN])'),
+);
+
+/** Nested list selections 1-12 deep under an entity, sometimes several aliases of them. */
+const nestedListRequestArb: fc.Arbitrary<HostileRequest> = fc
+  .record({
+    id: fc.oneof(fc.constantFrom(...HUBS), fc.constantFrom(...ENTITY_IDS)),
+    levels: fc.array(listLevelArb, { minLength: 1, maxLength: 12 }),
+    leaf: fc.constantFrom('id', 'id name', 'id ... on Person { position }', '__typename'),
+    copies: fc.integer({ min: 1, max: 4 }),
+  })
+  .map(({ id, levels, leaf, copies }) => {
+    let selection = `{ ${leaf} }`;
+    for (const level of levels) selection = `{ ${leaf} ${level} ${selection} }`;
+    const field = `entity(id: ${JSON.stringify(id)}) ${selection}`;
+    return post(`{ ${Array.from({ length: copies }, (_, i) => `n${i}: ${field}`).join(' ')} }`, 'nested lists');
+  });
+
+/** Document text selected many times over: directly, through evidence, under lists. */
+const largeTextRequestArb: fc.Arbitrary<HostileRequest> = fc
+  .record({
+    shape: fc.constantFrom(
+      'documents { text }',
+      `document(id: ${JSON.stringify(DOCUMENT_IDS[0])}) { text }`,
+      'entity(id: "organ/ministry-of-public-security") { evidence { document { text } } }',
+      'entity(id: "organ/ministry-of-public-security") { documents { text } }',
+      'entity(id: "organ/ministry-of-public-security") { neighbors { evidence { quote document { text } } } }',
+      'entities(first: 100) { edges { node { evidence { document { text } } } } }',
+      'relations(first: 50) { edges { node { evidence { before after document { text } } } } }',
+    ),
+    copies: fc.integer({ min: 1, max: 30 }),
+  })
+  .map(({ shape, copies }) =>
+    post(`{ ${Array.from({ length: copies }, (_, i) => `t${i}: ${shape}`).join(' ')} }`, 'large text'),
+  );
+
+/** One operation, dressed in different comments, whitespace and commas each time. */
+const DRESSED = nestedQuery('organ/ministry-of-public-security', 2, '(types: [FOLLOWS, LEADS])', 'id name');
+function nestedQuery(id: string, levels: number, args: string, leaf: string): string {
+  let selection = `{ ${leaf} }`;
+  for (let i = 0; i < levels; i++) selection = `{ ${leaf} neighbors${args} ${selection} }`;
+  return `{ entity(id: ${JSON.stringify(id)}) ${selection} }`;
+}
+const dressedRequestArb: fc.Arbitrary<HostileRequest> = fc
+  .array(
+    fc.oneof(
+      fc.constant(' '),
+      fc.constant('\n'),
+      fc.constant('\t'),
+      fc.constant(','),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 30 }).map((c) => `#${c.replace(/[\r\n]/g, '')}\n`),
+    ),
+    { minLength: DRESSED.split(' ').length, maxLength: DRESSED.split(' ').length },
+  )
+  .map((seps) => {
+    const words = DRESSED.split(' ');
+    const query = words.map((w, i) => `${w}${seps[i] === ',' && /[{(:]$/.test(w) ? ' ' : seps[i]}`).join('');
+    return post(query, 'dressed');
+  });
+
+/** GET requests with malformed query parameters: broken JSON, wrong types, odd encodings. */
+const JSONISH = [
+  '%7B',
+  '%7B%22a%22',
+  '%5B',
+  'null',
+  '1',
+  '%22x%22',
+  'true',
+  '%7B%7D',
+  '%5B%5D',
+  '%',
+  '%ZZ',
+  '%7B%22__proto__%22%3A1%7D',
+  '',
+];
+const malformedGetArb: fc.Arbitrary<HostileRequest> = fc
+  .record({
+    query: fc.constantFrom('%7B__typename%7D', '%7Bsnapshot%7Bversion%7D%7D', '', '%7B', '%'),
+    variables: sometimes(
+      fc.oneof(fc.constantFrom(...JSONISH), fc.string({ maxLength: 20 }).map(encodeURIComponent)),
+      2,
+    ),
+    extensions: sometimes(
+      fc.oneof(fc.constantFrom(...JSONISH), fc.string({ maxLength: 20 }).map(encodeURIComponent)),
+      2,
+    ),
+    operationName: sometimes(fc.constantFrom('%7B', 'X', '', '%00'), 3),
+    twice: fc.boolean(),
+  })
+  .map(({ query, variables, extensions, operationName, twice }) => {
+    const params = [`query=${query}`];
+    if (variables !== undefined) params.push(`variables=${variables}`);
+    if (extensions !== undefined) params.push(`extensions=${extensions}`);
+    if (operationName !== undefined) params.push(`operationName=${operationName}`);
+    if (twice) params.push('variables=%7B%7D');
+    const path = `/graphql?${params.join('&')}`;
+    return { method: 'GET', path, headers: CSRF, repro: `GET ${path}` };
+  });
+
+// ---------------------------------------------------------------------------------------------
 // Checks: the same invariants for every answer, whichever way it came.
 
 interface Answer {
@@ -1011,6 +1143,36 @@ describe('hostile input never breaks the server', () => {
   it('malformed HTTP over raw TCP', async () => {
     await fc.assert(fc.asyncProperty(rawRequestArb, viaRawTcp), { numRuns: RUNS.rawTcp, seed: SEED + 4 });
     await stillServes(throughHttp);
+  }, 60_000);
+
+  it('nested list selections over real HTTP (refused up front or bounded)', async () => {
+    await fc.assert(fc.asyncProperty(nestedListRequestArb, viaHttp), { numRuns: RUNS.nestedLists, seed: SEED + 5 });
+    await stillServes(throughHttp);
+  }, 120_000);
+
+  it('large text selections over real HTTP (priced, and the answer size bounded)', async () => {
+    await fc.assert(fc.asyncProperty(largeTextRequestArb, viaHttp), { numRuns: RUNS.largeText, seed: SEED + 6 });
+    await stillServes(throughHttp);
+  }, 120_000);
+
+  it('one operation with varied comments and whitespace over real HTTP gets one answer, quickly', async () => {
+    const answers = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(dressedRequestArb, async (request) => {
+        const answer = await timed(() => fetch(`${base}${request.path}`, init(request)));
+        tally('http', answer.status, answer.ms);
+        judge(request, answer);
+        answers.add(answer.text);
+      }),
+      { numRuns: RUNS.dressed, seed: SEED + 7 },
+    );
+    expect([...answers].map((a) => a.slice(0, 200))).toHaveLength(1);
+    expect([...answers][0]).toContain('"data":{"entity"');
+  }, 120_000);
+
+  it('malformed GET parameters through yoga.fetch are client errors, never 5xx', async () => {
+    await fc.assert(fc.asyncProperty(malformedGetArb, viaYoga), { numRuns: RUNS.malformedGet, seed: SEED + 8 });
+    await stillServes(throughYoga);
   }, 60_000);
 
   it('client-chosen operation names and URLs do not grow /metrics without bound', async () => {

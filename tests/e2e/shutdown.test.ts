@@ -1,7 +1,8 @@
 /**
  * Graceful shutdown of the real `serve` process: SIGTERM while a request is still arriving
- * (its body trickles in), then the in-flight request must still be answered, new connections
- * refused, and the process must exit 0 by itself.
+ * (its body trickles in); for the drain period /ready answers 503 while the port still
+ * accepts (so a load balancer sees it), then new connections are refused, the in-flight
+ * request is still answered, and the process exits 0 by itself.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
@@ -10,11 +11,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+const DRAIN_MS = 1_500;
+
 function startServe(): Promise<{ child: ChildProcess; port: number; output: () => string }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1'],
-    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'info', SHUTDOWN_DRAIN_MS: String(DRAIN_MS) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let out = '';
   return new Promise((done, fail) => {
@@ -48,7 +55,7 @@ afterAll(() => {
 });
 
 describe('graceful shutdown of serve', () => {
-  it('answers the request in flight at SIGTERM, refuses new connections and exits 0', async () => {
+  it('says not ready while draining, answers the request in flight at SIGTERM, refuses new connections and exits 0', async () => {
     const { child, port, output } = await startServe();
     running = child;
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -67,8 +74,13 @@ describe('graceful shutdown of serve', () => {
     socket.write(body.slice(0, half));
     await sleep(200);
 
+    const ready = () => fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.status);
+    expect(await ready()).toBe(200);
     child.kill('SIGTERM');
     await sleep(300);
+    // Draining: still listening, but not ready.
+    expect(await ready()).toBe(503);
+    await sleep(DRAIN_MS);
     // The listener is closed: a new connection is refused while the old request is pending.
     await expect(openSocket(port)).rejects.toThrow(/ECONNREFUSED/);
     expect(child.exitCode).toBeNull();
