@@ -41,6 +41,15 @@ describe('extract(text, published)', () => {
     expect(after.search.filter((h: { entity: { id: string } }) => h.entity.id === 'person/li-guozhong')).toEqual([]);
   });
 
+  it('refuses a long run without spaces at once (the name rules took seconds on one), with BAD_USER_INPUT', async () => {
+    const started = performance.now();
+    const res = await execute(`query ($t: String!) { extract(text: $t) { entities { id } } }`, {
+      t: 'y'.repeat(60_000),
+    });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('refuses a text over the limit with LIMIT_EXCEEDED and a bad date with BAD_USER_INPUT', async () => {
     const big = await execute(Q, { text: 'a'.repeat(MAX_EXTRACT_CHARS + 1) });
     expect(errorCodes(big)).toContain('LIMIT_EXCEEDED');
