@@ -17,10 +17,15 @@ export function checkInt(name: string, value: number, min: number, max: number):
   return value;
 }
 
+const MAX_SUGGESTED_ID = 200;
+
 /** The entity with this id; ids are typed by hand, so a near miss gets suggestions. */
 export function requireEntity(snapshot: Snapshot, id: string, argument = 'id'): EntityRecord {
   const e = snapshot.getEntity(id);
   if (e) return e;
+  // A hand-typed id is short; suggestions for a huge one would only cost time.
+  if (id.length > MAX_SUGGESTED_ID)
+    throw new NotFoundError(`no entity "${id.slice(0, 80)}…"`, { id: id.slice(0, 80), argument });
   const hits = snapshot.search.search(id.replace(/^[a-z]+\//, '').replace(/-/g, ' '), undefined, 3);
   const hint = hits.length > 0 ? `; did you mean ${hits.map((h) => h.entity.id).join(', ')}?` : '';
   throw new NotFoundError(`no entity "${id}"${hint}`, { id, argument });

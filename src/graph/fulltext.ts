@@ -127,11 +127,15 @@ export function plan(ms: MiniSearch, parsed: ParsedQuery, fields: readonly strin
   };
 }
 
+/** Longer query terms are matched exactly or by prefix only. */
+export const MAX_FUZZY_TERM = 64;
+
 /** Whether a text token satisfies a query term (fuzzy: within its allowed edits). */
 export function termMatches(q: QueryTerm, token: Token, fuzzy: boolean): 'EXACT' | 'PREFIX' | 'FUZZY' | null {
   if (token.term === q.term) return 'EXACT';
   if (q.prefix && token.term.startsWith(q.term)) return 'PREFIX';
-  const edits = fuzzy ? fuzziness(q.term) : 0;
+  // No word is this long; the edit distance of two long strings allocates their product.
+  const edits = fuzzy && q.term.length <= MAX_FUZZY_TERM ? fuzziness(q.term) : 0;
   if (edits > 0 && Math.abs(token.term.length - q.term.length) <= edits && distance(token.term, q.term) <= edits) {
     return 'FUZZY';
   }

@@ -169,6 +169,9 @@ function unitsOf(outcomes: readonly OutcomeFields[]): string[] {
 function requireMetric(snapshot: Snapshot, metric: string): void {
   const known = [...new Set(snapshot.entities('OUTCOME').flatMap((e) => (e.outcome ? [e.outcome.metric] : [])))];
   if (known.includes(metric)) return;
+  // Metric keys are short; an edit distance against a huge argument allocates its square.
+  if (metric.length > 200)
+    throw new NotFoundError(`no metric "${metric.slice(0, 80)}…"`, { metric: metric.slice(0, 80) });
   // Suggest metrics sharing a word with the request, else those within a few edits of it.
   const words = new Set(
     metric

@@ -155,3 +155,19 @@ describe('request protections', () => {
     expect(metrics).toMatch(/graphql_yoga_http_duration/);
   });
 });
+
+describe('huge arguments where a near-match is computed', () => {
+  // The edit distance of two strings allocates the product of their lengths: a 90 kB id once
+  // ended in "Invalid typed array length" and a masked INTERNAL_SERVER_ERROR.
+  const huge = 'y'.repeat(90_000);
+  it('an unknown 90 kB id is NOT_FOUND', async () => {
+    const res = await execute('query ($id: ID!) { entity(id: $id) { id } }', { id: huge });
+    expect(errorCodes(res)).toEqual(['NOT_FOUND']);
+  });
+  it('a 90 kB search term and metric name answer without an internal error', async () => {
+    const search = await execute('query ($q: String!) { search(query: $q) { entity { id } } }', { q: huge });
+    expect(errorCodes(search)).not.toContain('INTERNAL_SERVER_ERROR');
+    const metric = await execute('query ($m: String!) { metricSeries(metric: $m) { metric } }', { m: huge });
+    expect(errorCodes(metric)).not.toContain('INTERNAL_SERVER_ERROR');
+  });
+});
