@@ -120,7 +120,7 @@ describe('refined relation types, defined once in the ontology', () => {
     const byType = Object.fromEntries(data.relationTypes.map((r: { type: string }) => [r.type, r]));
     expect(byType.PROMOTED).toMatchObject({ from: ['PLENARY_SESSION', 'ORGAN', 'PERSON'], chain: 'forward' });
     expect(byType.CONTRIBUTED_TO_DRAFTING).toMatchObject({ to: ['LAW', 'DOCUMENT'], count: 2 });
-    expect(byType.HEADS).toMatchObject({ from: ['PERSON'], to: ['ORGAN'], count: 4 });
+    expect(byType.HEADS).toMatchObject({ from: ['PERSON'], to: ['ORGAN', 'CAMPAIGN'], count: 13 });
     expect(byType.BUILT).toMatchObject({ count: 2 });
     expect(byType.RELIES_ON).toMatchObject({ count: 1, chain: null });
     expect(byType.LEADS.from).toEqual(['ORGAN']);

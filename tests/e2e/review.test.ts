@@ -286,11 +286,11 @@ describe('review page', () => {
           await row(page, key).click();
           await page.getByTestId('accept').click();
         }
-        await row(page, 'outcome/yuan-recovered-2023').click();
+        await row(page, 'outcome/losses-recovered-2023').click();
         await page.getByTestId('reject').click();
-        await row(page, 'rel/person/li-guozhong-REPORTED->outcome/yuan-recovered-2023').click();
+        await row(page, 'rel/person/li-guozhong-REPORTED->outcome/losses-recovered-2023').click();
         await page.keyboard.press('r');
-        expect(await row(page, 'outcome/yuan-recovered-2023').getAttribute('data-decision')).toBe('rejected');
+        expect(await row(page, 'outcome/losses-recovered-2023').getAttribute('data-decision')).toBe('rejected');
 
         // Edit: a clearer unit, and (first) a year the loader refuses.
         await row(page, 'outcome/criminal-cases-solved-2023').click();
@@ -390,8 +390,8 @@ describe('review page', () => {
       const mps = (knowledge.extends ?? []).find((x) => x.id === 'organ/ministry-of-public-security');
       expect(mps?.evidence).toContainEqual({ quote: 'Ministry of Public Security' });
       expect(byId.get('outcome/criminal-cases-solved-2023')).toMatchObject({ unit: 'criminal cases', year: '2023' });
-      expect(byId.has('outcome/yuan-recovered-2023')).toBe(false);
-      expect(knowledge.relations.some((r) => r.target === 'outcome/yuan-recovered-2023')).toBe(false);
+      expect(byId.has('outcome/losses-recovered-2023')).toBe(false);
+      expect(knowledge.relations.some((r) => r.target === 'outcome/losses-recovered-2023')).toBe(false);
       // The exclusion went through the same checks and counts in coverage.
       if (!snapshot) throw new Error('no snapshot');
       const coverage = coverageReport(data, snapshot).documents.find((d) => d.document === DOC);
@@ -399,7 +399,7 @@ describe('review page', () => {
       expect(coverage?.excluded).toBeGreaterThan(0);
       // The draft went back to the candidate file with the decisions, for a later session.
       const draft = parse(readFileSync(candidates, 'utf8')) as { review: Record<string, { decision?: string }> };
-      expect(draft.review['outcome/yuan-recovered-2023']?.decision).toBe('rejected');
+      expect(draft.review['outcome/losses-recovered-2023']?.decision).toBe('rejected');
       expect(draft.review['person/zhang-wei']).toMatchObject({ rule: 'curator', decision: 'accepted' });
       expect(draft.review['person/reporter-zhang-wei']).toMatchObject({ decision: 'merged', into: 'person/zhang-wei' });
 
