@@ -37,6 +37,14 @@ const CANDIDATES: Record<string, string> = {
     .replace(/\{ {2}\}/, '{ evidence { document { text } } }')
     .replace(/ {2}/g, ' ')} }`,
   'nested neighbors x3, 2 aliases': aliased(2, nested(MINISTRY, 3, 'id')),
+  // Single-alias forms: on the 25-document graph the aliased ones above pass a limit.
+  'nested neighbors x3': aliased(1, nested(MINISTRY, 3, 'id')),
+  'nested neighbors x2 with names': aliased(1, nested(MINISTRY, 2, 'id name kind')),
+  'all document texts, 3 aliases': aliased(3, 'documents { id text }'),
+  'neighborhood depth 4, limit 500, with evidence, 1 alias': aliased(
+    1,
+    `neighborhood(ids: ["${MINISTRY}"], depth: 4, limit: 500) { nodes { id name evidence { quote before after } } edges { id type evidence { quote } } }`,
+  ),
   'nested neighbors x3 with names, 9 aliases': aliased(9, nested(MINISTRY, 3, 'id name kind')),
   'all document texts, 8 aliases': aliased(8, 'documents { id text }'),
   'neighborhood depth 4, limit 500, with evidence': aliased(
