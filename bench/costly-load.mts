@@ -116,7 +116,11 @@ for (const [name, query] of Object.entries(CANDIDATES)) {
   console.log(`  ${name}: ${Math.round(a.ms)} ms, ${a.bytes} bytes${refused ? `, refused (${refused})` : ''}`);
   if (!refused && a.status === 200 && (!costliest || a.ms > costliest.ms)) costliest = { name, query, ms: a.ms };
 }
-if (!costliest) throw new Error('every candidate was refused');
+if (!costliest) {
+  // Stop the server this script started before failing, or it outlives the benchmark.
+  child.kill('SIGTERM');
+  throw new Error('every candidate was refused');
+}
 console.log(`costliest allowed: ${costliest.name} (${Math.round(costliest.ms)} ms alone)`);
 
 // The cheap client: one request at a time, a little apart, for the whole run.
