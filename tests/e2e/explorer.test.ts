@@ -10,21 +10,18 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createYoga } from 'graphql-yoga';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Context, schema } from '../../src/schema/index.js';
 import { explorerPlugin, resolveExplorerFile } from '../../src/server/explorer-route.js';
 import { createApp } from '../../src/server/yoga.js';
+import { hasChromium, launchChromium, warnIfNoChromium } from '../helpers/browser.js';
 import { bundledSnapshot } from '../helpers/graphql.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(ROOT, 'dist/explorer');
 const ARTIFACTS = resolve(ROOT, 'tests/artifacts');
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`explorer browser test skipped: ${CHROMIUM} not found (Debian: apt-get install -y chromium)`);
-}
+warnIfNoChromium('explorer browser test');
 
 function serverFor(distDir: string) {
   const snapshot = bundledSnapshot();
@@ -133,21 +130,8 @@ describe('explorer in a browser', () => {
 
   beforeAll(async () => {
     if (!hasChromium) return;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // Sigma draws with WebGL: without a GPU, chromium needs its software renderer allowed.
-        '--enable-unsafe-swiftshader',
-      ],
-    });
+    // Sigma draws with WebGL: without a GPU, chromium needs its software renderer allowed.
+    browser = await launchChromium(['--enable-unsafe-swiftshader']);
   }, 60_000);
 
   afterAll(async () => {

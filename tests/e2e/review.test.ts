@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { coverageReport } from '../../src/graph/coverage.js';
@@ -21,16 +21,14 @@ import { ingestDocument } from '../../src/ingest/ingest.js';
 import { KIND_COLORS } from '../../src/layout/palette.js';
 import { createReviewServer } from '../../src/server/review/http.js';
 import { ReviewSession } from '../../src/server/review/session.js';
+import { hasChromium, launchChromium, warnIfNoChromium } from '../helpers/browser.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(ROOT, 'dist/review');
 const ARTIFACTS = resolve(ROOT, 'tests/artifacts');
 const FIXTURE = resolve(ROOT, 'tests/fixtures/ingest/press-conference-2024-01.txt');
 const DOC = 'mps-press-conference-2024-01-10';
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`review browser test skipped: ${CHROMIUM} not found (Debian: apt-get install -y chromium)`);
+warnIfNoChromium('review browser test');
 
 let data = '';
 let candidates = '';
@@ -139,19 +137,7 @@ beforeAll(async () => {
   serve = started.child;
   graphqlUrl = started.url;
   if (hasChromium) {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }
 }, 180_000);
 
