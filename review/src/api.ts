@@ -69,6 +69,7 @@ export interface SessionState {
   kinds: Record<string, { prefix: string }>;
   relationTypes: { type: string; from: string[]; to: string[] }[];
   fields: Record<string, FieldSpec[]>;
+  assertions: { name: string; meaning: string }[];
 }
 
 export interface Problem {

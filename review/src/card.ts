@@ -84,6 +84,7 @@ function fieldsFor(row: Row): FieldSpec[] {
   }
   if (row.section === 'extends') return [{ key: 'aliases', type: 'list' }];
   return [
+    { key: 'assertion', type: 'enum', options: page.session.assertions.map((a) => a.name) },
     { key: 'role', type: 'string' },
     { key: 'date', type: 'date' },
     { key: 'note', type: 'string' },

@@ -28,7 +28,7 @@ export function summaryOf(row: Row): string {
   const i = row.item;
   if (row.section === 'extends') return `links to existing ${String(i.id)}`;
   if (row.section === 'relations') {
-    const extra = [i.role, i.date].filter(Boolean).join(', ');
+    const extra = [i.assertion, i.role, i.date].filter(Boolean).join(', ');
     return `${extra ? `${extra} · ` : ''}“${shorten(evidenceOf(i)[0]?.quote ?? '', 90)}”`;
   }
   const value =

@@ -159,7 +159,9 @@ export class Draft {
   addRelation(type: string, source: string, target: string, evidence: Evidence): Row {
     const row = this.row(
       'relations',
-      { type, source, target, evidence: [evidence] },
+      // The curator selected the words that state the link, so STATED is the proposal; the card
+      // offers the weaker assertions when the selection only implies it.
+      { type, source, target, assertion: 'STATED', evidence: [evidence] },
       { confidence: 1, rule: 'curator' },
       'accepted',
       false,

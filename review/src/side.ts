@@ -58,7 +58,15 @@ export function renderProblems(): void {
   );
 }
 
-function excludeForm(text: string) {
+function excludeForm(text: string, context: string) {
+  // The passage to exclude starts as the item itself; the curator may widen it to the words
+  // around it ("Jan. 21, 2021", a copyright line) so that a bare "2021" is not excluded everywhere.
+  const passage = h('input', {
+    value: text,
+    title: `a passage of the text around “${text}”: …${context}…`,
+    'data-testid': 'exclude-text',
+    'aria-label': 'Passage to exclude',
+  });
   const reason = h('input', {
     placeholder: 'why this is not a fact (a byline, a page stamp…)',
     'data-testid': 'exclude-reason',
@@ -71,10 +79,11 @@ function excludeForm(text: string) {
       onclick: async () => {
         button.disabled = true;
         try {
-          const out = await api.exclude(text, reason.value);
+          const excluded = passage.value.trim() || text;
+          const out = await api.exclude(excluded, reason.value);
           if (out.ok) {
             page.coverage = out.coverage;
-            page.statusNote = `Excluded “${shorten(text, 40)}” in ${out.file}.`;
+            page.statusNote = `Excluded “${shorten(excluded, 40)}” in ${out.file}.`;
             page.generalProblems = [];
           } else {
             page.generalProblems = out.problems;
@@ -89,7 +98,7 @@ function excludeForm(text: string) {
     },
     'Exclude',
   );
-  return h('div', { className: 'exclude' }, reason, button);
+  return h('div', { className: 'exclude' }, passage, reason, button);
 }
 
 export function renderCoverage(): void {
@@ -132,7 +141,7 @@ export function renderCoverage(): void {
           `“${shorten(u.text, 50)}”`,
         ),
         h('span', { className: 'meta' }, ` ${u.kind.toLowerCase().replace('_', ' ')}, line ${u.line}: …${u.context}…`),
-        excludeForm(u.text),
+        excludeForm(u.text, u.context),
       ),
     ),
     ...c.staleExclusions.map((s) =>

@@ -16,7 +16,14 @@ import { type CandidateFile, relationId, serialise } from '../../ingest/candidat
 import { copyData, removeDir, tempDir } from '../../ingest/holdout.js';
 import { KIND_COLORS } from '../../layout/palette.js';
 import { BadInputError, type DataProblem, DataValidationError } from '../../model/errors.js';
-import { CURATED_RELATION_TYPES, ENTITY_KINDS, type EntityKind, relationSpec } from '../../model/ontology.js';
+import {
+  ASSERTION_NAMES,
+  ASSERTIONS,
+  CURATED_RELATION_TYPES,
+  ENTITY_KINDS,
+  type EntityKind,
+  relationSpec,
+} from '../../model/ontology.js';
 import { editableFields } from './fields.js';
 
 type Item = Record<string, unknown>;
@@ -107,6 +114,8 @@ export class ReviewSession {
         to: relationSpec(type).to,
       })),
       fields: editableFields(),
+      // Every relation must state one; the page offers them with what each means.
+      assertions: ASSERTION_NAMES.map((name) => ({ name, meaning: ASSERTIONS[name] })),
     };
   }
 
