@@ -134,7 +134,10 @@ async function selectText(page: Page, needle: string, nth = 1): Promise<void> {
     [needle, nth] as const,
   );
   if (!ok) throw new Error(`"${needle}" (occurrence ${nth}) is not in the document`);
-  await page.getByTestId('selection-quote').filter({ hasText: needle.slice(0, 40) }).waitFor({ timeout: 5_000 });
+  await page
+    .getByTestId('selection-quote')
+    .filter({ hasText: needle.slice(0, 40) })
+    .waitFor({ timeout: 5_000 });
 }
 
 /** Types into the card's field inputs; selects for choices (enums, a relation's ends and type). */
@@ -150,7 +153,10 @@ async function fill(page: Page, fields: Fields): Promise<void> {
       await input.fill(value);
       await input.press('Tab');
     }
-    const error = await page.getByTestId('error').textContent().catch(() => '');
+    const error = await page
+      .getByTestId('error')
+      .textContent()
+      .catch(() => '');
     if (error) throw new Error(`field ${key}: ${error}`);
   }
 }
@@ -160,9 +166,13 @@ async function status(page: Page): Promise<string> {
 }
 
 async function dump(page: Page): Promise<void> {
-  const rows = await page.getByTestId('candidate').evaluateAll((els) =>
-    els.map((e) => `${e.getAttribute('data-decision')?.padEnd(8)} ${e.getAttribute('data-key')}\n      ${e.textContent}`),
-  );
+  const rows = await page
+    .getByTestId('candidate')
+    .evaluateAll((els) =>
+      els.map(
+        (e) => `${e.getAttribute('data-decision')?.padEnd(8)} ${e.getAttribute('data-key')}\n      ${e.textContent}`,
+      ),
+    );
   console.log(rows.join('\n'));
   const uncovered = await page
     .getByTestId('uncovered-item')
@@ -314,7 +324,8 @@ async function main(): Promise<void> {
     const portAt = args.indexOf('--port');
     session = { candidates: args[1] ?? '', port: portAt > 0 ? Number(args[portAt + 1]) : 0, actions: [] };
   } else {
-    if (!args[0]) throw new Error('usage: npx tsx bench/review-drive.mts <session.yaml> | --dump <candidates> --port N');
+    if (!args[0])
+      throw new Error('usage: npx tsx bench/review-drive.mts <session.yaml> | --dump <candidates> --port N');
     session = parse(readFileSync(args[0], 'utf8')) as Session;
   }
   const started = Date.now();

@@ -296,6 +296,19 @@ describe('review page', () => {
         await page.getByTestId('field-position').fill('reporter');
         await page.getByTestId('field-position').press('Tab');
 
+        // Add a relation from a selection: the page proposes STATED (the selected words state it),
+        // and the curator weakens it; without an assertion the loader would refuse the relation.
+        await selectText(page, 'Li Guozhong, director of the Criminal Investigation Bureau');
+        await page.getByTestId('add-source').selectOption('person/li-guozhong');
+        await page.getByTestId('add-relation-type').selectOption('SPOKE_AT');
+        await page.getByTestId('add-target').selectOption('session/press-conference-2024-01-10');
+        await page.getByTestId('add-relation').click();
+        const spoke = 'rel/person/li-guozhong-SPOKE_AT->session/press-conference-2024-01-10';
+        expect(await row(page, spoke).getAttribute('data-decision')).toBe('accepted');
+        expect(await page.getByTestId('field-assertion').inputValue()).toBe('STATED');
+        await page.getByTestId('field-assertion').selectOption('IMPLIED_BY_CONTEXT');
+        expect(await row(page, spoke).textContent()).toContain('IMPLIED_BY_CONTEXT');
+
         // Merge: the same reporter added again from a longer selection is folded into the first.
         await selectText(page, 'Reporter Zhang Wei');
         await expect.poll(() => page.getByTestId('selection-quote').textContent()).toBe('Reporter Zhang Wei');
@@ -341,11 +354,15 @@ describe('review page', () => {
         expect(await page.locator('[data-testid="uncovered-span"]').count()).toBeGreaterThan(0);
         await uncovered.getByTestId('exclude').click();
         await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/Exclusion refused/);
+        // The passage excluded may be widened from the bare figure to the words around it.
+        await uncovered.getByTestId('exclude-text').fill('Nearly 3.8 billion yuan of losses');
         await uncovered
           .getByTestId('exclude-reason')
           .fill('the recovered losses are counted by a later, fuller report');
         await uncovered.getByTestId('exclude').click();
-        await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/Excluded “3\.8 billion”/);
+        await expect
+          .poll(() => page.getByTestId('status').textContent())
+          .toMatch(/Excluded “Nearly 3\.8 billion yuan of losses”/);
         await row(page, 'outcome/criminal-cases-solved-2023').click();
         await page.locator('.editor').evaluate((el) => el.scrollTo(0, 0));
         mkdirSync(ARTIFACTS, { recursive: true });
@@ -377,6 +394,18 @@ describe('review page', () => {
       expect(mps?.evidence).toContainEqual({ quote: 'Ministry of Public Security' });
       expect(byId.get('outcome/criminal-cases-solved-2023')).toMatchObject({ unit: 'criminal cases', year: '2023' });
       expect(byId.has('outcome/losses-recovered-2023')).toBe(false);
+      expect(knowledge.relations).toContainEqual(
+        expect.objectContaining({
+          type: 'SPOKE_AT',
+          source: 'person/li-guozhong',
+          target: 'session/press-conference-2024-01-10',
+          assertion: 'IMPLIED_BY_CONTEXT',
+        }),
+      );
+      const exclusions = parse(readFileSync(join(data, 'coverage-exclusions', `${DOC}.yaml`), 'utf8')) as {
+        exclusions: { text: string }[];
+      };
+      expect(exclusions.exclusions.map((x) => x.text)).toContain('Nearly 3.8 billion yuan of losses');
       expect(knowledge.relations.some((r) => r.target === 'outcome/losses-recovered-2023')).toBe(false);
       // The exclusion went through the same checks and counts in coverage.
       if (!snapshot) throw new Error('no snapshot');
