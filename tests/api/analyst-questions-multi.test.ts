@@ -85,7 +85,7 @@ const groupOf = (groups: Group[], outcome: string) =>
 
 const SRC = (id: string) => `source/${id}`;
 
-describe('telecom fraud: one series from eight reports, 2016 to 2023', () => {
+describe('telecom fraud: one series from nine reports, 2016 to 2023', () => {
   it('how many telecom fraud cases were solved, report by report?', async () => {
     const s = await series('telecom-fraud-cases-solved');
     const cases = levels(s.points, 'cases');
@@ -93,6 +93,7 @@ describe('telecom fraud: one series from eight reports, 2016 to 2023', () => {
       ['2016', 83000],
       ['2019', 200000],
       ['2021-05', 114000],
+      ['2021-07', 185000],
       ['2022-04', 394000],
       ['2022-07', 594000],
       ['2023-11', 390000],
@@ -104,6 +105,7 @@ describe('telecom fraud: one series from eight reports, 2016 to 2023', () => {
           '2017-04-21-telecom-fraud-2016',
           '2020-04-15-cloud-sword-2020-fraud-crackdown',
           '2021-06-17-telecom-fraud-january-may',
+          '2021-08-26-telecom-fraud-january-july',
           '2022-04-telecom-fraud-nine-month-decline',
           '2022-08-17-telecom-fraud-decline-14-months',
           '2024-01-31-telecom-fraud-2023-anti-fraud-law',
@@ -132,17 +134,18 @@ describe('telecom fraud: one series from eight reports, 2016 to 2023', () => {
       ['2016', 19345],
       ['2019', 160000],
       ['2021-05', 154000],
+      ['2021-07', 247000],
       ['2021-11', 549000],
       ['2022-04', 634000],
       ['2023-11', 79000],
       ['2023-11', 790000],
     ]);
-    expect(documentsOf(levels(s.points, 'people')).size).toBe(7);
+    expect(documentsOf(levels(s.points, 'people')).size).toBe(8);
   });
 
   it('what could an analyst have known at the end of 2021? Later reports stay out', async () => {
     const s = await series('telecom-fraud-cases-solved', '2021-12-31');
-    expect(levels(s.points, 'cases').map((p) => p.value)).toEqual([83000, 200000, 114000]);
+    expect(levels(s.points, 'cases').map((p) => p.value)).toEqual([83000, 200000, 114000, 185000]);
     expect(s.excludedAsPublishedLater).toBe(4); // the later level figures (the 2022 change figure is in the -change series)
   });
 
@@ -294,8 +297,10 @@ describe('people and bureaus met in several texts', () => {
   });
 
   it('China Daily reported both cross-provincial anti-trafficking operations', async () => {
+    // Its name is in the text of the 2012 report and of the 2021 Sky Net byline.
     expect(await documentsOfEntity('organ/china-daily')).toEqual([
       SRC('2012-03-09-anti-trafficking-campaign-310-held'),
+      SRC('2021-02-25-sky-net-2021-relaunched'),
     ]);
     const reported = await relationsOf('organ/china-daily', 'OUT', ['REPORTED']);
     expect(reported.map((r) => r.targetId)).toEqual(['outcome/human-trafficking-suspects-arrested-2012-03']);
@@ -419,5 +424,132 @@ describe('trafficking, Sky Net and hukou: series across a decade of reports', ()
     expect(s.points[0]?.sources.map((x) => x.document.id).sort()).toEqual(
       [SRC('2024-05-30-national-conference-public-security-work'), SRC('guangming-2022-07-26-safe-china')].sort(),
     );
+  });
+});
+
+describe('documents curated through the review page (issue 16, item 4)', () => {
+  it('Kunlun 2021 to the end of June: 23,000 cases (press conference) or 20,000 (Xinhua a month later)?', async () => {
+    const s = await series('food-drug-ip-crime-cases-solved');
+    expect(s.points.map((p) => [p.date.text, p.value, p.sources[0]?.document.id])).toEqual([
+      ['2021-06', 20000, SRC('2021-08-26-telecom-fraud-january-july')],
+      ['2021-06', 23000, SRC('2021-07-30-kunlun-2021-first-half')],
+      ['2022', 84000, SRC('2023-02-24-kunlun-2022-results')],
+    ]);
+    // The two June figures are one conflict group; no change is computed between them.
+    const group = groupOf(await conflictGroups(), 'outcome/food-drug-ip-crime-cases-solved-2021-04-06');
+    expect(group?.values).toEqual([20000, 23000]);
+    expect(new Set(group?.sources.map((x) => x.document.id))).toEqual(
+      new Set([SRC('2021-07-30-kunlun-2021-first-half'), SRC('2021-08-26-telecom-fraud-january-july')]),
+    );
+    expect(s.points.every((p) => p.change === null)).toBe(true);
+  });
+
+  it('and the suspects: 42,000 or 36,000 by June 2021, 116,000 in all of 2022', async () => {
+    const s = await series('food-drug-ip-crime-suspects-arrested');
+    expect(s.points.map((p) => [p.date.text, p.value])).toEqual([
+      ['2021-06', 36000],
+      ['2021-06', 42000],
+      ['2022', 116000],
+    ]);
+    // Both June figures are credited to Kunlun 2021, which is part of the Kunlun series since 2019.
+    const produced = await relationsOf('campaign/kunlun-2021', 'OUT', ['PRODUCED']);
+    expect(produced.map((r) => r.targetId)).toEqual(
+      expect.arrayContaining([
+        'outcome/food-drug-ip-crime-suspects-arrested-2021-04-06',
+        'outcome/food-drug-ip-crime-suspects-arrested-2021-04-06-xinhua-08',
+      ]),
+    );
+    const [part] = await relationsOf('campaign/kunlun-2021', 'OUT', ['PART_OF']);
+    expect(part?.targetId).toBe('campaign/kunlun-special-operation');
+    expect(await documentsOfEntity('campaign/kunlun-special-operation')).toEqual(
+      expect.arrayContaining([SRC('2021-07-30-kunlun-2021-first-half'), SRC('2023-02-24-kunlun-2022-results')]),
+    );
+  });
+
+  it('how many telecom fraud cases were cracked in June and July 2021 (July report minus May report)?', async () => {
+    const s = await series('telecom-fraud-cases-solved');
+    const july = s.points.find((p) => p.date.text === '2021-07');
+    expect(july?.value).toBe(185000);
+    expect(july?.change?.absolute).toBe(71000); // 185,000 − 114,000 of January to May
+    expect(july?.sources[0]?.document.id).toBe(SRC('2021-08-26-telecom-fraud-january-july'));
+    const may = s.points.find((p) => p.date.text === '2021-05');
+    expect(may?.sources[0]?.document.id).toBe(SRC('2021-06-17-telecom-fraud-january-may'));
+  });
+
+  it('missing and abducted children found in 2021: 2,609 by July 13, over 3,000 by late August', async () => {
+    const s = await series('missing-abducted-children-found');
+    expect(s.points.map((p) => [p.date.text, p.value, p.sources[0]?.document.id])).toEqual([
+      ['2021-07-13', 2609, SRC('2021-07-14-reunion-campaign-missing-children')],
+      ['2021-08', 3000, SRC('2021-08-26-telecom-fraud-january-july')],
+    ]);
+    expect(s.points[1]?.change?.absolute).toBe(391);
+    // One campaign, named in both texts only as "a nationwide campaign launched in January".
+    const produced = await relationsOf('campaign/missing-children-search-2021', 'OUT', ['PRODUCED']);
+    expect(new Set(produced.flatMap((r) => r.evidence.map((e) => e.document.id)))).toEqual(
+      new Set([SRC('2021-07-14-reunion-campaign-missing-children'), SRC('2021-08-26-telecom-fraud-january-july')]),
+    );
+  });
+
+  it('Sky Net year by year: 1,229 by November 2020, 1,421 for 2020, 1,273 for 2021', async () => {
+    const s = await series('sky-net-fugitives-returned-yearly');
+    expect(s.points.map((p) => [p.date.text, p.value, p.sources[0]?.document.id])).toEqual([
+      ['2020', 1421, SRC('2021-02-25-sky-net-2021-relaunched')],
+      ['2020-11', 1229, SRC('2021-01-20-sky-net-2020-january-november')],
+      ['2021', 1273, SRC('2022-02-25-sky-net-2021-1273-fugitives')],
+    ]);
+    const funds = await series('sky-net-funds-recovered-yearly');
+    expect(funds.points.map((p) => [p.date.text, p.value])).toEqual([
+      ['2020', 2950000000],
+      ['2020-11', 2400000000],
+      ['2021', 16740000000],
+    ]);
+    // The yearly figures stay out of the cumulative series counted since 2014.
+    const cumulative = await series('sky-net-fugitives-captured');
+    expect(cumulative.points.map((p) => p.value)).toEqual([2566, 8363]);
+  });
+
+  it('Sky Net 2021: who launched it, who carries it out, and what it brought back a year later', async () => {
+    const [launched] = await relationsOf('campaign/sky-net-2021', 'IN', ['LAUNCHED']);
+    expect(launched).toMatchObject({
+      sourceId: 'organ/central-fugitive-repatriation-office',
+      date: { text: '2021-02-24' },
+    });
+    expect(launched?.evidence[0]?.document.id).toBe(SRC('2021-02-25-sky-net-2021-relaunched'));
+    const participants = await relationsOf('campaign/sky-net-2021', 'IN', ['PARTICIPATED_IN']);
+    expect(participants.map((r) => r.sourceId).sort()).toEqual([
+      'organ/ministry-of-public-security',
+      'organ/national-supervisory-commission',
+      'organ/peoples-bank-of-china',
+      'organ/supreme-peoples-court',
+      'organ/supreme-peoples-procuratorate',
+    ]);
+    const produced = await relationsOf('campaign/sky-net-2021', 'OUT', ['PRODUCED']);
+    expect(produced.map((r) => r.targetId).sort()).toEqual([
+      'outcome/sky-net-fugitives-returned-yearly-2021',
+      'outcome/sky-net-funds-recovered-yearly-2021',
+      'outcome/sky-net-red-notice-fugitives-returned-yearly-2021',
+    ]);
+    expect(produced.every((r) => r.evidence[0]?.document.id === SRC('2022-02-25-sky-net-2021-1273-fugitives'))).toBe(
+      true,
+    );
+    // The office that launched it is the one the 2017 report names.
+    expect(await documentsOfEntity('organ/central-fugitive-repatriation-office')).toEqual(
+      expect.arrayContaining([SRC('2017-03-25-sky-net-2014-2016'), SRC('2021-02-25-sky-net-2021-relaunched')]),
+    );
+  });
+
+  it('Sky Net 2020: its Red Notice returnees, 28 by November and 28 for the year, flagged as repeated', async () => {
+    const produced = await relationsOf('campaign/sky-net-2020', 'OUT', ['PRODUCED']);
+    expect(new Set(produced.flatMap((r) => r.evidence.map((e) => e.document.id)))).toEqual(
+      new Set([SRC('2021-01-20-sky-net-2020-january-november'), SRC('2021-02-25-sky-net-2021-relaunched')]),
+    );
+    const repeated = (await conflictGroups()).find(
+      (g) => g.kind === 'REPEATED_UNCHANGED' && g.metric === 'sky-net-red-notice-fugitives-returned-yearly',
+    );
+    expect(repeated?.values).toEqual([28]);
+    expect(repeated?.outcomes.map((o) => o.id)).toEqual([
+      'outcome/sky-net-red-notice-fugitives-returned-yearly-2020',
+      'outcome/sky-net-red-notice-fugitives-returned-yearly-2020-01-11',
+    ]);
   });
 });

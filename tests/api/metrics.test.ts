@@ -210,6 +210,16 @@ describe('metricSeries', () => {
         [5026],
         ['outcome/public-security-checkpoints-2022', 'outcome/public-security-checkpoints-2023'],
       ],
+      // Sky Net 2020's Red Notice returnees: 28 by November (January 2021 report), 28 for the year
+      // (February 2021 report).
+      [
+        'sky-net-red-notice-fugitives-returned-yearly',
+        [28],
+        [
+          'outcome/sky-net-red-notice-fugitives-returned-yearly-2020',
+          'outcome/sky-net-red-notice-fugitives-returned-yearly-2020-01-11',
+        ],
+      ],
       [
         'street-police-stations-built',
         [21000],
@@ -310,6 +320,25 @@ describe('conflicts', () => {
     const groups = await conflictGroups();
     const disagreeing = groups.filter((g) => g.kind === 'DISAGREEING_VALUES');
     expect(disagreeing.map((g) => [g.metric, g.date?.text, ids(g.outcomes), g.values])).toEqual([
+      // Kunlun 2021 to the end of June: the July 29 press conference against Xinhua's August report.
+      [
+        'food-drug-ip-crime-cases-solved',
+        '2021-06',
+        [
+          'outcome/food-drug-ip-crime-cases-solved-2021-04-06',
+          'outcome/food-drug-ip-crime-cases-solved-2021-04-06-xinhua-08',
+        ],
+        [20000, 23000],
+      ],
+      [
+        'food-drug-ip-crime-suspects-arrested',
+        '2021-06',
+        [
+          'outcome/food-drug-ip-crime-suspects-arrested-2021-04-06',
+          'outcome/food-drug-ip-crime-suspects-arrested-2021-04-06-xinhua-08',
+        ],
+        [36000, 42000],
+      ],
       [
         'smart-security-communities-built',
         '2022-07',
@@ -336,7 +365,7 @@ describe('conflicts', () => {
         [62.6, 96.1],
       ],
     ]);
-    const ssc = disagreeing[0];
+    const ssc = disagreeing[2];
     expect(ssc?.sources.map((x) => [x.document.id, x.published?.text])).toEqual([
       [GUANGMING, '2022-07-26'],
       [GUANGMING, '2022-07-26'],
@@ -424,6 +453,10 @@ describe('conflicts', () => {
         'source/2015-04-16-hundred-cities-anti-drug-war',
         'source/2017-03-25-sky-net-2014-2016',
         'source/2017-04-21-telecom-fraud-2016',
+        'source/2021-01-20-sky-net-2020-january-november',
+        'source/2021-02-25-sky-net-2021-relaunched',
+        'source/2021-07-30-kunlun-2021-first-half',
+        'source/2021-08-26-telecom-fraud-january-july',
         'source/2022-04-telecom-fraud-nine-month-decline',
         'source/2022-08-17-telecom-fraud-decline-14-months',
         GUANGMING,
@@ -431,6 +464,6 @@ describe('conflicts', () => {
     );
     // The 2022 figure of zero-incident areas is not known yet, so its "same figure" flag lapses.
     expect(groups.some((g) => ids(g.outcomes).includes('outcome/zero-incident-communities-2021'))).toBe(false);
-    expect(groups.filter((g) => g.kind === 'DISAGREEING_VALUES')).toHaveLength(2);
+    expect(groups.filter((g) => g.kind === 'DISAGREEING_VALUES')).toHaveLength(4);
   });
 });
