@@ -157,9 +157,10 @@ export function createFastPath(options: FastPathOptions): FastPath {
     if (cached) return write(req, res, contentType, cached, at);
 
     const context: Context = { snapshot, ...executionBudget(options.requestTimeoutMs) };
-    // Variables can raise the estimate (`first: $n`): yoga refuses what is over it.
+    // Variables can raise the estimate (`first: $n`): yoga refuses what is over it. Those that
+    // cannot (an `id`) leave the verdict yoga gave when it compiled the operation.
     if (
-      compiled.hasVariables &&
+      compiled.costVariables.length > 0 &&
       complexityError(options.schema, compiled.document, params.operationName, params.variables, context)
     ) {
       return passOn(req, res, next, body);

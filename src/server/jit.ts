@@ -21,6 +21,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Lru } from '../graph/lru.js';
 import { LIMITS } from '../schema/limits.js';
 import { compiledFieldCount, operationOf } from './compile-size.js';
+import { costVariables } from './complexity.js';
 
 /** Operations kept compiled; a client minting new query texts only churns this LRU. */
 const MAX_COMPILED = 1000;
@@ -32,8 +33,11 @@ const keyOf = (query: string, operationName: string | null | undefined) => `${op
 export interface CompiledOperation {
   readonly query: CompiledQuery;
   readonly document: DocumentNode;
-  /** Whether the cost estimate depends on variables, so each request's must be checked. */
-  readonly hasVariables: boolean;
+  /**
+   * The variables the cost estimate depends on (see costVariables), so each request's values
+   * of them must be checked; empty when every request has the verdict of the first.
+   */
+  readonly costVariables: readonly string[];
 }
 
 /** An operation too large to compile: graphql-js runs it. */
@@ -84,7 +88,7 @@ export class CompiledOperations {
     // A document jit cannot compile runs on graphql-js, which reports what is wrong.
     if (!isCompiledQuery(query)) return INTERPRET;
     const hasVariables = (operationOf(document, operationName)?.variableDefinitions?.length ?? 0) > 0;
-    return { query, document, hasVariables };
+    return { query, document, costVariables: hasVariables ? costVariables(schema, document) : [] };
   }
 }
 
