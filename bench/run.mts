@@ -49,6 +49,10 @@ const { values } = parseArgs({
     'layout-size': { type: 'string' },
     'no-layout-load': { type: 'boolean', default: false },
     'layout-only': { type: 'boolean', default: false },
+    /** Use the snapshot file a previous run left in --dir instead of generating and building again. */
+    reuse: { type: 'boolean', default: false },
+    /** Skip the in-process figures (start-up, memory, root-field latency, FA2): HTTP and layout only. */
+    'no-inprocess': { type: 'boolean', default: false },
     'layout-modes': { type: 'string', default: LAYOUT_MODES.join(',') },
     'no-cluster': { type: 'boolean', default: false },
     dir: { type: 'string', default: join(tmpdir(), 'reform-graph-bench') },
@@ -73,6 +77,7 @@ function prepare(entities: number): { snapshotFile: string; buildMs: number; rel
   mkdirSync(values.dir, { recursive: true });
   const dataDir = join(values.dir, `corpus-${entities}`);
   const snapshotFile = join(values.dir, `corpus-${entities}.snapshot`);
+  if (values.reuse && existsSync(snapshotFile)) return { snapshotFile, buildMs: Number.NaN, relations: Number.NaN };
   const bar = new ProgressBar(process.stderr, `generate ${entities}`);
   const summary = generateCorpus({
     entities,
@@ -175,7 +180,13 @@ for (const entities of sizes) {
   files.set(entities, snapshotFile);
   if (values['layout-only']) continue;
   log('  in-process: load, heap, latency, FA2');
-  const inProcess = runInProcess<InProcessFigures>(snapshotFile);
+  // Not measured: NaN figures print as dashes.
+  const inProcess = values['no-inprocess']
+    ? (new Proxy(
+        { latency: {} },
+        { get: (t, key) => (key in t ? t[key as 'latency'] : Number.NaN) },
+      ) as InProcessFigures)
+    : runInProcess<InProcessFigures>(snapshotFile);
   const http: HttpFigures[] = [];
   const reference = new Map<Workload, string>();
   for (const kind of kinds) http.push(...(await measureServer(kind, snapshotFile, reference)));
