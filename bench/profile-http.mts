@@ -1,10 +1,11 @@
 /**
- * Where a server's time goes under the HTTP bench's load: starts one server kind with
- * --cpu-prof, runs a workload against it, stops it (the profile is written on exit).
+ * What one request costs a server, measured in its own CPU time rather than req/s: on a
+ * shared, busy machine throughput follows whatever else runs, while CPU milliseconds per
+ * request (the server process's user + system time over the window, its collector's threads
+ * included, divided by the answers) move much less. Optionally with --cpu-prof, to see where
+ * that time goes (the profile is written when the server exits).
  *
- *   npx tsx bench/profile-http.mts --kind yoga-jit-fast --snapshot FILE --workload lookup --dir /tmp/prof
- *
- * Open the .cpuprofile in Chrome's DevTools or `npx speedscope`.
+ *   npx tsx bench/profile-http.mts --kind yoga-jit-fast --snapshot FILE [--workload lookup] [--prof DIR]
  */
 import { parseArgs } from 'node:util';
 import { startServer } from './child.js';
@@ -19,14 +20,16 @@ const { values } = parseArgs({
     workload: { type: 'string', default: 'lookup' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
-    dir: { type: 'string', default: 'profiles' },
+    prof: { type: 'string' },
   },
 });
 if (!values.snapshot) throw new Error('--snapshot FILE is required');
-const server = await startServer(values.kind as ServerKind, values.snapshot, 0, [
-  '--cpu-prof',
-  `--cpu-prof-dir=${values.dir}`,
-]);
+const server = await startServer(
+  values.kind as ServerKind,
+  values.snapshot,
+  0,
+  values.prof ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`] : [],
+);
 try {
   const common = {
     port: server.port,
@@ -35,8 +38,15 @@ try {
     connections: Number(values.connections),
   };
   await runLoad({ ...common, seconds: 3 });
+  server.notify({ type: 'gc-start' });
   const result = await runLoad({ ...common, seconds: Number(values.seconds) });
-  process.stderr.write(`${values.kind} ${values.workload}: ${Math.round(result.rps)} req/s, p99 ${result.p99} ms\n`);
+  const cpu = await server.request({ type: 'gc-stop' }, 'gc');
+  const cpuMs = cpu.type === 'gc' ? cpu.cpuMs : Number.NaN;
+  const answered = result.requests - result.failures;
+  console.log(
+    `${values.kind} ${values.workload}: ${Math.round(result.rps)} req/s, p99 ${result.p99} ms, ` +
+      `${((cpuMs * 1000) / answered).toFixed(0)} µs server CPU per request (${answered} answers)`,
+  );
 } finally {
   await server.stop();
 }

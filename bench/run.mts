@@ -154,7 +154,7 @@ async function measureLayoutLoad(entities: number, snapshotFile: string): Promis
     const baseline = await runLoad({ ...common, seconds });
     const runs: LayoutLoadFigures['runs'][number][] = [];
     for (const mode of layoutModes) {
-      log(`  layout of ${entities} in the ${mode} thread under load…`);
+      log(`  layout of ${entities} (${mode}) under load…`);
       // Long enough for any layout; stopped once the layout is done and the queue has drained.
       const load = startLoad({ ...common, seconds: 3600, timeoutS: 600 });
       const done = await server.request({ type: 'layout', mode }, 'layout-done');
