@@ -19,9 +19,15 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
-export async function startServer(kind: ServerKind, snapshotFile: string, workers = 0): Promise<ServerChild> {
+export async function startServer(
+  kind: ServerKind,
+  snapshotFile: string,
+  workers = 0,
+  /** More node flags for the server (a profiler). */
+  extraArgs: string[] = [],
+): Promise<ServerChild> {
   const child = fork(here('./server.mts'), ['--kind', kind, '--snapshot', snapshotFile, '--workers', String(workers)], {
-    execArgv: nodeArgs(['--max-old-space-size=8000']),
+    execArgv: nodeArgs(['--max-old-space-size=8000', ...extraArgs]),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<Extract<ChildMessage, { type: 'ready' }>>((resolve, reject) => {

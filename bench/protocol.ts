@@ -17,10 +17,14 @@ export const SERVER_KINDS = [
 ] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
+/** Where a layout under load runs: a niced child process (what `serve` does), a worker thread, this thread. */
+export const LAYOUT_MODES = ['process', 'worker', 'main'] as const;
+export type LayoutMode = (typeof LAYOUT_MODES)[number];
+
 export type ParentMessage =
   | { readonly type: 'gc-start' }
   | { readonly type: 'gc-stop' }
-  | { readonly type: 'layout'; readonly mode: 'worker' | 'main' };
+  | { readonly type: 'layout'; readonly mode: LayoutMode };
 
 export type ChildMessage =
   | { readonly type: 'ready'; readonly port: number; readonly ids: string[]; readonly loadMs: number }

@@ -1,8 +1,8 @@
 /** Markdown for the benchmark's results: one table per concern, figures rounded for reading. */
-import { cpus, release, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import type { LoadResult } from './load.js';
 import type { Workload } from './operations.js';
-import type { ServerKind } from './protocol.js';
+import type { LayoutMode, ServerKind } from './protocol.js';
 
 export interface InProcessFigures {
   readonly nodes: number;
@@ -40,7 +40,7 @@ export interface LayoutLoadFigures {
   readonly connections: number;
   readonly baseline: LoadResult;
   readonly runs: readonly {
-    readonly mode: 'worker' | 'main';
+    readonly mode: LayoutMode;
     readonly layoutMs: number;
     readonly result: LoadResult;
   }[];
@@ -53,7 +53,9 @@ const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 export function machine(): string {
   const cpu = cpus();
-  return `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${type()} ${release()}, Node ${process.version}`;
+  return `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${type()} ${release()}, Node ${process.version}, load average at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}`;
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -170,6 +172,12 @@ export function clusterTable(sizes: readonly SizeFigures[]): string {
   return table(['graph, operation', 'workers', 'req/s', '× 1 worker', 'p99 (ms)', 'failures'], rows);
 }
 
+const MODE_LABELS: Record<LayoutMode, string> = {
+  process: 'a niced child process',
+  worker: 'a worker thread',
+  main: 'the main thread',
+};
+
 export function layoutLoadTable(l: LayoutLoadFigures): string {
   const row = (label: string, layoutMs: number, r: LoadResult) => [
     label,
@@ -192,9 +200,7 @@ export function layoutLoadTable(l: LayoutLoadFigures): string {
     ],
     [
       row('no layout running', 0, l.baseline),
-      ...l.runs.map((r) =>
-        row(`layout in ${r.mode === 'worker' ? 'a worker thread' : 'the main thread'}`, r.layoutMs, r.result),
-      ),
+      ...l.runs.map((r) => row(`layout in ${MODE_LABELS[r.mode]}`, r.layoutMs, r.result)),
     ],
   );
 }

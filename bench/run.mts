@@ -9,6 +9,7 @@
  *   npm run bench                              # 10k and 100k entities (~21 min on 2 cores)
  *   npm run bench -- --full                    # and 1M
  *   npm run bench -- --sizes 10000 --seconds 5 --no-layout-load
+ *   npm run bench -- --sizes 100000 --layout-only --layout-modes process,worker   # only the layout-under-load table
  *
  * Every server runs in its own child process on 127.0.0.1; autocannon runs here. On a 2-core
  * machine the load generator takes CPU from the server: ratios are fairer than absolute req/s.
@@ -23,7 +24,7 @@ import { generateCorpus } from '../src/graph/generate.js';
 import { runInProcess, type ServerChild, startServer } from './child.js';
 import { runLoad, startLoad } from './load.js';
 import { WORKLOADS, type Workload } from './operations.js';
-import { SERVER_KINDS, type ServerKind } from './protocol.js';
+import { LAYOUT_MODES, type LayoutMode, SERVER_KINDS, type ServerKind } from './protocol.js';
 import {
   clusterTable,
   type HttpFigures,
@@ -47,6 +48,12 @@ const { values } = parseArgs({
     servers: { type: 'string', default: SERVER_KINDS.join(',') },
     'layout-size': { type: 'string' },
     'no-layout-load': { type: 'boolean', default: false },
+    'layout-only': { type: 'boolean', default: false },
+    /** Use the snapshot file a previous run left in --dir instead of generating and building again. */
+    reuse: { type: 'boolean', default: false },
+    /** Skip the in-process figures (start-up, memory, root-field latency, FA2): HTTP and layout only. */
+    'no-inprocess': { type: 'boolean', default: false },
+    'layout-modes': { type: 'string', default: LAYOUT_MODES.join(',') },
     'no-cluster': { type: 'boolean', default: false },
     dir: { type: 'string', default: join(tmpdir(), 'reform-graph-bench') },
     out: { type: 'string', default: 'BENCHMARKS.md' },
@@ -61,6 +68,8 @@ const warmup = Number(values.warmup);
 const connections = Number(values.connections);
 const kinds = (values.servers ?? '').split(',') as ServerKind[];
 for (const kind of kinds) if (!SERVER_KINDS.includes(kind)) throw new Error(`unknown server ${kind}`);
+const layoutModes = (values['layout-modes'] ?? '').split(',') as LayoutMode[];
+for (const mode of layoutModes) if (!LAYOUT_MODES.includes(mode)) throw new Error(`unknown layout mode ${mode}`);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Generates the corpus and builds its snapshot file once; later runs reuse both. */
@@ -68,6 +77,7 @@ function prepare(entities: number): { snapshotFile: string; buildMs: number; rel
   mkdirSync(values.dir, { recursive: true });
   const dataDir = join(values.dir, `corpus-${entities}`);
   const snapshotFile = join(values.dir, `corpus-${entities}.snapshot`);
+  if (values.reuse && existsSync(snapshotFile)) return { snapshotFile, buildMs: Number.NaN, relations: Number.NaN };
   const bar = new ProgressBar(process.stderr, `generate ${entities}`);
   const summary = generateCorpus({
     entities,
@@ -143,8 +153,8 @@ async function measureLayoutLoad(entities: number, snapshotFile: string): Promis
     await runLoad({ ...common, seconds: warmup });
     const baseline = await runLoad({ ...common, seconds });
     const runs: LayoutLoadFigures['runs'][number][] = [];
-    for (const mode of ['worker', 'main'] as const) {
-      log(`  layout of ${entities} in the ${mode} thread under load…`);
+    for (const mode of layoutModes) {
+      log(`  layout of ${entities} (${mode}) under load…`);
       // Long enough for any layout; stopped once the layout is done and the queue has drained.
       const load = startLoad({ ...common, seconds: 3600, timeoutS: 600 });
       const done = await server.request({ type: 'layout', mode }, 'layout-done');
@@ -168,8 +178,15 @@ for (const entities of sizes) {
   log(`\n== ${entities} entities`);
   const { snapshotFile, buildMs, relations } = prepare(entities);
   files.set(entities, snapshotFile);
+  if (values['layout-only']) continue;
   log('  in-process: load, heap, latency, FA2');
-  const inProcess = runInProcess<InProcessFigures>(snapshotFile);
+  // Not measured: NaN figures print as dashes.
+  const inProcess = values['no-inprocess']
+    ? (new Proxy(
+        { latency: {} },
+        { get: (t, key) => (key in t ? t[key as 'latency'] : Number.NaN) },
+      ) as InProcessFigures)
+    : runInProcess<InProcessFigures>(snapshotFile);
   const http: HttpFigures[] = [];
   const reference = new Map<Workload, string>();
   for (const kind of kinds) http.push(...(await measureServer(kind, snapshotFile, reference)));
@@ -191,18 +208,22 @@ const section = [
   `Machine: ${machine()}. Took ${((performance.now() - started) / 60_000).toFixed(1)} min. ` +
     `HTTP: autocannon in the benchmark process, ${connections} connections, ${seconds} s per run after ${warmup} s warm-up, 127.0.0.1, every server in its own child process.`,
   '',
-  '### Start-up, memory, layout',
-  '',
-  sizeTable(figures),
-  '',
-  '### In-process latency of root fields',
-  '',
-  latencyTable(figures),
-  '',
-  '### HTTP throughput',
-  '',
-  httpTable(figures, connections),
-  '',
+  ...(figures.length > 0
+    ? [
+        '### Start-up, memory, layout',
+        '',
+        sizeTable(figures),
+        '',
+        '### In-process latency of root fields',
+        '',
+        latencyTable(figures),
+        '',
+        '### HTTP throughput',
+        '',
+        httpTable(figures, connections),
+        '',
+      ]
+    : []),
   ...(figures.some((f) => f.cluster.length > 0)
     ? ['### Cluster workers (reform-graph, `serve --workers N`)', '', clusterTable(figures), '']
     : []),

@@ -7,7 +7,8 @@
  * Listens on 127.0.0.1 (a free port) and talks to bench/run.mts over IPC: it reports
  * {type:'ready', port, ids}, and answers 'gc-start'/'gc-stop' (GC pause time from perf_hooks
  * 'gc' entries against process.cpuUsage over the window) and 'layout' (a whole-graph layout,
- * in a worker thread or in this thread, to measure what it does to query latency).
+ * in a niced child process, a worker thread or this thread, to measure what it does to query
+ * latency).
  */
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
@@ -20,6 +21,7 @@ import mercurius from 'mercurius';
 import type { Snapshot } from '../src/graph/snapshot.js';
 import { readSnapshotFile } from '../src/graph/snapshot-file.js';
 import { prepareTraversal } from '../src/graph/traversal.js';
+import { layoutInChildProcess } from '../src/layout/child-process.js';
 import { computeLayout } from '../src/layout/index.js';
 import { layoutInWorker } from '../src/layout/worker.js';
 import { type Context, schema } from '../src/schema/index.js';
@@ -27,7 +29,7 @@ import { startCluster } from '../src/server/cluster.js';
 import { createApp } from '../src/server/yoga.js';
 import { bareServer } from './bare.js';
 import { sampleIds } from './operations.js';
-import { type ChildMessage, type ParentMessage, SERVER_KINDS, type ServerKind } from './protocol.js';
+import { type ChildMessage, type LayoutMode, type ParentMessage, SERVER_KINDS, type ServerKind } from './protocol.js';
 
 const { values } = parseArgs({
   options: {
@@ -102,14 +104,17 @@ function gcMeter() {
   };
 }
 
-async function runLayout(snapshot: Snapshot, mode: 'worker' | 'main'): Promise<void> {
+async function runLayout(snapshot: Snapshot, mode: LayoutMode): Promise<void> {
   const t = performance.now();
   try {
-    // Worker mode reads the snapshot file itself: the cost of a layout job off the request path.
+    // Process and worker read the snapshot file themselves: the cost of a layout job off the
+    // request path, up to the packed result in this process (not yet read into objects).
     const nodes =
-      mode === 'worker'
-        ? (await layoutInWorker(snapshotFile)).layout.nodes.length
-        : computeLayout(snapshot).nodes.length;
+      mode === 'process'
+        ? (await layoutInChildProcess(snapshotFile)).nodeCount
+        : mode === 'worker'
+          ? (await layoutInWorker(snapshotFile)).nodeCount
+          : computeLayout(snapshot).nodes.length;
     send({ type: 'layout-done', ms: performance.now() - t, nodes });
   } catch (err) {
     send({ type: 'layout-failed', message: (err as Error).message });

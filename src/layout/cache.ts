@@ -8,6 +8,7 @@
 import { Lru } from '../graph/lru.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { computeLayout, type Layout } from './layout.js';
+import { PackedLayout } from './packed.js';
 import { type LayoutOptions, type NormalisedLayoutOptions, normaliseLayoutOptions } from './select.js';
 
 export const FOCUS_CACHE_SIZE = 64;
@@ -21,8 +22,9 @@ const bySnapshot = new WeakMap<Snapshot, SnapshotLayouts>();
 
 const isWholeGraph = (o: NormalisedLayoutOptions) => o.focus.length === 0 && !o.kinds && !o.relationTypes;
 
-/** Frozen, because every caller of a cached layout shares the same objects. */
+/** Frozen, because every caller of a cached layout shares the same objects (a packed one freezes its own). */
 function frozen(layout: Layout): Layout {
+  if (layout instanceof PackedLayout) return layout;
   for (const n of layout.nodes) Object.freeze(n);
   for (const e of layout.edges) Object.freeze(e);
   return Object.freeze({ nodes: Object.freeze(layout.nodes), edges: Object.freeze(layout.edges) });
@@ -43,7 +45,7 @@ export function peekLayout(snapshot: Snapshot, normalised: NormalisedLayoutOptio
   return isWholeGraph(normalised) ? entry.full : entry.selections.get(JSON.stringify(normalised));
 }
 
-/** Keeps a layout computed elsewhere (a worker thread) as if cachedLayout had computed it. */
+/** Keeps a layout computed elsewhere (a child process, a worker thread) as if cachedLayout had computed it. */
 export function rememberLayout(snapshot: Snapshot, normalised: NormalisedLayoutOptions, layout: Layout): Layout {
   const entry = entryOf(snapshot);
   const kept = frozen(layout);

@@ -102,8 +102,14 @@ export function normaliseLayoutOptions(snapshot: Snapshot, options: LayoutOption
   return { focus, depth: focus.length > 0 ? depth : LAYOUT_LIMITS.defaultDepth, kinds, relationTypes };
 }
 
-/** The selected nodes and relations, copied with the few attributes drawing needs. */
-export function buildLayoutGraph(snapshot: Snapshot, options: NormalisedLayoutOptions): LayoutGraph {
+/** The ids a layout draws, each list sorted: the order of every later step and of packed positions. */
+export interface LayoutSelection {
+  readonly nodes: readonly string[];
+  readonly edges: readonly string[];
+}
+
+/** Which nodes and relations these options draw, without copying anything. */
+export function selectLayout(snapshot: Snapshot, options: NormalisedLayoutOptions): LayoutSelection {
   const store = snapshot.graph;
   const types = new Set<RelationType>(options.relationTypes ?? DEFAULT_TYPES);
   const kinds = new Set<EntityKind>(options.kinds ?? ENTITY_KIND_NAMES);
@@ -136,32 +142,54 @@ export function buildLayoutGraph(snapshot: Snapshot, options: NormalisedLayoutOp
       frontier = next;
     }
   }
-
-  // Sorted insertion keeps every later step (layout, communities, exports) reproducible.
-  const graph: LayoutGraph = new MultiDirectedGraph<LayoutNodeAttributes, LayoutEdgeAttributes>();
-  for (const id of sortedUnique([...selected])) {
-    const node = store.getNodeAttributes(id);
-    if (node.kind === SOURCE_KIND) {
-      let quotes = 0;
-      store.forEachOutEdge(id, (_e, r) => {
-        if (r.type === 'MENTIONS') quotes += r.evidence.length;
-      });
-      graph.addNode(id, { label: node.title, kind: SOURCE_KIND, evidenceCount: quotes });
-    } else {
-      graph.addNode(id, { label: node.name, kind: node.kind, evidenceCount: node.evidence.length });
-    }
-  }
+  // Sorted, so every later step (layout, communities, exports) is reproducible.
   const edges = store
     .filterEdges((edge, _r, source, target) => followed(edge) && selected.has(source) && selected.has(target))
     .sort();
-  for (const edge of edges) {
-    const r = store.getEdgeAttributes(edge);
-    graph.addDirectedEdgeWithKey(edge, r.source, r.target, {
-      type: r.type,
-      label: r.type.toLowerCase().replaceAll('_', ' '),
-      evidenceCount: r.evidence.length,
-      assertion: r.assertion,
+  return { nodes: sortedUnique([...selected]), edges };
+}
+
+/** What drawing needs of a node: its label, kind and how many quotes back it. */
+export function layoutNodeAttributes(snapshot: Snapshot, id: string): LayoutNodeAttributes {
+  const store = snapshot.graph;
+  const node = store.getNodeAttributes(id);
+  if (node.kind === SOURCE_KIND) {
+    let quotes = 0;
+    store.forEachOutEdge(id, (_e, r) => {
+      if (r.type === 'MENTIONS') quotes += r.evidence.length;
     });
+    return { label: node.title, kind: SOURCE_KIND, evidenceCount: quotes };
+  }
+  return { label: node.name, kind: node.kind, evidenceCount: node.evidence.length };
+}
+
+/** What drawing needs of a relation, with its endpoints. */
+export function layoutEdgeAttributes(
+  snapshot: Snapshot,
+  id: string,
+): LayoutEdgeAttributes & { source: string; target: string } {
+  const r = snapshot.graph.getEdgeAttributes(id);
+  return {
+    source: r.source,
+    target: r.target,
+    type: r.type,
+    label: r.type.toLowerCase().replaceAll('_', ' '),
+    evidenceCount: r.evidence.length,
+    assertion: r.assertion,
+  };
+}
+
+/** The selected nodes and relations, copied with the few attributes drawing needs. */
+export function buildLayoutGraph(
+  snapshot: Snapshot,
+  options: NormalisedLayoutOptions,
+  selection: LayoutSelection = selectLayout(snapshot, options),
+): LayoutGraph {
+  const graph: LayoutGraph = new MultiDirectedGraph<LayoutNodeAttributes, LayoutEdgeAttributes>();
+  for (const id of selection.nodes) graph.addNode(id, layoutNodeAttributes(snapshot, id));
+  for (const edge of selection.edges) {
+    const { source, target, ...attributes } = layoutEdgeAttributes(snapshot, edge);
+    graph.addDirectedEdgeWithKey(edge, source, target, attributes);
   }
   return graph;
 }

@@ -1,9 +1,12 @@
-/** Messages between layoutInWorker (worker.ts) and the layout thread (worker-thread.ts). */
+/**
+ * Messages between the server and a layout job, whether it runs in a worker thread
+ * (worker.ts, worker-thread.ts) or in a niced child process (child-process.ts, child-main.ts).
+ */
 import type { SnapshotInput } from '../graph/snapshot.js';
-import type { Layout, LayoutSettings } from './layout.js';
+import type { LayoutSettings } from './layout.js';
 import type { LayoutOptions } from './select.js';
 
-/** Where the worker gets the graph: a snapshot file it reads itself (cheap to send), or records. */
+/** Where the job gets the graph: a snapshot file it reads itself (cheap to send), or records. */
 export type LayoutSource = { readonly snapshotFile: string } | { readonly data: SnapshotInput };
 
 export interface LayoutJob {
@@ -16,20 +19,29 @@ export interface LayoutJob {
 export const LAYOUT_PHASES = ['load', 'layout', 'send'] as const;
 export type LayoutPhase = (typeof LAYOUT_PHASES)[number];
 
+/** A child process is sent its job (a worker thread gets it as workerData). */
+export type ParentMessage = { readonly type: 'job'; readonly job: LayoutJob };
+
 /**
- * Nodes and edges cross to the main thread this many at a time: each message is
- * deserialised in one go on the thread that answers requests, and a 100k-node layout in one
- * message stalled it for seconds. Small messages, each asked for in turn, let requests run
- * between them.
+ * The result is the packed columns (see packed.ts) in one buffer: one copy of a few MB for the
+ * server to take in, where per-node objects cost it seconds of deserialising at 100k nodes.
  */
-export const LAYOUT_CHUNK = 2000;
-
-/** The main thread asks for the next chunk once it has taken in the last one. */
-export type ParentMessage = { readonly type: 'more' };
-
 export type WorkerMessage =
   | { readonly type: 'phase'; readonly phase: LayoutPhase }
-  | { readonly type: 'nodes'; readonly nodes: Layout['nodes'] }
-  | { readonly type: 'edges'; readonly edges: Layout['edges'] }
-  | { readonly type: 'done'; readonly ms: Readonly<Record<LayoutPhase, number>> }
+  | {
+      readonly type: 'done';
+      readonly buffer: ArrayBuffer;
+      readonly nodeCount: number;
+      readonly ms: Readonly<Record<LayoutPhase, number>>;
+      readonly niceness: number;
+    }
   | { readonly type: 'error'; readonly message: string };
+
+/** What a finished job hands back: the packed columns, the time of each phase in ms, its CPU niceness. */
+export interface PackedResult {
+  readonly buffer: ArrayBuffer;
+  readonly nodeCount: number;
+  readonly ms: Readonly<Record<LayoutPhase, number>>;
+  /** The niceness the layout ran at (of its thread, as Linux keeps one per thread). */
+  readonly niceness: number;
+}

@@ -1,31 +1,46 @@
 /**
- * ForceAtlas2 layouts off the request path: `layoutInWorker` runs computeLayout in a
- * worker_threads Worker, so a layout of a big graph (tens of seconds at 100k nodes) does not
- * stall the event loop that answers queries. One worker per job: a layout is rare and long, so
- * a pool would only keep a loaded graph's memory alive between jobs.
+ * Layout jobs off the request path: `layoutInWorker` runs one in a worker_threads Worker,
+ * `layoutInChildProcess` (child-process.ts) in a niced child process. Either hands back the
+ * packed columns (packed.ts), not per-node objects. One worker or process per job: a layout
+ * is rare and long, so a pool would only keep a loaded graph's memory alive between jobs.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Layout, LayoutEdge, LayoutNode, LayoutSettings } from './layout.js';
+import type { LayoutSettings } from './layout.js';
 import type { LayoutOptions } from './select.js';
-import type { LayoutPhase, LayoutSource, ParentMessage, WorkerMessage } from './worker-protocol.js';
+import type { LayoutJob, LayoutPhase, LayoutSource, PackedResult, WorkerMessage } from './worker-protocol.js';
 
-export { LAYOUT_PHASES, type LayoutPhase, type LayoutSource } from './worker-protocol.js';
+export { LAYOUT_PHASES, type LayoutPhase, type LayoutSource, type PackedResult } from './worker-protocol.js';
 
 export interface WorkerLayoutArgs {
   readonly options?: LayoutOptions;
   readonly settings?: LayoutSettings;
   /** Called as each phase starts (load, layout, send), e.g. to drive a progress bar. */
   readonly onPhase?: (phase: LayoutPhase) => void;
-  /** Aborting terminates the worker and rejects the promise. */
+  /** Aborting ends the worker or process and rejects the promise. */
   readonly signal?: AbortSignal;
 }
 
-export interface WorkerLayoutResult {
-  readonly layout: Layout;
-  /** Time spent in each phase inside the worker, in ms. */
-  readonly ms: Readonly<Record<LayoutPhase, number>>;
+/** The job for a source given as a snapshot file path or as records. */
+export function layoutJob(source: string | LayoutSource, args: WorkerLayoutArgs): LayoutJob {
+  return {
+    source: typeof source === 'string' ? { snapshotFile: source } : source,
+    options: args.options,
+    settings: args.settings,
+  };
+}
+
+/** Whether this module runs from TypeScript source (tsx, vitest), where entries need tsx. */
+export const fromSource = import.meta.url.endsWith('.ts');
+
+/** tsx's ESM loader API (require.resolve finds its CommonJS build, whose register() cannot find its hooks). */
+export function tsxEsmApi(): string {
+  return pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
 }
 
 /**
@@ -35,34 +50,27 @@ export interface WorkerLayoutResult {
  * first, then imports the entry; tsx is a devDependency, and only source runs need it.
  */
 function workerEntry(): { entry: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { entry: new URL('./worker-thread.js', import.meta.url), eval: false };
-  // require.resolve finds tsx's CommonJS build, whose register() cannot find its hooks: use the ESM one.
-  const api = createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const tsx = pathToFileURL(api).href;
+  if (!fromSource) return { entry: new URL('./worker-thread.js', import.meta.url), eval: false };
   const entry = new URL('./worker-thread.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return { entry: bootstrap, eval: true };
 }
 
-/** Lays out a snapshot file (preferred: nothing big is copied) or snapshot records in a worker. */
-export function layoutInWorker(
-  source: string | LayoutSource,
-  args: WorkerLayoutArgs = {},
-): Promise<WorkerLayoutResult> {
-  const job = {
-    source: typeof source === 'string' ? { snapshotFile: source } : source,
-    options: args.options,
-    settings: args.settings,
-  };
-  const { entry, eval: isEval } = workerEntry();
+/**
+ * Settles a job from its messages: `listen` wires the runner's messages and failures to the
+ * handlers it is given, `stop` ends the runner (on abort). Shared by thread and process.
+ */
+export function settleJob(
+  args: WorkerLayoutArgs,
+  listen: (onMessage: (message: WorkerMessage) => void, onFailure: (err: Error) => void) => void,
+  stop: () => void,
+): Promise<PackedResult> {
   return new Promise((resolve, reject) => {
     if (args.signal?.aborted) {
       reject(args.signal.reason ?? new Error('layout aborted'));
+      stop();
       return;
     }
-    const worker = new Worker(entry, { workerData: job, eval: isEval });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -72,23 +80,34 @@ export function layoutInWorker(
     };
     const onAbort = () => {
       finish(() => reject(args.signal?.reason ?? new Error('layout aborted')));
-      void worker.terminate();
+      stop();
     };
     args.signal?.addEventListener('abort', onAbort, { once: true });
-    // The layout arrives in chunks (see LAYOUT_CHUNK); `done` follows the last one.
-    const nodes: LayoutNode[] = [];
-    const edges: LayoutEdge[] = [];
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'phase') args.onPhase?.(message.phase);
-      else if (message.type === 'nodes' || message.type === 'edges') {
-        if (message.type === 'nodes') for (const n of message.nodes) nodes.push(n);
-        else for (const e of message.edges) edges.push(e);
-        // Ask for the next chunk only after pending I/O had its turn (setImmediate runs after it).
-        setImmediate(() => worker.postMessage({ type: 'more' } satisfies ParentMessage));
-      } else if (message.type === 'done') finish(() => resolve({ layout: { nodes, edges }, ms: message.ms }));
-      else finish(() => reject(new Error(`layout worker failed: ${message.message}`)));
-    });
-    worker.once('error', (err) => finish(() => reject(err)));
-    worker.once('exit', (code) => finish(() => reject(new Error(`layout worker exited with code ${code}`))));
+    listen(
+      (message) => {
+        if (message.type === 'phase') args.onPhase?.(message.phase);
+        else if (message.type === 'done') {
+          const { buffer, nodeCount, ms, niceness } = message;
+          finish(() => resolve({ buffer, nodeCount, ms, niceness }));
+        } else finish(() => reject(new Error(`layout job failed: ${message.message}`)));
+      },
+      (err) => finish(() => reject(err)),
+    );
   });
+}
+
+/** Lays out a snapshot file (preferred: nothing big is copied) or snapshot records in a worker thread. */
+export function layoutInWorker(source: string | LayoutSource, args: WorkerLayoutArgs = {}): Promise<PackedResult> {
+  const { entry, eval: isEval } = workerEntry();
+  let worker: Worker | undefined;
+  return settleJob(
+    args,
+    (onMessage, onFailure) => {
+      worker = new Worker(entry, { workerData: layoutJob(source, args), eval: isEval });
+      worker.on('message', onMessage);
+      worker.once('error', onFailure);
+      worker.once('exit', (code) => onFailure(new Error(`layout worker exited with code ${code}`)));
+    },
+    () => void worker?.terminate(),
+  );
 }

@@ -8,7 +8,15 @@
  * yoga caches validation by document. It runs before graphql-jit compiles anything.
  */
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, validate } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LIMITS } from '../schema/limits.js';
 
@@ -46,6 +54,31 @@ export function complexityError(
     }),
   ]);
   return refused;
+}
+
+/**
+ * The variables an operation's estimate can depend on: those passed to an argument of a field
+ * whose cost is a function of its arguments (`first`, `depth`), or to a directive (`@skip`,
+ * `@include` decide what is counted). A variable used only where the cost is a constant (an
+ * `id`) cannot change the estimate, so an operation whose variables are all of that kind has
+ * one verdict for every request, and the fast path need not walk it again for each.
+ */
+export function costVariables(schema: GraphQLSchema, document: DocumentNode): string[] {
+  const typeInfo = new TypeInfo(schema);
+  const found = new Set<string>();
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      // A definition names a variable; only its uses count.
+      VariableDefinition: () => false,
+      Variable(node) {
+        const field = typeInfo.getFieldDef();
+        const cost = (field?.extensions as { complexity?: unknown } | undefined)?.complexity;
+        if (typeInfo.getDirective() || !field || typeof cost === 'function') found.add(node.name.value);
+      },
+    }),
+  );
+  return [...found].sort();
 }
 
 export function complexityPlugin(): Plugin {

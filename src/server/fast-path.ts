@@ -157,9 +157,10 @@ export function createFastPath(options: FastPathOptions): FastPath {
     if (cached) return write(req, res, contentType, cached, at);
 
     const context: Context = { snapshot, ...executionBudget(options.requestTimeoutMs) };
-    // Variables can raise the estimate (`first: $n`): yoga refuses what is over it.
+    // Variables can raise the estimate (`first: $n`): yoga refuses what is over it. Those that
+    // cannot (an `id`) leave the verdict yoga gave when it compiled the operation.
     if (
-      compiled.hasVariables &&
+      compiled.costVariables.length > 0 &&
       complexityError(options.schema, compiled.document, params.operationName, params.variables, context)
     ) {
       return passOn(req, res, next, body);
@@ -167,7 +168,10 @@ export function createFastPath(options: FastPathOptions): FastPath {
     const finish = (result: ExecutionResult) => {
       // yoga words errors (masking, codes, HTTP status), from this result: it does not run it again.
       if (result.errors && result.errors.length > 0) return passOn(req, res, next, body, { result, snapshot });
-      const json = JSON.stringify({ data: result.data, extensions: { snapshotVersion: snapshot.version } });
+      const json = compiled.stringify
+        ? // The compiled writer's `{"data":…}`, closed with the extensions JSON.stringify would add.
+          `${compiled.stringify({ data: result.data }).slice(0, -1)},"extensions":${JSON.stringify({ snapshotVersion: snapshot.version })}}`
+        : JSON.stringify({ data: result.data, extensions: { snapshotVersion: snapshot.version } });
       if (cacheKey) answers?.set(cacheKey, json);
       write(req, res, contentType, json, at);
     };

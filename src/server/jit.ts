@@ -15,12 +15,13 @@
  * comments, whitespace or commas reuses it instead of paying for compiling again.
  */
 import { getDocumentString, makeExecute } from '@envelop/core';
-import { type DocumentNode, type GraphQLSchema, print } from 'graphql';
+import { BREAK, type DocumentNode, type GraphQLSchema, Kind, print, visit } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { Lru } from '../graph/lru.js';
 import { LIMITS } from '../schema/limits.js';
 import { compiledFieldCount, operationOf } from './compile-size.js';
+import { costVariables } from './complexity.js';
 
 /** Operations kept compiled; a client minting new query texts only churns this LRU. */
 const MAX_COMPILED = 1000;
@@ -32,8 +33,37 @@ const keyOf = (query: string, operationName: string | null | undefined) => `${op
 export interface CompiledOperation {
   readonly query: CompiledQuery;
   readonly document: DocumentNode;
-  /** Whether the cost estimate depends on variables, so each request's must be checked. */
-  readonly hasVariables: boolean;
+  /**
+   * The variables the cost estimate depends on (see costVariables), so each request's values
+   * of them must be checked; empty when every request has the verdict of the first.
+   */
+  readonly costVariables: readonly string[];
+  /**
+   * graphql-jit's JSON writer compiled for this operation's shape (fast-json-stringify), for
+   * `{ data }`: it writes the answer field by field from the schema instead of JSON.stringify
+   * inspecting every object. Absent where its output could differ from JSON.stringify's.
+   */
+  readonly stringify?: (result: { data: unknown }) => string;
+}
+
+/**
+ * Whether graphql-jit's compiled JSON writer gives JSON.stringify's bytes for this document.
+ * It writes keys in the order of a schema that merges every possible type's fields, so with a
+ * fragment (`... on Organ { level } id`) an object's keys can come out in another order
+ * than the answer's; without fragments every type selects the same fields in the same order.
+ */
+function stringifiesAlike(document: DocumentNode): boolean {
+  let alike = true;
+  visit(document, {
+    enter(node) {
+      if (node.kind === Kind.INLINE_FRAGMENT || node.kind === Kind.FRAGMENT_SPREAD) {
+        alike = false;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return alike;
 }
 
 /** An operation too large to compile: graphql-js runs it. */
@@ -80,11 +110,20 @@ export class CompiledOperations {
     const cap = LIMITS.maxCompiledFields;
     if (compiledFieldCount(schema, document, operationName, cap) > cap) return INTERPRET;
     this.compiles++;
-    const query = compileQuery(schema, document, operationName ?? undefined, this.compilerOptions);
+    const name = operationName ?? undefined;
+    const withWriter = stringifiesAlike(document);
+    let query = compileQuery(schema, document, name, { ...this.compilerOptions, customJSONSerializer: withWriter });
+    // The writer refuses scalars it has no JSON type for: such an operation is compiled without it.
+    if (withWriter && !isCompiledQuery(query)) query = compileQuery(schema, document, name, this.compilerOptions);
     // A document jit cannot compile runs on graphql-js, which reports what is wrong.
     if (!isCompiledQuery(query)) return INTERPRET;
     const hasVariables = (operationOf(document, operationName)?.variableDefinitions?.length ?? 0) > 0;
-    return { query, document, hasVariables };
+    return {
+      query,
+      document,
+      costVariables: hasVariables ? costVariables(schema, document) : [],
+      ...(query.stringify !== JSON.stringify ? { stringify: query.stringify } : {}),
+    };
   }
 }
 

@@ -4,8 +4,12 @@
  * answers operations yoga has validated before.
  */
 import type { AddressInfo } from 'node:net';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../../src/schema/index.js';
+import { costVariables } from '../../src/server/complexity.js';
 import type { ServerConfig } from '../../src/server/config.js';
+import { CompiledOperations } from '../../src/server/jit.js';
 import { type RunningServer, start } from '../../src/server/main.js';
 import { bundledSnapshot } from '../helpers/graphql.js';
 
@@ -92,6 +96,21 @@ describe('fast path answers exactly as yoga does', () => {
       {},
       true,
     ],
+    [
+      'a fragment on one kind before the shared fields (the compiled JSON writer would reorder them)',
+      op('query F($id: ID!) { entity(id: $id) { ... on Organ { level nameZh } id name } }', { id: MINISTRY }),
+      {},
+      true,
+    ],
+    [
+      'aliases, a directive and nested lists',
+      op(
+        'query A($id: ID!, $x: Boolean!) { e: entity(id: $id) { key: id n: name @include(if: $x) evidence { start } } other: entity(id: $id) { kind } }',
+        { id: MINISTRY, x: false },
+      ),
+      {},
+      true,
+    ],
     ['an unknown id (a NOT_FOUND error)', op(LOOKUP, { id: 'organ/nobody' }), {}, false],
     ['a variable of the wrong type', op(LOOKUP, { id: { not: 'an id' } }), {}, false],
     ['a missing variable', op(LOOKUP, {}), {}, false],
@@ -111,6 +130,36 @@ describe('fast path answers exactly as yoga does', () => {
       expect(answeredByFastPath > 0).toBe(answered);
     });
   }
+
+  it('estimates the cost of each request whose variables can change it', async () => {
+    const page =
+      'query Page($n: Int) { entities(first: $n) { edges { node { relations(first: $n) { edges { node { id evidence { quote } } } } } } } }';
+    // The small page teaches the fast path the operation; the large one must still be refused.
+    const small = await bothWays(op(page, { n: 2 }));
+    expect(small.again).toEqual(small.reference);
+    expect(small.answeredByFastPath).toBe(1);
+    const large = await bothWays(op(page, { n: 100 }));
+    expect(large.again).toEqual(large.reference);
+    expect(JSON.parse(large.again.body).errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
+    expect(large.answeredByFastPath).toBe(0);
+  });
+
+  it("writes JSON with the operation's compiled writer, except where a fragment could reorder keys", () => {
+    const operations = new CompiledOperations();
+    expect(operations.compile(schema, parse(LOOKUP))?.stringify).toBeTypeOf('function');
+    expect(operations.compile(schema, parse('{ entity(id: "x") { ... on Organ { level } id } }'))?.stringify).toBe(
+      undefined,
+    );
+  });
+
+  it('knows which variables can change an estimate: not an id, but a page size or a directive', () => {
+    const of = (query: string) => costVariables(schema, parse(query));
+    expect(of(LOOKUP)).toEqual([]);
+    expect(of('query A($n: Int, $id: ID!) { entity(id: $id) { id } entities(first: $n) { totalCount } }')).toEqual([
+      'n',
+    ]);
+    expect(of('query B($id: ID!, $x: Boolean!) { entity(id: $id) { id name @include(if: $x) } }')).toEqual(['x']);
+  });
 
   it('answers the second identical request itself, and says so on /metrics', async () => {
     const body = op(LOOKUP, { id: 'organ/ministry-of-public-security' }, 'Entity');
