@@ -11,6 +11,7 @@ import { type Analysed, analyse } from './analyse.js';
 import { findDates, yearOf } from './dates.js';
 import { normPhrase, normWords, slug } from './normalise.js';
 import { findRelations, type Mention, quoteAt } from './relations.js';
+import { genericCampaigns } from './rules/campaigns.js';
 import { capitalisedNames } from './rules/names.js';
 import { outcomes } from './rules/outcomes.js';
 import { people } from './rules/people.js';
@@ -75,7 +76,7 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     ];
   });
   const found = runRules(doc, options.published);
-  const resolved = resolve(linked, found, byName);
+  const resolved = corefCampaigns(doc, resolve(linked, found, byName));
   const entities = merge(doc, resolved, snapshot);
   const mentions: Mention[] = resolved.map((f) => ({
     id: idOf(f, entities.ids),
@@ -131,6 +132,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       ...lawPhrases(input),
       ...sessionPhrases(input),
       ...campaignPhrases(input),
+      ...genericCampaigns(input),
       ...reformPhrases(input),
       ...people(input),
     ];
@@ -273,6 +275,37 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
   return kept.sort(
     (a, b) => a.start - b.start || a.end - b.end || (a.linkedTo ?? a.name).localeCompare(b.linkedTo ?? b.name),
   );
+}
+
+/** Rules that describe a campaign without naming it ("a nationwide campaign to crack down on fraud"). */
+const UNNAMED_CAMPAIGN =
+  /^(?:phrase-campaign-against|phrase-campaign-anti|generic-campaign-fights|generic-campaign-length-or-season)$/;
+
+/**
+ * Reports describe their campaign before or after naming it: "China has launched a nationwide
+ * campaign to crack down on fraud … The operation, codenamed “Cloud Sword 2020”". An unnamed
+ * mention is the named campaign of its own or a neighbouring sentence of the paragraph, or,
+ * when the report names one campaign only, that one; otherwise it stands alone.
+ */
+function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
+  const named = findings.filter((f) => f.kind === 'CAMPAIGN' && !UNNAMED_CAMPAIGN.test(f.rule));
+  if (named.length === 0) return findings;
+  const distinct = new Set(named.map((f) => f.linkedTo ?? campaignCore(f.name)));
+  const paragraphOf = (f: Finding) => doc.sentences[f.sentence]?.paragraph ?? -1;
+  return findings.map((f) => {
+    if (f.kind !== 'CAMPAIGN' || !UNNAMED_CAMPAIGN.test(f.rule)) return f;
+    const near = named
+      .filter((n) => paragraphOf(n) === paragraphOf(f) && Math.abs(n.sentence - f.sentence) <= 1)
+      .sort((a, b) => Math.abs(a.sentence - f.sentence) - Math.abs(b.sentence - f.sentence) || a.start - b.start)[0];
+    const target = near ?? (distinct.size === 1 ? named[0] : undefined);
+    if (!target) return f;
+    return {
+      ...f,
+      name: target.name,
+      rule: `${f.rule}+coref`,
+      ...(target.linkedTo ? { linkedTo: target.linkedTo } : {}),
+    };
+  });
 }
 
 function keyOf(f: Finding): string {

@@ -89,6 +89,8 @@ const NOT_RESULT_VERB =
 /** Counts of places and listed items describe scope, not results: "all 14 prefecture-level cities", "26 measures". */
 const SCOPE_UNIT =
   /^(?:countries|country|regions|measures|items|tasks|aspects|articles|points|opinions|departments|ministries|chapters|sections|categories|types|kinds|parts|fields|links)$/i;
+/** A package's size is the package's attribute even when issued ("issued 18 measures"). */
+const PACKAGE_UNIT = /^(?:measures|items|tasks|articles|opinions|chapters|sections|aspects)$/i;
 /** Places count as results where curators said so ("in 36 cities" piloted); "all 14 … cities" is a scope. */
 const PLACE_UNIT =
   /^(?:provinces|province|cities|city|counties|county|municipalities|districts|places|localities|prefecture-level|prefectures|areas)$/i;
@@ -252,7 +254,8 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     if (!isPercent && r.unitWords.length === 0 && !scaleText) continue;
     if (r.unitWords.length > 0 && TIME_UNITS.test(r.unitWords[0] ?? '')) continue;
     // Scope, not a result: "all 14 prefecture-level cities", "26 measures", "more than 90 countries".
-    if (!isPercent && SCOPE_UNIT.test(r.unitWords[0] ?? '') && !r.verb) continue;
+    if (!isPercent && SCOPE_UNIT.test(r.unitWords[0] ?? '') && (!r.verb || PACKAGE_UNIT.test(r.unitWords[0] ?? '')))
+      continue;
     if (!isPercent && PLACE_UNIT.test(r.unitWords[0] ?? '') && /\ball(?:\s+the)?\s+$/i.test(text.slice(0, r.start)))
       continue;
     const ref = r.ref && 'kind' in r.ref ? r.ref : r.ref ? made.get(r.ref) : undefined;
