@@ -115,12 +115,19 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
   let paragraph = -1;
   let paragraphYear: number | undefined;
   let period: { start?: string; end?: string } | undefined;
+  /** "Since April 2021, …": the start of what the paragraph's later figures cover. */
+  let since: string | undefined;
+  /** Periods the text has named ("from April 2021 to July 2022"), so a later "since April 2021" ends where they do. */
+  const ranges: { start: string; end: string }[] = [];
+  /** "The special campaign launched by the ministry in February": a launch without a named campaign. */
+  let unnamedLaunch: string | undefined;
   let previous: Finding[] = [];
   const reviewYear = reviewYearOf(doc, published);
   for (const sentence of doc.sentences) {
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       paragraphYear = undefined;
+      since = undefined;
       previous = [];
     }
     const text = doc.text.slice(sentence.start, sentence.end);
@@ -162,9 +169,17 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
         out.push({ ...f, name: `${f.name} (${at.date})`, fields: { ...f.fields, date: at.date } });
       } else out.push({ ...f, fields: { ...f.fields, date: at.date } });
     }
-    const campaignStart = out.findLast((f) => f.kind === 'CAMPAIGN' && typeof f.fields.start === 'string')?.fields
-      .start as string | undefined;
-    const found = outcomes(input, { published, paragraphYear, reviewYear, period, previous, campaignStart }, dates);
+    if (launch && !names.some((f) => f.kind === 'CAMPAIGN') && CAMPAIGN_WORD.test(text))
+      unnamedLaunch = launch.from ?? launch.date;
+    const campaignStart =
+      (out.findLast((f) => f.kind === 'CAMPAIGN' && typeof f.fields.start === 'string')?.fields.start as
+        | string
+        | undefined) ?? unnamedLaunch;
+    const found = outcomes(
+      input,
+      { published, paragraphYear, reviewYear, period, previous, campaignStart, ...(since ? { since } : {}) },
+      dates,
+    );
     out.push(...found);
     previous = [...previous, ...found];
     // A baseline ("compared with 2012") is not the year the text goes on about.
@@ -178,6 +193,14 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       // A period ("from January to May this year") covers what follows until another date is named.
       if (last.role === 'RANGE') {
         period = { ...(last.from ? { start: last.from } : {}), end: last.date };
+        if (last.from) ranges.push({ start: last.from, end: last.date });
+        paragraphYear = undefined;
+      } else if (last.role === 'SINCE') {
+        // What follows in the paragraph counts from then: to the end of a period that started
+        // then, or to publication.
+        const same = ranges.find((r) => r.start.slice(0, 7) === last.date.slice(0, 7));
+        since = last.date;
+        period = { start: last.date, ...(same ? { end: same.end } : publishedMonth(published)) };
         paragraphYear = undefined;
       } else {
         period = undefined;
@@ -186,6 +209,15 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     }
   }
   return out;
+}
+
+const CAMPAIGN_WORD = /\b(?:campaign|operation|crackdown|special action|action plan)s?\b/i;
+
+function publishedMonth(published: PartialDate | undefined): { end?: string } {
+  if (!published) return {};
+  return {
+    end: published.month ? `${published.year}-${String(published.month).padStart(2, '0')}` : String(published.year),
+  };
 }
 
 const LAUNCH = /\b(?:launched|launch|started|initiated|kicked off|began|since|deployed)\b/i;

@@ -62,6 +62,8 @@ export interface OutcomeContext {
   readonly campaignStart?: string;
   /** Outcomes found earlier in the paragraph: what "an increase of 12% and 17% respectively" refers to. */
   readonly previous?: readonly Finding[];
+  /** A "since …" earlier in the paragraph: where figures "as of" a later date start. */
+  readonly since?: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -246,7 +248,12 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       r.verb = next.verb;
     }
   }
-  linkChanges(text, raws, ctx.previous ?? []);
+  // A change refers to a figure of its own or the sentence before, not to one further back.
+  linkChanges(
+    text,
+    raws,
+    (ctx.previous ?? []).filter((f) => f.sentence >= input.sentence.index - 1),
+  );
   const out: Finding[] = [];
   const made = new Map<Raw, Finding>();
   for (const r of raws) {
@@ -582,7 +589,8 @@ function whenOf(
         (d) =>
           d.start > before.end && /\bsince\b/i.test(input.doc.text.slice(before.end, d.start)) && d.date < before.date,
       );
-      return { period: { ...(since ? { start: since.date } : {}), end: before.date } };
+      const start = since?.date ?? ctx.since;
+      return { period: { ...(start && start < before.date ? { start } : {}), end: before.date } };
     }
     return { year: String(yearOf(before.date)) };
   }
