@@ -177,7 +177,16 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
         | undefined) ?? unnamedLaunch;
     const found = outcomes(
       input,
-      { published, paragraphYear, reviewYear, period, previous, campaignStart, ...(since ? { since } : {}) },
+      {
+        published,
+        paragraphYear,
+        reviewYear,
+        period,
+        previous,
+        campaignStart,
+        ...(since ? { since } : {}),
+        before: out.filter((f) => f.kind === 'OUTCOME' && f.sentence === sentence.index - 1),
+      },
       dates,
     );
     out.push(...found);

@@ -96,3 +96,29 @@ describe('reforms and measures by shape', () => {
     expect(names('The Police Rank Reform took effect.', 'REFORM')).toEqual(['Police Rank Reform']);
   });
 });
+
+describe('outcome metrics and times by shape', () => {
+  const outcome = (text: string, value: number) =>
+    run(text).entities.find((e) => e.kind === 'OUTCOME' && e.fields.value === value)?.fields;
+  it('a result verb keeps what completes it', () => {
+    expect(outcome('Last year 3,400 smugglers were put under criminal detention.', 3400)?.metricText).toBe(
+      'smugglers put under criminal detention',
+    );
+  });
+  it('a figure whose noun is left out counts what the figure before it counted; persons count as people', () => {
+    const f = outcome(
+      'Police caught 9,100 fugitives in 2022.\nOf them, 1,200 were former officials of state-owned firms.',
+      1200,
+    );
+    expect(f).toMatchObject({ unit: 'people', year: '2022' });
+    expect(String(f?.metricText)).toMatch(/^fugitives former officials of state-owned firms/);
+  });
+  it('"since X" carries through its paragraph; "as of the end of 2022" is December', () => {
+    expect(
+      outcome(
+        'Since 2019, the ministry has pushed the reform of the vehicle inspection regime. As of the end of 2022, 3.1 million drivers had renewed licences online.',
+        3100000,
+      )?.period,
+    ).toEqual({ start: '2019', end: '2022-12' });
+  });
+});
