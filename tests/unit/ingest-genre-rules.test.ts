@@ -122,3 +122,15 @@ describe('outcome metrics and times by shape', () => {
     ).toEqual({ start: '2019', end: '2022-12' });
   });
 });
+
+describe('what is not a result', () => {
+  const values = (text: string) =>
+    run(text)
+      .entities.filter((e) => e.kind === 'OUTCOME')
+      .map((e) => e.fields.value);
+  it('the police a campaign deployed, a goal, a figure of "last year"', () => {
+    expect(values('More than 4,000 police officers were dispatched to the border counties.')).toEqual([]);
+    expect(values('The province is aiming for 60 percent coverage by 2025.')).toEqual([]);
+    expect(values('Thefts fell from 320 in 2019 to 41 last year.')).toEqual([]);
+  });
+});

@@ -93,6 +93,13 @@ const NOT_RESULT_VERB =
 /** Counts of places and listed items describe scope, not results: "all 14 prefecture-level cities", "26 measures". */
 const SCOPE_UNIT =
   /^(?:countries|country|regions|measures|items|tasks|aspects|articles|points|opinions|departments|ministries|chapters|sections|categories|types|kinds|parts|fields|links)$/i;
+/** The police a campaign deployed: its effort, not its result. */
+const FORCES = /^(?:officers|policemen|policewomen|police|staff|personnel|colleagues|investigators|agents|troops)$/i;
+const EFFORT =
+  /\b(?:participated|participating|participate|took part|involved|deployed|dispatched|mobilized|mobilised|sent|invested|joined|divided)\b/i;
+/** A target stated before the figure. */
+const GOAL =
+  /\b(?:aim|aims|aimed|aiming|target|targets|targeted|goal|strive|strives|striving|seek|seeks|seeking)\b(?:\s+\w+){0,4}\s*$/i;
 /** A package's size is the package's attribute even when issued ("issued 18 measures"). */
 const PACKAGE_UNIT = /^(?:measures|items|tasks|articles|opinions|chapters|sections|aspects)$/i;
 /** Places count as results where curators said so ("in 36 cities" piloted); "all 14 … cities" is a scope. */
@@ -268,6 +275,27 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     const { isPercent, scaleText, qualifierKey, value, whole, span } = r;
     if (!isPercent && r.unitWords.length === 0 && !scaleText) continue;
     if (r.unitWords.length > 0 && TIME_UNITS.test(r.unitWords[0] ?? '')) continue;
+    // "19 last year" is a figure of a year, named elsewhere; "more than 7,000 police officers
+    // participated" is the effort a campaign took, not its result.
+    if (!isPercent && /^(?:last|next|previous)$/i.test(r.unitWords[0] ?? '')) continue;
+    if (
+      !isPercent &&
+      FORCES.test(r.unit) &&
+      EFFORT.test(`${text.slice(0, r.start).slice(-60)} ${(r.after.split(/[;.]/)[0] ?? '').slice(0, 120)}`)
+    )
+      continue;
+    // "the drive is aiming for 45 percent by 2020": a goal, not a result.
+    if (
+      GOAL.test(
+        (
+          text
+            .slice(0, r.start)
+            .split(/[;:]|,(?!\d)/)
+            .pop() ?? ''
+        ).slice(-80),
+      )
+    )
+      continue;
     // Scope, not a result: "all 14 prefecture-level cities", "26 measures", "more than 90 countries".
     if (!isPercent && SCOPE_UNIT.test(r.unitWords[0] ?? '') && (!r.verb || PACKAGE_UNIT.test(r.unitWords[0] ?? '')))
       continue;
