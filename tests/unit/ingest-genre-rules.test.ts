@@ -133,4 +133,9 @@ describe('what is not a result', () => {
     expect(values('The province is aiming for 60 percent coverage by 2025.')).toEqual([]);
     expect(values('Thefts fell from 320 in 2019 to 41 last year.')).toEqual([]);
   });
+  it('"such" before a noun points back to it', () => {
+    expect(
+      run('Police handled 1,350 such cases in 2020.').entities.find((e) => e.kind === 'OUTCOME')?.fields.unit,
+    ).toBe('cases');
+  });
 });

@@ -158,6 +158,11 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       pos = re.lastIndex;
       continue;
     }
+    // "handled 13,500 such cases": "such" without "as" points back, the noun follows.
+    if (words.length === 0 && /^such$/i.test(w) && !/^\s+as\b/i.test(after.slice(re.lastIndex))) {
+      pos = re.lastIndex;
+      continue;
+    }
     if (NOUN_STOP.test(w) || /^\d/.test(w)) break;
     // "fugitives suspected of economic offenses", "suspects at large": still the noun phrase.
     if (
