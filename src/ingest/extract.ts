@@ -116,7 +116,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
   let paragraphYear: number | undefined;
   let period: { start?: string; end?: string } | undefined;
   /** "Since April 2021, …": the start of what the paragraph's later figures cover. */
-  let since: string | undefined;
+  let since: { start: string; end?: string } | undefined;
   /** Periods the text has named ("from April 2021 to July 2022"), so a later "since April 2021" ends where they do. */
   const ranges: { start: string; end: string }[] = [];
   /** "The special campaign launched by the ministry in February": a launch without a named campaign. */
@@ -208,8 +208,8 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
         // What follows in the paragraph counts from then: to the end of a period that started
         // then, or to publication.
         const same = ranges.find((r) => r.start.slice(0, 7) === last.date.slice(0, 7));
-        since = last.date;
-        period = { start: last.date, ...(same ? { end: same.end } : publishedMonth(published)) };
+        since = { start: last.date, ...(same ? { end: same.end } : publishedMonth(published)) };
+        period = undefined;
         paragraphYear = undefined;
       } else {
         period = undefined;

@@ -65,7 +65,7 @@ export interface OutcomeContext {
   /** Outcomes of the sentence before, whatever its paragraph: the noun an elided figure counts. */
   readonly before?: readonly Finding[];
   /** A "since …" earlier in the paragraph: where figures "as of" a later date start. */
-  readonly since?: string;
+  readonly since?: { readonly start: string; readonly end?: string };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -696,12 +696,17 @@ function whenOf(
         (d) =>
           d.start > before.end && /\bsince\b/i.test(input.doc.text.slice(before.end, d.start)) && d.date < before.date,
       );
-      const start = since?.date ?? ctx.since;
+      const start = since?.date ?? ctx.since?.start;
       return { period: { ...(start && start < before.date ? { start } : {}), end: before.date } };
     }
     return { year: String(yearOf(before.date)) };
   }
   if (ctx.paragraphYear !== undefined) return { year: String(ctx.paragraphYear) };
+  // "Since April 2021, …" earlier in the paragraph: what follows counts from then.
+  if (ctx.since)
+    return {
+      period: { start: ctx.since.start, ...(ctx.since.end ? { end: ctx.since.end } : now ? { end: now } : {}) },
+    };
   if (ctx.period) return { period: { ...ctx.period } };
   if (ctx.reviewYear !== undefined) return { year: String(ctx.reviewYear) };
   return now ? { period: { end: now } } : {};
