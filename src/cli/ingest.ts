@@ -2,7 +2,7 @@
  * `reform-graph ingest FILE --id ID --title T --published DATE [--publisher P] [--data DIR]`,
  * `reform-graph accept graph-data/candidates/<id>.yaml [--only ID …]` and
  * `reform-graph eval-ingest [--data DIR] [--strict]` (leave one document out) or
- * `reform-graph eval-ingest --real [--split dev|test] [--dir DIR] [--json] [--verbose]`. Each returns an exit code; errors are printed, not thrown.
+ * `reform-graph eval-ingest --real [--split dev|test] [--graph-docs all|first5] [--dir DIR] [--json] [--verbose]`. Each returns an exit code; errors are printed, not thrown.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import { loadGraphData } from '../graph/load.js';
 import { acceptCandidates } from '../ingest/accept.js';
 import { evaluateCorpus } from '../ingest/evaluate.js';
 import { evaluateReal, type RealReport } from '../ingest/evaluate-real.js';
+import { copyKeepingOnly, FIRST_FIVE_DOCUMENTS, removeDir } from '../ingest/holdout.js';
 import { ingestDocument } from '../ingest/ingest.js';
 import { BadInputError, DomainError } from '../model/errors.js';
 
@@ -104,15 +105,33 @@ export function runEvalIngest(args: string[]): number {
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       document: { type: 'string', multiple: true },
+      'graph-docs': { type: 'string', default: 'all' },
     },
   });
   if (values.real) {
     try {
       const split = values.split;
       if (split !== 'dev' && split !== 'test') throw new BadInputError(`--split must be dev or test, not "${split}"`);
-      const snapshot = loadGraphData(resolve(values.data ?? 'graph-data'));
-      const r = evaluateReal(snapshot, resolve(values.dir ?? REAL_DIR), split);
-      console.log(values.json ? JSON.stringify(r, null, 2) : formatRealReport(r, values.verbose === true));
+      const graphDocs = values['graph-docs'];
+      if (graphDocs !== 'all' && graphDocs !== 'first5') {
+        throw new BadInputError(`--graph-docs must be all or first5, not "${graphDocs}"`);
+      }
+      const dataDir = resolve(values.data ?? 'graph-data');
+      // first5: the graph as curated from the five original documents only, so articles of the
+      // set that have since been curated into graph-data are not found by linking to themselves.
+      const copy = graphDocs === 'first5' ? copyKeepingOnly(dataDir, FIRST_FIVE_DOCUMENTS) : undefined;
+      try {
+        const snapshot = loadGraphData(copy ?? dataDir);
+        const r = evaluateReal(snapshot, resolve(values.dir ?? REAL_DIR), split);
+        const head = `graph: ${graphDocs === 'first5' ? 'the five first documents only (--graph-docs first5)' : `all of ${dataDir}`}`;
+        console.log(
+          values.json
+            ? JSON.stringify({ graph: graphDocs, ...r }, null, 2)
+            : `${head}\n${formatRealReport(r, values.verbose === true)}`,
+        );
+      } finally {
+        if (copy) removeDir(copy);
+      }
       return 0;
     } catch (err) {
       return fail(err);

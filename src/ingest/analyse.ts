@@ -78,7 +78,11 @@ export function analyse(text: string): Analysed {
   };
 }
 
-function pushSentence(out: Sentence[], tokens: Token[], first: number, last: number, paragraphs: number[]): void {
+function pushSentence(out: Sentence[], tokens: Token[], from: number, last: number, paragraphs: number[]): void {
+  // wink keeps the line breaks before a sentence as tokens of it: the sentence (its quote and
+  // its paragraph) starts at its first word, or "\n\nSince 2014, …" counts in the paragraph before.
+  let first = from;
+  while (first < last && /^\s*$/.test(tokens[first]?.text ?? '')) first++;
   const a = tokens[first];
   const b = tokens[last];
   if (!a || !b) return;

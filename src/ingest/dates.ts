@@ -151,7 +151,8 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     add(m, { date: `${m[3]}-${pad(month)}`, role: role(m[1]) });
   }
   for (const m of matches(new RegExp(`\\b${LEAD}((?:19|20)\\d{2})\\b(?![-–]\\d|\\d|%|,\\d)`, 'gi'), text)) {
-    add(m, { date: String(m[2]), role: role(m[1]) });
+    // "as of the end of 2020" is December of that year.
+    add(m, { date: /end of/i.test(m[1] ?? '') ? `${m[2]}-12` : String(m[2]), role: role(m[1]) });
   }
   if (pubYear !== undefined) {
     for (const m of matches(/\b(since )?last year\b/gi, text)) {

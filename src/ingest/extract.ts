@@ -11,6 +11,7 @@ import { type Analysed, analyse } from './analyse.js';
 import { findDates, yearOf } from './dates.js';
 import { normPhrase, normWords, slug } from './normalise.js';
 import { findRelations, type Mention, quoteAt } from './relations.js';
+import { genericCampaigns } from './rules/campaigns.js';
 import { capitalisedNames } from './rules/names.js';
 import { outcomes } from './rules/outcomes.js';
 import { people } from './rules/people.js';
@@ -75,7 +76,7 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     ];
   });
   const found = runRules(doc, options.published);
-  const resolved = resolve(linked, found, byName);
+  const resolved = corefCampaigns(doc, resolve(linked, found, byName));
   const entities = merge(doc, resolved, snapshot);
   const mentions: Mention[] = resolved.map((f) => ({
     id: idOf(f, entities.ids),
@@ -114,12 +115,19 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
   let paragraph = -1;
   let paragraphYear: number | undefined;
   let period: { start?: string; end?: string } | undefined;
+  /** "Since April 2021, …": the start of what the paragraph's later figures cover. */
+  let since: { start: string; end?: string } | undefined;
+  /** Periods the text has named ("from April 2021 to July 2022"), so a later "since April 2021" ends where they do. */
+  const ranges: { start: string; end: string }[] = [];
+  /** "The special campaign launched by the ministry in February": a launch without a named campaign. */
+  let unnamedLaunch: string | undefined;
   let previous: Finding[] = [];
   const reviewYear = reviewYearOf(doc, published);
   for (const sentence of doc.sentences) {
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       paragraphYear = undefined;
+      since = undefined;
       previous = [];
     }
     const text = doc.text.slice(sentence.start, sentence.end);
@@ -131,6 +139,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       ...lawPhrases(input),
       ...sessionPhrases(input),
       ...campaignPhrases(input),
+      ...genericCampaigns(input),
       ...reformPhrases(input),
       ...people(input),
     ];
@@ -160,9 +169,26 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
         out.push({ ...f, name: `${f.name} (${at.date})`, fields: { ...f.fields, date: at.date } });
       } else out.push({ ...f, fields: { ...f.fields, date: at.date } });
     }
-    const campaignStart = out.findLast((f) => f.kind === 'CAMPAIGN' && typeof f.fields.start === 'string')?.fields
-      .start as string | undefined;
-    const found = outcomes(input, { published, paragraphYear, reviewYear, period, previous, campaignStart }, dates);
+    if (launch && !names.some((f) => f.kind === 'CAMPAIGN') && CAMPAIGN_WORD.test(text))
+      unnamedLaunch = launch.from ?? launch.date;
+    const campaignStart =
+      (out.findLast((f) => f.kind === 'CAMPAIGN' && typeof f.fields.start === 'string')?.fields.start as
+        | string
+        | undefined) ?? unnamedLaunch;
+    const found = outcomes(
+      input,
+      {
+        published,
+        paragraphYear,
+        reviewYear,
+        period,
+        previous,
+        campaignStart,
+        ...(since ? { since } : {}),
+        before: out.filter((f) => f.kind === 'OUTCOME' && f.sentence === sentence.index - 1),
+      },
+      dates,
+    );
     out.push(...found);
     previous = [...previous, ...found];
     // A baseline ("compared with 2012") is not the year the text goes on about.
@@ -176,6 +202,14 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       // A period ("from January to May this year") covers what follows until another date is named.
       if (last.role === 'RANGE') {
         period = { ...(last.from ? { start: last.from } : {}), end: last.date };
+        if (last.from) ranges.push({ start: last.from, end: last.date });
+        paragraphYear = undefined;
+      } else if (last.role === 'SINCE') {
+        // What follows in the paragraph counts from then: to the end of a period that started
+        // then, or to publication.
+        const same = ranges.find((r) => r.start.slice(0, 7) === last.date.slice(0, 7));
+        since = { start: last.date, ...(same ? { end: same.end } : publishedMonth(published)) };
+        period = undefined;
         paragraphYear = undefined;
       } else {
         period = undefined;
@@ -184,6 +218,15 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     }
   }
   return out;
+}
+
+const CAMPAIGN_WORD = /\b(?:campaign|operation|crackdown|special action|action plan)s?\b/i;
+
+function publishedMonth(published: PartialDate | undefined): { end?: string } {
+  if (!published) return {};
+  return {
+    end: published.month ? `${published.year}-${String(published.month).padStart(2, '0')}` : String(published.year),
+  };
 }
 
 const LAUNCH = /\b(?:launched|launch|started|initiated|kicked off|began|since|deployed)\b/i;
@@ -273,6 +316,37 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
   return kept.sort(
     (a, b) => a.start - b.start || a.end - b.end || (a.linkedTo ?? a.name).localeCompare(b.linkedTo ?? b.name),
   );
+}
+
+/** Rules that describe a campaign without naming it ("a nationwide campaign to crack down on fraud"). */
+const UNNAMED_CAMPAIGN =
+  /^(?:phrase-campaign-against|phrase-campaign-anti|generic-campaign-fights|generic-campaign-length-or-season)$/;
+
+/**
+ * Reports describe their campaign before or after naming it: "China has launched a nationwide
+ * campaign to crack down on fraud … The operation, codenamed “Cloud Sword 2020”". An unnamed
+ * mention is the named campaign of its own or a neighbouring sentence of the paragraph, or,
+ * when the report names one campaign only, that one; otherwise it stands alone.
+ */
+function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
+  const named = findings.filter((f) => f.kind === 'CAMPAIGN' && !UNNAMED_CAMPAIGN.test(f.rule));
+  if (named.length === 0) return findings;
+  const distinct = new Set(named.map((f) => f.linkedTo ?? campaignCore(f.name)));
+  const paragraphOf = (f: Finding) => doc.sentences[f.sentence]?.paragraph ?? -1;
+  return findings.map((f) => {
+    if (f.kind !== 'CAMPAIGN' || !UNNAMED_CAMPAIGN.test(f.rule)) return f;
+    const near = named
+      .filter((n) => paragraphOf(n) === paragraphOf(f) && Math.abs(n.sentence - f.sentence) <= 1)
+      .sort((a, b) => Math.abs(a.sentence - f.sentence) - Math.abs(b.sentence - f.sentence) || a.start - b.start)[0];
+    const target = near ?? (distinct.size === 1 ? named[0] : undefined);
+    if (!target) return f;
+    return {
+      ...f,
+      name: target.name,
+      rule: `${f.rule}+coref`,
+      ...(target.linkedTo ? { linkedTo: target.linkedTo } : {}),
+    };
+  });
 }
 
 function keyOf(f: Finding): string {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGraphData } from '../../src/graph/load.js';
 import { evaluateReal, metricsAgree, timesAgree, unitsAgree } from '../../src/ingest/evaluate-real.js';
+import { copyKeepingOnly, FIRST_FIVE_DOCUMENTS, removeDir } from '../../src/ingest/holdout.js';
 import { articlesInSplit, loadArticle, splitOf } from '../../src/ingest/real-set.js';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/ingest/real-eval');
@@ -69,5 +70,21 @@ describe('eval-ingest --real on the constructed paragraph', () => {
     expect(r.kinds.OUTCOME?.gold).toBe(5);
     expect(r.kinds.ORGAN?.tp).toBe(1);
     expect(r.msPerDocument.max).toBeGreaterThan(0);
+  });
+});
+
+describe('the five-document graph (eval-ingest --real --graph-docs first5)', () => {
+  it('keeps only what was curated from the five first documents, so dev articles cannot link to their own curation', () => {
+    const copy = copyKeepingOnly(DATA, FIRST_FIVE_DOCUMENTS);
+    try {
+      const full = loadGraphData(DATA);
+      const five = loadGraphData(copy);
+      const docs = (s: typeof five) => new Set([...s.entities()].flatMap((e) => e.evidence.map((ev) => ev.document)));
+      expect([...docs(five)].sort()).toEqual([...FIRST_FIVE_DOCUMENTS].sort());
+      expect(docs(full).size).toBeGreaterThan(5);
+      expect([...five.entities()].length).toBeLessThan([...full.entities()].length);
+    } finally {
+      removeDir(copy);
+    }
   });
 });

@@ -51,7 +51,25 @@ const SESSION_HEADS = new Set([
 ]);
 const LAW_HEADS = new Set(['law', 'regulations', 'regulation', 'code', 'constitution']);
 const DOCUMENT_HEADS = new Set(['notice', 'opinions', 'opinion', 'guidelines', 'decision', 'outline']);
-const CAMPAIGN_HEADS = new Set(['plan', 'campaign', 'operation', 'action', 'activity']);
+/** "Hundred-Day Action", "Clean Net Campaign", "Fox Hunt", "Sky Net", "Cloud Sword": the genre's campaign heads. */
+const CAMPAIGN_HEADS = new Set([
+  'plan',
+  'campaign',
+  'campaigns',
+  'operation',
+  'action',
+  'activity',
+  'crackdown',
+  'drive',
+  'initiative',
+  'hunt',
+  'net',
+  'sword',
+  'storm',
+  'thunder',
+]);
+/** "Household Registration System Reform", "Judicial Reform". */
+const REFORM_HEADS = new Set(['reform', 'reforms']);
 /** Heads that may stand alone before "of": "Ministry of Public Security", "Law on …". */
 const BARE_HEADS = new Set(['ministry', 'department', 'bureau', 'office', 'commission', 'committee', 'law']);
 /** Leading words that start a sentence, not a name. */
@@ -82,6 +100,9 @@ export function classifyName(name: string): Classified | null {
   }
   if (LAW_HEADS.has(head)) return { kind: 'LAW', fields: {}, rule: 'name-law', confidence: 0.85 };
   if (DOCUMENT_HEADS.has(head)) return { kind: 'DOCUMENT', fields: {}, rule: 'name-document', confidence: 0.7 };
+  if (REFORM_HEADS.has(head) && words.length >= 2) {
+    return { kind: 'REFORM', fields: {}, rule: 'name-reform', confidence: 0.75 };
+  }
   if (CAMPAIGN_HEADS.has(head) && words.length >= 2) {
     const campaignType = /plan/i.test(head) ? 'ACTION_PLAN' : /operation/i.test(head) ? 'SPECIAL_OPERATION' : 'OTHER';
     return { kind: 'CAMPAIGN', fields: { campaignType }, rule: 'name-campaign', confidence: 0.75 };

@@ -62,6 +62,10 @@ export interface OutcomeContext {
   readonly campaignStart?: string;
   /** Outcomes found earlier in the paragraph: what "an increase of 12% and 17% respectively" refers to. */
   readonly previous?: readonly Finding[];
+  /** Outcomes of the sentence before, whatever its paragraph: the noun an elided figure counts. */
+  readonly before?: readonly Finding[];
+  /** A "since …" earlier in the paragraph: where figures "as of" a later date start. */
+  readonly since?: { readonly start: string; readonly end?: string };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -73,7 +77,7 @@ const NOUN_STOP =
 const NOUN_LINK = /^(?:of|for|involving)$/i;
 /** Result verbs written in the past without -ed. */
 const IRREGULAR =
-  'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed';
+  'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn';
 const PASSIVE = new RegExp(
   `^\\s*,?\\s*(?:have|has|had|were|was|are|is|will be|would be)\\s+(?:been\\s+)?(?:successfully\\s+|urgently\\s+|effectively\\s+|also\\s+)?([a-z]+ed|${IRREGULAR})\\b`,
   'i',
@@ -89,6 +93,15 @@ const NOT_RESULT_VERB =
 /** Counts of places and listed items describe scope, not results: "all 14 prefecture-level cities", "26 measures". */
 const SCOPE_UNIT =
   /^(?:countries|country|regions|measures|items|tasks|aspects|articles|points|opinions|departments|ministries|chapters|sections|categories|types|kinds|parts|fields|links)$/i;
+/** The police a campaign deployed: its effort, not its result. */
+const FORCES = /^(?:officers|policemen|policewomen|police|staff|personnel|colleagues|investigators|agents|troops)$/i;
+const EFFORT =
+  /\b(?:participated|participating|participate|took part|involved|deployed|dispatched|mobilized|mobilised|sent|invested|joined|divided)\b/i;
+/** A target stated before the figure. */
+const GOAL =
+  /\b(?:aim|aims|aimed|aiming|target|targets|targeted|goal|strive|strives|striving|seek|seeks|seeking)\b(?:\s+\w+){0,4}\s*$/i;
+/** A package's size is the package's attribute even when issued ("issued 18 measures"). */
+const PACKAGE_UNIT = /^(?:measures|items|tasks|articles|opinions|chapters|sections|aspects)$/i;
 /** Places count as results where curators said so ("in 36 cities" piloted); "all 14 … cities" is a scope. */
 const PLACE_UNIT =
   /^(?:provinces|province|cities|city|counties|county|municipalities|districts|places|localities|prefecture-level|prefectures|areas)$/i;
@@ -121,6 +134,8 @@ interface Raw {
   change?: { kind: 'YEAR_ON_YEAR' | 'COMPARED_WITH'; direction?: string; baseline?: string };
   /** The figure a change is a change of: an earlier finding of the paragraph or a figure of this sentence. */
   ref?: Finding | Raw;
+  /** An elided figure's antecedent in an earlier sentence: "Of them, 2,212 were …" covers its time. */
+  antecedent?: Finding;
   span: { start: number; end: number };
 }
 
@@ -140,6 +155,11 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     if (NOUN_LINK.test(w)) {
       if (words.length === 0 || pendingLink) break;
       pendingLink = w;
+      pos = re.lastIndex;
+      continue;
+    }
+    // "handled 13,500 such cases": "such" without "as" points back, the noun follows.
+    if (words.length === 0 && /^such$/i.test(w) && !/^\s+as\b/i.test(after.slice(re.lastIndex))) {
       pos = re.lastIndex;
       continue;
     }
@@ -229,6 +249,10 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   }
   // Units and metrics; a list "22 and 50 fugitives" shares the last figure's noun.
   for (const [i, r] of raws.entries()) describe(text, r, raws[i - 1]);
+  const recent = [...(ctx.before ?? []), ...(ctx.previous ?? [])].filter(
+    (f) => f.sentence >= input.sentence.index - 1 && f.fields.unit !== 'percent',
+  );
+  for (const [i, r] of raws.entries()) elided(r, raws.slice(0, i), recent);
   for (let i = raws.length - 2; i >= 0; i--) {
     const r = raws[i] as Raw;
     const next = raws[i + 1] as Raw;
@@ -244,15 +268,42 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       r.verb = next.verb;
     }
   }
-  linkChanges(text, raws, ctx.previous ?? []);
+  // A change refers to a figure of its own or the sentence before, not to one further back.
+  linkChanges(
+    text,
+    raws,
+    (ctx.previous ?? []).filter((f) => f.sentence >= input.sentence.index - 1),
+  );
   const out: Finding[] = [];
   const made = new Map<Raw, Finding>();
   for (const r of raws) {
     const { isPercent, scaleText, qualifierKey, value, whole, span } = r;
     if (!isPercent && r.unitWords.length === 0 && !scaleText) continue;
     if (r.unitWords.length > 0 && TIME_UNITS.test(r.unitWords[0] ?? '')) continue;
+    // "19 last year" is a figure of a year, named elsewhere; "more than 7,000 police officers
+    // participated" is the effort a campaign took, not its result.
+    if (!isPercent && /^(?:last|next|previous)$/i.test(r.unitWords[0] ?? '')) continue;
+    if (
+      !isPercent &&
+      FORCES.test(r.unit) &&
+      EFFORT.test(`${text.slice(0, r.start).slice(-60)} ${(r.after.split(/[;.]/)[0] ?? '').slice(0, 120)}`)
+    )
+      continue;
+    // "the drive is aiming for 45 percent by 2020": a goal, not a result.
+    if (
+      GOAL.test(
+        (
+          text
+            .slice(0, r.start)
+            .split(/[;:]|,(?!\d)/)
+            .pop() ?? ''
+        ).slice(-80),
+      )
+    )
+      continue;
     // Scope, not a result: "all 14 prefecture-level cities", "26 measures", "more than 90 countries".
-    if (!isPercent && SCOPE_UNIT.test(r.unitWords[0] ?? '') && !r.verb) continue;
+    if (!isPercent && SCOPE_UNIT.test(r.unitWords[0] ?? '') && (!r.verb || PACKAGE_UNIT.test(r.unitWords[0] ?? '')))
+      continue;
     if (!isPercent && PLACE_UNIT.test(r.unitWords[0] ?? '') && /\ball(?:\s+the)?\s+$/i.test(text.slice(0, r.start)))
       continue;
     const ref = r.ref && 'kind' in r.ref ? r.ref : r.ref ? made.get(r.ref) : undefined;
@@ -277,6 +328,11 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       figure: MEASURE.test(r.unitWords[0] ?? '') ? `${whole.trim()} ${r.unitWords[0]}` : whole.trim(),
     };
     Object.assign(fields, when(input, ctx, dates, span.start, span.end, r.after));
+    const ante = r.antecedent?.fields;
+    if (ante && !dates.some((d) => d.start >= input.sentence.start && d.end <= input.sentence.end)) {
+      for (const k of ['year', 'period'] as const) delete fields[k];
+      Object.assign(fields, ante.year ? { year: ante.year } : {}, ante.period ? { period: ante.period } : {});
+    }
     if (useRef && ref) {
       for (const k of ['year', 'period'] as const) delete fields[k];
       Object.assign(
@@ -417,7 +473,37 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   const headWords = headEnd > 0 ? np.words.slice(0, headEnd) : np.words;
   r.unit = headWords[headWords.length - 1] ?? '';
   r.metricWords = np.words;
-  r.verb = np.verb ?? verbAfter(rest.slice(np.length)) ?? verbBefore(clauseBefore, previous, text, r);
+  r.verb = verbAfter(rest.slice(np.length)) ?? np.verb ?? verbBefore(clauseBefore, previous, text, r);
+}
+
+const PERSONS =
+  /^(?:suspects?|fugitives?|people|persons?|criminals?|offenders?|officials?|victims?|children|women|men|members?|staff|residents?|migrants?|users?|drivers?|workers?|students?)$/i;
+/** "A total of 410 had been members of …", "Of them, 2,212 were …", "over 600,000 more were found taking drugs". */
+const ELIDED =
+  /^\s+(?:more\s+|others?\s+)?((?:had been|have been|has been|were|was|are|is|had|have)\s+[^,;.:!?]{3,80})/i;
+
+/**
+ * A figure whose noun is left out counts what the figure before it counted (in its sentence or
+ * the one before); what is said of it names the metric. Persons count as people.
+ */
+function elided(r: Raw, before: readonly Raw[], recent: readonly Finding[]): void {
+  if (r.isPercent || r.scaleText || r.unitWords.length > 0) return;
+  const m = ELIDED.exec(r.after);
+  if (!m) return;
+  const lastRaw = [...before].reverse().find((x) => !x.isPercent && x.unitWords.length > 0);
+  const lastFinding = recent.at(-1);
+  const noun = lastRaw ? lastRaw.unit : lastFinding ? String(lastFinding.fields.unit ?? '') : '';
+  if (!noun || noun === 'units' || MEASURE.test(noun)) return;
+  const predicate = (m[1] ?? '')
+    .replace(/\s+(?:according to|the ministry|it said|said)\b.*$/i, '')
+    .split(/\s+/)
+    .filter((w) => !/^(?:had|have|has|been|were|was|are|is)$/i.test(w))
+    .slice(0, 10);
+  if (predicate.length === 0) return;
+  if (!lastRaw && lastFinding) r.antecedent = lastFinding;
+  r.unit = PERSONS.test(noun) ? 'people' : noun;
+  r.unitWords = [noun];
+  r.metricWords = [noun, ...predicate];
 }
 
 /** "total losses of", "the funds involved in the case were urgently intercepted by": the words before a bare figure. */
@@ -435,8 +521,39 @@ function leadPhrase(clauseBefore: string): string[] {
     .slice(-6);
 }
 
+/** Words that end a verb's complement: another clause, a place or time, a change figure. */
+const COMPLEMENT_STOP =
+  /^(?:over|past|more|less|than|about|nearly|some|other|its|their|and|or|which|that|while|respectively|year-on-year|across|nationwide|throughout|this|last|compared|since|during|after|before|accounting|representing|up|down|increase|increased|decrease|an|a|with|were|was|have|has|had|is|are|will|so|far|country|China|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/**
+ * The result verb after a figure's noun and what completes it: "put under criminal detention",
+ * "given administrative penalties", "seized for offering fraudulent loans" (at most four words;
+ * a place, a time or the next clause ends it).
+ */
 function verbAfter(tail: string): string | undefined {
-  return (PASSIVE.exec(tail) ?? BARE_PARTICIPLE.exec(tail))?.[1];
+  const m = PASSIVE.exec(tail) ?? BARE_PARTICIPLE.exec(tail);
+  if (!m) return undefined;
+  const verb = m[1] ?? '';
+  const rest = tail.slice(m.index + m[0].length);
+  const lead = /^\s+(under|into|for|to|as|on|by|from|in)\b/.exec(rest);
+  const words: string[] = [];
+  const re = /\s+([A-Za-z][A-Za-z'’-]*)(?=[\s,;.:!?)]|$)/y;
+  re.lastIndex = lead ? lead[0].length : 0;
+  for (let w = re.exec(rest); w && words.length < 4; w = re.exec(rest)) {
+    const word = w[1] ?? '';
+    if (
+      COMPLEMENT_STOP.test(word) ||
+      /ly$|^to$/i.test(word) ||
+      (words.length === 0 && /^(?:the|its|their)$/i.test(word) && !lead)
+    )
+      break;
+    words.push(word);
+    if (/^[,;.:!?)]/.test(rest.slice(re.lastIndex))) break;
+  }
+  // "in 2016", "in the country": a place or time, not what was done.
+  if (words.length === 0 || (lead?.[1] === 'in' && /^(?:the|this|all)$/i.test(words[0] ?? ''))) return verb;
+  if (!lead && !/^[a-z]/.test(words[0] ?? '')) return verb;
+  return [verb, ...(lead ? [lead[1] ?? ''] : []), ...words].join(' ');
 }
 
 /** "cracked about 200,000 cases"; in "freed 10,621 women and 5,896 children" the second shares the verb. */
@@ -579,11 +696,17 @@ function whenOf(
         (d) =>
           d.start > before.end && /\bsince\b/i.test(input.doc.text.slice(before.end, d.start)) && d.date < before.date,
       );
-      return { period: { ...(since ? { start: since.date } : {}), end: before.date } };
+      const start = since?.date ?? ctx.since?.start;
+      return { period: { ...(start && start < before.date ? { start } : {}), end: before.date } };
     }
     return { year: String(yearOf(before.date)) };
   }
   if (ctx.paragraphYear !== undefined) return { year: String(ctx.paragraphYear) };
+  // "Since April 2021, …" earlier in the paragraph: what follows counts from then.
+  if (ctx.since)
+    return {
+      period: { start: ctx.since.start, ...(ctx.since.end ? { end: ctx.since.end } : now ? { end: now } : {}) },
+    };
   if (ctx.period) return { period: { ...ctx.period } };
   if (ctx.reviewYear !== undefined) return { year: String(ctx.reviewYear) };
   return now ? { period: { end: now } } : {};

@@ -198,7 +198,7 @@ const SPECIAL_QUOTED = new RegExp(
   'gi',
 );
 const QUOTED_THEN_TYPE = new RegExp(
-  `${QA_OPEN}([^”"‘’]{3,120}?),?${QA_CLOSE}\\s+((?:special\\s+)?(?:campaign|operation|action|rectification|manhunt|crackdown|war|battle|drive|initiative)|(?:creation\\s+)?activit(?:y|ies))\\b`,
+  `${QA_OPEN}([^”"‘’]{3,120}?),?${QA_CLOSE}\\s+((?:(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|intensive|thematic|[a-z0-9]+-(?:day|month|year))\\s+){0,3}(?:campaign|operation|action|rectification|manhunt|crackdown|war|battle|drive|initiative|struggle|project)s?|(?:creation\\s+)?activit(?:y|ies))\\b`,
   'gi',
 );
 /** "The operation, codenamed “Cloud Sword 2020,”", "what the authorities call ‘hundred cities anti-drug war’". */
@@ -208,7 +208,7 @@ const CODENAMED = new RegExp(
 );
 /** "special operations such as “cloud sword”, “broken card” and “disconnection”": each listed name. */
 const CAMPAIGN_LIST = new RegExp(
-  `\\b(?:special\\s+)?(?:operations|campaigns|actions|crackdowns)\\s+(?:such as|including|like|named|called)\\s+((?:${QA_OPEN}[^”"‘’]{2,60}?${QA_CLOSE}(?:\\s*,\\s*|\\s+and\\s+|\\s*,\\s*and\\s+)?)+)`,
+  `\\b(?:special\\s+)?(?:operations|campaigns|actions|crackdowns)\\s+(?:such as|including|like|named|called)\\s+((?:${QA_OPEN}[^”"‘’]{2,60}?${QA_CLOSE}(?:\\s*,\\s*and\\s+|\\s*,\\s*|\\s+and\\s+)?)+)`,
   'gi',
 );
 /** Unquoted campaigns named by what they fight: "a crackdown on trafficking", "a cross-provincial campaign against human trafficking". */
@@ -248,7 +248,7 @@ export const campaignPhrases: Rule = (input) => {
   }
   for (const m of allMatches(QUOTED_THEN_TYPE, input.text)) {
     const type = (m[2] ?? '').toLowerCase();
-    const special = type.startsWith('special');
+    const special = /\bspecial\b/.test(type);
     const campaignType = /demonstration/i.test(m[1] ?? '')
       ? 'DEMONSTRATION'
       : special || /campaign|crackdown|manhunt|war|battle|drive/.test(type)
@@ -270,7 +270,7 @@ export const campaignPhrases: Rule = (input) => {
       }),
     );
   }
-  if (/\b(?:operation|campaign|action|crackdown|manhunt)\b/i.test(input.text)) {
+  if (/\b(?:operation|campaign|action|crackdown|manhunt|war|battle|drive|hunt)s?\b/i.test(input.text)) {
     for (const m of allMatches(CODENAMED, input.text)) {
       const core = m[1] ?? '';
       const start = m.index + m[0].indexOf(core);

@@ -1,25 +1,61 @@
 /**
- * Reforms named as such: "the reform of the household registration system", "the public
- * security border management system reform", a quoted reform ("“one certificate” reform").
+ * Reforms and measures as the genre writes them: "the reform of X", "X reform", a quoted reform
+ * ("“one certificate” reform"), "established a X mechanism/system", a package of measures
+ * ("26 measures to facilitate …", its count an attribute, not an outcome) and the items a
+ * package or a set of services lists ("6 matters including A, B, and C").
  */
 import { capitalise } from '../normalise.js';
 import type { Finding } from '../types.js';
+import { objectAfter } from './campaigns.js';
 import { allMatches, at, type Rule } from './context.js';
 
-const REFORM_OF =
-  /\b(reform\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,5}?(?:system|mechanism|regime|policy|policies|administration|management)s?)\b/gi;
-const SYSTEM_REFORM =
-  /\b((?:(?!of\b|the\b|and\b)[a-z-]+\s+){1,5}(?:system|mechanism|institutional|structural)\s+reforms?)\b/g;
+const REFORM_OF = /\b(reforms?\s+of\s+(?:the\s+|its\s+|China's\s+)?)/gi;
 const QUOTED_REFORM = /[“"]([^”"]{2,60})[”"]\s+(reforms?)\b/g;
-/** Words that open a clause, not a reform's name. */
+/** Words that open a clause or qualify any reform, not a reform's name. */
 const LEAD =
-  /^(?:the|a|an|and|of|to|in|on|for|deepen|deepening|deepened|promote|promoting|promoted|advance|advancing|carry|carried|out|comprehensive|comprehensively|further)\s+/i;
+  /^(?:the|a|an|and|of|to|in|on|for|deepen|deepening|deepened|promote|promoting|promoted|advance|advancing|carry|carried|out|comprehensive|comprehensively|further|continue|continued|continuing|major|key|important|relevant|various|such|this|these|its|their|our|all|more|new|overall|systematic|related|supporting)\s+/i;
+/** Words that may not be part of a reform's name written before "reform". */
+const NOT_MODIFIER =
+  /^(?:the|a|an|and|or|of|to|in|on|for|by|with|through|as|at|from|is|are|was|were|be|been|has|have|had|will|would|that|which|this|these|its|their|our|deepen|deepening|deepened|promote|promoting|promoted|advance|advancing|carry|carried|out|further|continue|continued|continuing|comprehensive|comprehensively|overall|major|key|important|relevant|various|such|all|more|new|every|each|related|supporting|systematic|implement|implemented|implementing|push|pushed|pushing|forward|since|after|before|during|said|says|first|latest|recent|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)$/i;
+const SYSTEM_BUILT =
+  /\b(?:establish|established|establishing|set up|setting up|build|built|building|improve|improved|improving|implement|implemented|implementing|introduce|introduced|introducing|launch|launched|launching|roll out|rolled out|adopt|adopted|adopting|pilot|piloted|piloting|explore|explored|exploring|promote|promoted|promoting)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){1,6}?(?:system|mechanism|model|regime))\b/g;
+const NUMBER_WORD =
+  '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a series of|a package of|a set of|a raft of|a batch of)';
+/** "26 measures to facilitate …", "a series of new measures on …", "10 convenience measures for …". */
+const MEASURES = new RegExp(
+  `\\b(?:(${NUMBER_WORD})\\s+)?((?:(?:new|further|specific|concrete|policy|[a-z-]+)\\s+){0,2}(?:measures|policies|steps|initiatives|guidelines))\\s+(to|for|on|aimed at|that)\\s+`,
+  'gi',
+);
+/** A package named, then its items: "6 matters including …", "two services such as …". */
+const LIST_HEAD =
+  /\b(?:measures|matters|services|reforms|policies|tasks|steps|initiatives|items|pilots?)\s*,?\s+(?:including|such as|namely|covering|:)\s+/gi;
+
+const NUMBERS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 
 export const reformPhrases: Rule = (input) => {
   const out: Finding[] = [];
-  const push = (start: number, phrase: string, rule: string, confidence: number) => {
+  const text = input.text;
+  const push = (
+    start: number,
+    phrase: string,
+    rule: string,
+    confidence: number,
+    fields: Record<string, unknown> = {},
+  ) => {
     let s = start;
-    let p = phrase;
+    let p = phrase.trim();
     for (let lead = LEAD.exec(p); lead; lead = LEAD.exec(p)) {
       s += lead[0].length;
       p = p.slice(lead[0].length);
@@ -33,11 +69,77 @@ export const reformPhrases: Rule = (input) => {
       sentence: input.sentence.index,
       rule,
       confidence,
-      fields: {},
+      fields,
     });
   };
-  for (const m of allMatches(REFORM_OF, input.text)) push(m.index, m[1] ?? '', 'phrase-reform-of', 0.8);
-  for (const m of allMatches(SYSTEM_REFORM, input.text)) push(m.index, m[1] ?? '', 'phrase-reform-system', 0.75);
-  for (const m of allMatches(QUOTED_REFORM, input.text)) push(m.index, m[0], 'phrase-reform-quoted', 0.8);
+  for (const m of allMatches(REFORM_OF, text)) {
+    const end = objectAfter(text, m.index + m[0].length);
+    if (end > m.index + m[0].length) push(m.index, text.slice(m.index, end), 'phrase-reform-of', 0.8);
+  }
+  // "X reform": the words before "reform" that can name one, read backwards.
+  for (const m of allMatches(/\breforms?\b/gi, text)) {
+    const before = text.slice(0, m.index);
+    const words = /((?:[A-Za-z][A-Za-z-]*\s+){1,5})$/.exec(before)?.[1]?.trim().split(/\s+/) ?? [];
+    const kept: string[] = [];
+    for (let i = words.length - 1; i >= 0 && kept.length < 4; i--) {
+      const w = words[i] ?? '';
+      if (NOT_MODIFIER.test(w) || /^[A-Z]/.test(w)) break;
+      kept.unshift(w);
+    }
+    if (kept.length === 0 || /(?:ing|ly)$/.test(kept[0] ?? '')) continue;
+    const phrase = `${kept.join(' ')} ${m[0]}`;
+    push(m.index - kept.join(' ').length - 1, phrase, 'phrase-reform-x-reform', 0.7);
+  }
+  for (const m of allMatches(QUOTED_REFORM, text)) push(m.index, m[0], 'phrase-reform-quoted', 0.8);
+  for (const m of allMatches(SYSTEM_BUILT, text)) {
+    const phrase = m[1] ?? '';
+    // "improve the system and mechanism" names no system.
+    if (/^(?:systems?|mechanisms?|and)\b/.test(phrase)) continue;
+    push(m.index + m[0].length - phrase.length, phrase, 'phrase-reform-system-built', 0.65);
+  }
+  for (const m of allMatches(MEASURES, text)) {
+    const count = m[1]?.toLowerCase();
+    // "take effective measures to …" is a manner of acting; a package is counted or issued.
+    const issued =
+      /\b(?:issued|issue|issuing|introduced|introduce|introducing|unveiled|unveil|released|release|rolled out|roll out|launched|launch|announced|announce|formulated|formulate|adopted|adopt|published|publish|printed and distributed)\s+(?:the\s+|a\s+|its\s+)?$/i.test(
+        text.slice(0, m.index),
+      );
+    if (count === undefined && !issued) continue;
+    const head = m[2] ?? '';
+    const objStart = m.index + m[0].length;
+    const end = objectAfter(text, objStart);
+    if (end === objStart) continue;
+    const headAt = m.index + m[0].indexOf(head);
+    const n = count === undefined ? undefined : /^\d+$/.test(count) ? Number(count) : NUMBERS[count];
+    // The count describes the package ("26 measures"): an attribute, never an outcome.
+    push(headAt, text.slice(headAt, end), 'phrase-reform-measures', 0.7, n !== undefined ? { measureCount: n } : {});
+  }
+  for (const m of allMatches(LIST_HEAD, text)) {
+    // Services, matters or tasks are a package only when counted ("6 matters including", "two
+    // … services such as"); measures, reforms and policies are one by their noun.
+    const noun = /^[a-z]+/i.exec(m[0])?.[0]?.toLowerCase() ?? '';
+    const counted = new RegExp(`\\b${NUMBER_WORD}\\s+(?:[a-z-]+\\s+){0,3}$`, 'i').test(text.slice(0, m.index));
+    if (!/^(?:measures|reforms|policies)$/.test(noun) && !counted) continue;
+    let pos = m.index + m[0].length;
+    const tail = text.slice(pos);
+    const stop = /[.;]|$/.exec(tail)?.index ?? tail.length;
+    // Items: split at commas and at "and" before an article ("… places and the first application …").
+    const parts = tail.slice(0, stop).split(/(,\s*(?:and\s+)?|\s+and\s+(?=the\s))/);
+    for (const part of parts) {
+      const at0 = pos;
+      pos += part.length;
+      if (/^(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(part)) continue;
+      // The last item runs into the sentence's verb: "… at airports will be offered".
+      const item = part
+        .replace(/\s+(?:will|would|shall|should|must|is|are|was|were|has|have|had|can|could|may|to be)\b.*$/s, '')
+        .replace(/\s+(?:in|as|and|or)$/, '')
+        .trimEnd();
+      const words = item.split(/\s+/);
+      if (words.length < 3 || words.length > 18 || !/^(?:the\s+)?[a-z]/.test(item)) continue;
+      push(at0, item, 'phrase-reform-listed-item', 0.65, {
+        listedIn: text.slice(m.index, m.index + m[0].length).trim(),
+      });
+    }
+  }
   return out;
 };
