@@ -10,10 +10,11 @@
  * (start-up as it was before the indexes were part of the snapshot); the two alternate, so
  * both see the same machine load:
  *
- *   npx tsx bench/startup.mts --serve FILE.snapshot --data DIR [--reps 3] [--port 43010]
+ *   npx tsx bench/startup.mts --serve FILE.snapshot --data DIR [--reps 3] [--port 43010] [--first-search]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MultiDirectedGraph } from 'graphology';
@@ -46,7 +47,25 @@ const rssOf = (pid: number | undefined) =>
   Math.round(Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024);
 
 /** Starts `serve` on a snapshot, times it to ready and to a first search, and stops it. */
-async function serveOnce(file: string, data: string, port: number, searchLoad: boolean): Promise<ServeRun> {
+/** A port nobody listens on, or an error: a serve that cannot listen stays up and /ready would time someone else's. */
+async function freePort(port: number): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function serveOnce(
+  file: string,
+  data: string,
+  port: number,
+  searchLoad: boolean,
+  firstSearch: boolean,
+): Promise<ServeRun> {
+  await freePort(port);
   const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
   const started = performance.now();
   const child = spawn(
@@ -76,7 +95,7 @@ async function serveOnce(file: string, data: string, port: number, searchLoad: b
       })(),
     ]);
     // Without the index a first search builds it (a minute at 100k): not what is compared here.
-    if (!searchLoad) return { readyMs, searchMs: Number.NaN, rssMb: rssOf(child.pid) };
+    if (!searchLoad || !firstSearch) return { readyMs, searchMs: Number.NaN, rssMb: rssOf(child.pid) };
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -100,6 +119,8 @@ async function serveStartup(argv: string[]): Promise<void> {
       data: { type: 'string' },
       reps: { type: 'string', default: '3' },
       port: { type: 'string', default: '43010' },
+      // Also time the first search, which waits for the index's background load (minutes at 100k).
+      'first-search': { type: 'boolean', default: false },
     },
   });
   const withIndex = values.serve ?? '';
@@ -112,7 +133,8 @@ async function serveStartup(argv: string[]): Promise<void> {
     // Alternate which goes first, so a trend in the machine's load favours neither.
     const order = rep % 2 === 0 ? [true, false] : [false, true];
     for (const indexed of order) {
-      const r = await serveOnce(indexed ? withIndex : bare, data, port, indexed);
+      // A port per run: a server still draining must not answer the next one's /ready.
+      const r = await serveOnce(indexed ? withIndex : bare, data, port + runs.length, indexed, values['first-search']);
       const label = indexed
         ? 'with the index (frames S, P; loaded after listening)'
         : 'without (no frames, no search load)';
