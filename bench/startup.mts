@@ -4,12 +4,21 @@
  * prepare the traversal views), (b) graphology's own JSON import of the same graph.
  *
  *   npx tsx bench/startup.mts FILE.snapshot     # prints a Markdown table
+ *
+ * And `serve` itself, to ready, with the search indexes in the snapshot file (frames S and P,
+ * loaded after listening) against the same snapshot without them and without loading search
+ * (start-up as it was before the indexes were part of the snapshot); the two alternate, so
+ * both see the same machine load:
+ *
+ *   npx tsx bench/startup.mts --serve FILE.snapshot --data DIR [--reps 3] [--port 43010] [--first-search]
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { MultiDirectedGraph } from 'graphology';
-import { readSnapshotFile } from '../src/graph/snapshot-file.js';
+import { readSnapshotFile, writeSnapshotFile } from '../src/graph/snapshot-file.js';
 import { prepareTraversal } from '../src/graph/traversal.js';
 
 const [mode = '', file = ''] = process.argv.slice(2);
@@ -26,7 +35,153 @@ function child(args: string[]): Record<string, number> {
   return JSON.parse(last) as Record<string, number>;
 }
 
-if (mode === '--snapshot') {
+interface ServeRun {
+  /** Spawn to the first 200 from /ready. */
+  readyMs: number;
+  /** The server's CPU time by then: on a shared machine, the part of start-up that is its own. */
+  readyCpuMs: number;
+  /** Spawn to the answer of the first search (which waits for the index to load, or builds it). */
+  searchMs: number;
+  rssMb: number;
+}
+
+/** User + system CPU time of a process, from /proc (clock ticks of 10 ms). */
+const cpuOf = (pid: number | undefined) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+const rssOf = (pid: number | undefined) =>
+  Math.round(Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024);
+
+/** Starts `serve` on a snapshot, times it to ready and to a first search, and stops it. */
+/** A port nobody listens on, or an error: a serve that cannot listen stays up and /ready would time someone else's. */
+async function freePort(port: number): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function serveOnce(
+  file: string,
+  data: string,
+  port: number,
+  searchLoad: boolean,
+  firstSearch: boolean,
+): Promise<ServeRun> {
+  await freePort(port);
+  const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [cli, 'serve', '--data', data, '--snapshot', file, '--port', String(port), '--host', '127.0.0.1'],
+    {
+      env: { ...process.env, REFORM_GRAPH_SEARCH_LOAD: searchLoad ? 'on' : 'off', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const exited = new Promise<never>((_resolve, reject) =>
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`))),
+  );
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const [readyMs, readyCpuMs] = await Promise.race([
+      exited,
+      (async () => {
+        for (;;) {
+          const ok = await fetch(`${base}/ready`).then(
+            (r) => r.ok,
+            () => false,
+          );
+          if (ok) return [performance.now() - started, cpuOf(child.pid)] as const;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      })(),
+    ]);
+    // Without the index a first search builds it (a minute at 100k): not what is compared here.
+    if (!searchLoad || !firstSearch) return { readyMs, readyCpuMs, searchMs: Number.NaN, rssMb: rssOf(child.pid) };
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ search(query: "public security bureau", first: 1) { score } }' }),
+    });
+    const body = (await res.json()) as { data?: { search?: unknown[] } };
+    if (!body.data?.search) throw new Error(`search failed: ${JSON.stringify(body).slice(0, 300)}`);
+    const searchMs = performance.now() - started;
+    return { readyMs, readyCpuMs, searchMs, rssMb: rssOf(child.pid) };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r)).catch(() => undefined);
+  }
+}
+
+async function serveStartup(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      serve: { type: 'string' },
+      data: { type: 'string' },
+      reps: { type: 'string', default: '3' },
+      port: { type: 'string', default: '43010' },
+      // Also time the first search, which waits for the index's background load (minutes at 100k).
+      'first-search': { type: 'boolean', default: false },
+    },
+  });
+  const withIndex = values.serve ?? '';
+  const data = values.data ?? '';
+  const bare = `${withIndex}.no-search`;
+  if (!existsSync(bare)) child(['--strip', withIndex, bare]);
+  const runs: { label: string; r: ServeRun }[] = [];
+  const port = Number(values.port);
+  for (let rep = 0; rep < Number(values.reps); rep++) {
+    // Alternate which goes first, so a trend in the machine's load favours neither.
+    const order = rep % 2 === 0 ? [true, false] : [false, true];
+    for (const indexed of order) {
+      // A port per run: a server still draining must not answer the next one's /ready.
+      const r = await serveOnce(indexed ? withIndex : bare, data, port + runs.length, indexed, values['first-search']);
+      const label = indexed
+        ? 'with the index (frames S, P; loaded after listening)'
+        : 'without (no frames, no search load)';
+      process.stderr.write(
+        `${label}: ready ${Math.round(r.readyMs)} ms (CPU ${r.readyCpuMs} ms), first search ${Math.round(r.searchMs)} ms\n`,
+      );
+      runs.push({ label, r });
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const lines = [
+    '| serve start-up | runs | to /ready (ms), each | median | its CPU to /ready (ms), each | median | first search answered (ms), median | RSS (MB) |',
+  ];
+  lines.push('| --- | ---: | --- | ---: | --- | ---: | ---: | ---: |');
+  const medians: number[] = [];
+  const cpuMedians: number[] = [];
+  for (const label of [...new Set(runs.map((x) => x.label))]) {
+    const of = runs.filter((x) => x.label === label).map((x) => x.r);
+    const m = median(of.map((r) => r.readyMs));
+    medians.push(m);
+    const c = median(of.map((r) => r.readyCpuMs));
+    cpuMedians.push(c);
+    lines.push(
+      `| ${label} | ${of.length} | ${of.map((r) => Math.round(r.readyMs)).join(', ')} | ${Math.round(m)} | ${of.map((r) => r.readyCpuMs).join(', ')} | ${c} | ${of.some((r) => Number.isNaN(r.searchMs)) ? '–' : Math.round(median(of.map((r) => r.searchMs)))} | ${Math.round(median(of.map((r) => r.rssMb)))} |`,
+    );
+  }
+  lines.push(
+    `| ratio of medians, with / without | | | ${((medians[0] ?? 0) / (medians[1] ?? 1)).toFixed(3)} | | ${((cpuMedians[0] ?? 0) / (cpuMedians[1] ?? 1)).toFixed(3)} | | |`,
+  );
+  console.log(lines.join('\n'));
+}
+
+if (mode === '--serve') {
+  await serveStartup(process.argv.slice(2));
+} else if (mode === '--strip') {
+  // The same snapshot without the search frames.
+  writeSnapshotFile(readSnapshotFile(file), process.argv[4] ?? '', { searchIndexes: false });
+  console.log('{}');
+} else if (mode === '--snapshot') {
   let t = performance.now();
   const snapshot = readSnapshotFile(file);
   const loadMs = since(t);

@@ -18,6 +18,12 @@ export interface QueryTerm {
   readonly term: string;
   /** The last word as typed ("secur"): matches words it begins. */
   readonly prefix: boolean;
+  /**
+   * Some text holds it as typed, beside another word none does: a fuzzy pass then expands only
+   * that other word. Expanding every word ("public", "security", "bureau") cost most of a typo
+   * query's time and scored their tens of thousands of near-spellings.
+   */
+  readonly known?: boolean;
 }
 
 export interface ParsedQuery {
@@ -54,13 +60,62 @@ export function fuzziness(term: string): number {
   return term.length >= 4 && !/^\d/.test(term) ? 1 : 0;
 }
 
+/**
+ * Longer query terms are matched exactly or by prefix only: no word is this long, and the edit
+ * distance of two long strings allocates their product.
+ */
+export const MAX_FUZZY_TERM = 64;
+
+/** The edits a query term may be off by in a fuzzy pass. */
+function editsOf(t: QueryTerm, fuzzy: boolean): number {
+  return fuzzy && !t.known && t.term.length <= MAX_FUZZY_TERM ? fuzziness(t.term) : 0;
+}
+
+/**
+ * The query for a fuzzy pass after an exact one: when some words are in no text as typed, only
+ * they can be the typo; when every word is (a typo spelling another real word), any can.
+ */
+export function forTypos(parsed: ParsedQuery, unknown: readonly string[]): ParsedQuery {
+  if (unknown.length === 0) return parsed;
+  const typos = new Set(unknown);
+  return { ...parsed, terms: parsed.terms.map((t) => (typos.has(t.term) ? t : { ...t, known: true })) };
+}
+
+type Near = Map<string, [Map<number, Map<number, number>>, number]>;
+
 interface Internals {
   _index: {
     get(term: string): Map<number, Map<number, number>> | undefined;
-    fuzzyGet(term: string, d: number): Map<string, [Map<number, Map<number, number>>, number]>;
+    fuzzyGet: (term: string, d: number) => Near;
     atPrefix(prefix: string): Iterable<[string, Map<number, Map<number, number>>]>;
   };
   _fieldIds: Record<string, number>;
+}
+
+const remembering = new WeakSet<object>();
+
+/**
+ * plan() counts a typo's near-spellings, then MiniSearch walks the tree for them again in the
+ * same query: the index's look-up keeps its last few answers (our indexes never change once
+ * built or loaded).
+ */
+function rememberNear(internals: Internals): void {
+  const index = internals._index;
+  if (remembering.has(index)) return;
+  remembering.add(index);
+  const lookUp = index.fuzzyGet.bind(index);
+  const recent = new Map<string, Near>();
+  index.fuzzyGet = (term, d) => {
+    const key = `${d}:${term}`;
+    let near = recent.get(key);
+    if (!near) {
+      near = lookUp(term, d);
+      recent.set(key, near);
+      if (recent.size > 8) recent.delete(recent.keys().next().value as string);
+    }
+    // MiniSearch deletes from the map it is given.
+    return new Map(near);
+  };
 }
 
 function postings(data: Map<number, Map<number, number>> | undefined, fieldIds: readonly number[]): number {
@@ -70,22 +125,36 @@ function postings(data: Map<number, Map<number, number>> | undefined, fieldIds: 
   return n;
 }
 
-/** How many postings the index would score for a term (capped: only the order matters). */
-function cost(ms: MiniSearch, t: QueryTerm, fields: readonly string[], fuzzy: boolean, cap: number): number {
-  const internals = ms as unknown as Internals;
-  const ids = fields.map((f) => internals._fieldIds[f]).filter((id): id is number => id !== undefined);
-  let n = postings(internals._index.get(t.term), ids);
+/**
+ * How many postings the index would score for a term that expands (a prefix, a typo), from its
+ * exact postings `n`; counting stops past `cap`, where only the order matters.
+ */
+function expandedCost(
+  internals: Internals,
+  ids: readonly number[],
+  t: QueryTerm,
+  fuzzy: boolean,
+  n: number,
+  cap: number,
+): number {
+  if (n > cap) return n;
   if (t.prefix) {
-    for (const [, data] of internals._index.atPrefix(t.term)) {
-      n += postings(data, ids);
+    for (const [term, data] of internals._index.atPrefix(t.term)) {
+      if (term !== t.term) n += postings(data, ids);
       if (n > cap) return n;
     }
   }
-  if (fuzzy && fuzziness(t.term) > 0) {
-    for (const [, [data]] of internals._index.fuzzyGet(t.term, fuzziness(t.term))) n += postings(data, ids);
+  const edits = editsOf(t, fuzzy);
+  if (edits > 0) {
+    for (const [term, [data]] of internals._index.fuzzyGet(t.term, edits)) {
+      if (term !== t.term && !(t.prefix && term.startsWith(t.term))) n += postings(data, ids);
+    }
   }
   return n;
 }
+
+/** A term whose postings are this few is the only one worth asking the index for. */
+const RARE = 200;
 
 export interface Plan {
   readonly query: Query;
@@ -93,6 +162,8 @@ export interface Plan {
   readonly asked: readonly QueryTerm[];
   /** Some term is in no text as typed: a typo, so worth a fuzzy try. */
   readonly unknown: boolean;
+  /** Those terms. */
+  readonly unknownTerms: readonly string[];
 }
 
 /**
@@ -103,43 +174,61 @@ export interface Plan {
 export function plan(ms: MiniSearch, parsed: ParsedQuery, fields: readonly string[], fuzzy: boolean): Plan | null {
   if (parsed.terms.length === 0) return null;
   const budget = Math.max(2_000, Math.ceil(ms.documentCount * 0.01));
-  const costed = parsed.terms.map((t) => ({ t, n: cost(ms, t, fields, fuzzy, budget * 4) })).sort((a, b) => a.n - b.n);
+  const internals = ms as unknown as Internals;
+  if (fuzzy) rememberNear(internals);
+  const ids = fields.map((f) => internals._fieldIds[f]).filter((id): id is number => id !== undefined);
+  // A term's exact postings are one look-up and a lower bound of its cost; expanding a prefix
+  // or a typo walks the tree, so those terms come last and stop counting once they cannot be
+  // asked: past the cheapest term when that one is rare, else past the budget.
+  const bounds = parsed.terms.map((t, i) => ({
+    t,
+    i,
+    n: postings(internals._index.get(t.term), ids),
+    expands: t.prefix || editsOf(t, fuzzy) > 0,
+  }));
+  bounds.sort((a, b) => Number(a.expands) - Number(b.expands) || a.n - b.n);
+  let least = Number.POSITIVE_INFINITY;
+  const costed = bounds
+    .map(({ t, i, n, expands }) => {
+      const cap = least <= RARE ? least : Math.min(budget * 4, Math.max(least, budget));
+      const c = expands ? expandedCost(internals, ids, t, fuzzy, n, cap) : n;
+      least = Math.min(least, c);
+      return { t, i, n: c };
+    })
+    .sort((a, b) => a.n - b.n || a.i - b.i);
   const asked: QueryTerm[] = [];
   let total = 0;
   for (const { t, n } of costed) {
     // The cheapest term bounds the candidates; another only pays while they are many.
-    if (asked.length > 0 && (total + n > budget || (costed[0]?.n ?? 0) <= 200)) break;
+    if (asked.length > 0 && (total + n > budget || (costed[0]?.n ?? 0) <= RARE)) break;
     asked.push(t);
     total += n;
   }
   return {
     asked,
     unknown: costed.some((c) => c.n === 0),
+    unknownTerms: costed.filter((c) => c.n === 0).map((c) => c.t.term),
     query: {
       combineWith: 'AND',
       queries: asked.map((t) => ({
         queries: [t.term],
         prefix: t.prefix,
-        fuzzy: fuzzy ? fuzziness(t.term) : 0,
+        fuzzy: editsOf(t, fuzzy),
         maxFuzzy: 1,
       })),
     },
   };
 }
 
-/** Longer query terms are matched exactly or by prefix only. */
-export const MAX_FUZZY_TERM = 64;
-
 /** Whether a text token satisfies a query term (fuzzy: within its allowed edits). */
 export function termMatches(q: QueryTerm, token: Token, fuzzy: boolean): 'EXACT' | 'PREFIX' | 'FUZZY' | null {
   if (token.term === q.term) return 'EXACT';
   if (q.prefix && token.term.startsWith(q.term)) return 'PREFIX';
-  // No word is this long; the edit distance of two long strings allocates their product.
-  const edits = fuzzy && q.term.length <= MAX_FUZZY_TERM ? fuzziness(q.term) : 0;
-  if (edits > 0 && Math.abs(token.term.length - q.term.length) <= edits && distance(token.term, q.term) <= edits) {
-    return 'FUZZY';
-  }
-  return null;
+  if (!fuzzy || q.known || Math.abs(token.term.length - q.term.length) > 1) return null;
+  const edits = editsOf(q, fuzzy);
+  return edits > 0 && Math.abs(token.term.length - q.term.length) <= edits && distance(token.term, q.term) <= edits
+    ? 'FUZZY'
+    : null;
 }
 
 export interface TextMatch {

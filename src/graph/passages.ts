@@ -5,7 +5,16 @@
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { EntityRecord, SourceDocumentRecord } from '../model/records.js';
-import { type Highlight, highlights, matchText, parseQuery, plan, runPlan } from './fulltext.js';
+import {
+  forTypos,
+  type Highlight,
+  highlights,
+  matchText,
+  type ParsedQuery,
+  parseQuery,
+  plan,
+  runPlan,
+} from './fulltext.js';
 import { indexTerms } from './text-tokens.js';
 
 /** Passages end at a sentence end once they reach this many characters (never mid-sentence). */
@@ -139,22 +148,24 @@ export class PassageIndex {
         ? new Set(options.documents.map((id) => this.docIndex.get(id.replace(/^source\//, '')) ?? -1))
         : null;
     const filter = docs ? (i: number) => docs.has(this.table[i * 3] as number) : undefined;
+    let terms = parsed;
     for (const fuzzy of [false, true]) {
-      const p = plan(this.ms as MiniSearch, parsed, ['text'], fuzzy);
+      const p = plan(this.ms as MiniSearch, terms, ['text'], fuzzy);
       if (!p) return [];
       const hits: PassageHit[] = [];
       const results = runPlan(this.ms as MiniSearch, p, ['text'], filter);
       for (const r of results) {
-        const hit = this.hit(r.id as number, parsed, fuzzy, r.score);
+        const hit = this.hit(r.id as number, terms, fuzzy, r.score);
         if (hit) hits.push(hit);
         if (hits.length >= limit) break;
       }
       if (hits.length > 0 || !p.unknown) return hits;
+      terms = forTypos(parsed, p.unknownTerms);
     }
     return [];
   }
 
-  private hit(i: number, parsed: ReturnType<typeof parseQuery>, fuzzy: boolean, score: number): PassageHit | null {
+  private hit(i: number, parsed: ParsedQuery, fuzzy: boolean, score: number): PassageHit | null {
     const di = this.table[i * 3] as number;
     const start = this.table[i * 3 + 1] as number;
     const end = this.table[i * 3 + 2] as number;

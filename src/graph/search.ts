@@ -10,6 +10,7 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { EntityKind } from '../model/ontology.js';
 import type { EntityRecord, EvidenceRecord } from '../model/records.js';
 import {
+  forTypos,
   type Highlight,
   highlights,
   matchText,
@@ -64,7 +65,11 @@ const COMPLETE = 0.2;
 const BASE: Record<MatchType, number> = { EXACT: 1, PREFIX: 0.8, WORD: 0.6, SUBSTRING: 0.5, FUZZY: 0.3 };
 
 /** Case-, width- and quote-insensitive form; keeps CJK characters. */
+const PLAIN_NAME = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
 export function normaliseName(s: string): string {
+  // Most names are ASCII words between single spaces, which only need lower case.
+  if (PLAIN_NAME.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKC')
     .toLowerCase()
@@ -163,13 +168,17 @@ export class SearchIndex {
     // Fuzzy only for a word no text holds as typed, or when no hit holds every word (a typo
     // can spell another real word): it widens every word's postings.
     const complete = hits.filter((h) => h.score >= COMPLETE).length;
-    if (complete < limit && (exact.unknown || complete === 0)) {
-      const fuzzy = this.run(parsed, q, wanted, kinds, limit, true).hits;
+    if (complete < limit && (exact.unknown.length > 0 || complete === 0)) {
+      const fuzzy = this.run(forTypos(parsed, exact.unknown), q, wanted, kinds, limit, true).hits;
       const best = new Map(hits.map((h) => [h.entity.id, h]));
       for (const h of fuzzy) if (h.score > (best.get(h.entity.id)?.score ?? -1)) best.set(h.entity.id, h);
       hits = [...best.values()];
     }
-    return hits.sort(byRank).slice(0, limit);
+    // Highlights only for what is returned: most candidates are checked and dropped.
+    return hits
+      .sort(byRank)
+      .slice(0, limit)
+      .map(({ highlight, ...hit }) => ({ ...hit, highlights: highlight() }));
   }
 
   private run(
@@ -179,14 +188,14 @@ export class SearchIndex {
     kinds: ReadonlySet<EntityKind> | null,
     limit: number,
     fuzzy: boolean,
-  ): { hits: SearchHit[]; unknown: boolean } {
+  ): { hits: Candidate[]; unknown: readonly string[] } {
     const fields = wanted.map((f) => FIELD[f].key);
     const p = plan(this.ms as MiniSearch, parsed, fields, fuzzy);
-    if (!p) return { hits: [], unknown: false };
+    if (!p) return { hits: [], unknown: [] };
     const filter = kinds ? (i: number) => kinds.has((this.entities[i] as EntityRecord).kind) : undefined;
     const results = runPlan(this.ms as MiniSearch, p, fields, filter);
     const top = results[0]?.score ?? 1;
-    const hits: SearchHit[] = [];
+    const hits: Candidate[] = [];
     // Candidates come best first by BM25 with names boosted; the short ones, which the name
     // ranking favours, come early, so checking a bounded number keeps a common word cheap.
     const budget = Math.max(limit * 20, 200);
@@ -195,11 +204,14 @@ export class SearchIndex {
       const hit = bestHit(entity, parsed, q, wanted, fuzzy, r.score / top);
       if (hit) hits.push(hit);
     }
-    return { hits, unknown: p.unknown };
+    return { hits, unknown: p.unknownTerms };
   }
 }
 
-function byRank(a: SearchHit, b: SearchHit): number {
+/** A hit before its highlights, which are worked out only if it is among those returned. */
+type Candidate = Omit<SearchHit, 'highlights'> & { readonly highlight: () => readonly Highlight[] };
+
+function byRank(a: Candidate, b: Candidate): number {
   return b.score - a.score || a.entity.name.length - b.entity.name.length || a.entity.id.localeCompare(b.entity.id);
 }
 
@@ -237,8 +249,8 @@ function bestHit(
   wanted: readonly SearchField[],
   fuzzy: boolean,
   relevance: number,
-): SearchHit | null {
-  let best: SearchHit | null = null;
+): Candidate | null {
+  let best: Candidate | null = null;
   for (const on of wanted) {
     if (!NAME_FIELDS.has(on)) continue;
     for (const v of values(entity, on)) {
@@ -267,7 +279,7 @@ function bestHit(
     matchedOn: v.on,
     matchType: type,
     matchedText: v.text,
-    highlights: highlights(v.text, m.spans),
+    highlight: () => highlights(v.text, m.spans),
     ...(v.evidence ? { evidence: v.evidence } : {}),
   };
 }
@@ -279,24 +291,27 @@ function nameMatch(
   q: string,
   parsed: ParsedQuery,
   fuzzy: boolean,
-): SearchHit | null {
+): Candidate | null {
   const norm = normaliseName(v.text);
   if (!norm) return null;
   const words = norm.split(' ');
   const qWords = q.split(' ');
   // A shorter matched term is a closer match: "MPS" beats a long name that contains it.
   const closeness = Math.min(1, q.length / norm.length);
-  const hit = (type: MatchType, bonus: number): SearchHit => {
-    const m = matchText(v.text, parsed, type === 'FUZZY' || fuzzy);
-    return {
-      entity,
-      score: Math.round((BASE[type] + 0.1 * bonus) * 1000) / 1000,
-      matchedOn: v.on,
-      matchType: type,
-      matchedText: v.text,
-      highlights: highlights(v.text, type === 'EXACT' ? [{ start: 0, end: v.text.length }] : m.spans),
-    };
-  };
+  const hit = (type: MatchType, bonus: number): Candidate => ({
+    entity,
+    score: Math.round((BASE[type] + 0.1 * bonus) * 1000) / 1000,
+    matchedOn: v.on,
+    matchType: type,
+    matchedText: v.text,
+    highlight: () =>
+      highlights(
+        v.text,
+        type === 'EXACT'
+          ? [{ start: 0, end: v.text.length }]
+          : matchText(v.text, parsed, type === 'FUZZY' || fuzzy).spans,
+      ),
+  });
   if (norm === q) return hit('EXACT', v.on === 'NAME' ? 1 : 0.5);
   if (norm.startsWith(q)) return hit('PREFIX', closeness);
   if (qWords.every((w) => words.includes(w))) return hit('WORD', closeness);

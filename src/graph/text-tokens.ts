@@ -44,7 +44,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'with',
 ]);
 
+const PLAIN = /^[a-z0-9]*$/;
+
 export function normaliseTerm(word: string): string {
+  const lower = word.toLowerCase();
+  // Most words are plain ASCII: NFKD and the regexes were half of tokenising, at every index
+  // build and on every candidate a query checks.
+  if (PLAIN.test(lower)) return lower;
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/,/g, '');
 }
 
