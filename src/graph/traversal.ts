@@ -267,7 +267,7 @@ function nearestNodes(
     }
     nodes.push(...found);
     if (hops === depth) return { nodes, truncated: false };
-    if (hops + 1 === depth) {
+    if (hops + 1 === depth && runLength(a, runs, level) > LAZY_MERGE_FACTOR * (limit - nodes.length + 1)) {
       const last = mergeLevel(a, walk, runs, level, seen, wanted, limit - nodes.length + 1);
       const fits = last.length <= limit - nodes.length;
       nodes.push(...(fits ? last : last.slice(0, limit - nodes.length)));
@@ -276,6 +276,21 @@ function nearestNodes(
     level = nextLevel(a, walk, runs, level, seen);
     if (level.length === 0) return { nodes, truncated: false };
   }
+}
+
+/**
+ * The lazy merge pays a heap step per entry it reads, the eager one a pass and a sort: the
+ * lazy one wins only when the level's runs hold many more entries than `limit` needs.
+ */
+const LAZY_MERGE_FACTOR = 16;
+
+function runLength(a: Adjacency, runs: Runs, level: Int32Array): number {
+  let total = 0;
+  for (const v of level) {
+    if (runs.out) total += (a.outStart[v + 1] as number) - (a.outStart[v] as number);
+    if (runs.in) total += (a.inStart[v + 1] as number) - (a.inStart[v] as number);
+  }
+  return total;
 }
 
 /** Every unseen node one step from the level, marked seen, in rank order. */
@@ -337,7 +352,9 @@ function mergeLevel(
       const r = l + 1;
       const c = r < n && key(heap[r] as number) < key(heap[l] as number) ? r : l;
       if (key(heap[c] as number) >= key(heap[i] as number)) return;
-      [heap[c], heap[i]] = [heap[i] as number, heap[c] as number];
+      const top = heap[i] as number;
+      heap[i] = heap[c] as number;
+      heap[c] = top;
       i = c;
     }
   };
@@ -578,16 +595,15 @@ export function shortestPath(snapshot: Snapshot, args: PathArgs): GraphPath | nu
   return nodes ? pathFromRanks(a, walk, nodes) : null;
 }
 
-const UNSET = -2;
 const ROOT = -1;
 
 function bidirectional(a: Adjacency, walk: Walk, source: number, target: number): number[] | null {
   const back = against(walk);
   const marks = dedupeMarks(a);
-  const predecessor = new Int32Array(a.nodeIds.length).fill(UNSET);
-  const successor = new Int32Array(a.nodeIds.length).fill(UNSET);
-  predecessor[source] = ROOT;
-  successor[target] = ROOT;
+  // Maps, not arrays of every node: most searches meet after a few hundred nodes, and two
+  // filled arrays of 100k entries cost more than the search.
+  const predecessor = new Map<number, number>([[source, ROOT]]);
+  const successor = new Map<number, number>([[target, ROOT]]);
   let forwardFringe = [source];
   let reverseFringe = [target];
   const neighbors: number[] = [];
@@ -598,11 +614,11 @@ function bidirectional(a: Adjacency, walk: Walk, source: number, target: number)
       forwardFringe = [];
       for (const node of current) {
         for (const neighbor of neighborsInEdgeOrder(a, walk, node, marks, neighbors)) {
-          if (predecessor[neighbor] === UNSET) {
+          if (!predecessor.has(neighbor)) {
             forwardFringe.push(neighbor);
-            predecessor[neighbor] = node;
+            predecessor.set(neighbor, node);
           }
-          if (successor[neighbor] !== UNSET) {
+          if (successor.has(neighbor)) {
             meeting = neighbor;
             break outer;
           }
@@ -613,11 +629,11 @@ function bidirectional(a: Adjacency, walk: Walk, source: number, target: number)
       reverseFringe = [];
       for (const node of current) {
         for (const neighbor of neighborsInEdgeOrder(a, back, node, marks, neighbors)) {
-          if (successor[neighbor] === UNSET) {
+          if (!successor.has(neighbor)) {
             reverseFringe.push(neighbor);
-            successor[neighbor] = node;
+            successor.set(neighbor, node);
           }
-          if (predecessor[neighbor] !== UNSET) {
+          if (predecessor.has(neighbor)) {
             meeting = neighbor;
             break outer;
           }
@@ -627,8 +643,8 @@ function bidirectional(a: Adjacency, walk: Walk, source: number, target: number)
   }
   if (meeting < 0) return null;
   const path: number[] = [];
-  for (let v = meeting; v !== ROOT; v = predecessor[v] as number) path.unshift(v);
-  for (let v = successor[meeting] as number; v !== ROOT; v = successor[v] as number) path.push(v);
+  for (let v = meeting; v !== ROOT; v = predecessor.get(v) as number) path.unshift(v);
+  for (let v = successor.get(meeting) as number; v !== ROOT; v = successor.get(v) as number) path.push(v);
   return path;
 }
 
