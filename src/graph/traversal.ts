@@ -23,14 +23,8 @@ import {
   parsePartialDate,
 } from '../model/dates.js';
 import { BadInputError, LimitExceededError } from '../model/errors.js';
-import {
-  type Assertion,
-  CHAIN_RELATIONS,
-  CURATED_RELATION_TYPES,
-  type EntityKind,
-  type RelationType,
-} from '../model/ontology.js';
-import type { EntityRecord, RelationRecord } from '../model/records.js';
+import { type Assertion, CURATED_RELATION_TYPES, type EntityKind, type RelationType } from '../model/ontology.js';
+import type { EntityRecord } from '../model/records.js';
 import {
   type Adjacency,
   adjacencyOf,
