@@ -1,0 +1,315 @@
+/**
+ * The one graph's topology as compact arrays, built once per snapshot, that traversals walk
+ * while filtering relation types, assertions and direction as they go (traversal.ts), instead
+ * of building a filtered graphology copy per combination (two whole graphs at start, 8.5 s
+ * and a graph's memory each at 100k entities).
+ *
+ * Nodes and relations are numbered by their place in id order (compareIds, the order answers
+ * are sorted in), so sorting ranks sorts ids. Per node, relations are kept twice (CSR:
+ * offsets per node into one array):
+ * - by relation rank: the order graphology lists a node's neighbours in when the relations are
+ *   inserted in id order, which is how the old filtered views were built. Breadth-first searches
+ *   that pick the first path found (shortest paths, chains) follow it, so they pick the same path.
+ * - by neighbour rank, then relation rank: a node's neighbours are a sorted run, so a hop level
+ *   is a merge of sorted runs (and a lookup of the relations joining two nodes a binary search).
+ */
+import { CHAIN_RELATIONS, ENTITY_KIND_NAMES, type EntityKind, RELATION_TYPE_NAMES } from '../model/ontology.js';
+import type { Snapshot } from './snapshot.js';
+
+const collator = new Intl.Collator();
+/** The order ids are answered in; the same as String#localeCompare, several times faster. */
+export const compareIds = collator.compare;
+
+/** Relation codes pack a type and an assertion, so one lookup tells whether a walk follows it. */
+const TYPE_CODE = new Map(RELATION_TYPE_NAMES.map((t, i) => [t, i]));
+export const ASSERTION_COUNT = 4;
+
+export function relationCode(typeCode: number, assertionCode: number): number {
+  return typeCode * ASSERTION_COUNT + assertionCode;
+}
+export const RELATION_CODES = RELATION_TYPE_NAMES.length * ASSERTION_COUNT;
+
+/** A node's kind as a small integer; source documents get the code after the entity kinds. */
+export const KIND_CODE: ReadonlyMap<EntityKind, number> = new Map(ENTITY_KIND_NAMES.map((k, i) => [k, i]));
+export const SOURCE_KIND_CODE = ENTITY_KIND_NAMES.length;
+
+/** A relation followed from its source to its target; or from its target to its source. */
+export const FORWARD = 1;
+export const BACKWARD = 2;
+
+/**
+ * Which way each relation code may be walked (a bit set of FORWARD and BACKWARD): the
+ * filtered graph a traversal sees, as a 0-2 per code instead of a copy of the graph.
+ */
+export type Walk = Uint8Array;
+
+export interface Adjacency {
+  /** Node ids by rank: entities and source documents, in id order. */
+  readonly nodeIds: readonly string[];
+  readonly rankOf: ReadonlyMap<string, number>;
+  /** Kind code per node rank (KIND_CODE, SOURCE_KIND_CODE). */
+  readonly kind: Uint8Array;
+  /** Relation ids by rank, in id order. */
+  readonly edgeIds: readonly string[];
+  /** Per relation rank: source and target node ranks, and the relation code. */
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  readonly code: Uint8Array;
+  /** Per node: relations it is the source of (`out`) or the target of (`in`), by relation rank. */
+  readonly outStart: Int32Array;
+  readonly outEdges: Int32Array;
+  readonly inStart: Int32Array;
+  readonly inEdges: Int32Array;
+  /** The same lists ordered by the other end's rank, then relation rank (offsets as above). */
+  readonly outByNeighbor: Int32Array;
+  readonly outByNeighborEdge: Int32Array;
+  readonly inByNeighbor: Int32Array;
+  readonly inByNeighborEdge: Int32Array;
+}
+
+const built = new WeakMap<Snapshot, Adjacency>();
+
+/** The snapshot's adjacency, built on first use (a snapshot never changes, so it never goes stale). */
+export function adjacencyOf(snapshot: Snapshot): Adjacency {
+  let adjacency = built.get(snapshot);
+  if (!adjacency) {
+    adjacency = buildAdjacency(snapshot);
+    built.set(snapshot, adjacency);
+  }
+  return adjacency;
+}
+
+function buildAdjacency(snapshot: Snapshot): Adjacency {
+  const { nodeIds, kind } = rankNodes(snapshot);
+  const n = nodeIds.length;
+  const rankOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) rankOf.set(nodeIds[i] as string, i);
+
+  const graph = snapshot.graph;
+  const m = graph.size;
+  const ids: string[] = new Array(m);
+  const src = new Int32Array(m);
+  const tgt = new Int32Array(m);
+  const codes = new Uint8Array(m);
+  let k = 0;
+  graph.forEachEdge((id, r, s, t) => {
+    ids[k] = id;
+    src[k] = rankOf.get(s) ?? -1;
+    tgt[k] = rankOf.get(t) ?? -1;
+    codes[k] = relationCode(TYPE_CODE.get(r.type) ?? 0, assertionCode(r.assertion));
+    k++;
+  });
+  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => compareIds(ids[a] as string, ids[b] as string));
+  const edgeIds = order.map((i) => ids[i] as string);
+  const source = Int32Array.from(order, (i) => src[i] as number);
+  const target = Int32Array.from(order, (i) => tgt[i] as number);
+  const code = Uint8Array.from(order, (i) => codes[i] as number);
+
+  const out = csrByEdge(n, source);
+  const inn = csrByEdge(n, target);
+  // Appending each node's relations while walking the other end in rank order leaves every
+  // run sorted by neighbour, then by relation rank (each `in` run is in relation order).
+  const outByNeighbor = new Int32Array(m);
+  const outByNeighborEdge = new Int32Array(m);
+  const inByNeighbor = new Int32Array(m);
+  const inByNeighborEdge = new Int32Array(m);
+  const outFill = out.start.slice(0, n);
+  const inFill = inn.start.slice(0, n);
+  for (let t = 0; t < n; t++) {
+    for (let p = inn.start[t] as number; p < (inn.start[t + 1] as number); p++) {
+      const e = inn.edges[p] as number;
+      const s = source[e] as number;
+      const at = outFill[s]++ as number;
+      outByNeighbor[at] = t;
+      outByNeighborEdge[at] = e;
+    }
+  }
+  for (let s = 0; s < n; s++) {
+    for (let p = out.start[s] as number; p < (out.start[s + 1] as number); p++) {
+      const e = out.edges[p] as number;
+      const t = target[e] as number;
+      const at = inFill[t]++ as number;
+      inByNeighbor[at] = s;
+      inByNeighborEdge[at] = e;
+    }
+  }
+  return {
+    nodeIds,
+    rankOf,
+    kind,
+    edgeIds,
+    source,
+    target,
+    code,
+    outStart: out.start,
+    outEdges: out.edges,
+    inStart: inn.start,
+    inEdges: inn.edges,
+    outByNeighbor,
+    outByNeighborEdge,
+    inByNeighbor,
+    inByNeighborEdge,
+  };
+}
+
+const ASSERTION_CODE: Readonly<Record<string, number>> = {
+  STATED: 0,
+  IMPLIED_BY_CONTEXT: 1,
+  CURATOR_INFERENCE: 2,
+};
+
+export function assertionCode(assertion: string): number {
+  return ASSERTION_CODE[assertion] ?? 3;
+}
+
+/** Entities (the snapshot keeps them in id order) merged with the documents' node ids. */
+function rankNodes(snapshot: Snapshot): { nodeIds: string[]; kind: Uint8Array } {
+  const entities = snapshot.entities();
+  const documents = snapshot
+    .documents()
+    .map((d) => d.nodeId)
+    .sort(compareIds);
+  const nodeIds: string[] = [];
+  const kind = new Uint8Array(entities.length + documents.length);
+  let i = 0;
+  let j = 0;
+  while (i < entities.length || j < documents.length) {
+    const e = entities[i];
+    const d = documents[j];
+    if (e !== undefined && (d === undefined || compareIds(e.id, d) <= 0)) {
+      kind[nodeIds.length] = KIND_CODE.get(e.kind) ?? 0;
+      nodeIds.push(e.id);
+      i++;
+    } else {
+      kind[nodeIds.length] = SOURCE_KIND_CODE;
+      nodeIds.push(d as string);
+      j++;
+    }
+  }
+  return { nodeIds, kind };
+}
+
+/** Offsets per node and, per node, the relations at that end in relation-rank order (a counting sort). */
+function csrByEdge(n: number, end: Int32Array): { start: Int32Array; edges: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (const v of end) start[v + 1]++;
+  for (let v = 0; v < n; v++) start[v + 1] += start[v] as number;
+  const fill = start.slice(0, n);
+  const edges = new Int32Array(end.length);
+  for (let e = 0; e < end.length; e++) edges[fill[end[e] as number]++ as number] = e;
+  return { start, edges };
+}
+
+// ---------------------------------------------------------------------------------------
+// Walks: which relations a traversal follows, and which way
+
+/** Relations of the given types and assertions, followed the given ways. */
+export function relationWalk(types: ReadonlySet<string>, assertions: ReadonlySet<string> | null, ways: number): Walk {
+  const walk = new Uint8Array(RELATION_CODES);
+  for (const [type, t] of TYPE_CODE) {
+    if (!types.has(type)) continue;
+    for (const [assertion, a] of Object.entries(ASSERTION_CODE)) {
+      if (!assertions || assertions.has(assertion)) walk[relationCode(t, a)] = ways;
+    }
+  }
+  return walk;
+}
+
+/**
+ * Chain relations the way responsibility flows (CHAIN_RELATIONS: `forward` from source to
+ * target, `backward` from target to source), or against it (`reversed`, for drivers).
+ */
+export function chainWalk(assertions: ReadonlySet<string> | null, reversed: boolean): Walk {
+  const walk = new Uint8Array(RELATION_CODES);
+  for (const [type, flow] of CHAIN_RELATIONS) {
+    const t = TYPE_CODE.get(type) as number;
+    const along = (flow === 'forward') !== reversed ? FORWARD : BACKWARD;
+    for (const [assertion, a] of Object.entries(ASSERTION_CODE)) {
+      if (!assertions || assertions.has(assertion)) walk[relationCode(t, a)] = along;
+    }
+  }
+  return walk;
+}
+
+/** The walk taken the other way round: what leads into a node instead of out of it. */
+export function reverseWalk(walk: Walk): Walk {
+  return walk.map((ways) => ((ways & FORWARD ? BACKWARD : 0) | (ways & BACKWARD ? FORWARD : 0)) as number);
+}
+
+/** Per-node stamps: a set of nodes cleared in O(1) by moving to the next stamp. */
+export class Marks {
+  readonly mark: Uint32Array;
+  private stamp = 0;
+
+  constructor(size: number) {
+    this.mark = new Uint32Array(size);
+  }
+
+  /** A fresh stamp: no node carries it yet. */
+  next(): number {
+    if (this.stamp === 0xffffffff) {
+      this.mark.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+}
+
+const NO_EDGE = 0x7fffffff;
+
+/**
+ * The distinct nodes one step from `v` along the walk, each once, in the order of the first
+ * relation (by rank) leading there: graphology's order for a graph whose relations were added
+ * in id order, so searches that keep the first path found keep the one they always did.
+ */
+export function neighborsInEdgeOrder(a: Adjacency, walk: Walk, v: number, marks: Marks, out: number[]): number[] {
+  out.length = 0;
+  const stamp = marks.next();
+  const mark = marks.mark;
+  let p = a.outStart[v] as number;
+  const pEnd = a.outStart[v + 1] as number;
+  let q = a.inStart[v] as number;
+  const qEnd = a.inStart[v + 1] as number;
+  while (p < pEnd || q < qEnd) {
+    const eOut = p < pEnd ? (a.outEdges[p] as number) : NO_EDGE;
+    const eIn = q < qEnd ? (a.inEdges[q] as number) : NO_EDGE;
+    let neighbor = -1;
+    if (eOut <= eIn) {
+      p++;
+      if (((walk[a.code[eOut] as number] as number) & FORWARD) !== 0) neighbor = a.target[eOut] as number;
+    } else {
+      q++;
+      if (((walk[a.code[eIn] as number] as number) & BACKWARD) !== 0) neighbor = a.source[eIn] as number;
+    }
+    if (neighbor >= 0 && mark[neighbor] !== stamp) {
+      mark[neighbor] = stamp;
+      out.push(neighbor);
+    }
+  }
+  return out;
+}
+
+/** First index in [lo, hi) of `sorted` holding a value ≥ x. */
+function lowerBound(sorted: Int32Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Relation ranks joining `u` to `w` along the walk (either stored way round), ascending. */
+export function edgesBetween(a: Adjacency, walk: Walk, u: number, w: number): number[] {
+  const found: number[] = [];
+  const collect = (start: Int32Array, byNeighbor: Int32Array, edges: Int32Array, way: number) => {
+    const end = start[u + 1] as number;
+    for (let p = lowerBound(byNeighbor, start[u] as number, end, w); p < end && byNeighbor[p] === w; p++) {
+      const e = edges[p] as number;
+      if (((walk[a.code[e] as number] as number) & way) !== 0) found.push(e);
+    }
+  };
+  collect(a.outStart, a.outByNeighbor, a.outByNeighborEdge, FORWARD);
+  collect(a.inStart, a.inByNeighbor, a.inByNeighborEdge, BACKWARD);
+  return found.sort((x, y) => x - y);
+}
