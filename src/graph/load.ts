@@ -40,7 +40,7 @@ import type {
 import { DataHasher, DOCUMENTS_DIR, KNOWLEDGE_DIR, yamlFilesUnder } from './data-hash.js';
 import { contextLocator } from './evidence-context.js';
 import { explainMiss, locateQuote } from './quotes.js';
-import { Snapshot } from './snapshot.js';
+import { Snapshot, type SnapshotInput } from './snapshot.js';
 import { type PathSegment, YamlFile, YamlFileRef } from './yaml-file.js';
 
 export { DOCUMENTS_DIR, KNOWLEDGE_DIR };
@@ -83,6 +83,22 @@ export function loadGraphData(dataDir: string): Snapshot {
 
 /** Loads and validates; returns the problems instead of throwing. */
 export function validateGraphData(dataDir: string, options: LoadOptions = {}): LoadResult {
+  const { input, problems } = validateRecords(dataDir, options);
+  if (!input) return { problems };
+  options.onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
+  const snapshot = new Snapshot(input);
+  options.onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
+  return { snapshot, problems: [] };
+}
+
+/**
+ * Loads and validates up to the records a snapshot is built from, without building it: what
+ * a worker thread does for a watching server, which then builds the graph in slices.
+ */
+export function validateRecords(
+  dataDir: string,
+  options: LoadOptions = {},
+): { input?: SnapshotInput; problems: readonly DataProblem[] } {
   return new Loader(dataDir, options.onProgress, options.cache).run();
 }
 
@@ -267,7 +283,7 @@ class Loader {
     this.sources = new DataHasher(dataDir);
   }
 
-  run(): LoadResult {
+  run(): { input?: SnapshotInput; problems: readonly DataProblem[] } {
     if (!existsSync(this.dataDir)) {
       return { problems: [{ file: this.dataDir, path: '', reason: 'data directory does not exist' }] };
     }
@@ -284,16 +300,16 @@ class Loader {
       const problems = [...this.problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
       return { problems };
     }
-    this.onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
-    const snapshot = new Snapshot({
-      version: this.hash.digest('hex').slice(0, 12),
-      documents: [...this.documents.values()],
-      entities: [...entities.values()],
-      relations,
-      data: this.sources.binding(),
-    });
-    this.onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
-    return { snapshot, problems: [] };
+    return {
+      input: {
+        version: this.hash.digest('hex').slice(0, 12),
+        documents: [...this.documents.values()],
+        entities: [...entities.values()],
+        relations,
+        data: this.sources.binding(),
+      },
+      problems: [],
+    };
   }
 
   private rel(abs: string): string {

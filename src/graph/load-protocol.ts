@@ -1,0 +1,14 @@
+/** Messages between load-offthread.ts and its worker (load-worker-thread.ts). */
+import type { DataProblem } from '../model/errors.js';
+import type { EntityRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
+import type { DataBinding } from './data-hash.js';
+
+export type LoadRequest = { type: 'load'; dataDir: string } | { type: 'more' };
+
+export type LoadMessage =
+  | { type: 'start'; version: string; data?: DataBinding; documents: SourceDocumentRecord[] }
+  | { type: 'entities'; entities: EntityRecord[] }
+  | { type: 'relations'; relations: RelationRecord[] }
+  /** `parses`: knowledge files parsed (not taken from the cache); `ms`: the worker's time. */
+  | { type: 'done'; problems: DataProblem[]; parses: number; ms: number }
+  | { type: 'failed'; message: string };
