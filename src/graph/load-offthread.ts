@@ -45,8 +45,9 @@ export class LoadWorker {
   private worker?: Worker;
   private queue: Promise<unknown> = Promise.resolve();
 
-  load(dataDir: string): Promise<OffthreadLoad> {
-    const run = this.queue.then(() => this.run(dataDir));
+  /** `records: false` reads and validates only to fill the parse cache; no records come back. */
+  load(dataDir: string, records = true): Promise<OffthreadLoad> {
+    const run = this.queue.then(() => this.run(dataDir, records));
     this.queue = run.catch(() => {});
     return run;
   }
@@ -64,7 +65,7 @@ export class LoadWorker {
     return worker;
   }
 
-  private run(dataDir: string): Promise<OffthreadLoad> {
+  private run(dataDir: string, records: boolean): Promise<OffthreadLoad> {
     const worker = this.start();
     return new Promise((resolve, reject) => {
       let start: Extract<LoadMessage, { type: 'start' }> | undefined;
@@ -97,7 +98,7 @@ export class LoadWorker {
           case 'done': {
             cleanup();
             const input: SnapshotInput | undefined =
-              start && message.problems.length === 0
+              start && records && message.problems.length === 0
                 ? { version: start.version, data: start.data, documents: start.documents, entities, relations }
                 : undefined;
             resolve({ input, problems: message.problems, parses: message.parses, workerMs: message.ms });
@@ -114,7 +115,7 @@ export class LoadWorker {
       worker.on('message', onMessage);
       worker.once('error', onError);
       worker.once('exit', onExit);
-      worker.postMessage({ type: 'load', dataDir } satisfies LoadRequest);
+      worker.postMessage({ type: 'load', dataDir, records } satisfies LoadRequest);
     });
   }
 

@@ -3,7 +3,8 @@ import type { DataProblem } from '../model/errors.js';
 import type { EntityRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
 import type { DataBinding } from './data-hash.js';
 
-export type LoadRequest = { type: 'load'; dataDir: string } | { type: 'more' };
+/** `records: false` only fills the worker's parse cache (a watcher warming up at start). */
+export type LoadRequest = { type: 'load'; dataDir: string; records?: boolean } | { type: 'more' };
 
 export type LoadMessage =
   | { type: 'start'; version: string; data?: DataBinding; documents: SourceDocumentRecord[] }

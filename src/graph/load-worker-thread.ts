@@ -17,13 +17,13 @@ let queue: LoadMessage[] = [];
 const ENTITY_CHUNK = 2_000;
 const RELATION_CHUNK = 5_000;
 
-function load(dataDir: string): LoadMessage[] {
+function load(dataDir: string, records = true): LoadMessage[] {
   const started = performance.now();
   const parsesBefore = cache.parses;
   const { input, problems } = validateRecords(dataDir, { cache });
   const parses = cache.parses - parsesBefore;
   const ms = Math.round(performance.now() - started);
-  if (!input) return [{ type: 'done', problems: [...problems], parses, ms }];
+  if (!input || !records) return [{ type: 'done', problems: [...problems], parses, ms }];
   // Sorted here as the snapshot sorts them, so its sort on the main thread finds them in order.
   const entities = [...input.entities].sort((a, b) => a.id.localeCompare(b.id));
   const out: LoadMessage[] = [
@@ -41,7 +41,7 @@ function load(dataDir: string): LoadMessage[] {
 
 port.on('message', (request: LoadRequest) => {
   try {
-    if (request.type === 'load') queue = load(request.dataDir);
+    if (request.type === 'load') queue = load(request.dataDir, request.records);
     const next = queue.shift();
     if (next) port.postMessage(next);
   } catch (err) {

@@ -65,9 +65,15 @@ export interface ReloadTimings {
   readonly validateMs: number;
   /** Receiving the records and building the graph, in slices on the main thread. */
   readonly buildMs: number;
-  /** Traversal views and search indexes of the new snapshot, before it is served. */
+  /**
+   * Traversal views and search indexes of the new snapshot, before it is served: still one
+   * blocking step on the main thread (traversalMs of it the views).
+   */
   readonly prepareMs: number;
+  readonly traversalMs?: number;
   readonly totalMs: number;
+  /** The watcher's first read at start, which fills the parse cache and serves nothing. */
+  readonly warmUp?: boolean;
 }
 
 export class ReloadingSource implements SnapshotSource {
@@ -175,11 +181,13 @@ export class ReloadingSource implements SnapshotSource {
         // Ready before it is served, as at start-up: no first query pays for the views.
         const preparing = performance.now();
         prepareTraversal(snapshot);
+        const traversalMs = Math.round(performance.now() - preparing);
         snapshot.prepareSearch();
         const prepareMs = Math.round(performance.now() - preparing);
         this.options.onTimings?.({
           ...candidate.timings,
           prepareMs,
+          traversalMs,
           totalMs: candidate.timings.totalMs + prepareMs,
         });
         this.snapshot = snapshot;
@@ -197,6 +205,20 @@ export class ReloadingSource implements SnapshotSource {
   /** Reloads once changes have stopped (editors and copies write files in several steps). */
   watch(): () => void {
     this.watcher = watch(this.dataDir, { recursive: true }, () => this.changed());
+    // The live snapshot may come from a snapshot file: the worker reads the data once now, so
+    // the first edit is already incremental (a reload before this ends waits for it).
+    this.worker.load(this.dataDir, false).then(
+      (warm) =>
+        this.options.onTimings?.({
+          parses: warm.parses,
+          validateMs: Math.round(warm.workerMs),
+          buildMs: 0,
+          prepareMs: 0,
+          totalMs: Math.round(warm.workerMs),
+          warmUp: true,
+        }),
+      () => {},
+    );
     return () => this.close();
   }
 
