@@ -9,14 +9,17 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MultiDirectedGraph } from 'graphology';
+import type { AsPlainObject } from 'minisearch';
 import type { DataProblem } from '../model/errors.js';
 import type { EntityRecord, NodeRecord, RelationRecord } from '../model/records.js';
 import type { LoadMessage, LoadRequest } from './load-protocol.js';
-import { type GraphStore, graphInsertions, Snapshot, type SnapshotInput } from './snapshot.js';
+import { type GraphStore, graphInsertions, type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
 
 export interface OffthreadLoad {
   /** The records, when the data validated (entities sorted by id, as the snapshot keeps them). */
   readonly input?: SnapshotInput;
+  /** Its search indexes, built in the worker (load them with Snapshot.loadSearch, in slices). */
+  readonly indexes?: SearchIndexData;
   readonly problems: readonly DataProblem[];
   /** Knowledge files parsed by this load: the others came from the worker's cache. */
   readonly parses: number;
@@ -71,6 +74,8 @@ export class LoadWorker {
       let start: Extract<LoadMessage, { type: 'start' }> | undefined;
       const entities: EntityRecord[] = [];
       const relations: RelationRecord[] = [];
+      const index: Partial<Record<'entities' | 'passages', AsPlainObject>> = {};
+      let table: number[] = [];
       const cleanup = () => {
         worker.off('message', onMessage);
         worker.off('error', onError);
@@ -95,13 +100,26 @@ export class LoadWorker {
           case 'relations':
             for (const r of message.relations) relations.push(r);
             break;
+          case 'index':
+            index[message.which] = message.head;
+            if (message.table) table = message.table;
+            break;
+          case 'terms': {
+            const terms = index[message.which]?.index as unknown[] | undefined;
+            for (const t of message.terms) terms?.push(t);
+            break;
+          }
           case 'done': {
             cleanup();
             const input: SnapshotInput | undefined =
               start && records && message.problems.length === 0
                 ? { version: start.version, data: start.data, documents: start.documents, entities, relations }
                 : undefined;
-            resolve({ input, problems: message.problems, parses: message.parses, workerMs: message.ms });
+            const indexes: SearchIndexData | undefined =
+              input && index.entities && index.passages
+                ? { entities: index.entities, passages: { index: index.passages, table } }
+                : undefined;
+            resolve({ input, indexes, problems: message.problems, parses: message.parses, workerMs: message.ms });
             return;
           }
           case 'failed':
@@ -148,9 +166,13 @@ export async function runInSlices<T>(steps: Generator<unknown, T>, sliceMs = 8):
 const STEP = 500;
 
 /** A snapshot of validated records, its graph built in slices (see runInSlices). */
-export async function buildSnapshotInSlices(input: SnapshotInput, sliceMs?: number): Promise<Snapshot> {
+export async function buildSnapshotInSlices(
+  input: SnapshotInput,
+  sliceMs?: number,
+  indexes?: SearchIndexData,
+): Promise<Snapshot> {
   const graph: GraphStore = new MultiDirectedGraph<NodeRecord, RelationRecord>();
   await runInSlices(graphInsertions(input, graph, input.entities, STEP), sliceMs);
   await yieldToEventLoop();
-  return new Snapshot(input, undefined, graph);
+  return new Snapshot(input, indexes, graph);
 }

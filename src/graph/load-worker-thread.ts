@@ -5,8 +5,11 @@
  * message is deserialised on the main thread, which must stay free to answer requests).
  */
 import { parentPort } from 'node:worker_threads';
+import type { AsPlainObject } from 'minisearch';
 import { ParseCache, validateRecords } from './load.js';
 import type { LoadMessage, LoadRequest } from './load-protocol.js';
+import { PassageIndex } from './passages.js';
+import { SearchIndex } from './search.js';
 
 const port = parentPort;
 if (!port) throw new Error('load-worker-thread.ts runs only as a worker thread');
@@ -35,8 +38,22 @@ function load(dataDir: string, records = true): LoadMessage[] {
   for (let i = 0; i < input.relations.length; i += RELATION_CHUNK) {
     out.push({ type: 'relations', relations: input.relations.slice(i, i + RELATION_CHUNK) });
   }
-  out.push({ type: 'done', problems: [], parses, ms });
+  // The search indexes too: built here, they cost the main thread only their loading in slices.
+  const search = new SearchIndex(entities).toJSON();
+  const passages = new PassageIndex(input.documents, entities).toJSON();
+  pushIndex(out, 'entities', search);
+  pushIndex(out, 'passages', passages.index, [...passages.table]);
+  out.push({ type: 'done', problems: [], parses, ms: Math.round(performance.now() - started) });
   return out;
+}
+
+const TERM_CHUNK = 2_000;
+
+function pushIndex(out: LoadMessage[], which: 'entities' | 'passages', index: AsPlainObject, table?: number[]): void {
+  const terms = index.index as unknown[];
+  out.push({ type: 'index', which, head: { ...index, index: [] }, table });
+  for (let i = 0; i < terms.length; i += TERM_CHUNK)
+    out.push({ type: 'terms', which, terms: terms.slice(i, i + TERM_CHUNK) });
 }
 
 port.on('message', (request: LoadRequest) => {

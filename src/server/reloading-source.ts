@@ -141,7 +141,9 @@ export class ReloadingSource implements SnapshotSource {
     if (loaded.input.version === this.snapshot.version) {
       return { same: true, problems: [], timings: timings(validated, validated) };
     }
-    const snapshot = await buildSnapshotInSlices(loaded.input, this.sliceMs);
+    const snapshot = await buildSnapshotInSlices(loaded.input, this.sliceMs, loaded.indexes);
+    // Built in the worker; loaded here in slices (MiniSearch's loadJSAsync), as serve does at start.
+    await snapshot.loadSearch();
     const built = performance.now();
     await this.options.beforeSwap?.(snapshot);
     return { snapshot, problems: [], timings: timings(built, built) };
@@ -182,7 +184,7 @@ export class ReloadingSource implements SnapshotSource {
         const preparing = performance.now();
         prepareTraversal(snapshot);
         const traversalMs = Math.round(performance.now() - preparing);
-        snapshot.prepareSearch();
+        snapshot.prepareSearch(); // loaded already, unless the worker sent no indexes
         const prepareMs = Math.round(performance.now() - preparing);
         this.options.onTimings?.({
           ...candidate.timings,
