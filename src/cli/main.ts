@@ -161,13 +161,17 @@ async function main(argv: string[]): Promise<number> {
             );
           }
         },
-        { origin: from, guard: reloadGuardFromEnv() },
+        {
+          origin: from,
+          guard: reloadGuardFromEnv(),
+          onTimings: (timings) => logger.info(timings, 'graph-data reload timings'),
+        },
       );
       if (values.watch) source.watch();
       // The operator's "reload now, and I mean it": serves the data even if it loses records.
       process.on('SIGHUP', () => {
         logger.info('SIGHUP: reloading graph-data, accepting any loss');
-        source.reload({ acceptLoss: true });
+        source.reload({ acceptLoss: true }).catch((err: Error) => logger.error({ err }, 'SIGHUP reload failed'));
       });
       const running = await start({ source, port, host: values.host, logger });
       // The search indexes load after listening, yielding to requests (searches wait for them).

@@ -53,13 +53,19 @@ export class DataHasher {
 
   constructor(private readonly dataDir: string) {}
 
-  /** `abs` was read with these bytes; `text` marks a file found through a manifest. */
-  add(abs: string, bytes: Uint8Array, text = false): void {
+  /**
+   * `abs` was read with these bytes; `text` marks a file found through a manifest. Returns the
+   * file's digest (the loader's parse cache is keyed by it).
+   */
+  add(abs: string, bytes: Uint8Array, text = false): string {
     const path = slashes(relative(this.dataDir, abs));
-    if (this.digests.has(path)) return;
-    this.digests.set(path, createHash('sha256').update(bytes).digest('hex'));
+    const known = this.digests.get(path);
+    if (known !== undefined) return known;
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    this.digests.set(path, digest);
     this.bytes += bytes.length;
     if (text) this.texts.add(path);
+    return digest;
   }
 
   binding(): DataBinding {

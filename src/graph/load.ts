@@ -40,8 +40,8 @@ import type {
 import { DataHasher, DOCUMENTS_DIR, KNOWLEDGE_DIR, yamlFilesUnder } from './data-hash.js';
 import { contextLocator } from './evidence-context.js';
 import { explainMiss, locateQuote } from './quotes.js';
-import { Snapshot } from './snapshot.js';
-import { type PathSegment, YamlFile, type YamlFileRef } from './yaml-file.js';
+import { Snapshot, type SnapshotInput } from './snapshot.js';
+import { type PathSegment, YamlFile, YamlFileRef } from './yaml-file.js';
 
 export { DOCUMENTS_DIR, KNOWLEDGE_DIR };
 
@@ -64,6 +64,11 @@ export interface LoadProgress {
 export interface LoadOptions {
   /** Called at the start and end of each phase and every so often within it. */
   readonly onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Parse results of earlier loads: a knowledge file whose content is unchanged is not parsed
+   * or checked against the schema again (a watching server re-reads only what was edited).
+   */
+  readonly cache?: ParseCache;
 }
 
 /** Records checked between two progress calls. */
@@ -78,7 +83,163 @@ export function loadGraphData(dataDir: string): Snapshot {
 
 /** Loads and validates; returns the problems instead of throwing. */
 export function validateGraphData(dataDir: string, options: LoadOptions = {}): LoadResult {
-  return new Loader(dataDir, options.onProgress).run();
+  const { input, problems } = validateRecords(dataDir, options);
+  if (!input) return { problems };
+  options.onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
+  const snapshot = new Snapshot(input);
+  options.onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
+  return { snapshot, problems: [] };
+}
+
+/**
+ * Loads and validates up to the records a snapshot is built from, without building it: what
+ * a worker thread does for a watching server, which then builds the graph in slices.
+ */
+export function validateRecords(
+  dataDir: string,
+  options: LoadOptions = {},
+): { input?: SnapshotInput; problems: readonly DataProblem[] } {
+  return new Loader(dataDir, options.onProgress, options.cache).run();
+}
+
+/** An entity, extension or relation as one file gives it, with its place in that file. */
+interface Placed<T> {
+  readonly input: T;
+  readonly path: PathSegment[];
+}
+
+interface ExtensionInput {
+  readonly id: string;
+  readonly aliases: string[];
+  readonly evidence: EvidenceInput[];
+}
+
+/**
+ * One knowledge file parsed and checked on its own (syntax, schema, kinds, id prefixes): all
+ * that does not depend on any other file. Plain data, so a worker thread can produce it and a
+ * cache can keep it for as long as the file's content is the same; the checks that need the
+ * whole corpus (dangling references, ontology endpoints, duplicates, quotes against documents)
+ * run on these in Loader, every load.
+ */
+export interface ParsedKnowledgeFile {
+  readonly problems: readonly DataProblem[];
+  /** The file's default document, as written (whether it exists is a cross-file check). */
+  readonly document?: string;
+  readonly entities: readonly Placed<EntityInput>[];
+  readonly extensions: readonly Placed<ExtensionInput>[];
+  readonly relations: readonly Placed<RelationInput>[];
+}
+
+/**
+ * Parse results per knowledge file, keyed by path and valid while the file's content digest
+ * (sha256, the one the data binding records anyway) is the same. `parses` counts the files
+ * actually parsed, which is what an incremental reload saves.
+ */
+export class ParseCache {
+  private readonly byPath = new Map<string, { digest: string; parsed: ParsedKnowledgeFile }>();
+  parses = 0;
+
+  get(absPath: string, digest: string): ParsedKnowledgeFile | undefined {
+    const hit = this.byPath.get(absPath);
+    return hit?.digest === digest ? hit.parsed : undefined;
+  }
+
+  set(absPath: string, digest: string, parsed: ParsedKnowledgeFile): void {
+    this.byPath.set(absPath, { digest, parsed });
+  }
+
+  /** Forgets the files a load did not read (deleted or renamed), so they are not kept alive. */
+  keepOnly(paths: ReadonlySet<string>): void {
+    for (const path of this.byPath.keys()) if (!paths.has(path)) this.byPath.delete(path);
+  }
+
+  get size(): number {
+    return this.byPath.size;
+  }
+}
+
+/** Parses one knowledge file and checks what it alone can show; see ParsedKnowledgeFile. */
+export function parseKnowledgeFile(absPath: string, relPath: string, text: string): ParsedKnowledgeFile {
+  const problems: DataProblem[] = [];
+  const out = {
+    problems,
+    document: undefined as string | undefined,
+    entities: [] as Placed<EntityInput>[],
+    extensions: [] as Placed<ExtensionInput>[],
+    relations: [] as Placed<RelationInput>[],
+  };
+  const yaml = YamlFile.read(absPath, relPath, text);
+  if (Array.isArray(yaml)) {
+    problems.push(...yaml);
+    return out;
+  }
+  const file = yaml.ref;
+  const zodProblems = (base: PathSegment[], error: z.ZodError) => {
+    for (const issue of error.issues) {
+      const path = [...base, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
+      problems.push(file.problem(path, issue.message));
+    }
+  };
+  const parsed = knowledgeFileSchema.safeParse(yaml.data ?? {});
+  if (!parsed.success) {
+    zodProblems([], parsed.error);
+    return out;
+  }
+  const { document, entities = [], extends: extensions = [], relations = [] } = parsed.data;
+  out.document = document;
+  for (const [i, raw] of entities.entries()) {
+    const path: PathSegment[] = ['entities', i];
+    const kind = (raw as { kind?: unknown } | null)?.kind;
+    if (typeof kind !== 'string' || !(ENTITY_KIND_NAMES as string[]).includes(kind)) {
+      problems.push(
+        file.problem(
+          [...path, 'kind'],
+          `unknown kind ${JSON.stringify(kind)}; expected one of ${ENTITY_KIND_NAMES.join(', ')}`,
+        ),
+      );
+      continue;
+    }
+    const entity = entitySchema.safeParse(raw);
+    if (!entity.success) {
+      zodProblems(path, entity.error);
+      continue;
+    }
+    const prefix = ENTITY_KINDS[entity.data.kind].prefix;
+    if (!entity.data.id.startsWith(`${prefix}/`)) {
+      problems.push(file.problem([...path, 'id'], `id of a ${entity.data.kind} must start with "${prefix}/"`));
+    }
+    out.entities.push({ input: entity.data, path });
+  }
+  for (const [i, raw] of extensions.entries()) {
+    const path: PathSegment[] = ['extends', i];
+    const extension = extensionSchema.safeParse(raw);
+    if (!extension.success) {
+      zodProblems(path, extension.error);
+      continue;
+    }
+    const { id, aliases = [], evidence } = extension.data;
+    out.extensions.push({ input: { id, aliases, evidence }, path });
+  }
+  for (const [i, raw] of relations.entries()) {
+    const path: PathSegment[] = ['relations', i];
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !(CURATED_RELATION_TYPES as string[]).includes(type)) {
+      problems.push(
+        file.problem(
+          [...path, 'type'],
+          `unknown relation type ${JSON.stringify(type)}; expected one of ${CURATED_RELATION_TYPES.join(', ')}`,
+        ),
+      );
+      continue;
+    }
+    const relation = relationSchema.safeParse(raw);
+    if (!relation.success) {
+      zodProblems(path, relation.error);
+      continue;
+    }
+    out.relations.push({ input: relation.data, path });
+  }
+  return out;
 }
 
 const date = (s: string | undefined): PartialDate | undefined =>
@@ -117,11 +278,12 @@ class Loader {
   constructor(
     private readonly dataDir: string,
     private readonly onProgress?: (progress: LoadProgress) => void,
+    private readonly cache?: ParseCache,
   ) {
     this.sources = new DataHasher(dataDir);
   }
 
-  run(): LoadResult {
+  run(): { input?: SnapshotInput; problems: readonly DataProblem[] } {
     if (!existsSync(this.dataDir)) {
       return { problems: [{ file: this.dataDir, path: '', reason: 'data directory does not exist' }] };
     }
@@ -138,16 +300,16 @@ class Loader {
       const problems = [...this.problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
       return { problems };
     }
-    this.onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
-    const snapshot = new Snapshot({
-      version: this.hash.digest('hex').slice(0, 12),
-      documents: [...this.documents.values()],
-      entities: [...entities.values()],
-      relations,
-      data: this.sources.binding(),
-    });
-    this.onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
-    return { snapshot, problems: [] };
+    return {
+      input: {
+        version: this.hash.digest('hex').slice(0, 12),
+        documents: [...this.documents.values()],
+        entities: [...entities.values()],
+        relations,
+        data: this.sources.binding(),
+      },
+      problems: [],
+    };
   }
 
   private rel(abs: string): string {
@@ -222,94 +384,56 @@ class Loader {
       this.readKnowledgeFile(abs);
       this.onProgress?.({ phase: 'read', done: n + 1, total: files.length });
     }
+    this.cache?.keepOnly(new Set(files));
   }
 
   private readKnowledgeFile(abs: string): void {
-    const yaml = this.readYaml(abs);
-    if (!yaml) return;
-    // Elements keep only the reference, so the file's data is garbage once it is read.
-    const file = yaml.ref;
-    const parsed = knowledgeFileSchema.safeParse(yaml.data ?? {});
-    if (!parsed.success) {
-      this.zodProblems(file, [], parsed.error);
-      return;
+    const relPath = this.rel(abs);
+    const bytes = readFileSync(abs);
+    this.hash.update(relPath).update(bytes);
+    const digest = this.sources.add(abs, bytes);
+    let parsed = this.cache?.get(abs, digest);
+    if (!parsed) {
+      parsed = parseKnowledgeFile(abs, relPath, bytes.toString('utf8'));
+      if (this.cache) {
+        this.cache.parses++;
+        this.cache.set(abs, digest, parsed);
+      }
     }
-    const { document, entities = [], extends: extensions = [], relations = [] } = parsed.data;
+    this.addKnowledge(new YamlFileRef(relPath, abs), parsed);
+  }
+
+  /** Takes one file's parsed elements into the corpus: the checks against the files before it. */
+  private addKnowledge(file: YamlFileRef, parsed: ParsedKnowledgeFile): void {
+    this.problems.push(...parsed.problems);
+    const { document } = parsed;
     if (document !== undefined && !this.documents.has(document)) {
       this.problems.push(file.problem(['document'], `unknown document "${document}"`));
     }
-    for (const [i, raw] of entities.entries()) this.readEntity(file, ['entities', i], raw, document);
-    for (const [i, raw] of extensions.entries()) this.readExtension(file, ['extends', i], raw, document);
-    for (const [i, raw] of relations.entries()) this.readRelation(file, ['relations', i], raw, document);
-  }
-
-  private readEntity(file: YamlFileRef, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
-    const kind = (raw as { kind?: unknown } | null)?.kind;
-    if (typeof kind !== 'string' || !(ENTITY_KIND_NAMES as string[]).includes(kind)) {
-      this.problems.push(
-        file.problem(
-          [...path, 'kind'],
-          `unknown kind ${JSON.stringify(kind)}; expected one of ${ENTITY_KIND_NAMES.join(', ')}`,
-        ),
-      );
-      return;
+    for (const { input, path } of parsed.entities) {
+      const earlier = this.entities.get(input.id);
+      if (earlier) {
+        this.problems.push(
+          file.problem(
+            [...path, 'id'],
+            `duplicate id "${input.id}", first defined in ${earlier.file.relPath} at ${formatAt(earlier)}`,
+          ),
+        );
+        continue;
+      }
+      this.entities.set(input.id, { input, file, path, defaultDocument: document });
     }
-    const parsed = entitySchema.safeParse(raw);
-    if (!parsed.success) {
-      this.zodProblems(file, path, parsed.error);
-      return;
+    for (const { input, path } of parsed.extensions) {
+      this.extensions.push({
+        id: input.id,
+        aliases: input.aliases,
+        file,
+        path,
+        evidence: pendingEvidence(file, path, document, input.evidence),
+      });
     }
-    const input = parsed.data;
-    const prefix = ENTITY_KINDS[input.kind].prefix;
-    if (!input.id.startsWith(`${prefix}/`)) {
-      this.problems.push(file.problem([...path, 'id'], `id of a ${input.kind} must start with "${prefix}/"`));
-    }
-    const earlier = this.entities.get(input.id);
-    if (earlier) {
-      this.problems.push(
-        file.problem(
-          [...path, 'id'],
-          `duplicate id "${input.id}", first defined in ${earlier.file.relPath} at ${formatAt(earlier)}`,
-        ),
-      );
-      return;
-    }
-    this.entities.set(input.id, { input, file, path, defaultDocument });
-  }
-
-  private readExtension(file: YamlFileRef, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
-    const parsed = extensionSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.zodProblems(file, path, parsed.error);
-      return;
-    }
-    const { id, aliases = [], evidence } = parsed.data;
-    this.extensions.push({
-      id,
-      aliases,
-      file,
-      path,
-      evidence: pendingEvidence(file, path, defaultDocument, evidence),
-    });
-  }
-
-  private readRelation(file: YamlFileRef, path: PathSegment[], raw: unknown, defaultDocument?: string): void {
-    const type = (raw as { type?: unknown } | null)?.type;
-    if (typeof type !== 'string' || !(CURATED_RELATION_TYPES as string[]).includes(type)) {
-      this.problems.push(
-        file.problem(
-          [...path, 'type'],
-          `unknown relation type ${JSON.stringify(type)}; expected one of ${CURATED_RELATION_TYPES.join(', ')}`,
-        ),
-      );
-      return;
-    }
-    const parsed = relationSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.zodProblems(file, path, parsed.error);
-      return;
-    }
-    this.relations.push({ input: parsed.data, file, path, defaultDocument });
+    for (const { input, path } of parsed.relations)
+      this.relations.push({ input, file, path, defaultDocument: document });
   }
 
   private resolveEvidence(items: readonly PendingEvidence[]): EvidenceRecord[] {

@@ -51,26 +51,20 @@ export class Snapshot {
   private passageIndex?: PassageIndex;
   private readonly documentOrder: readonly SourceDocumentRecord[];
 
-  constructor(input: SnapshotInput, indexes?: SearchIndexData) {
+  /**
+   * `prebuilt`, when given, is this input's graph already built by `graphInsertions` (a watching
+   * server builds it in slices that yield to requests, graph/sliced-build.ts).
+   */
+  constructor(input: SnapshotInput, indexes?: SearchIndexData, prebuilt?: GraphStore) {
     this.indexData = indexes;
     this.documentOrder = input.documents;
     this.version = input.version;
     this.data = input.data;
-    const graph: GraphStore = new MultiDirectedGraph<NodeRecord, RelationRecord>();
-    for (const doc of input.documents) {
-      this.documentsById.set(doc.id, doc);
-      graph.addNode(doc.nodeId, { ...doc, kind: SOURCE_KIND });
-    }
-    this.allEntities = [...input.entities].sort((a, b) => a.id.localeCompare(b.id));
+    for (const doc of input.documents) this.documentsById.set(doc.id, doc);
+    this.allEntities = sortedEntities(input.entities);
+    const graph = prebuilt ?? buildGraph(input, this.allEntities);
     for (const kind of ENTITY_KIND_NAMES) this.byKind.set(kind, []);
-    for (const e of this.allEntities) {
-      graph.addNode(e.id, e);
-      this.byKind.get(e.kind)?.push(e);
-    }
-    for (const r of input.relations) graph.addDirectedEdgeWithKey(r.id, r.source, r.target, r);
-    for (const r of mentionRelations(this.allEntities, this.documentsById)) {
-      graph.addDirectedEdgeWithKey(r.id, r.source, r.target, r);
-    }
+    for (const e of this.allEntities) this.byKind.get(e.kind)?.push(e);
     for (const doc of input.documents) {
       const mentioned = graph
         .outNeighbors(doc.nodeId)
@@ -198,6 +192,45 @@ export class Snapshot {
       relations[r.type] = (relations[r.type] ?? 0) + 1;
     });
     return { kinds, relations };
+  }
+}
+
+const sortedEntities = (entities: readonly EntityRecord[]) => [...entities].sort((a, b) => a.id.localeCompare(b.id));
+
+function buildGraph(input: SnapshotInput, entities: readonly EntityRecord[]): GraphStore {
+  const graph: GraphStore = new MultiDirectedGraph<NodeRecord, RelationRecord>();
+  for (const _ of graphInsertions(input, graph, entities));
+  return graph;
+}
+
+/**
+ * Fills `graph` with the input's nodes and edges, in the order iteration (and so every answer)
+ * depends on, pausing (yielding) every `step` insertions.
+ */
+export function* graphInsertions(
+  input: SnapshotInput,
+  graph: GraphStore,
+  entities: readonly EntityRecord[] = sortedEntities(input.entities),
+  step = Number.POSITIVE_INFINITY,
+): Generator<void> {
+  let n = 0;
+  const documents = new Map<string, SourceDocumentRecord>();
+  for (const doc of input.documents) {
+    documents.set(doc.id, doc);
+    graph.addNode(doc.nodeId, { ...doc, kind: SOURCE_KIND });
+  }
+  yield;
+  for (const e of entities) {
+    graph.addNode(e.id, e);
+    if (++n % step === 0) yield;
+  }
+  for (const r of input.relations) {
+    graph.addDirectedEdgeWithKey(r.id, r.source, r.target, r);
+    if (++n % step === 0) yield;
+  }
+  for (const r of mentionRelations(entities, documents)) {
+    graph.addDirectedEdgeWithKey(r.id, r.source, r.target, r);
+    if (++n % step === 0) yield;
   }
 }
 

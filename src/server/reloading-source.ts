@@ -17,10 +17,10 @@
 import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { DOCUMENTS_DIR, KNOWLEDGE_DIR } from '../graph/data-hash.js';
-import { validateGraphData } from '../graph/load.js';
+import { buildSnapshotInSlices, LoadWorker, type OffthreadLoad, runInSlices } from '../graph/load-offthread.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { prepareTraversal } from '../graph/traversal.js';
-import { formatProblem } from '../model/errors.js';
+import { type DataProblem, formatProblem } from '../model/errors.js';
 import type { FileLoss, NotTaken, SnapshotSource, SourceStatus } from './snapshot-source.js';
 
 export interface ReloadGuard {
@@ -50,6 +50,30 @@ export interface ReloadingSourceOptions {
   /** Where the initial snapshot came from, for /health. */
   readonly origin?: string;
   readonly guard?: Partial<ReloadGuard>;
+  /** Longest run of reload work on the main thread between two turns of the event loop. */
+  readonly sliceMs?: number;
+  /** Called with each reload's figures (where its time went), e.g. for the log. */
+  readonly onTimings?: (timings: ReloadTimings) => void;
+  /** Test hook: awaited once a valid candidate is built, before it is judged and swapped in. */
+  readonly beforeSwap?: (candidate: Snapshot) => Promise<void>;
+}
+
+/** Where one reload's time went (ms), and how many knowledge files it parsed. */
+export interface ReloadTimings {
+  readonly parses: number;
+  /** Reading and validating, in the worker. */
+  readonly validateMs: number;
+  /** Receiving the records and building the graph, in slices on the main thread. */
+  readonly buildMs: number;
+  /**
+   * Traversal views and search indexes of the new snapshot, before it is served: still one
+   * blocking step on the main thread (traversalMs of it the views).
+   */
+  readonly prepareMs: number;
+  readonly traversalMs?: number;
+  readonly totalMs: number;
+  /** The watcher's first read at start, which fills the parse cache and serves nothing. */
+  readonly warmUp?: boolean;
 }
 
 export class ReloadingSource implements SnapshotSource {
@@ -70,7 +94,7 @@ export class ReloadingSource implements SnapshotSource {
     private readonly dataDir: string,
     initial: Snapshot,
     private readonly onReload: (outcome: ReloadOutcome) => void = () => {},
-    options: ReloadingSourceOptions = {},
+    private readonly options: ReloadingSourceOptions = {},
   ) {
     this.snapshot = initial;
     this.origin = options.origin ?? `data ${dataDir}`;
@@ -90,14 +114,54 @@ export class ReloadingSource implements SnapshotSource {
   }
 
   /** Reads graph-data now and serves it if it validates and passes the loss guard. */
-  reload(options: { acceptLoss?: boolean } = {}): ReloadOutcome {
-    return this.decide(validateGraphData(this.dataDir), options.acceptLoss ?? false);
+  reload(options: { acceptLoss?: boolean } = {}): Promise<ReloadOutcome> {
+    const run = this.reloads.then(async () => this.decide(await this.prepare(), options.acceptLoss ?? false));
+    this.reloads = run.catch(() => {});
+    return run;
   }
 
-  private decide({ snapshot, problems }: ReturnType<typeof validateGraphData>, acceptLoss: boolean): ReloadOutcome {
+  /** Reloads run one after the other: a SIGHUP during a watched reload waits for it. */
+  private reloads: Promise<unknown> = Promise.resolve();
+  private readonly worker = new LoadWorker();
+
+  /** The candidate: records validated off-thread, then its graph built in slices. */
+  private async prepare(): Promise<Candidate> {
+    const started = performance.now();
+    const loaded: OffthreadLoad = await this.worker.load(this.dataDir);
+    const validated = performance.now();
+    const timings = (built: number, prepared: number): ReloadTimings => ({
+      parses: loaded.parses,
+      validateMs: Math.round(loaded.workerMs),
+      buildMs: Math.round(built - validated),
+      prepareMs: Math.round(prepared - built),
+      totalMs: Math.round(prepared - started),
+    });
+    if (!loaded.input) return { problems: loaded.problems, timings: timings(validated, validated) };
+    // The data is what is served already (an edit undone, a touch): nothing to build.
+    if (loaded.input.version === this.snapshot.version) {
+      return { same: true, problems: [], timings: timings(validated, validated) };
+    }
+    const snapshot = await buildSnapshotInSlices(loaded.input, this.sliceMs, loaded.indexes);
+    // Built in the worker; loaded here in slices (MiniSearch's loadJSAsync), as serve does at start.
+    await snapshot.loadSearch();
+    const built = performance.now();
+    await this.options.beforeSwap?.(snapshot);
+    return { snapshot, problems: [], timings: timings(built, built) };
+  }
+
+  private get sliceMs(): number | undefined {
+    return this.options.sliceMs;
+  }
+
+  private async decide(candidate: Candidate, acceptLoss: boolean): Promise<ReloadOutcome> {
+    const { snapshot, problems } = candidate;
     const at = new Date().toISOString();
     let outcome: ReloadOutcome;
-    if (!snapshot) {
+    if (candidate.same) {
+      this.lastProblems = [];
+      this.notTaken = undefined;
+      outcome = { ok: true, version: this.snapshot.version, problems: [] };
+    } else if (!snapshot) {
       this.lastProblems = problems.map(formatProblem);
       this.notTaken = {
         at,
@@ -110,15 +174,24 @@ export class ReloadingSource implements SnapshotSource {
       this.notTaken = undefined;
       outcome = { ok: true, version: this.snapshot.version, problems: [] };
     } else {
-      const losses = acceptLoss ? [] : lossesBeyond(this.snapshot, snapshot, this.guard);
+      const losses = acceptLoss ? [] : await runInSlices(lossTally(this.snapshot, snapshot, this.guard), this.sliceMs);
       if (losses.length > 0) {
         this.lastProblems = [];
         this.notTaken = { at, version: snapshot.version, reason: heldReason(losses, this.guard), losses };
         outcome = { ok: false, version: this.snapshot.version, problems: [], heldBack: this.notTaken };
       } else {
         // Ready before it is served, as at start-up: no first query pays for the views.
+        const preparing = performance.now();
         prepareTraversal(snapshot);
-        snapshot.prepareSearch();
+        const traversalMs = Math.round(performance.now() - preparing);
+        snapshot.prepareSearch(); // loaded already, unless the worker sent no indexes
+        const prepareMs = Math.round(performance.now() - preparing);
+        this.options.onTimings?.({
+          ...candidate.timings,
+          prepareMs,
+          traversalMs,
+          totalMs: candidate.timings.totalMs + prepareMs,
+        });
         this.snapshot = snapshot;
         this.origin = `reload of ${this.dataDir}${acceptLoss ? ' (loss accepted by the operator)' : ''}`;
         this.lastProblems = [];
@@ -126,6 +199,7 @@ export class ReloadingSource implements SnapshotSource {
         outcome = { ok: true, version: snapshot.version, problems: [] };
       }
     }
+    if (!outcome.ok || candidate.same) this.options.onTimings?.(candidate.timings);
     this.onReload(outcome);
     return outcome;
   }
@@ -133,6 +207,20 @@ export class ReloadingSource implements SnapshotSource {
   /** Reloads once changes have stopped (editors and copies write files in several steps). */
   watch(): () => void {
     this.watcher = watch(this.dataDir, { recursive: true }, () => this.changed());
+    // The live snapshot may come from a snapshot file: the worker reads the data once now, so
+    // the first edit is already incremental (a reload before this ends waits for it).
+    this.worker.load(this.dataDir, false).then(
+      (warm) =>
+        this.options.onTimings?.({
+          parses: warm.parses,
+          validateMs: Math.round(warm.workerMs),
+          buildMs: 0,
+          prepareMs: 0,
+          totalMs: Math.round(warm.workerMs),
+          warmUp: true,
+        }),
+      () => {},
+    );
     return () => this.close();
   }
 
@@ -160,11 +248,21 @@ export class ReloadingSource implements SnapshotSource {
           before = now;
         }
         if (before === this.lastRead) return;
-        const result = validateGraphData(this.dataDir);
+        let result: Candidate;
+        try {
+          result = await this.prepare();
+        } catch (err) {
+          // A worker that died is not bad data: keep serving, say why, try again on the next change.
+          this.lastProblems = [`reload failed: ${(err as Error).message}`];
+          this.notTaken = { at: new Date().toISOString(), reason: 'the reload failed (see problems)' };
+          this.onReload({ ok: false, version: this.snapshot.version, problems: this.lastProblems });
+          return;
+        }
+        if (this.closed) return;
         // Read while a file was still being written: what was read may be any mix; read again.
         if (filesSignature(this.dataDir) !== before) continue;
         this.lastRead = before;
-        this.decide(result, false);
+        await this.decide(result, false);
         return;
       }
     } finally {
@@ -179,7 +277,16 @@ export class ReloadingSource implements SnapshotSource {
     this.closed = true;
     clearTimeout(this.timer);
     this.watcher?.close();
+    this.worker.close();
   }
+}
+
+/** A reload's candidate: a new snapshot, the problems that stop one, or "what is live already". */
+interface Candidate {
+  readonly snapshot?: Snapshot;
+  readonly same?: boolean;
+  readonly problems: readonly DataProblem[];
+  readonly timings: ReloadTimings;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -215,6 +322,15 @@ function filesSignature(dataDir: string): string {
  * the candidate no longer has anywhere (a record moved to another file is not lost).
  */
 export function lossesBeyond(live: Snapshot, candidate: Snapshot, guard: ReloadGuard): FileLoss[] {
+  const tally = lossTally(live, candidate, guard);
+  for (;;) {
+    const step = tally.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** lossesBeyond in steps (one per 1,000 records), for a reload that runs in slices. */
+function* lossTally(live: Snapshot, candidate: Snapshot, guard: ReloadGuard): Generator<void, FileLoss[]> {
   if (guard.maxLossPercent >= 100) return [];
   const perFile = new Map<
     string,
@@ -230,10 +346,15 @@ export function lossesBeyond(live: Snapshot, candidate: Snapshot, guard: ReloadG
     t[kind].of++;
     if (lost) t[kind].lost++;
   };
-  for (const e of live.entities()) tally(e.file, 'entities', candidate.getEntity(e.id) === undefined);
-  live.graph.forEachEdge((id, r) => {
+  let n = 0;
+  for (const e of live.entities()) {
+    tally(e.file, 'entities', candidate.getEntity(e.id) === undefined);
+    if (++n % 1_000 === 0) yield;
+  }
+  for (const { edge: id, attributes: r } of live.graph.edgeEntries()) {
     if (r.type !== 'MENTIONS') tally(r.file, 'relations', !candidate.graph.hasEdge(id));
-  });
+    if (++n % 1_000 === 0) yield;
+  }
   const tooMuch = ({ lost, of }: { lost: number; of: number }) =>
     lost >= guard.minLoss && lost * 100 > of * guard.maxLossPercent;
   return [...perFile]

@@ -60,7 +60,7 @@ describe('serve --watch semantics', () => {
   it('rejects a broken edit, keeps serving the last good snapshot, and reports it in /health', async () => {
     const before = await probe();
     writeFileSync(knowledgeFile, `${original}\n  - type: LAUNCHED\n    source: organ/nobody\n`);
-    const outcome = source.reload();
+    const outcome = await source.reload();
     expect(outcome.ok).toBe(false);
     expect(await probe()).toEqual(before);
     const h = await health();
@@ -72,7 +72,7 @@ describe('serve --watch semantics', () => {
   it('swaps in a fixed edit whole, and /health recovers', async () => {
     const before = await probe();
     writeFileSync(knowledgeFile, withExtraOrgan);
-    expect(source.reload().ok).toBe(true);
+    expect((await source.reload()).ok).toBe(true);
     const after = await probe();
     expect(after.version).not.toBe(before.version);
     expect(after.entityCount).toBe(before.entityCount + 1);
@@ -90,7 +90,7 @@ describe('serve --watch semantics', () => {
       // Queries are in flight while the data changes under them.
       const inFlight = Array.from({ length: 10 }, () => probe());
       writeFileSync(knowledgeFile, i % 3 === 0 ? 'entities: [ {{{ broken' : i % 2 ? original : withExtraOrgan);
-      source.reload();
+      await source.reload();
       for (const result of await Promise.all(inFlight)) record(result);
       record(await probe());
     }
@@ -100,7 +100,7 @@ describe('serve --watch semantics', () => {
 
   it('reloads by itself when a file changes', async () => {
     writeFileSync(knowledgeFile, original);
-    source.reload();
+    await source.reload();
     const before = await probe();
     const stop = source.watch();
     try {
@@ -168,7 +168,7 @@ describe('a reload never publishes a graph that lost records to a half-written f
 
   it('holds back a file truncated to its first 201 lines and says why on /health', async () => {
     writeFileSync(file, firstLines(full, 201));
-    const outcome = guarded.reload();
+    const outcome = await guarded.reload();
     expect(outcome.ok).toBe(false);
     expect(outcome.problems).toEqual([]);
     expect(outcome.heldBack?.losses).toEqual([
@@ -184,17 +184,17 @@ describe('a reload never publishes a graph that lost records to a half-written f
 
   it('takes the data again once the file is whole, and /health recovers', async () => {
     writeFileSync(file, full);
-    expect(guarded.reload().ok).toBe(true);
+    expect((await guarded.reload()).ok).toBe(true);
     const h = await guardedHealth();
     expect(h).toMatchObject({ status: 'ok', notTaken: null, version: initial.version });
   });
 
-  it('rejects a reload that drops entities other files still reference (dangling relations)', () => {
+  it('rejects a reload that drops entities other files still reference (dangling relations)', async () => {
     const common = join(data, 'knowledge/common.yaml');
     const text = readFileSync(common, 'utf8');
     try {
       writeFileSync(common, 'entities: []\n');
-      const outcome = guarded.reload();
+      const outcome = await guarded.reload();
       expect(outcome.ok).toBe(false);
       expect(outcome.problems.join('\n')).toMatch(/unknown entity/);
       expect(guarded.current()).toBe(initial);
@@ -203,18 +203,18 @@ describe('a reload never publishes a graph that lost records to a half-written f
     }
   });
 
-  it('serves the loss when the operator confirms it, and a guard set to 100% never holds', () => {
+  it('serves the loss when the operator confirms it, and a guard set to 100% never holds', async () => {
     writeFileSync(file, firstLines(full, 201));
     try {
-      expect(guarded.reload().ok).toBe(false);
-      expect(guarded.reload({ acceptLoss: true }).ok).toBe(true);
+      expect((await guarded.reload()).ok).toBe(false);
+      expect((await guarded.reload({ acceptLoss: true })).ok).toBe(true);
       expect(guarded.current().entities()).toHaveLength(initial.entities().length - 65);
       expect(guarded.status().source).toMatch(/loss accepted/);
       expect(lossesBeyond(guarded.current(), initial, { ...DEFAULT_RELOAD_GUARD, maxLossPercent: 100 })).toEqual([]);
       expect(lossesBeyond(initial, guarded.current(), DEFAULT_RELOAD_GUARD)).toHaveLength(1);
     } finally {
       writeFileSync(file, full);
-      guarded.reload();
+      await guarded.reload();
     }
   });
 });

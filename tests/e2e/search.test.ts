@@ -96,7 +96,7 @@ describe('serve --watch', () => {
     const renamed = text.replace(/(\n {4}name: )([^\n]+)/, '$1Zanzibar Constabulary');
     expect(renamed).not.toBe(text);
     writeFileSync(knowledge, renamed);
-    expect(source.reload().ok).toBe(true);
+    expect((await source.reload()).ok).toBe(true);
     expect((await find()).length).toBe(1);
     source.close();
   });

@@ -1,0 +1,178 @@
+/**
+ * Loading graph-data without stopping a server's answers (issue 20, item 3): the files are
+ * read, parsed and validated in a worker thread that keeps a parse cache (an edit re-parses
+ * only the files it touched), the records come back in small messages, and the graph is built
+ * on the main thread in slices that yield to the event loop, so requests keep being answered
+ * from the live snapshot meanwhile.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { MultiDirectedGraph } from 'graphology';
+import type { AsPlainObject } from 'minisearch';
+import type { DataProblem } from '../model/errors.js';
+import type { EntityRecord, NodeRecord, RelationRecord } from '../model/records.js';
+import type { LoadMessage, LoadRequest } from './load-protocol.js';
+import { type GraphStore, graphInsertions, type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
+
+export interface OffthreadLoad {
+  /** The records, when the data validated (entities sorted by id, as the snapshot keeps them). */
+  readonly input?: SnapshotInput;
+  /** Its search indexes, built in the worker (load them with Snapshot.loadSearch, in slices). */
+  readonly indexes?: SearchIndexData;
+  readonly problems: readonly DataProblem[];
+  /** Knowledge files parsed by this load: the others came from the worker's cache. */
+  readonly parses: number;
+  /** The worker's time to read and validate. */
+  readonly workerMs: number;
+}
+
+/**
+ * The worker's entry beside this file: dist/ runs the .js directly; from source (tsx, vitest)
+ * a bootstrap registers tsx in the worker first (the main thread's loader hooks do not reach
+ * workers on Node 20), as layout/worker.ts does.
+ */
+function workerEntry(): { entry: string | URL; eval: boolean } {
+  if (!import.meta.url.endsWith('.ts'))
+    return { entry: new URL('./load-worker-thread.js', import.meta.url), eval: false };
+  const api = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const entry = new URL('./load-worker-thread.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return { entry: bootstrap, eval: true };
+}
+
+/** One worker, kept across loads for its parse cache; loads run one at a time. */
+export class LoadWorker {
+  private worker?: Worker;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** `records: false` reads and validates only to fill the parse cache; no records come back. */
+  load(dataDir: string, records = true): Promise<OffthreadLoad> {
+    const run = this.queue.then(() => this.run(dataDir, records));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const { entry, eval: isEval } = workerEntry();
+    const worker = new Worker(entry, { eval: isEval });
+    // An idle watcher must not keep a process alive that has nothing else to do.
+    worker.unref();
+    worker.once('exit', () => {
+      if (this.worker === worker) this.worker = undefined;
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private run(dataDir: string, records: boolean): Promise<OffthreadLoad> {
+    const worker = this.start();
+    return new Promise((resolve, reject) => {
+      let start: Extract<LoadMessage, { type: 'start' }> | undefined;
+      const entities: EntityRecord[] = [];
+      const relations: RelationRecord[] = [];
+      const index: Partial<Record<'entities' | 'passages', AsPlainObject>> = {};
+      let table: number[] = [];
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onError = (err: Error) => {
+        cleanup();
+        reject(err);
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new Error(`load worker exited with code ${code}`));
+      };
+      const onMessage = (message: LoadMessage) => {
+        switch (message.type) {
+          case 'start':
+            start = message;
+            break;
+          case 'entities':
+            for (const e of message.entities) entities.push(e);
+            break;
+          case 'relations':
+            for (const r of message.relations) relations.push(r);
+            break;
+          case 'index':
+            index[message.which] = message.head;
+            if (message.table) table = message.table;
+            break;
+          case 'terms': {
+            const terms = index[message.which]?.index as unknown[] | undefined;
+            for (const t of message.terms) terms?.push(t);
+            break;
+          }
+          case 'done': {
+            cleanup();
+            const input: SnapshotInput | undefined =
+              start && records && message.problems.length === 0
+                ? { version: start.version, data: start.data, documents: start.documents, entities, relations }
+                : undefined;
+            const indexes: SearchIndexData | undefined =
+              input && index.entities && index.passages
+                ? { entities: index.entities, passages: { index: index.passages, table } }
+                : undefined;
+            resolve({ input, indexes, problems: message.problems, parses: message.parses, workerMs: message.ms });
+            return;
+          }
+          case 'failed':
+            cleanup();
+            reject(new Error(`load worker failed: ${message.message}`));
+            return;
+        }
+        // The next message only after pending I/O (requests) had its turn.
+        setImmediate(() => worker.postMessage({ type: 'more' } satisfies LoadRequest));
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.once('exit', onExit);
+      worker.postMessage({ type: 'load', dataDir, records } satisfies LoadRequest);
+    });
+  }
+
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+/** Resolves after the I/O callbacks already queued (requests) have run. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs a generator of small steps, yielding to the event loop whenever `sliceMs` has passed,
+ * so the main thread never stays away from requests much longer than that.
+ */
+export async function runInSlices<T>(steps: Generator<unknown, T>, sliceMs = 8): Promise<T> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Insertions between two looks at the clock. */
+const STEP = 500;
+
+/** A snapshot of validated records, its graph built in slices (see runInSlices). */
+export async function buildSnapshotInSlices(
+  input: SnapshotInput,
+  sliceMs?: number,
+  indexes?: SearchIndexData,
+): Promise<Snapshot> {
+  const graph: GraphStore = new MultiDirectedGraph<NodeRecord, RelationRecord>();
+  await runInSlices(graphInsertions(input, graph, input.entities, STEP), sliceMs);
+  await yieldToEventLoop();
+  return new Snapshot(input, indexes, graph);
+}

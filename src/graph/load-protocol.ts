@@ -1,0 +1,23 @@
+/** Messages between load-offthread.ts and its worker (load-worker-thread.ts). */
+import type { AsPlainObject } from 'minisearch';
+import type { DataProblem } from '../model/errors.js';
+import type { EntityRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
+import type { DataBinding } from './data-hash.js';
+
+/** `records: false` only fills the worker's parse cache (a watcher warming up at start). */
+export type LoadRequest = { type: 'load'; dataDir: string; records?: boolean } | { type: 'more' };
+
+export type LoadMessage =
+  | { type: 'start'; version: string; data?: DataBinding; documents: SourceDocumentRecord[] }
+  | { type: 'entities'; entities: EntityRecord[] }
+  | { type: 'relations'; relations: RelationRecord[] }
+  /**
+   * A search index (`entities`: SearchIndex, `passages`: PassageIndex) as its toJSON gives
+   * it, without its term list, which follows in `terms` messages: one message of it all would
+   * be deserialised on the main thread in one go.
+   */
+  | { type: 'index'; which: 'entities' | 'passages'; head: AsPlainObject; table?: number[] }
+  | { type: 'terms'; which: 'entities' | 'passages'; terms: unknown[] }
+  /** `parses`: knowledge files parsed (not taken from the cache); `ms`: the worker's time. */
+  | { type: 'done'; problems: DataProblem[]; parses: number; ms: number }
+  | { type: 'failed'; message: string };

@@ -1,0 +1,68 @@
+/**
+ * The worker side of load-offthread.ts: reads and validates graph-data with a parse cache
+ * that lives as long as the worker, so each load re-parses only the files that changed, and
+ * sends the records back in small messages, one more each time the main thread asks (each
+ * message is deserialised on the main thread, which must stay free to answer requests).
+ */
+import { parentPort } from 'node:worker_threads';
+import type { AsPlainObject } from 'minisearch';
+import { ParseCache, validateRecords } from './load.js';
+import type { LoadMessage, LoadRequest } from './load-protocol.js';
+import { PassageIndex } from './passages.js';
+import { SearchIndex } from './search.js';
+
+const port = parentPort;
+if (!port) throw new Error('load-worker-thread.ts runs only as a worker thread');
+
+const cache = new ParseCache();
+let queue: LoadMessage[] = [];
+
+const ENTITY_CHUNK = 2_000;
+const RELATION_CHUNK = 5_000;
+
+function load(dataDir: string, records = true): LoadMessage[] {
+  const started = performance.now();
+  const parsesBefore = cache.parses;
+  const { input, problems } = validateRecords(dataDir, { cache });
+  const parses = cache.parses - parsesBefore;
+  const ms = Math.round(performance.now() - started);
+  if (!input || !records) return [{ type: 'done', problems: [...problems], parses, ms }];
+  // Sorted here as the snapshot sorts them, so its sort on the main thread finds them in order.
+  const entities = [...input.entities].sort((a, b) => a.id.localeCompare(b.id));
+  const out: LoadMessage[] = [
+    { type: 'start', version: input.version, data: input.data, documents: [...input.documents] },
+  ];
+  for (let i = 0; i < entities.length; i += ENTITY_CHUNK) {
+    out.push({ type: 'entities', entities: entities.slice(i, i + ENTITY_CHUNK) });
+  }
+  for (let i = 0; i < input.relations.length; i += RELATION_CHUNK) {
+    out.push({ type: 'relations', relations: input.relations.slice(i, i + RELATION_CHUNK) });
+  }
+  // The search indexes too: built here, they cost the main thread only their loading in slices.
+  const search = new SearchIndex(entities).toJSON();
+  const passages = new PassageIndex(input.documents, entities).toJSON();
+  pushIndex(out, 'entities', search);
+  pushIndex(out, 'passages', passages.index, [...passages.table]);
+  out.push({ type: 'done', problems: [], parses, ms: Math.round(performance.now() - started) });
+  return out;
+}
+
+const TERM_CHUNK = 2_000;
+
+function pushIndex(out: LoadMessage[], which: 'entities' | 'passages', index: AsPlainObject, table?: number[]): void {
+  const terms = index.index as unknown[];
+  out.push({ type: 'index', which, head: { ...index, index: [] }, table });
+  for (let i = 0; i < terms.length; i += TERM_CHUNK)
+    out.push({ type: 'terms', which, terms: terms.slice(i, i + TERM_CHUNK) });
+}
+
+port.on('message', (request: LoadRequest) => {
+  try {
+    if (request.type === 'load') queue = load(request.dataDir, request.records);
+    const next = queue.shift();
+    if (next) port.postMessage(next);
+  } catch (err) {
+    queue = [];
+    port.postMessage({ type: 'failed', message: (err as Error).stack ?? String(err) } satisfies LoadMessage);
+  }
+});
