@@ -1,0 +1,88 @@
+/** Runs the oracle's requests through the server and writes each answer as one line per request. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Plugin } from 'graphql-yoga';
+import { loadGraphData } from '../../src/graph/load.js';
+import type { Context } from '../../src/schema/index.js';
+import { createServer } from '../../src/server/yoga.js';
+import { type OracleAnswer, type OracleRequest, runOracle } from './operations.js';
+
+export const ANSWERS_DIR = resolve(import.meta.dirname, 'answers');
+/** Gzipped JSON lines: the answers are 15 MB of repetitive JSON, about 1 MB compressed. */
+export const ANSWER_FILE_SUFFIX = '.jsonl.gz';
+const DATA_DIR = resolve(import.meta.dirname, '../../graph-data');
+
+/**
+ * One line per request: the body is embedded verbatim when it is compact JSON (so the line
+ * holds the exact bytes served), else as a string. The snapshot version is masked, as it names
+ * the store's format as well as the data.
+ */
+export function answerLine(request: OracleRequest, answer: OracleAnswer, version: string): string {
+  const body = answer.body.replaceAll(`"snapshotVersion":"${version}"`, '"snapshotVersion":"<version>"');
+  const head = `{"name":${JSON.stringify(request.name)},"status":${answer.status}`;
+  let compact = false;
+  try {
+    compact = JSON.stringify(JSON.parse(body)) === body;
+  } catch {
+    compact = false;
+  }
+  return compact ? `${head},"json":${body}}` : `${head},"text":${JSON.stringify(body)}}`;
+}
+
+/**
+ * A long execution pauses to let other requests in (protection.ts); under graphql-jit a paused
+ * field is written into its object when it resumes, so the order of keys in an answer depends
+ * on how loaded the machine was. The oracle compares content, so it runs without pauses.
+ */
+function noPauses(): Plugin {
+  return {
+    // After the context is built (the budget plugins run later in the list than this one).
+    onExecute({ args }) {
+      (args.contextValue as { turn?: Context['turn'] }).turn = undefined;
+    },
+  };
+}
+
+/** Every answer of the current code, as lines per group, in the order they ran. */
+export async function currentAnswers(dataDir = DATA_DIR): Promise<{ groups: Map<string, string[]>; count: number }> {
+  const snapshot = loadGraphData(dataDir);
+  const yoga = createServer({
+    snapshot,
+    logging: false,
+    // A loaded machine must not turn an answer into a timeout.
+    config: { requestTimeoutMs: 600_000 },
+    plugins: [noPauses()],
+  });
+  const groups = new Map<string, string[]>();
+  const send = async (request: OracleRequest): Promise<OracleAnswer> => {
+    const response = request.get
+      ? await yoga.fetch(`http://localhost${request.get}`)
+      : await yoga.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+          body: JSON.stringify({ query: request.query, variables: request.variables }),
+        });
+    return { status: response.status, body: await response.text() };
+  };
+  const count = await runOracle(send, (request, answer) => {
+    const lines = groups.get(request.group) ?? [];
+    lines.push(answerLine(request, answer, snapshot.version));
+    groups.set(request.group, lines);
+  });
+  return { groups, count };
+}
+
+export function recordedAnswers(): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const file of readdirSync(ANSWERS_DIR)
+    .filter((f) => f.endsWith(ANSWER_FILE_SUFFIX))
+    .sort()) {
+    const text = gunzipSync(readFileSync(join(ANSWERS_DIR, file))).toString('utf8');
+    groups.set(
+      file.slice(0, -ANSWER_FILE_SUFFIX.length),
+      text.split('\n').filter((l) => l !== ''),
+    );
+  }
+  return groups;
+}
