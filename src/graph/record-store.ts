@@ -323,6 +323,13 @@ export class RecordStore {
   }
 
   private lastEntity?: { id: string; rest: Record<string, unknown> };
+  /** Records decoded so far (cache misses), entities and relations: what tests and benches watch. */
+  decoded = 0;
+
+  /** Decoded records held in the caches now. */
+  get cached(): number {
+    return this.entityCache.size + this.relationCache.size;
+  }
 
   /** The decoded lazy fields of an entity; the last one is kept aside, as resolvers read a few in a row. */
   entityRest(e: { id: string; rank: number }): Record<string, unknown> {
@@ -330,6 +337,7 @@ export class RecordStore {
     let rest = this.entityCache.get(e.id);
     if (!rest) {
       rest = this.codec.decodeEntity(this.entitySection.text(e.rank));
+      this.decoded++;
       this.entityCache.set(e.id, rest);
     }
     this.lastEntity = { id: e.id, rest };
@@ -340,6 +348,7 @@ export class RecordStore {
     let rest = this.relationCache.get(r.id);
     if (!rest) {
       rest = this.codec.decodeRelation(this.relationSection.text(r.rank));
+      this.decoded++;
       this.relationCache.set(r.id, rest);
     }
     return rest;

@@ -247,6 +247,31 @@ export class Snapshot {
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  private nameText?: { text: string; starts: Uint32Array };
+
+  /**
+   * Ids of the entities whose name, an alias or Chinese name contains `needle` (lower case).
+   * Names live in the lazy records, so scanning entity by entity would decode every record on
+   * every such filter; instead every entity's names, lower-cased, are joined once (on first
+   * use) into one string that is searched with indexOf, a hit mapped to its entity by offset.
+   */
+  namesContaining(needle: string): ReadonlySet<string> {
+    const ids = new Set<string>();
+    // NUL separates entities' names; a needle holding one could match across two entities.
+    if (needle.includes(SEPARATOR)) return ids;
+    this.nameText ??= joinNames(this.allEntities);
+    const { text, starts } = this.nameText;
+    for (let at = text.indexOf(needle); at >= 0; ) {
+      const i = lastAtOrBefore(starts, at);
+      ids.add((this.allEntities[i] as EntityRecord).id);
+      // Skip to the next entity: one hit is enough.
+      const next = starts[i + 1];
+      if (next === undefined) break;
+      at = text.indexOf(needle, next);
+    }
+    return ids;
+  }
+
   private countsMemo?: { kinds: Record<string, number>; relations: Record<string, number> };
 
   /** Entities per kind and relations per type; computed once, as the snapshot never changes. */
@@ -264,6 +289,34 @@ export class Snapshot {
     });
     return { kinds, relations };
   }
+}
+
+const SEPARATOR = '\u0000';
+
+function joinNames(entities: readonly EntityRecord[]): { text: string; starts: Uint32Array } {
+  const starts = new Uint32Array(entities.length);
+  const parts: string[] = [];
+  let length = 0;
+  entities.forEach((e, i) => {
+    starts[i] = length;
+    // The same strings the per-entity test compared, one per line, lower-cased.
+    const names = [e.name, ...e.aliases, e.nameZh ?? ''].map((n) => n.toLowerCase()).join(SEPARATOR);
+    parts.push(names);
+    length += names.length + 1;
+  });
+  return { text: parts.join(SEPARATOR), starts };
+}
+
+/** The index of the last start at or before `at` (starts ascending). */
+function lastAtOrBefore(starts: Uint32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Encodes records held in memory (the loader's, a test's) the way a snapshot file holds them. */
