@@ -51,9 +51,13 @@ const edges = snapshot.graph.size;
 const yoga = createServer({ snapshot, logging: false });
 const ids = sampleIds(snapshot, 200);
 const [a = '', b = ''] = [ids[3], ids[150]];
+// Thousands of distinct ids: each lookup a different entity, so lazy records decode (a cache miss).
+const many = sampleIds(snapshot, 5000);
 /** Representative root fields: what clients of the API ask most. */
 const OPERATIONS: Record<string, (i: number) => string> = {
   entity: (i) => `{ entity(id: "${ids[i % ids.length]}") { id name evidence { quote document { title } } } }`,
+  entityUncached: (i) =>
+    `{ entity(id: "${many[(i * 7919) % many.length]}") { id name evidence { quote document { title } } } }`,
   search: () => '{ search(query: "public security", first: 10) { score entity { id name } } }',
   entities: () =>
     '{ entities(first: 20, where: { kinds: [ORGAN, REFORM] }) { totalCount edges { node { id name } } } }',

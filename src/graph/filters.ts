@@ -57,7 +57,7 @@ export function filterEntities(
 ): readonly EntityRecord[] {
   const tests = [
     kindTest(given(where.kind), given(where.kinds)),
-    nameTest(given(where.nameContains)),
+    nameTest(snapshot, given(where.nameContains)),
     dateTest(given(where.dateFrom), given(where.dateTo)),
     documentTest(snapshot, givenId(where.document)),
     involvingTest(snapshot, givenId(where.involving)),
@@ -84,7 +84,7 @@ function kindTest(kind: string | undefined, kinds: readonly string[] | undefined
   return (e) => (!one || e.kind === one) && (!any || any.has(e.kind));
 }
 
-function nameTest(text: string | undefined): Test | null {
+function nameTest(snapshot: Snapshot, text: string | undefined): Test | null {
   if (text === undefined) return null;
   const needle = text.trim().toLowerCase();
   if (needle === '') throw new BadInputError('nameContains must not be empty', { argument: 'nameContains' });
@@ -95,7 +95,11 @@ function nameTest(text: string | undefined): Test | null {
       `nameContains may be at most ${MAX_NAME_FILTER_LENGTH} characters, got ${needle.length}`,
     );
   }
-  return (e) => [e.name, ...e.aliases, e.nameZh ?? ''].some((n) => n.toLowerCase().includes(needle));
+  let hits: ReadonlySet<string> | undefined;
+  return (e) => {
+    hits ??= snapshot.namesContaining(needle);
+    return hits.has(e.id);
+  };
 }
 
 function parseDate(argument: string, text: string | undefined): PartialDate | undefined {

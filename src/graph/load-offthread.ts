@@ -8,12 +8,11 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { MultiDirectedGraph } from 'graphology';
 import type { AsPlainObject } from 'minisearch';
 import type { DataProblem } from '../model/errors.js';
-import type { EntityRecord, NodeRecord, RelationRecord } from '../model/records.js';
+import type { EntityRecord, RelationRecord } from '../model/records.js';
 import type { LoadMessage, LoadRequest } from './load-protocol.js';
-import { type GraphStore, graphInsertions, type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
+import { type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
 
 export interface OffthreadLoad {
   /** The records, when the data validated (entities sorted by id, as the snapshot keeps them). */
@@ -171,8 +170,7 @@ export async function buildSnapshotInSlices(
   sliceMs?: number,
   indexes?: SearchIndexData,
 ): Promise<Snapshot> {
-  const graph: GraphStore = new MultiDirectedGraph<NodeRecord, RelationRecord>();
-  await runInSlices(graphInsertions(input, graph, input.entities, STEP), sliceMs);
+  const snapshot = await runInSlices(Snapshot.inSteps(input, indexes, STEP), sliceMs);
   await yieldToEventLoop();
-  return new Snapshot(input, indexes, graph);
+  return snapshot;
 }

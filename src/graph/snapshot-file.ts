@@ -11,16 +11,27 @@
  *      read), counts
  *   F  the table of graph-data file names (records point at it by index)
  *   D  documents (full records, texts included)
- *   E  entities, in the snapshot's order (sorted by id)
- *   R  curated relations, in graph insertion order; MENTIONS are derived again by Snapshot
+ *   N  entity heads, in the snapshot's order (sorted by id; the index is the id rank): what the
+ *      graph node holds eagerly, [id, kind index, cited document indices, date, start, end,
+ *      outcome] (0 for an absent field)
+ *   E  binary: the entity records section, the records' bytes back to back (record-store.ts
+ *      gives the encoding of one record: UTF-8 JSON of the fields the head lacks)
+ *   O  binary: its offsets, Uint32 little-endian, one per record plus the end
+ *   R  curated relation heads in graph insertion order: [type index, source entity index,
+ *      target entity index, explicit id or null for the default, assertion index, date or 0];
+ *      MENTIONS are derived again from the entities' cited documents
+ *   Q  binary: the relation records section; U  binary: its offsets
  *   I, S, P  the full-text indexes (see "Full-text indexes" below); absent in older files
  *   Z  end marker repeating the counts, so a truncated file is never taken as complete
+ * Binary sections are split over frames of a few MB like the others and joined into one
+ * buffer when read: no record in them is parsed until something asks for it (lazy records,
+ * issue 20), so loading costs the heads plus a copy of the bytes.
  *
  * Compactness (size and, mostly, heap after load): evidence is stored as offsets only and
  * its quote is sliced back out of the document text (the loader guaranteed
- * `text.slice(start, end) === quote`; V8 keeps such slices as cheap views); relation
- * endpoints are entity indices, so source, target and entity id share one string; a
- * relation's default id `rel/source-TYPE->target` is not stored; file names are interned.
+ * `text.slice(start, end) === quote`); relation endpoints are entity indices, so source,
+ * target and entity id share one string; a relation's default id `rel/source-TYPE->target`
+ * is not stored; file names are interned.
  *
  * Adding a section: give it a new tag, write it before Z, and bump SNAPSHOT_FORMAT_VERSION; a
  * reader refuses other versions and unknown tags, and `serve` then loads the data instead.
@@ -42,25 +53,35 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { AsPlainObject } from 'minisearch';
+import type { PartialDate } from '../model/dates.js';
 import {
   ASSERTION_NAMES,
   type Assertion,
-  EVIDENCE_CONTEXT_NAMES,
-  type EvidenceContext,
+  ENTITY_KIND_NAMES,
   RELATION_TYPE_NAMES,
   type RelationType,
 } from '../model/ontology.js';
-import type { EntityRecord, EvidenceRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
+import type { OutcomeFields, SourceDocumentRecord } from '../model/records.js';
 import type { DataBinding } from './data-hash.js';
-import { type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
+import {
+  type EntityHead,
+  type LazyEntity,
+  type LazyRelation,
+  plainEntity,
+  plainRelation,
+  RecordSection,
+  type RelationHead,
+} from './record-store.js';
+import { type EncodedSnapshotInput, type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
 /**
  * 2: the header binds the file to its data (`data`) and to the code that wrote it (`producer`).
  * 3: the full-text indexes are stored in frames S and P.
  * 4: relations carry an assertion, evidence a context (issue 18).
+ * 5: records are split into heads (N, R) and encoded sections (E/O, Q/U) read without parsing.
  */
-export const SNAPSHOT_FORMAT_VERSION = 4;
+export const SNAPSHOT_FORMAT_VERSION = 5;
 
 /**
  * The reform-graph version (package.json) of this code: a snapshot written by another version
@@ -99,15 +120,13 @@ export class SnapshotFileError extends Error {
   }
 }
 
-/** Evidence on disk: [document index, start, end, context index] plus the note when there is one. */
-type EvidenceRow = [number, number, number, number] | [number, number, number, number, string];
-/** An entity on disk: its fields without evidence and file, its evidence, its file index. */
-type EntityRow = [Omit<EntityRecord, 'evidence' | 'file'>, EvidenceRow[], number];
-/** Role, date and note, when any is set. */
-type RelationExtras = Pick<RelationRecord, 'role' | 'date' | 'note'>;
-/** A relation on disk: type, source and target indices, evidence, file index (-1: none),
- * explicit id (null when it is the default), extras (0 when none), assertion index. */
-type RelationRow = [number, number, number, EvidenceRow[], number, string | null, RelationExtras | 0, number];
+/** An entity head on disk (frame N); 0 stands for an absent field. */
+type EntityHeadRow = [string, number, number[], PartialDate | 0, PartialDate | 0, PartialDate | 0, OutcomeFields | 0];
+/** A curated relation head on disk (frame R). */
+type RelationHeadRow = [number, number, number, string | null, number, PartialDate | 0];
+
+/** Frames whose payload is bytes, not JSON. */
+const BINARY_TAGS = new Set(['E', 'O', 'Q', 'U']);
 
 const defaultRelationId = (source: string, type: string, target: string) => `rel/${source}-${type}->${target}`;
 
@@ -126,8 +145,8 @@ class FrameWriter {
     writeSync(this.fd, MAGIC);
   }
 
-  frame(tag: string, payload: string): void {
-    const body = Buffer.from(payload, 'utf8');
+  frame(tag: string, payload: string | Buffer): void {
+    const body = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
     const head = Buffer.alloc(FRAME_HEAD);
     head.writeUInt32LE(body.length, 0);
     head.writeUInt32LE(crc32(body), 4);
@@ -135,6 +154,13 @@ class FrameWriter {
     writeSync(this.fd, head);
     writeSync(this.fd, body);
     this.size += FRAME_HEAD + body.length;
+  }
+
+  /** Bytes split over frames of at most FRAME_BYTES (a reader joins them again). */
+  bytesFrames(tag: string, bytes: Buffer): void {
+    for (let at = 0; at < bytes.length; at += FRAME_BYTES) {
+      this.frame(tag, bytes.subarray(at, Math.min(bytes.length, at + FRAME_BYTES)));
+    }
   }
 
   /** Adds one record to the current chunk of `tag`, flushing the chunk when it is full. */
@@ -168,14 +194,8 @@ class FrameWriter {
   }
 }
 
-function evidenceRows(evidence: readonly EvidenceRecord[], docIndex: ReadonlyMap<string, number>): EvidenceRow[] {
-  return evidence.map((ev) => {
-    const d = docIndex.get(ev.document);
-    if (d === undefined) throw new Error(`evidence cites unknown document "${ev.document}"`);
-    const c = EVIDENCE_CONTEXT_NAMES.indexOf(ev.context);
-    return ev.note === undefined ? [d, ev.start, ev.end, c] : [d, ev.start, ev.end, c, ev.note];
-  });
-}
+/** The Uint32 offsets as little-endian bytes (the byte order of every platform Node runs on here). */
+const offsetBytes = (offsets: Uint32Array) => Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength);
 
 /** What to write besides the graph. */
 export interface WriteOptions {
@@ -200,23 +220,20 @@ export function writeSnapshotFile(snapshot: Snapshot, path: string, options: Wri
   }
 }
 
+/** The curated relations (graph insertion order, which is their order in the relation section). */
+function curatedRelations(snapshot: Snapshot): LazyRelation[] {
+  const relations: LazyRelation[] = [];
+  snapshot.graph.forEachEdge((_key, r) => {
+    if (r.type !== 'MENTIONS') relations.push(r as LazyRelation);
+  });
+  return relations;
+}
+
 function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): number {
   const documents = snapshot.documents();
-  const entities = snapshot.entities();
-  const relations: RelationRecord[] = [];
-  snapshot.graph.forEachEdge((_key, r) => {
-    if (r.type !== 'MENTIONS') relations.push(r);
-  });
-  const files = new Map<string, number>();
-  const fileIndex = (f: string | undefined) => {
-    if (f === undefined) return -1;
-    const known = files.get(f);
-    if (known !== undefined) return known;
-    files.set(f, files.size);
-    return files.size - 1;
-  };
-  for (const e of entities) fileIndex(e.file);
-  for (const r of relations) fileIndex(r.file);
+  const entities = snapshot.entities() as readonly LazyEntity[];
+  const relations = curatedRelations(snapshot);
+  const { codec, entitySection, relationSection } = snapshot.records;
   const docIndex = new Map(documents.map((d, i) => [d.id, i]));
   const entityIndex = new Map(entities.map((e, i) => [e.id, i]));
   const counts = { documents: documents.length, entities: entities.length, relations: relations.length };
@@ -232,34 +249,48 @@ function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): n
   const out = new FrameWriter(path);
   try {
     out.frame('H', JSON.stringify(header));
-    out.frame('F', JSON.stringify([...files.keys()]));
+    out.frame('F', JSON.stringify(codec.files));
     for (const doc of documents) out.row('D', JSON.stringify(doc));
-    for (const e of entities) {
-      const { evidence, file, ...fields } = e;
-      const row: EntityRow = [fields, evidenceRows(evidence, docIndex), fileIndex(file)];
-      out.row('E', JSON.stringify(row));
+    entities.forEach((e, i) => {
+      if (e.rank !== i) throw new Error(`entity ${e.id} is not at its rank in the records section`);
+      const cited = codec.entityDocuments(entitySection.text(i)).map((d) => docIndex.get(d) ?? -1);
+      const row: EntityHeadRow = [
+        e.id,
+        ENTITY_KIND_NAMES.indexOf(e.kind),
+        cited,
+        e.date ?? 0,
+        e.start ?? 0,
+        e.end ?? 0,
+        e.outcome ?? 0,
+      ];
+      out.row('N', JSON.stringify(row));
+    });
+    out.flush();
+    out.bytesFrames('E', entitySection.bytes);
+    out.bytesFrames('O', offsetBytes(entitySection.offsets));
+    if (codec.unknownDocument !== undefined) {
+      throw new Error(`evidence cites unknown document "${codec.unknownDocument}"`);
     }
-    for (const r of relations) {
+    relations.forEach((r, i) => {
       const source = entityIndex.get(r.source);
       const target = entityIndex.get(r.target);
       if (source === undefined || target === undefined) {
         throw new Error(`relation ${r.id} does not join two entities`);
       }
-      const extras: RelationExtras = { role: r.role, date: r.date, note: r.note };
-      const hasExtras = r.role !== undefined || r.date !== undefined || r.note !== undefined;
-      const row: RelationRow = [
+      if (r.rank !== i) throw new Error(`relation ${r.id} is not at its rank in the records section`);
+      const row: RelationHeadRow = [
         RELATION_TYPE_NAMES.indexOf(r.type),
         source,
         target,
-        evidenceRows(r.evidence, docIndex),
-        fileIndex(r.file),
         r.id === defaultRelationId(r.source, r.type, r.target) ? null : r.id,
-        hasExtras ? extras : 0,
         ASSERTION_NAMES.indexOf(r.assertion),
+        r.date ?? 0,
       ];
       out.row('R', JSON.stringify(row));
-    }
+    });
     out.flush();
+    out.bytesFrames('Q', relationSection.bytes);
+    out.bytesFrames('U', offsetBytes(relationSection.offsets));
     if (options.searchIndexes !== false) writeSearchIndexes(out, snapshot.searchIndexData());
     out.frame('Z', JSON.stringify(counts));
   } catch (err) {
@@ -307,7 +338,7 @@ class FrameReader {
     throw new SnapshotFileError(this.path, reason);
   }
 
-  /** The next frame, or null at the end of the file. */
+  /** The next frame (JSON parsed, or the bytes of a binary frame), or null at the end of the file. */
   next(): { tag: string; payload: unknown } | null {
     const at = this.offset;
     const got = this.read(this.head);
@@ -322,6 +353,7 @@ class FrameReader {
       this.fail(`truncated: frame "${tag}" at byte ${at} needs ${length} bytes, only ${bodyGot} remain`);
     }
     if (crc32(body) !== crc) this.fail(`corrupted: checksum mismatch in frame "${tag}" at byte ${at}`);
+    if (BINARY_TAGS.has(tag)) return { tag, payload: body };
     try {
       return { tag, payload: JSON.parse(body.toString('utf8')) };
     } catch (err) {
@@ -358,30 +390,44 @@ export function readSnapshotHeader(path: string): SnapshotFileHeader {
   return header;
 }
 
-/** The records of a snapshot file, without building the Snapshot (so callers can time both). */
+/** A binary section's frames, joined once complete. */
+class SectionChunks {
+  private readonly bytes: Buffer[] = [];
+  private readonly offsets: Buffer[] = [];
+
+  add(into: 'bytes' | 'offsets', chunk: Buffer): void {
+    this[into].push(chunk);
+  }
+
+  section(count: number, name: string, reader: FrameReader): RecordSection {
+    const bytes = Buffer.concat(this.bytes);
+    const raw = Buffer.concat(this.offsets);
+    if (raw.length !== (count + 1) * 4) {
+      reader.fail(`corrupted: the ${name} section has ${raw.length / 4} offsets for ${count} records`);
+    }
+    // Copied into its own Uint32Array: a joined Buffer may sit unaligned in Node's pool.
+    const offsets = new Uint32Array(count + 1);
+    new Uint8Array(offsets.buffer).set(raw);
+    if (offsets[count] !== bytes.length) reader.fail(`corrupted: the ${name} section's offsets do not match its bytes`);
+    return new RecordSection(bytes, offsets);
+  }
+}
+
+/** The heads and sections of a snapshot file, without building the Snapshot (so callers can time both). */
 export function readSnapshotInput(
   path: string,
-): SnapshotInput & { header: SnapshotFileHeader; indexes: SearchIndexData | undefined } {
+): EncodedSnapshotInput & { header: SnapshotFileHeader; indexes: SearchIndexData | undefined } {
   const reader = new FrameReader(path);
   const header = checkHeader(reader, reader.next());
   let files: string[] = [];
   const documents: SourceDocumentRecord[] = [];
-  const entities: EntityRecord[] = [];
-  const relations: RelationRecord[] = [];
+  const entities: EntityHead[] = [];
+  const entityDocuments: string[][] = [];
+  const relations: RelationHead[] = [];
+  const entitySection = new SectionChunks();
+  const relationSection = new SectionChunks();
   let ended = false;
   const indexes = new SearchIndexReader();
-  const evidence = (rows: EvidenceRow[]): EvidenceRecord[] =>
-    rows.map(([d, start, end, c, note]) => {
-      const doc = documents[d];
-      if (!doc || end > doc.text.length || start > end) reader.fail(`corrupted: evidence points outside document ${d}`);
-      const context: EvidenceContext =
-        (EVIDENCE_CONTEXT_NAMES[c] as EvidenceContext | undefined) ??
-        reader.fail(`corrupted: evidence context ${c} is unknown`);
-      const quote = doc.text.slice(start, end);
-      return note === undefined
-        ? { document: doc.id, quote, start, end, context }
-        : { document: doc.id, quote, start, end, context, note };
-    });
   for (let frame = reader.next(); frame; frame = reader.next()) {
     if (ended) reader.fail('corrupted: data after the end marker');
     const { tag, payload } = frame;
@@ -392,13 +438,26 @@ export function readSnapshotInput(
       case 'D':
         for (const doc of payload as SourceDocumentRecord[]) documents.push(doc);
         break;
-      case 'E':
-        for (const [fields, ev, file] of payload as EntityRow[]) {
-          entities.push({ ...fields, evidence: evidence(ev), file: files[file] ?? '' });
+      case 'N':
+        for (const row of payload as EntityHeadRow[]) {
+          entities.push(entityHeadOf(row, reader));
+          entityDocuments.push(row[2].map((d) => documents[d]?.id ?? reader.fail(`corrupted: no document ${d}`)));
         }
         break;
       case 'R':
-        for (const row of payload as RelationRow[]) relations.push(relationOf(row, entities, files, evidence, reader));
+        for (const row of payload as RelationHeadRow[]) relations.push(relationHeadOf(row, entities, reader));
+        break;
+      case 'E':
+        entitySection.add('bytes', payload as Buffer);
+        break;
+      case 'O':
+        entitySection.add('offsets', payload as Buffer);
+        break;
+      case 'Q':
+        relationSection.add('bytes', payload as Buffer);
+        break;
+      case 'U':
+        relationSection.add('offsets', payload as Buffer);
         break;
       case 'I':
       case 'S':
@@ -420,31 +479,48 @@ export function readSnapshotInput(
         reader.fail(`corrupted: unknown frame tag "${tag}"`);
     }
   }
-  reader.close();
   if (!ended) {
+    reader.close();
     throw new SnapshotFileError(
       path,
       `truncated: no end marker (read ${entities.length} of ${header.counts.entities} entities, ${relations.length} of ${header.counts.relations} relations)`,
     );
   }
+  const entityRecords = entitySection.section(entities.length, 'entity', reader);
+  const relationRecords = relationSection.section(relations.length, 'relation', reader);
+  reader.close();
   return {
     header,
     version: header.version,
-    documents,
-    entities,
-    relations,
     data: header.data ?? undefined,
+    documents,
+    files,
+    entities,
+    entityDocuments,
+    entityRecords,
+    relations,
+    relationRecords,
     indexes: indexes.data(),
   };
 }
 
-function relationOf(
-  [type, s, t, ev, file, id, extras, a]: RelationRow,
-  entities: readonly EntityRecord[],
-  files: readonly string[],
-  evidence: (rows: EvidenceRow[]) => EvidenceRecord[],
+function entityHeadOf([id, k, , date, start, end, outcome]: EntityHeadRow, reader: FrameReader): EntityHead {
+  const kind = ENTITY_KIND_NAMES[k] ?? reader.fail(`corrupted: entity ${id} has unknown kind ${k}`);
+  return {
+    id,
+    kind,
+    date: date || undefined,
+    start: start || undefined,
+    end: end || undefined,
+    outcome: outcome || undefined,
+  };
+}
+
+function relationHeadOf(
+  [type, s, t, id, a, date]: RelationHeadRow,
+  entities: readonly EntityHead[],
   reader: FrameReader,
-): RelationRecord {
+): RelationHead {
   const typeName = RELATION_TYPE_NAMES[type] as RelationType | undefined;
   const source = entities[s]?.id;
   const target = entities[t]?.id;
@@ -458,9 +534,7 @@ function relationOf(
     source,
     target,
     assertion,
-    ...(extras === 0 ? {} : extras),
-    evidence: evidence(ev),
-    ...(file >= 0 ? { file: files[file] } : {}),
+    date: date || undefined,
   };
 }
 
@@ -494,13 +568,18 @@ export function snapshotFileOf(snapshot: Snapshot): string | undefined {
   }
 }
 
-/** The records a Snapshot is built from (MENTIONS are derived, so left out), as the file holds them. */
+/**
+ * The records a Snapshot is built from (MENTIONS are derived, so left out), as plain objects
+ * with every field decoded: what a worker can be sent (lazy records do not survive a copy).
+ */
 export function snapshotInputOf(snapshot: Snapshot): SnapshotInput {
-  const relations: RelationRecord[] = [];
-  snapshot.graph.forEachEdge((_key, r) => {
-    if (r.type !== 'MENTIONS') relations.push(r);
-  });
-  return { version: snapshot.version, documents: snapshot.documents(), entities: snapshot.entities(), relations };
+  const relations = curatedRelations(snapshot).map(plainRelation);
+  return {
+    version: snapshot.version,
+    documents: snapshot.documents(),
+    entities: snapshot.entities().map(plainEntity),
+    relations,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

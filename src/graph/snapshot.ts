@@ -5,15 +5,20 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { AsPlainObject } from 'minisearch';
 import { ENTITY_KIND_NAMES, type EntityKind, type RelationType, SOURCE_KIND } from '../model/ontology.js';
-import type {
-  EntityRecord,
-  EvidenceRecord,
-  NodeRecord,
-  RelationRecord,
-  SourceDocumentRecord,
-} from '../model/records.js';
+import type { EntityRecord, NodeRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
 import type { DataBinding } from './data-hash.js';
 import { PassageIndex, type PassageIndexData } from './passages.js';
+import {
+  type EntityHead,
+  type LazyEntity,
+  plainEntity,
+  plainRelation,
+  RecordCodec,
+  type RecordSection,
+  RecordSectionBuilder,
+  RecordStore,
+  type RelationHead,
+} from './record-store.js';
 import { SearchIndex } from './search.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -35,11 +40,33 @@ export interface SearchIndexData {
   readonly passages: PassageIndexData;
 }
 
+/**
+ * A snapshot's records already encoded (see record-store.ts), as a snapshot file holds them:
+ * the heads go on the graph, the sections are taken as they are, no record is parsed.
+ */
+export interface EncodedSnapshotInput {
+  readonly version: string;
+  readonly data?: DataBinding;
+  readonly documents: readonly SourceDocumentRecord[];
+  readonly files: string[];
+  /** Sorted by id; `documents[i]`: the documents entity i's evidence cites, first citation first. */
+  readonly entities: readonly EntityHead[];
+  readonly entityDocuments: readonly (readonly string[])[];
+  readonly entityRecords: RecordSection;
+  /** Curated relations in graph insertion order (MENTIONS are derived). */
+  readonly relations: readonly RelationHead[];
+  readonly relationRecords: RecordSection;
+  /** A document some evidence cites that `documents` lacks (in-memory input only): such a snapshot serves but cannot be written. */
+  readonly unknownDocument?: string;
+}
+
 export class Snapshot {
   readonly version: string;
   readonly data?: DataBinding;
   readonly loadedAt = new Date();
   readonly graph: GraphStore;
+  /** The encoded records behind the lazy node and edge objects. */
+  readonly records: RecordStore;
   private readonly documentsById = new Map<string, SourceDocumentRecord>();
   private readonly byKind = new Map<EntityKind, EntityRecord[]>();
   private readonly allEntities: EntityRecord[];
@@ -52,28 +79,100 @@ export class Snapshot {
   private readonly documentOrder: readonly SourceDocumentRecord[];
 
   /**
-   * `prebuilt`, when given, is this input's graph already built by `graphInsertions` (a watching
-   * server builds it in slices that yield to requests, graph/sliced-build.ts).
+   * Builds the whole snapshot at once. A watching server builds the next one in slices that
+   * yield to requests instead: see `Snapshot.inSteps`.
    */
-  constructor(input: SnapshotInput, indexes?: SearchIndexData, prebuilt?: GraphStore) {
+  constructor(input: SnapshotInput | EncodedSnapshotInput, indexes?: SearchIndexData, deferred?: Deferred) {
+    const encoded = 'entityRecords' in input ? input : runToEnd(encodingSteps(input));
     this.indexData = indexes;
-    this.documentOrder = input.documents;
-    this.version = input.version;
-    this.data = input.data;
-    for (const doc of input.documents) this.documentsById.set(doc.id, doc);
-    this.allEntities = sortedEntities(input.entities);
-    const graph = prebuilt ?? buildGraph(input, this.allEntities);
+    this.documentOrder = encoded.documents;
+    this.version = encoded.version;
+    this.data = encoded.data;
+    this.graph = new MultiDirectedGraph<NodeRecord, RelationRecord>();
+    this.records = new RecordStore(
+      new RecordCodec(encoded.documents, encoded.files),
+      encoded.entityRecords,
+      encoded.relationRecords,
+      (id) => this.entity(id) as LazyEntity | undefined,
+    );
+    this.records.codec.unknownDocument = encoded.unknownDocument;
+    this.allEntities = new Array(encoded.entities.length);
+    const steps = this.fillSteps(encoded, deferred?.step ?? Number.POSITIVE_INFINITY);
+    if (deferred) deferred.steps = steps;
+    else runToEnd(steps);
+  }
+
+  /**
+   * A snapshot whose records are encoded and whose graph is filled by the returned steps, each
+   * a few hundred insertions: run them all (e.g. with runInSlices) before using the snapshot.
+   */
+  static *inSteps(input: SnapshotInput, indexes?: SearchIndexData, step = 500): Generator<void, Snapshot> {
+    const encoded = yield* encodingSteps(input, step);
+    const deferred: Deferred = { step };
+    const snapshot = new Snapshot(encoded, indexes, deferred);
+    if (deferred.steps) yield* deferred.steps;
+    return snapshot;
+  }
+
+  /** Inserts nodes and edges in the order iteration (and so every answer) depends on. */
+  private *fillSteps(encoded: EncodedSnapshotInput, step: number): Generator<void, void> {
+    const graph = this.graph;
+    const { Entity, Relation } = this.records;
+    let n = 0;
+    for (const doc of encoded.documents) {
+      this.documentsById.set(doc.id, doc);
+      graph.addNode(doc.nodeId, { ...doc, kind: SOURCE_KIND });
+    }
     for (const kind of ENTITY_KIND_NAMES) this.byKind.set(kind, []);
-    for (const e of this.allEntities) this.byKind.get(e.kind)?.push(e);
-    for (const doc of input.documents) {
+    for (const [rank, head] of encoded.entities.entries()) {
+      const e = new Entity(head, rank);
+      this.allEntities[rank] = e;
+      graph.addNode(e.id, e);
+      this.byKind.get(e.kind)?.push(e);
+      if (++n % step === 0) yield;
+    }
+    for (const [rank, head] of encoded.relations.entries()) {
+      graph.addDirectedEdgeWithKey(head.id, head.source, head.target, new Relation(head, rank));
+      if (++n % step === 0) yield;
+    }
+    // One MENTIONS edge per (document, entity); its evidence is the entity's from that document.
+    for (const [rank, docIds] of encoded.entityDocuments.entries()) {
+      const e = this.allEntities[rank] as EntityRecord;
+      for (const docId of docIds) {
+        const doc = this.documentsById.get(docId);
+        if (!doc) continue;
+        const head: RelationHead = {
+          id: `rel/${doc.nodeId}-MENTIONS->${e.id}`,
+          type: 'MENTIONS',
+          assertion: 'STATED',
+          source: doc.nodeId,
+          target: e.id,
+        };
+        graph.addDirectedEdgeWithKey(head.id, head.source, head.target, new Relation(head, -1));
+      }
+      if (++n % step === 0) yield;
+    }
+    for (const doc of encoded.documents) {
       const mentioned = graph
         .outNeighbors(doc.nodeId)
         .map((id) => this.entity(id, graph))
         .filter((e): e is EntityRecord => e !== undefined)
         .sort((a, b) => a.id.localeCompare(b.id));
       this.entitiesByDocument.set(doc.id, mentioned);
+      yield;
     }
-    this.graph = graph;
+  }
+
+  /** A plain copy of an entity (every field decoded): for serialising or sending to a worker. */
+  entityRecord(id: string): EntityRecord | undefined {
+    const e = this.entity(id);
+    return e && plainEntity(e);
+  }
+
+  /** A plain copy of a relation. */
+  relationRecord(id: string): RelationRecord | undefined {
+    const r = this.getRelation(id);
+    return r && plainRelation(r);
   }
 
   /**
@@ -176,6 +275,31 @@ export class Snapshot {
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  private nameText?: { text: string; starts: Uint32Array };
+
+  /**
+   * Ids of the entities whose name, an alias or Chinese name contains `needle` (lower case).
+   * Names live in the lazy records, so scanning entity by entity would decode every record on
+   * every such filter; instead every entity's names, lower-cased, are joined once (on first
+   * use) into one string that is searched with indexOf, a hit mapped to its entity by offset.
+   */
+  namesContaining(needle: string): ReadonlySet<string> {
+    const ids = new Set<string>();
+    // NUL separates entities' names; a needle holding one could match across two entities.
+    if (needle.includes(SEPARATOR)) return ids;
+    this.nameText ??= joinNames(this.allEntities);
+    const { text, starts } = this.nameText;
+    for (let at = text.indexOf(needle); at >= 0; ) {
+      const i = lastAtOrBefore(starts, at);
+      ids.add((this.allEntities[i] as EntityRecord).id);
+      // Skip to the next entity: one hit is enough.
+      const next = starts[i + 1];
+      if (next === undefined) break;
+      at = text.indexOf(needle, next);
+    }
+    return ids;
+  }
+
   private countsMemo?: { kinds: Record<string, number>; relations: Record<string, number> };
 
   /** Entities per kind and relations per type; computed once, as the snapshot never changes. */
@@ -195,66 +319,79 @@ export class Snapshot {
   }
 }
 
-const sortedEntities = (entities: readonly EntityRecord[]) => [...entities].sort((a, b) => a.id.localeCompare(b.id));
-
-function buildGraph(input: SnapshotInput, entities: readonly EntityRecord[]): GraphStore {
-  const graph: GraphStore = new MultiDirectedGraph<NodeRecord, RelationRecord>();
-  for (const _ of graphInsertions(input, graph, entities));
-  return graph;
+/** How a snapshot built in steps hands its remaining steps back (see Snapshot.inSteps). */
+interface Deferred {
+  readonly step: number;
+  steps?: Generator<void, void>;
 }
 
-/**
- * Fills `graph` with the input's nodes and edges, in the order iteration (and so every answer)
- * depends on, pausing (yielding) every `step` insertions.
- */
-export function* graphInsertions(
-  input: SnapshotInput,
-  graph: GraphStore,
-  entities: readonly EntityRecord[] = sortedEntities(input.entities),
-  step = Number.POSITIVE_INFINITY,
-): Generator<void> {
+function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+const SEPARATOR = '\u0000';
+
+function joinNames(entities: readonly EntityRecord[]): { text: string; starts: Uint32Array } {
+  const starts = new Uint32Array(entities.length);
+  const parts: string[] = [];
+  let length = 0;
+  entities.forEach((e, i) => {
+    starts[i] = length;
+    // The same strings the per-entity test compared, one per line, lower-cased.
+    const names = [e.name, ...e.aliases, e.nameZh ?? ''].map((n) => n.toLowerCase()).join(SEPARATOR);
+    parts.push(names);
+    length += names.length + 1;
+  });
+  return { text: parts.join(SEPARATOR), starts };
+}
+
+/** The index of the last start at or before `at` (starts ascending). */
+function lastAtOrBefore(starts: Uint32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Encodes records held in memory (the loader's, a test's) the way a snapshot file holds them. */
+function* encodingSteps(input: SnapshotInput, step = Number.POSITIVE_INFINITY): Generator<void, EncodedSnapshotInput> {
+  const codec = new RecordCodec(input.documents);
   let n = 0;
-  const documents = new Map<string, SourceDocumentRecord>();
-  for (const doc of input.documents) {
-    documents.set(doc.id, doc);
-    graph.addNode(doc.nodeId, { ...doc, kind: SOURCE_KIND });
-  }
-  yield;
-  for (const e of entities) {
-    graph.addNode(e.id, e);
+  const entities: EntityHead[] = [];
+  const entityDocuments: string[][] = [];
+  const entitySection = new RecordSectionBuilder();
+  for (const e of [...input.entities].sort((a, b) => a.id.localeCompare(b.id))) {
+    const { head, json } = codec.encodeEntity(e);
+    entities.push(head);
+    entityDocuments.push([...new Set(e.evidence.map((ev) => ev.document))]);
+    entitySection.push(json);
     if (++n % step === 0) yield;
   }
+  const relations: RelationHead[] = [];
+  const relationSection = new RecordSectionBuilder();
   for (const r of input.relations) {
-    graph.addDirectedEdgeWithKey(r.id, r.source, r.target, r);
+    const { head, json } = codec.encodeRelation(r);
+    relations.push(head);
+    relationSection.push(json);
     if (++n % step === 0) yield;
   }
-  for (const r of mentionRelations(entities, documents)) {
-    graph.addDirectedEdgeWithKey(r.id, r.source, r.target, r);
-    if (++n % step === 0) yield;
-  }
-}
-
-/** One MENTIONS edge per (document, entity), carrying the entity's quotes from that document. */
-function mentionRelations(
-  entities: readonly EntityRecord[],
-  documents: ReadonlyMap<string, SourceDocumentRecord>,
-): RelationRecord[] {
-  const out: RelationRecord[] = [];
-  for (const e of entities) {
-    const byDoc = new Map<string, EvidenceRecord[]>();
-    for (const ev of e.evidence) byDoc.set(ev.document, [...(byDoc.get(ev.document) ?? []), ev]);
-    for (const [docId, evidence] of byDoc) {
-      const doc = documents.get(docId);
-      if (!doc) continue;
-      out.push({
-        id: `rel/${doc.nodeId}-MENTIONS->${e.id}`,
-        type: 'MENTIONS',
-        assertion: 'STATED',
-        source: doc.nodeId,
-        target: e.id,
-        evidence,
-      });
-    }
-  }
-  return out;
+  return {
+    version: input.version,
+    data: input.data,
+    documents: input.documents,
+    files: codec.files,
+    entities,
+    entityDocuments,
+    entityRecords: entitySection.finish(),
+    relations,
+    relationRecords: relationSection.finish(),
+    unknownDocument: codec.unknownDocument,
+  };
 }
