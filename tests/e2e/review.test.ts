@@ -272,11 +272,22 @@ describe('review page', () => {
           await row(page, key).click();
           await page.getByTestId('accept').click();
         }
-        await row(page, 'outcome/losses-recovered-2023').click();
+        await row(page, 'outcome/losses-recovered-for-masses-2023').click();
         await page.getByTestId('reject').click();
-        await row(page, 'rel/person/li-guozhong-REPORTED->outcome/losses-recovered-2023').click();
-        await page.keyboard.press('r');
-        expect(await row(page, 'outcome/losses-recovered-2023').getAttribute('data-decision')).toBe('rejected');
+        // Every relation the extractor proposed to it goes too (the reporter's, and any PRODUCED).
+        for (const key of keys) {
+          if (!key?.startsWith('rel/') || !key.endsWith('->outcome/losses-recovered-for-masses-2023')) continue;
+          await row(page, key).click();
+          await page.keyboard.press('r');
+        }
+        expect(
+          await row(page, 'rel/person/li-guozhong-REPORTED->outcome/losses-recovered-for-masses-2023').getAttribute(
+            'data-decision',
+          ),
+        ).toBe('rejected');
+        expect(await row(page, 'outcome/losses-recovered-for-masses-2023').getAttribute('data-decision')).toBe(
+          'rejected',
+        );
 
         // Edit: a clearer unit, and (first) a year the loader refuses.
         await row(page, 'outcome/criminal-cases-solved-2023').click();
@@ -393,7 +404,7 @@ describe('review page', () => {
       const mps = (knowledge.extends ?? []).find((x) => x.id === 'organ/ministry-of-public-security');
       expect(mps?.evidence).toContainEqual({ quote: 'Ministry of Public Security' });
       expect(byId.get('outcome/criminal-cases-solved-2023')).toMatchObject({ unit: 'criminal cases', year: '2023' });
-      expect(byId.has('outcome/losses-recovered-2023')).toBe(false);
+      expect(byId.has('outcome/losses-recovered-for-masses-2023')).toBe(false);
       expect(knowledge.relations).toContainEqual(
         expect.objectContaining({
           type: 'SPOKE_AT',
@@ -406,7 +417,7 @@ describe('review page', () => {
         exclusions: { text: string }[];
       };
       expect(exclusions.exclusions.map((x) => x.text)).toContain('Nearly 3.8 billion yuan of losses');
-      expect(knowledge.relations.some((r) => r.target === 'outcome/losses-recovered-2023')).toBe(false);
+      expect(knowledge.relations.some((r) => r.target === 'outcome/losses-recovered-for-masses-2023')).toBe(false);
       // The exclusion went through the same checks and counts in coverage.
       if (!snapshot) throw new Error('no snapshot');
       const coverage = coverageReport(data, snapshot).documents.find((d) => d.document === DOC);
@@ -414,7 +425,7 @@ describe('review page', () => {
       expect(coverage?.excluded).toBeGreaterThan(0);
       // The draft went back to the candidate file with the decisions, for a later session.
       const draft = parse(readFileSync(candidates, 'utf8')) as { review: Record<string, { decision?: string }> };
-      expect(draft.review['outcome/losses-recovered-2023']?.decision).toBe('rejected');
+      expect(draft.review['outcome/losses-recovered-for-masses-2023']?.decision).toBe('rejected');
       expect(draft.review['person/zhang-wei']).toMatchObject({ rule: 'curator', decision: 'accepted' });
       expect(draft.review['person/reporter-zhang-wei']).toMatchObject({ decision: 'merged', into: 'person/zhang-wei' });
 
