@@ -127,6 +127,12 @@ type RelationHeadRow = [number, number, number, string | null, number, PartialDa
 
 /** Frames whose payload is bytes, not JSON. */
 const BINARY_TAGS = new Set(['E', 'O', 'Q', 'U']);
+/**
+ * JSON frames kept as bytes when read and parsed on first use: the search-index terms are parsed
+ * by `Snapshot.loadSearch` once `serve` listens, so they neither delay start-up nor cost a
+ * layout process (which never searches) anything.
+ */
+const DEFERRED_TAGS = new Set(['S', 'P']);
 
 const defaultRelationId = (source: string, type: string, target: string) => `rel/${source}-${type}->${target}`;
 
@@ -353,7 +359,7 @@ class FrameReader {
       this.fail(`truncated: frame "${tag}" at byte ${at} needs ${length} bytes, only ${bodyGot} remain`);
     }
     if (crc32(body) !== crc) this.fail(`corrupted: checksum mismatch in frame "${tag}" at byte ${at}`);
-    if (BINARY_TAGS.has(tag)) return { tag, payload: body };
+    if (BINARY_TAGS.has(tag) || DEFERRED_TAGS.has(tag)) return { tag, payload: body };
     try {
       return { tag, payload: JSON.parse(body.toString('utf8')) };
     } catch (err) {
@@ -427,7 +433,7 @@ export function readSnapshotInput(
   const entitySection = new SectionChunks();
   const relationSection = new SectionChunks();
   let ended = false;
-  const indexes = new SearchIndexReader();
+  const indexes = new SearchIndexReader(path);
   for (let frame = reader.next(); frame; frame = reader.next()) {
     if (ended) reader.fail('corrupted: data after the end marker');
     const { tag, payload } = frame;
@@ -610,8 +616,10 @@ function writeSearchIndexes(out: FrameWriter, data: SearchIndexData): void {
 
 class SearchIndexReader {
   private head?: SearchIndexData;
-  private readonly entityTerms: TermRow[] = [];
-  private readonly passageTerms: TermRow[] = [];
+  private readonly entityChunks: Buffer[] = [];
+  private readonly passageChunks: Buffer[] = [];
+
+  constructor(private readonly path: string) {}
 
   frame(tag: string, payload: unknown, reader: FrameReader): void {
     if (tag === 'I') {
@@ -619,15 +627,41 @@ class SearchIndexReader {
       return;
     }
     if (!this.head) reader.fail(`corrupted: index frame "${tag}" before the index header`);
-    const into = tag === 'S' ? this.entityTerms : this.passageTerms;
-    for (const row of payload as TermRow[]) into.push(row);
+    (tag === 'S' ? this.entityChunks : this.passageChunks).push(payload as Buffer);
   }
 
   data(): SearchIndexData | undefined {
     if (!this.head) return undefined;
-    return {
-      entities: { ...this.head.entities, index: this.entityTerms },
-      passages: { ...this.head.passages, index: { ...this.head.passages.index, index: this.passageTerms } },
-    };
+    const entities = { ...this.head.entities };
+    deferRows(entities, this.entityChunks, 'S', this.path);
+    const passageIndex = { ...this.head.passages.index };
+    deferRows(passageIndex, this.passageChunks, 'P', this.path);
+    return { entities, passages: { ...this.head.passages, index: passageIndex } };
   }
+}
+
+/** Gives `target.index` the rows of `chunks`, parsed when first read (their CRCs were checked). */
+function deferRows(target: { index: TermRow[] }, chunks: Buffer[], tag: string, path: string): void {
+  let rows: TermRow[] | undefined;
+  Object.defineProperty(target, 'index', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!rows) {
+        const parsed: TermRow[] = [];
+        for (const chunk of chunks) {
+          let part: TermRow[];
+          try {
+            part = JSON.parse(chunk.toString('utf8')) as TermRow[];
+          } catch (err) {
+            throw new SnapshotFileError(path, `corrupted: frame "${tag}" is not JSON (${(err as Error).message})`);
+          }
+          for (const row of part) parsed.push(row);
+        }
+        rows = parsed;
+        chunks.length = 0;
+      }
+      return rows;
+    },
+  });
 }
