@@ -33,7 +33,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { launchChromium } from '../tests/helpers/browser.js';
+import { launchChromium, selectInDocumentPane } from '../tests/helpers/browser.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -103,36 +103,7 @@ async function select(page: Page, key: string): Promise<void> {
 
 /** Selects the nth occurrence of `needle` in the document pane, as a mouse drag would. */
 async function selectText(page: Page, needle: string, nth = 1): Promise<void> {
-  const ok = await page.evaluate(
-    ([text, n]) => {
-      const pane = document.querySelector('[data-testid="doc-text"]') as HTMLElement;
-      const full = pane.textContent ?? '';
-      let start = -1;
-      for (let i = 0; i < n; i++) {
-        start = full.indexOf(text, start + 1);
-        if (start < 0) return false;
-      }
-      const end = start + text.length;
-      const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = node.textContent?.length ?? 0;
-        if (start >= seen && start <= seen + length) range.setStart(node, start - seen);
-        if (end >= seen && end <= seen + length) {
-          range.setEnd(node, end - seen);
-          break;
-        }
-        seen += length;
-      }
-      const selection = document.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      document.dispatchEvent(new Event('selectionchange'));
-      return true;
-    },
-    [needle, nth] as const,
-  );
+  const ok = await selectInDocumentPane(page, needle, nth);
   if (!ok) throw new Error(`"${needle}" (occurrence ${nth}) is not in the document`);
   await page
     .getByTestId('selection-quote')

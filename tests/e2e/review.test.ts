@@ -21,7 +21,7 @@ import { ingestDocument } from '../../src/ingest/ingest.js';
 import { KIND_COLORS } from '../../src/layout/palette.js';
 import { createReviewServer } from '../../src/server/review/http.js';
 import { ReviewSession } from '../../src/server/review/session.js';
-import { hasChromium, launchChromium, warnIfNoChromium } from '../helpers/browser.js';
+import { hasChromium, launchChromium, selectInDocumentPane, warnIfNoChromium } from '../helpers/browser.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(ROOT, 'dist/review');
@@ -185,27 +185,7 @@ describe('review page', () => {
 
   /** Selects `needle` (its first occurrence) in the document pane as a mouse drag would. */
   async function selectText(page: Page, needle: string): Promise<void> {
-    await page.evaluate((text) => {
-      const pane = document.querySelector('[data-testid="doc-text"]') as HTMLElement;
-      const full = pane.textContent ?? '';
-      const start = full.indexOf(text);
-      const end = start + text.length;
-      const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = node.textContent?.length ?? 0;
-        if (start >= seen && start <= seen + length) range.setStart(node, start - seen);
-        if (end >= seen && end <= seen + length) {
-          range.setEnd(node, end - seen);
-          break;
-        }
-        seen += length;
-      }
-      const selection = document.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-    }, needle);
+    expect(await selectInDocumentPane(page, needle)).toBe(true);
   }
 
   it.skipIf(!hasChromium)(
