@@ -5,6 +5,11 @@
  * label to its right, in graph units at the current zoom) must not overlap another new node's
  * box, any drawn node, or the labels that will be drawn beside the anchor and its drawn
  * neighbours. Drawn nodes stay where they are.
+ *
+ * Pushing apart can trap a node between drawn labels above and below it (each push along the
+ * shorter way out sends it back into the other), and the rounds then run out with boxes still
+ * overlapping; the label plan drops such a node's label. So whatever still overlaps at the end
+ * moves to the free spot nearest the anchor.
  */
 
 export interface Point {
@@ -43,6 +48,8 @@ interface Box {
 }
 
 const MAX_ROUNDS = 300;
+/** How many rings of spots around the anchor a trapped node may try before it is left where it is. */
+const MAX_RINGS = 200;
 
 export function placeAround(
   anchor: Point,
@@ -101,7 +108,34 @@ export function placeAround(
     }
     if (!moved) break;
   }
+  settle(anchor, boxes, fixed, gap);
   return new Map(added.map((node, i) => [node.id, { x: (boxes[i] as Box).x, y: (boxes[i] as Box).y }]));
+}
+
+/** Moves each box that still overlaps another or a drawn node to the free spot nearest the anchor. */
+function settle(anchor: Point, boxes: Box[], fixed: Box[], gap: number): void {
+  const clashes = (box: Box) =>
+    fixed.some((o) => separation(box, o, gap)) || boxes.some((b) => b !== box && separation(box, b, gap));
+  for (const box of boxes) {
+    if (!clashes(box)) continue;
+    const home = { x: box.x, y: box.y };
+    // Rings a box's height apart, spots on each a box's height apart, from straight above.
+    const step = 2 * box.half + gap;
+    let free = false;
+    for (let ring = 1; ring <= MAX_RINGS && !free; ring++) {
+      const spots = Math.max(8, Math.ceil(2 * Math.PI * ring));
+      for (let k = 0; k < spots && !free; k++) {
+        const angle = (k / spots) * Math.PI * 2 - Math.PI / 2;
+        box.x = anchor.x + ring * step * Math.cos(angle);
+        box.y = anchor.y + ring * step * Math.sin(angle);
+        free = !clashes(box);
+      }
+    }
+    if (!free) {
+      box.x = home.x;
+      box.y = home.y;
+    }
+  }
 }
 
 /** How far b must move (a the opposite way) for the two boxes to stop overlapping, or null. */

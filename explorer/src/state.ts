@@ -4,16 +4,10 @@
  */
 import type { MultiDirectedGraph } from 'graphology';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { LayoutNode } from './api';
 
-export interface NodeAttributes {
-  label: string;
-  kind: string;
-  x: number;
-  y: number;
-  size: number;
-  color: string;
-  community: number;
-}
+/** A drawn node's attributes: the server's layout node, whose id is the graph's key. */
+export type NodeAttributes = Omit<LayoutNode, 'id'>;
 
 export interface EdgeAttributes {
   /** The relation type (PART_OF…). Not `type`: Sigma reads that as the edge program to draw with. */

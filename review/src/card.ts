@@ -6,7 +6,7 @@ import * as api from './api.js';
 import { badges, chip, kindOfRow, titleOf } from './describe.js';
 import { type Decision, evidenceOf, type Row } from './model.js';
 import { quoteSpans } from './spans.js';
-import { actions, currentRow, page, showError } from './state.js';
+import { actions, currentRow, decide, page, showError } from './state.js';
 
 const cardEl = byId('card');
 
@@ -193,8 +193,8 @@ export function renderCard(): void {
   }
   const text = page.session.document.text;
   const spans = quoteSpans(text, row);
-  const decide = (d: Decision) => () => {
-    page.draft.decide(row, d);
+  const decideAs = (d: Decision) => () => {
+    decide(row, d);
     actions.render();
   };
   cardEl.replaceChildren(
@@ -207,9 +207,9 @@ export function renderCard(): void {
     h(
       'div',
       { className: 'actions' },
-      h('button', { type: 'button', 'data-testid': 'accept', onclick: decide('accepted') }, 'Accept (a)'),
-      h('button', { type: 'button', 'data-testid': 'reject', onclick: decide('rejected') }, 'Reject (r)'),
-      h('button', { type: 'button', onclick: decide('pending') }, 'Undecide'),
+      h('button', { type: 'button', 'data-testid': 'accept', onclick: decideAs('accepted') }, 'Accept (a)'),
+      h('button', { type: 'button', 'data-testid': 'reject', onclick: decideAs('rejected') }, 'Reject (r)'),
+      h('button', { type: 'button', 'data-testid': 'undecide', onclick: decideAs('pending') }, 'Undecide'),
     ),
     ...row.problems.map((p) =>
       h(

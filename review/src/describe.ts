@@ -43,8 +43,21 @@ export function summaryOf(row: Row): string {
 }
 
 export function badges(row: Row) {
+  const along = page.draft.rejectedAlong(row).length;
+  const withEntity = row.rejectedWith && page.draft.get(row.rejectedWith.uid);
   return [
     row.decision !== 'pending' ? h('span', { className: `badge ${row.decision}` }, row.decision) : null,
+    // Relations rejected because an entity they need was, and on that entity how many went along.
+    withEntity
+      ? h('span', { className: 'badge', 'data-testid': 'rejected-with' }, `with ${titleOf(withEntity)}`)
+      : null,
+    along > 0
+      ? h(
+          'span',
+          { className: 'badge rejected', 'data-testid': 'rejected-along' },
+          `+${along} relation${along === 1 ? '' : 's'}`,
+        )
+      : null,
     row.edited ? h('span', { className: 'badge' }, 'edited') : null,
     page.draft.isSaved(row, page.saved) ? h('span', { className: 'badge saved' }, 'saved') : null,
   ];

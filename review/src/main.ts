@@ -10,7 +10,7 @@ import * as api from './api.js';
 import { renderCard } from './card.js';
 import { Draft } from './model.js';
 import { renderCoverage, renderList, renderProblems, renderStatus } from './side.js';
-import { actions, currentRow, page, showError } from './state.js';
+import { actions, currentRow, decide, page, showError } from './state.js';
 import './style.css';
 import { onSelectionChange, renderText } from './text-view.js';
 
@@ -102,7 +102,7 @@ function onKey(event: KeyboardEvent): void {
     case 'a':
     case 'r':
       if (!row) return;
-      page.draft.decide(row, event.key === 'a' ? 'accepted' : 'rejected');
+      decide(row, event.key === 'a' ? 'accepted' : 'rejected');
       step(1);
       render();
       break;

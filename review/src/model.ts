@@ -16,6 +16,12 @@ export interface Row {
   note: ReviewNote;
   edited: boolean;
   problems: Problem[];
+  /**
+   * Set on a relation rejected only because the new entity it joins (row `uid`) was rejected:
+   * without that entity the relation would dangle. Undoing the entity's rejection gives the
+   * relation back the decision it had `before`.
+   */
+  rejectedWith?: { uid: number; before: Decision };
 }
 
 export interface Evidence {
@@ -93,8 +99,61 @@ export class Draft {
     return row ? String(row.item.name) : (this.existing[id]?.name ?? id);
   }
 
-  decide(row: Row, decision: Decision): void {
+  /**
+   * Records the curator's decision. Rejecting a new entity also rejects the relations that name
+   * it, since the loader would refuse them as dangling references; un-rejecting it gives those
+   * relations their earlier decisions back. Returns how many relations went along.
+   */
+  decide(row: Row, decision: Decision): number {
+    const was = row.decision;
     row.decision = decision;
+    // A decision taken on the relation itself is the curator's own, no longer the entity's.
+    delete row.rejectedWith;
+    if (row.section !== 'entities' || was === decision) return 0;
+    if (decision === 'rejected') {
+      const needing = this.needing(row).filter((r) => r.decision !== 'rejected');
+      for (const r of needing) {
+        r.rejectedWith = { uid: row.uid, before: r.decision };
+        r.decision = 'rejected';
+      }
+      return needing.length;
+    }
+    return was === 'rejected' ? this.release(row) : 0;
+  }
+
+  /** Relation rows rejected only because `row` was. */
+  rejectedAlong(row: Row): Row[] {
+    return this.rows.filter((r) => r.rejectedWith?.uid === row.uid);
+  }
+
+  /** Relation rows that name this new entity as an end. */
+  private needing(row: Row): Row[] {
+    const id = row.item.id;
+    return this.rows.filter((r) => r.section === 'relations' && (r.item.source === id || r.item.target === id));
+  }
+
+  /**
+   * Gives back the relations rejected along with `row`; one whose other end is still a rejected
+   * new entity stays rejected, now on that entity's account.
+   */
+  private release(row: Row): number {
+    const along = this.rejectedAlong(row);
+    for (const r of along) {
+      const before = r.rejectedWith?.before ?? 'pending';
+      const other = this.rows.find(
+        (e) =>
+          e !== row &&
+          e.section === 'entities' &&
+          e.decision === 'rejected' &&
+          (e.item.id === r.item.source || e.item.id === r.item.target),
+      );
+      if (other) r.rejectedWith = { uid: other.uid, before };
+      else {
+        r.decision = before;
+        delete r.rejectedWith;
+      }
+    }
+    return along.length;
   }
 
   /** Sets a field (undefined deletes it); an entity's new id is followed by its relations. */
@@ -112,6 +171,8 @@ export class Draft {
   relink(row: Row, target: ExistingEntity): void {
     if (row.section === 'relations') return;
     const oldId = String(row.item.id);
+    // Its relations now join an entity the graph holds: none need stay rejected on its account.
+    this.release(row);
     this.existing[target.id] = target;
     const already = this.rows.find((r) => r !== row && r.section === 'extends' && r.item.id === target.id);
     if (already) {
@@ -132,6 +193,7 @@ export class Draft {
   /** Folds `row` into `into`: its quotes (and name, as an alias) go there, its relations follow. */
   merge(row: Row, into: Row): void {
     if (row === into || row.section === 'relations' || into.section === 'relations') return;
+    this.release(row);
     this.mergeEvidence(into.item, row.item);
     const name = row.item.name ?? this.existing[String(row.item.id)]?.name;
     if (into.section === 'entities' && typeof name === 'string' && name !== into.item.name) {

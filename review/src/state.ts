@@ -5,7 +5,7 @@
  */
 import { byId } from '../../explorer/src/dom.js';
 import type { Coverage, Problem, SavedIds, SessionState } from './api.js';
-import type { Draft, Row } from './model.js';
+import type { Decision, Draft, Row } from './model.js';
 import type { Span } from './spans.js';
 
 export interface TextSelection extends Span {
@@ -34,6 +34,18 @@ export const actions = {
 };
 
 export const currentRow = (): Row | undefined => (page.current === null ? undefined : page.draft.get(page.current));
+
+/** The curator's decision on a row, from a button or a key; says what went along with it. */
+export function decide(row: Row, decision: Decision): void {
+  const along = page.draft.decide(row, decision);
+  if (along === 0) return;
+  const relations = `${along} relation${along === 1 ? '' : 's'}`;
+  const name = String(row.item.name ?? row.item.id);
+  page.statusNote =
+    decision === 'rejected'
+      ? `Rejected “${name}” and the ${relations} that need it`
+      : `“${name}” no longer rejected: ${relations} restored`;
+}
 
 export function showError(message: string | null): void {
   const el = byId('error');

@@ -5,14 +5,13 @@
  * on the main thread in slices that yield to the event loop, so requests keep being answered
  * from the live snapshot meanwhile.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AsPlainObject } from 'minisearch';
 import type { DataProblem } from '../model/errors.js';
 import type { EntityRecord, RelationRecord } from '../model/records.js';
 import type { LoadMessage, LoadRequest } from './load-protocol.js';
 import { type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
+import { workerEntry } from './worker-entry.js';
 
 export interface OffthreadLoad {
   /** The records, when the data validated (entities sorted by id, as the snapshot keeps them). */
@@ -24,22 +23,6 @@ export interface OffthreadLoad {
   readonly parses: number;
   /** The worker's time to read and validate. */
   readonly workerMs: number;
-}
-
-/**
- * The worker's entry beside this file: dist/ runs the .js directly; from source (tsx, vitest)
- * a bootstrap registers tsx in the worker first (the main thread's loader hooks do not reach
- * workers on Node 20), as layout/worker.ts does.
- */
-function workerEntry(): { entry: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts'))
-    return { entry: new URL('./load-worker-thread.js', import.meta.url), eval: false };
-  const api = createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const entry = new URL('./load-worker-thread.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return { entry: bootstrap, eval: true };
 }
 
 /** One worker, kept across loads for its parse cache; loads run one at a time. */
@@ -56,7 +39,7 @@ export class LoadWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const { entry, eval: isEval } = workerEntry();
+    const { entry, eval: isEval } = workerEntry(import.meta.url, './load-worker-thread');
     const worker = new Worker(entry, { eval: isEval });
     // An idle watcher must not keep a process alive that has nothing else to do.
     worker.unref();

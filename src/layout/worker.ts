@@ -4,9 +4,8 @@
  * packed columns (packed.ts), not per-node objects. One worker or process per job: a layout
  * is rare and long, so a pool would only keep a loaded graph's memory alive between jobs.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { runsFromSource, workerEntry } from '../graph/worker-entry.js';
 import type { LayoutSettings } from './layout.js';
 import type { LayoutOptions } from './select.js';
 import type { LayoutJob, LayoutPhase, LayoutSource, PackedResult, WorkerMessage } from './worker-protocol.js';
@@ -32,29 +31,7 @@ export function layoutJob(source: string | LayoutSource, args: WorkerLayoutArgs)
 }
 
 /** Whether this module runs from TypeScript source (tsx, vitest), where entries need tsx. */
-export const fromSource = import.meta.url.endsWith('.ts');
-
-/** tsx's ESM loader API (require.resolve finds its CommonJS build, whose register() cannot find its hooks). */
-export function tsxEsmApi(): string {
-  return pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-}
-
-/**
- * The worker's entry beside this file. A built dist/ runs worker-thread.js directly. From
- * source (tsx, vitest) it is a .ts file that a worker cannot load with Node 20 (loader hooks
- * of the main thread do not reach workers), so a tiny bootstrap registers tsx in the worker
- * first, then imports the entry; tsx is a devDependency, and only source runs need it.
- */
-function workerEntry(): { entry: string | URL; eval: boolean } {
-  if (!fromSource) return { entry: new URL('./worker-thread.js', import.meta.url), eval: false };
-  const entry = new URL('./worker-thread.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return { entry: bootstrap, eval: true };
-}
+export const fromSource = runsFromSource(import.meta.url);
 
 /**
  * Settles a job from its messages: `listen` wires the runner's messages and failures to the
@@ -98,7 +75,7 @@ export function settleJob(
 
 /** Lays out a snapshot file (preferred: nothing big is copied) or snapshot records in a worker thread. */
 export function layoutInWorker(source: string | LayoutSource, args: WorkerLayoutArgs = {}): Promise<PackedResult> {
-  const { entry, eval: isEval } = workerEntry();
+  const { entry, eval: isEval } = workerEntry(import.meta.url, './worker-thread');
   let worker: Worker | undefined;
   return settleJob(
     args,

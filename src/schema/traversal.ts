@@ -6,10 +6,12 @@
 import type { Snapshot } from '../graph/snapshot.js';
 import {
   type Chain,
+  type ChainArgs,
   drivers,
   type GraphPath,
   neighborhood,
   outcomeChains,
+  type PathArgs,
   paths,
   type Subgraph,
   shortestPath,
@@ -183,6 +185,51 @@ const chainTypes = (flow: 'forward' | 'backward') =>
     .join(', ');
 const CHAIN_KINDS_HELP = `Chains follow ${chainTypes('forward')} from source to target, and ${chainTypes('backward')} from target to source.`;
 
+type QueryFieldBuilder = Parameters<Parameters<typeof builder.queryFields>[0]>[0];
+
+/** paths and shortestPath follow the same relations between the same two entities. */
+const pathFilterArgs = (t: QueryFieldBuilder) => ({
+  relationTypes: t.arg({
+    type: [RelationTypeEnum],
+    description: 'Follow only these (default: all but MENTIONS, which paths refuse).',
+  }),
+  assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
+  directed: t.arg.boolean({
+    defaultValue: true,
+    description: 'Follow relations only from source to target; false follows them either way.',
+  }),
+});
+const pathFilters = (args: {
+  from: string | number;
+  to: string | number;
+  relationTypes?: PathArgs['relationTypes'] | null;
+  assertions?: PathArgs['assertions'] | null;
+  directed?: boolean | null;
+}): PathArgs => ({
+  from: String(args.from),
+  to: String(args.to),
+  relationTypes: optional(args.relationTypes),
+  assertions: optional(args.assertions),
+  directed: optional(args.directed),
+});
+
+/** outcomeChains and drivers take the same bounds after their anchor, cost and pass them alike. */
+const chainArgs = (t: QueryFieldBuilder) => ({
+  maxDepth: t.arg.int({ defaultValue: L.defaultChainDepth }),
+  first: t.arg.int({ defaultValue: L.maxPaths }),
+  assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
+});
+const chainCost = (args: { first?: number | null }) => ({ field: 20, multiplier: args.first ?? L.maxPaths });
+const chainOptions = (args: {
+  maxDepth?: number | null;
+  first?: number | null;
+  assertions?: ChainArgs['assertions'] | null;
+}): ChainArgs => ({
+  maxDepth: optional(args.maxDepth),
+  limit: optional(args.first),
+  assertions: optional(args.assertions),
+});
+
 builder.queryFields((t) => ({
   neighborhood: t.field({
     nullable: false,
@@ -220,15 +267,7 @@ builder.queryFields((t) => ({
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
       maxLength: t.arg.int({ defaultValue: L.defaultPathLength }),
-      relationTypes: t.arg({
-        type: [RelationTypeEnum],
-        description: 'Follow only these (default: all but MENTIONS, which paths refuse).',
-      }),
-      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
-      directed: t.arg.boolean({
-        defaultValue: true,
-        description: 'Follow relations only from source to target; false follows them either way.',
-      }),
+      ...pathFilterArgs(t),
       first: t.arg.int({ defaultValue: L.defaultPaths }),
     },
     complexity: (args) => ({
@@ -237,12 +276,8 @@ builder.queryFields((t) => ({
     }),
     resolve: (_r, args, { snapshot }) =>
       paths(snapshot, {
-        from: String(args.from),
-        to: String(args.to),
+        ...pathFilters(args),
         maxLength: optional(args.maxLength),
-        relationTypes: optional(args.relationTypes),
-        assertions: optional(args.assertions),
-        directed: optional(args.directed),
         limit: optional(args.first),
       }),
   }),
@@ -253,61 +288,26 @@ builder.queryFields((t) => ({
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
-      relationTypes: t.arg({
-        type: [RelationTypeEnum],
-        description: 'Follow only these (default: all but MENTIONS, which paths refuse).',
-      }),
-      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
-      directed: t.arg.boolean({
-        defaultValue: true,
-        description: 'Follow relations only from source to target; false follows them either way.',
-      }),
+      ...pathFilterArgs(t),
     },
     complexity: 20,
-    resolve: (_r, args, { snapshot }) =>
-      shortestPath(snapshot, {
-        from: String(args.from),
-        to: String(args.to),
-        relationTypes: optional(args.relationTypes),
-        assertions: optional(args.assertions),
-        directed: optional(args.directed),
-      }),
+    resolve: (_r, args, { snapshot }) => shortestPath(snapshot, pathFilters(args)),
   }),
   outcomeChains: t.field({
     nullable: false,
     type: [OutcomeChainRef],
     description: `Every outcome an organ, session, reform or campaign leads to within maxDepth (≤ ${L.maxChainDepth}) relations, each with one shortest chain; shortest first. ${CHAIN_KINDS_HELP}`,
-    args: {
-      from: t.arg.id({ required: true }),
-      maxDepth: t.arg.int({ defaultValue: L.defaultChainDepth }),
-      first: t.arg.int({ defaultValue: L.maxPaths }),
-      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
-    },
-    complexity: (args) => ({ field: 20, multiplier: args.first ?? L.maxPaths }),
-    resolve: (_r, args, { snapshot }) =>
-      outcomeChains(snapshot, String(args.from), {
-        maxDepth: optional(args.maxDepth),
-        limit: optional(args.first),
-        assertions: optional(args.assertions),
-      }),
+    args: { from: t.arg.id({ required: true }), ...chainArgs(t) },
+    complexity: chainCost,
+    resolve: (_r, args, { snapshot }) => outcomeChains(snapshot, String(args.from), chainOptions(args)),
   }),
   drivers: t.field({
     nullable: false,
     type: [DriverRef],
     description: `The organs, sessions, reforms and campaigns that lead to an outcome within maxDepth (≤ ${L.maxChainDepth}) relations, each with one shortest chain; nearest first. ${CHAIN_KINDS_HELP}`,
-    args: {
-      outcome: t.arg.id({ required: true }),
-      maxDepth: t.arg.int({ defaultValue: L.defaultChainDepth }),
-      first: t.arg.int({ defaultValue: L.maxPaths }),
-      assertions: t.arg({ type: [AssertionEnum], description: ASSERTIONS_HELP }),
-    },
-    complexity: (args) => ({ field: 20, multiplier: args.first ?? L.maxPaths }),
-    resolve: (_r, args, { snapshot }) =>
-      drivers(snapshot, String(args.outcome), {
-        maxDepth: optional(args.maxDepth),
-        limit: optional(args.first),
-        assertions: optional(args.assertions),
-      }),
+    args: { outcome: t.arg.id({ required: true }), ...chainArgs(t) },
+    complexity: chainCost,
+    resolve: (_r, args, { snapshot }) => drivers(snapshot, String(args.outcome), chainOptions(args)),
   }),
   timeline: t.field({
     nullable: false,

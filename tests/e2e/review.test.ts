@@ -243,7 +243,7 @@ describe('review page', () => {
         await page.keyboard.press('a');
         expect(await row(page, firstKey).getAttribute('data-decision')).toBe('accepted');
 
-        // Accept every other candidate with the button, then reject one outcome and its relation.
+        // Accept every other candidate with the button, then reject one outcome.
         const keys = await page
           .getByTestId('candidate')
           .evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
@@ -252,22 +252,31 @@ describe('review page', () => {
           await row(page, key).click();
           await page.getByTestId('accept').click();
         }
-        await row(page, 'outcome/losses-recovered-for-masses-2023').click();
+        // Every relation the extractor proposed to it (the reporter's, and any PRODUCED) goes with
+        // it, visibly, or saving would report them as dangling references.
+        const lost = 'outcome/losses-recovered-for-masses-2023';
+        const needing = keys.filter((k): k is string => !!k?.startsWith('rel/') && k.includes(lost));
+        expect(needing).toContain(`rel/person/li-guozhong-REPORTED->${lost}`);
+        const decisions = () => Promise.all(needing.map((k) => row(page, k).getAttribute('data-decision')));
+        expect(new Set(await decisions())).toEqual(new Set(['accepted']));
+        await row(page, lost).click();
         await page.getByTestId('reject').click();
-        // Every relation the extractor proposed to it goes too (the reporter's, and any PRODUCED).
-        for (const key of keys) {
-          if (!key?.startsWith('rel/') || !key.endsWith('->outcome/losses-recovered-for-masses-2023')) continue;
-          await row(page, key).click();
-          await page.keyboard.press('r');
-        }
+        expect(await row(page, lost).getAttribute('data-decision')).toBe('rejected');
+        expect(new Set(await decisions())).toEqual(new Set(['rejected']));
+        const count = `${needing.length} relation${needing.length === 1 ? '' : 's'}`;
+        expect(await page.getByTestId('status').textContent()).toContain(`and the ${count} that need it`);
+        expect(await row(page, lost).getByTestId('rejected-along').textContent()).toBe(`+${count}`);
         expect(
-          await row(page, 'rel/person/li-guozhong-REPORTED->outcome/losses-recovered-for-masses-2023').getAttribute(
-            'data-decision',
-          ),
-        ).toBe('rejected');
-        expect(await row(page, 'outcome/losses-recovered-for-masses-2023').getAttribute('data-decision')).toBe(
-          'rejected',
-        );
+          await row(page, needing[0] ?? '')
+            .getByTestId('rejected-with')
+            .textContent(),
+        ).toMatch(/^with /);
+        // Undoing the entity's rejection gives the relations back their own decisions; then reject again.
+        await page.getByTestId('undecide').click();
+        expect(new Set(await decisions())).toEqual(new Set(['accepted']));
+        expect(await page.getByTestId('status').textContent()).toContain(`${count} restored`);
+        await page.getByTestId('reject').click();
+        expect(new Set(await decisions())).toEqual(new Set(['rejected']));
 
         // Edit: a clearer unit, and (first) a year the loader refuses.
         await row(page, 'outcome/criminal-cases-solved-2023').click();
