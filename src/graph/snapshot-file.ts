@@ -21,6 +21,12 @@
  *      target entity index, explicit id or null for the default, assertion index, date or 0];
  *      MENTIONS are derived again from the entities' cited documents
  *   Q  binary: the relation records section; U  binary: its offsets
+ *   A  binary: the relations' id order (format 6), Uint32 little-endian, one per graph edge
+ *      (curated relations in R order, then the derived MENTIONS: entity by entity in N order,
+ *      each entity's cited documents in order), the edge's place in that order listed by id
+ *      rank (compareIds, adjacency.ts). `build` sorts once so `serve` skips a sort of every
+ *      relation id (most of its traversal start-up); the reader checks it is a permutation of
+ *      the right length, the adjacency that it is still the collator's order here.
  *   I, S, P  the full-text indexes (see "Full-text indexes" below); absent in older files
  *   Z  end marker repeating the counts, so a truncated file is never taken as complete
  * Binary sections are split over frames of a few MB like the others and joined into one
@@ -62,6 +68,7 @@ import {
   type RelationType,
 } from '../model/ontology.js';
 import type { OutcomeFields, SourceDocumentRecord } from '../model/records.js';
+import { adjacencyOf } from './adjacency.js';
 import type { DataBinding } from './data-hash.js';
 import {
   type EntityHead,
@@ -80,8 +87,14 @@ export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
  * 3: the full-text indexes are stored in frames S and P.
  * 4: relations carry an assertion, evidence a context (issue 18).
  * 5: records are split into heads (N, R) and encoded sections (E/O, Q/U) read without parsing.
+ * 6: the relations' id order is stored (frame A), so loading does not sort the relation ids.
  */
-export const SNAPSHOT_FORMAT_VERSION = 5;
+export const SNAPSHOT_FORMAT_VERSION = 6;
+/**
+ * Older versions this reader still takes: 5 differs only by lacking frame A, and the order is
+ * then sorted at start as before (seconds at 100k entities; `reform-graph build` writes a 6).
+ */
+const READABLE_FORMAT_VERSIONS: ReadonlySet<number> = new Set([5, SNAPSHOT_FORMAT_VERSION]);
 
 /**
  * The reform-graph version (package.json) of this code: a snapshot written by another version
@@ -126,7 +139,7 @@ type EntityHeadRow = [string, number, number[], PartialDate | 0, PartialDate | 0
 type RelationHeadRow = [number, number, number, string | null, number, PartialDate | 0];
 
 /** Frames whose payload is bytes, not JSON. */
-const BINARY_TAGS = new Set(['E', 'O', 'Q', 'U']);
+const BINARY_TAGS = new Set(['E', 'O', 'Q', 'U', 'A']);
 /**
  * JSON frames kept as bytes when read and parsed on first use: the search-index terms are parsed
  * by `Snapshot.loadSearch` once `serve` listens, so they neither delay start-up nor cost a
@@ -297,6 +310,7 @@ function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): n
     out.flush();
     out.bytesFrames('Q', relationSection.bytes);
     out.bytesFrames('U', offsetBytes(relationSection.offsets));
+    out.bytesFrames('A', offsetBytes(adjacencyOf(snapshot).order));
     if (options.searchIndexes !== false) writeSearchIndexes(out, snapshot.searchIndexData());
     out.frame('Z', JSON.stringify(counts));
   } catch (err) {
@@ -380,7 +394,7 @@ function checkHeader(reader: FrameReader, frame: { tag: string; payload: unknown
   if (frame?.tag !== 'H') return reader.fail('corrupted: the first frame is not the header');
   const header = frame.payload as Partial<SnapshotFileHeader>;
   if (header.format !== SNAPSHOT_FORMAT) return reader.fail(`not a ${SNAPSHOT_FORMAT} file`);
-  if (header.formatVersion !== SNAPSHOT_FORMAT_VERSION) {
+  if (header.formatVersion === undefined || !READABLE_FORMAT_VERSIONS.has(header.formatVersion)) {
     return reader.fail(
       `format version ${header.formatVersion} is not supported (this build reads version ${SNAPSHOT_FORMAT_VERSION}); rebuild it with \`reform-graph build\``,
     );
@@ -432,6 +446,7 @@ export function readSnapshotInput(
   const relations: RelationHead[] = [];
   const entitySection = new SectionChunks();
   const relationSection = new SectionChunks();
+  const orderChunks: Buffer[] = [];
   let ended = false;
   const indexes = new SearchIndexReader(path);
   for (let frame = reader.next(); frame; frame = reader.next()) {
@@ -465,6 +480,10 @@ export function readSnapshotInput(
       case 'U':
         relationSection.add('offsets', payload as Buffer);
         break;
+      case 'A':
+        if (header.formatVersion < 6) reader.fail(`corrupted: frame "A" in a format ${header.formatVersion} file`);
+        orderChunks.push(payload as Buffer);
+        break;
       case 'I':
       case 'S':
       case 'P':
@@ -494,6 +513,8 @@ export function readSnapshotInput(
   }
   const entityRecords = entitySection.section(entities.length, 'entity', reader);
   const relationRecords = relationSection.section(relations.length, 'relation', reader);
+  const relationOrder =
+    header.formatVersion >= 6 ? storedRelationOrder(orderChunks, relations.length, entityDocuments, reader) : undefined;
   reader.close();
   return {
     header,
@@ -506,8 +527,34 @@ export function readSnapshotInput(
     entityRecords,
     relations,
     relationRecords,
+    relationOrder,
     indexes: indexes.data(),
   };
+}
+
+/** Frame A joined and checked: one place per graph edge (curated and MENTIONS), each once. */
+function storedRelationOrder(
+  chunks: Buffer[],
+  curated: number,
+  entityDocuments: readonly (readonly string[])[],
+  reader: FrameReader,
+): Uint32Array {
+  let edges = curated;
+  for (const docs of entityDocuments) edges += docs.length;
+  const raw = Buffer.concat(chunks);
+  if (raw.length !== edges * 4) {
+    reader.fail(`corrupted: the relation order holds ${raw.length / 4} places for ${edges} relations`);
+  }
+  // Copied into its own Uint32Array: a joined Buffer may sit unaligned in Node's pool.
+  const order = new Uint32Array(edges);
+  new Uint8Array(order.buffer).set(raw);
+  const seen = new Uint8Array(edges);
+  for (const i of order) {
+    if (i >= edges || seen[i] === 1)
+      reader.fail(`corrupted: the relation order lists relation ${i} twice or out of range`);
+    seen[i] = 1;
+  }
+  return order;
 }
 
 function entityHeadOf([id, k, , date, start, end, outcome]: EntityHeadRow, reader: FrameReader): EntityHead {
