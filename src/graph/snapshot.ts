@@ -147,7 +147,8 @@ export class Snapshot {
         const doc = this.documentsById.get(docId);
         if (!doc) continue;
         const head: RelationHead = {
-          id: `rel/${doc.nodeId}-MENTIONS->${e.id}`,
+          // Joined into a flat string, not a cons-string tree (see snapshot-file.ts, defaultRelationId).
+          id: ['rel/', doc.nodeId, '-MENTIONS->', e.id].join(''),
           type: 'MENTIONS',
           assertion: 'STATED',
           source: doc.nodeId,
