@@ -141,13 +141,28 @@ type RelationHeadRow = [number, number, number, string | null, number, PartialDa
 /** Frames whose payload is bytes, not JSON. */
 const BINARY_TAGS = new Set(['E', 'O', 'Q', 'U', 'A']);
 /**
- * JSON frames kept as bytes when read and parsed on first use: the search-index terms are parsed
- * by `Snapshot.loadSearch` once `serve` listens, so they neither delay start-up nor cost a
- * layout process (which never searches) anything.
+ * JSON frames of the search indexes, parsed on first use: `Snapshot.loadSearch` reads them once
+ * `serve` listens, so they neither delay start-up nor cost a layout process (which never
+ * searches) anything. The index header (I) is kept as bytes; the term frames (S, P, ~50 MB at
+ * 100k entities) are not even kept: their checksum is checked in small reads while loading, and
+ * their bytes are read from the file again when parsed (see SearchIndexReader).
  */
-const DEFERRED_TAGS = new Set(['S', 'P']);
+const DEFERRED_TAGS = new Set(['I']);
+const REREAD_TAGS = new Set(['S', 'P']);
+/** Where a frame's payload sits in the file, for frames read again later (REREAD_TAGS). */
+interface FrameSpan {
+  readonly at: number;
+  readonly length: number;
+  readonly crc: number;
+}
 
-const defaultRelationId = (source: string, type: string, target: string) => `rel/${source}-${type}->${target}`;
+/**
+ * Joined, not a template literal: V8 builds `a${b}c` as a tree of cons strings that the first
+ * collator comparison flattens into a second copy, about 30 B more per relation held for the
+ * snapshot's life (16 MB at 100k entities); `join` makes the flat string at once.
+ */
+const defaultRelationId = (source: string, type: string, target: string) =>
+  ['rel/', source, '-', type, '->', target].join('');
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -367,6 +382,7 @@ class FrameReader {
     const length = this.head.readUInt32LE(0);
     const crc = this.head.readUInt32LE(4);
     const tag = this.head.toString('latin1', 8, 9);
+    if (REREAD_TAGS.has(tag)) return { tag, payload: this.skim(at, length, crc, tag) };
     const body = Buffer.allocUnsafe(length);
     const bodyGot = this.read(body);
     if (bodyGot < length) {
@@ -381,6 +397,23 @@ class FrameReader {
     }
   }
 
+  /** Checks a payload's checksum through one small buffer, leaving it in the file: where it sits. */
+  private skim(at: number, length: number, crc: number, tag: string): FrameSpan {
+    const span = { at: this.offset, length, crc };
+    this.scratch ??= Buffer.allocUnsafe(SKIM_BYTES);
+    let sum = 0;
+    for (let left = length; left > 0; ) {
+      const got = this.read(this.scratch.subarray(0, Math.min(left, SKIM_BYTES)));
+      if (got === 0)
+        this.fail(`truncated: frame "${tag}" at byte ${at} needs ${length} bytes, only ${length - left} remain`);
+      sum = crc32(this.scratch.subarray(0, got), sum);
+      left -= got;
+    }
+    if (sum !== crc) this.fail(`corrupted: checksum mismatch in frame "${tag}" at byte ${at}`);
+    return span;
+  }
+  private scratch?: Buffer;
+
   close(): void {
     try {
       closeSync(this.fd);
@@ -389,6 +422,8 @@ class FrameReader {
     }
   }
 }
+
+const SKIM_BYTES = 1 << 20;
 
 function checkHeader(reader: FrameReader, frame: { tag: string; payload: unknown } | null): SnapshotFileHeader {
   if (frame?.tag !== 'H') return reader.fail('corrupted: the first frame is not the header');
@@ -662,33 +697,121 @@ function writeSearchIndexes(out: FrameWriter, data: SearchIndexData): void {
 }
 
 class SearchIndexReader {
-  private head?: SearchIndexData;
-  private readonly entityChunks: Buffer[] = [];
-  private readonly passageChunks: Buffer[] = [];
+  private head?: Buffer;
+  private readonly entitySpans: FrameSpan[] = [];
+  private readonly passageSpans: FrameSpan[] = [];
 
   constructor(private readonly path: string) {}
 
   frame(tag: string, payload: unknown, reader: FrameReader): void {
     if (tag === 'I') {
-      this.head = payload as SearchIndexData;
+      this.head = payload as Buffer;
       return;
     }
     if (!this.head) reader.fail(`corrupted: index frame "${tag}" before the index header`);
-    (tag === 'S' ? this.entityChunks : this.passageChunks).push(payload as Buffer);
+    (tag === 'S' ? this.entitySpans : this.passageSpans).push(payload as FrameSpan);
   }
 
+  /**
+   * The indexes, parsed on first read of `entities` or `passages`. The term frames are read
+   * again from the file through a descriptor opened now, so a file replaced meanwhile (`build`
+   * renames a new one over it) is not the one read; it is closed once both are read, or when
+   * the data is collected unread.
+   */
   data(): SearchIndexData | undefined {
-    if (!this.head) return undefined;
-    const entities = { ...this.head.entities };
-    deferRows(entities, this.entityChunks, 'S', this.path);
-    const passageIndex = { ...this.head.passages.index };
-    deferRows(passageIndex, this.passageChunks, 'P', this.path);
-    return { entities, passages: { ...this.head.passages, index: passageIndex } };
+    const head = this.head;
+    if (!head) return undefined;
+    const path = this.path;
+    const file = new RereadFile(path, [this.entitySpans.length, this.passageSpans.length].filter((n) => n > 0).length);
+    const { entitySpans, passageSpans } = this;
+    let parsed: SearchIndexData | undefined;
+    const parse = (): SearchIndexData => {
+      if (!parsed) {
+        const h = parseJson(head, 'I', path) as SearchIndexData;
+        const entities = { ...h.entities };
+        deferRows(entities, file, entitySpans, 'S');
+        const passageIndex = { ...h.passages.index };
+        deferRows(passageIndex, file, passageSpans, 'P');
+        parsed = { entities, passages: { ...h.passages, index: passageIndex } };
+      }
+      return parsed;
+    };
+    const data = {
+      get entities() {
+        return parse().entities;
+      },
+      get passages() {
+        return parse().passages;
+      },
+    };
+    closeUnread.register(data, file);
+    return data;
   }
 }
 
-/** Gives `target.index` the rows of `chunks`, parsed when first read (their CRCs were checked). */
-function deferRows(target: { index: TermRow[] }, chunks: Buffer[], tag: string, path: string): void {
+/** A snapshot file kept open for frames read again later; closed after `uses` reads. */
+class RereadFile {
+  private fd?: number;
+
+  constructor(
+    readonly path: string,
+    private uses: number,
+  ) {
+    if (uses > 0) {
+      try {
+        this.fd = openSync(path, 'r');
+      } catch (err) {
+        throw new SnapshotFileError(path, `cannot open: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  /** The payloads of `spans`, each checked against its checksum again. */
+  read(spans: readonly FrameSpan[], tag: string): Buffer[] {
+    const fd = this.fd;
+    if (fd === undefined) throw new SnapshotFileError(this.path, `frame "${tag}" read twice`);
+    try {
+      return spans.map(({ at, length, crc }) => {
+        const body = Buffer.allocUnsafe(length);
+        let got = 0;
+        while (got < length) {
+          const n = readSync(fd, body, got, length - got, at + got);
+          if (n === 0) break;
+          got += n;
+        }
+        if (got < length || crc32(body) !== crc) {
+          throw new SnapshotFileError(this.path, `corrupted: frame "${tag}" at byte ${at} changed since it was loaded`);
+        }
+        return body;
+      });
+    } finally {
+      if (--this.uses <= 0) this.close();
+    }
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    this.fd = undefined;
+  }
+}
+
+const closeUnread = new FinalizationRegistry<RereadFile>((file) => file.close());
+
+function parseJson(bytes: Buffer, tag: string, path: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new SnapshotFileError(path, `corrupted: frame "${tag}" is not JSON (${(err as Error).message})`);
+  }
+}
+
+/** Gives `target.index` the rows of the frames at `spans`, read and parsed when first read. */
+function deferRows(target: { index: TermRow[] }, file: RereadFile, spans: readonly FrameSpan[], tag: string): void {
   let rows: TermRow[] | undefined;
   Object.defineProperty(target, 'index', {
     enumerable: true,
@@ -696,17 +819,12 @@ function deferRows(target: { index: TermRow[] }, chunks: Buffer[], tag: string, 
     get() {
       if (!rows) {
         const parsed: TermRow[] = [];
-        for (const chunk of chunks) {
-          let part: TermRow[];
-          try {
-            part = JSON.parse(chunk.toString('utf8')) as TermRow[];
-          } catch (err) {
-            throw new SnapshotFileError(path, `corrupted: frame "${tag}" is not JSON (${(err as Error).message})`);
+        if (spans.length > 0) {
+          for (const chunk of file.read(spans, tag)) {
+            for (const row of parseJson(chunk, tag, file.path) as TermRow[]) parsed.push(row);
           }
-          for (const row of part) parsed.push(row);
         }
         rows = parsed;
-        chunks.length = 0;
       }
       return rows;
     },

@@ -219,6 +219,42 @@ describe('the relation order stored in the file (frame A, format 6)', () => {
   });
 });
 
+describe('the search-index frames are read from the file when search loads (not held from start-up)', () => {
+  it('answers searches the same as the snapshot written, even after the file was replaced', async () => {
+    const original = loadGraphData('graph-data');
+    const path = join(root, 'search.snapshot');
+    writeSnapshotFile(original, path);
+    const loaded = readSnapshotFile(path);
+    // `build` renames a new file over the old one: the loaded snapshot keeps reading its own.
+    generateCorpus({ entities: 300, out: join(root, 'other'), seed: 3 });
+    writeSnapshotFile(loadGraphData(join(root, 'other')), path);
+    await loaded.loadSearch();
+    for (const query of ['public security', 'ministry', 'reform']) {
+      const hits = (s: Snapshot) =>
+        s.search.search(query, { first: 10 }).map((h) => [h.entity.id, h.score, h.matchedText]);
+      expect(hits(loaded)).toEqual(hits(original));
+      expect(hits(loaded).length).toBeGreaterThan(0);
+    }
+    for (const query of ['public security bureau', 'household registration']) {
+      const passages = (s: Snapshot) => JSON.stringify(s.passages.search(query));
+      expect(passages(loaded)).toEqual(passages(original));
+      expect(loaded.passages.search(query).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('still checks their checksums while loading', () => {
+    const good = readFileSync(join(root, 'bundled.snapshot'));
+    const s = frames(good);
+    const at = s.findIndex(([tag]) => tag === 'P');
+    const offset = 8 + s.slice(0, at).reduce((n, [, p]) => n + 9 + p.length, 0) + 9 + 3;
+    const bad = Buffer.from(good);
+    bad[offset] = (bad[offset] ?? 0) ^ 0xff;
+    const path = join(root, 'bad-p.snapshot');
+    writeFileSync(path, bad);
+    expect(() => readSnapshotFile(path)).toThrow(/corrupted: checksum mismatch in frame "P"/);
+  });
+});
+
 describe('loadPreferringSnapshot binds a snapshot file to its data', () => {
   let data: string;
   let path: string;
