@@ -21,6 +21,12 @@
  *      target entity index, explicit id or null for the default, assertion index, date or 0];
  *      MENTIONS are derived again from the entities' cited documents
  *   Q  binary: the relation records section; U  binary: its offsets
+ *   A  binary: the relations' id order (format 6), Uint32 little-endian, one per graph edge
+ *      (curated relations in R order, then the derived MENTIONS: entity by entity in N order,
+ *      each entity's cited documents in order), the edge's place in that order listed by id
+ *      rank (compareIds, adjacency.ts). `build` sorts once so `serve` skips a sort of every
+ *      relation id (most of its traversal start-up); the reader checks it is a permutation of
+ *      the right length, the adjacency that it is still the collator's order here.
  *   I, S, P  the full-text indexes (see "Full-text indexes" below); absent in older files
  *   Z  end marker repeating the counts, so a truncated file is never taken as complete
  * Binary sections are split over frames of a few MB like the others and joined into one
@@ -62,6 +68,7 @@ import {
   type RelationType,
 } from '../model/ontology.js';
 import type { OutcomeFields, SourceDocumentRecord } from '../model/records.js';
+import { adjacencyOf } from './adjacency.js';
 import type { DataBinding } from './data-hash.js';
 import {
   type EntityHead,
@@ -80,8 +87,14 @@ export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
  * 3: the full-text indexes are stored in frames S and P.
  * 4: relations carry an assertion, evidence a context (issue 18).
  * 5: records are split into heads (N, R) and encoded sections (E/O, Q/U) read without parsing.
+ * 6: the relations' id order is stored (frame A), so loading does not sort the relation ids.
  */
-export const SNAPSHOT_FORMAT_VERSION = 5;
+export const SNAPSHOT_FORMAT_VERSION = 6;
+/**
+ * Older versions this reader still takes: 5 differs only by lacking frame A, and the order is
+ * then sorted at start as before (seconds at 100k entities; `reform-graph build` writes a 6).
+ */
+const READABLE_FORMAT_VERSIONS: ReadonlySet<number> = new Set([5, SNAPSHOT_FORMAT_VERSION]);
 
 /**
  * The reform-graph version (package.json) of this code: a snapshot written by another version
@@ -126,15 +139,30 @@ type EntityHeadRow = [string, number, number[], PartialDate | 0, PartialDate | 0
 type RelationHeadRow = [number, number, number, string | null, number, PartialDate | 0];
 
 /** Frames whose payload is bytes, not JSON. */
-const BINARY_TAGS = new Set(['E', 'O', 'Q', 'U']);
+const BINARY_TAGS = new Set(['E', 'O', 'Q', 'U', 'A']);
 /**
- * JSON frames kept as bytes when read and parsed on first use: the search-index terms are parsed
- * by `Snapshot.loadSearch` once `serve` listens, so they neither delay start-up nor cost a
- * layout process (which never searches) anything.
+ * JSON frames of the search indexes, parsed on first use: `Snapshot.loadSearch` reads them once
+ * `serve` listens, so they neither delay start-up nor cost a layout process (which never
+ * searches) anything. The index header (I) is kept as bytes; the term frames (S, P, ~50 MB at
+ * 100k entities) are not even kept: their checksum is checked in small reads while loading, and
+ * their bytes are read from the file again when parsed (see SearchIndexReader).
  */
-const DEFERRED_TAGS = new Set(['S', 'P']);
+const DEFERRED_TAGS = new Set(['I']);
+const REREAD_TAGS = new Set(['S', 'P']);
+/** Where a frame's payload sits in the file, for frames read again later (REREAD_TAGS). */
+interface FrameSpan {
+  readonly at: number;
+  readonly length: number;
+  readonly crc: number;
+}
 
-const defaultRelationId = (source: string, type: string, target: string) => `rel/${source}-${type}->${target}`;
+/**
+ * Joined, not a template literal: V8 builds `a${b}c` as a tree of cons strings that the first
+ * collator comparison flattens into a second copy, about 30 B more per relation held for the
+ * snapshot's life (16 MB at 100k entities); `join` makes the flat string at once.
+ */
+const defaultRelationId = (source: string, type: string, target: string) =>
+  ['rel/', source, '-', type, '->', target].join('');
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -297,6 +325,7 @@ function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): n
     out.flush();
     out.bytesFrames('Q', relationSection.bytes);
     out.bytesFrames('U', offsetBytes(relationSection.offsets));
+    out.bytesFrames('A', offsetBytes(adjacencyOf(snapshot).order));
     if (options.searchIndexes !== false) writeSearchIndexes(out, snapshot.searchIndexData());
     out.frame('Z', JSON.stringify(counts));
   } catch (err) {
@@ -353,6 +382,7 @@ class FrameReader {
     const length = this.head.readUInt32LE(0);
     const crc = this.head.readUInt32LE(4);
     const tag = this.head.toString('latin1', 8, 9);
+    if (REREAD_TAGS.has(tag)) return { tag, payload: this.skim(at, length, crc, tag) };
     const body = Buffer.allocUnsafe(length);
     const bodyGot = this.read(body);
     if (bodyGot < length) {
@@ -367,6 +397,23 @@ class FrameReader {
     }
   }
 
+  /** Checks a payload's checksum through one small buffer, leaving it in the file: where it sits. */
+  private skim(at: number, length: number, crc: number, tag: string): FrameSpan {
+    const span = { at: this.offset, length, crc };
+    this.scratch ??= Buffer.allocUnsafe(SKIM_BYTES);
+    let sum = 0;
+    for (let left = length; left > 0; ) {
+      const got = this.read(this.scratch.subarray(0, Math.min(left, SKIM_BYTES)));
+      if (got === 0)
+        this.fail(`truncated: frame "${tag}" at byte ${at} needs ${length} bytes, only ${length - left} remain`);
+      sum = crc32(this.scratch.subarray(0, got), sum);
+      left -= got;
+    }
+    if (sum !== crc) this.fail(`corrupted: checksum mismatch in frame "${tag}" at byte ${at}`);
+    return span;
+  }
+  private scratch?: Buffer;
+
   close(): void {
     try {
       closeSync(this.fd);
@@ -376,11 +423,13 @@ class FrameReader {
   }
 }
 
+const SKIM_BYTES = 1 << 20;
+
 function checkHeader(reader: FrameReader, frame: { tag: string; payload: unknown } | null): SnapshotFileHeader {
   if (frame?.tag !== 'H') return reader.fail('corrupted: the first frame is not the header');
   const header = frame.payload as Partial<SnapshotFileHeader>;
   if (header.format !== SNAPSHOT_FORMAT) return reader.fail(`not a ${SNAPSHOT_FORMAT} file`);
-  if (header.formatVersion !== SNAPSHOT_FORMAT_VERSION) {
+  if (header.formatVersion === undefined || !READABLE_FORMAT_VERSIONS.has(header.formatVersion)) {
     return reader.fail(
       `format version ${header.formatVersion} is not supported (this build reads version ${SNAPSHOT_FORMAT_VERSION}); rebuild it with \`reform-graph build\``,
     );
@@ -432,6 +481,7 @@ export function readSnapshotInput(
   const relations: RelationHead[] = [];
   const entitySection = new SectionChunks();
   const relationSection = new SectionChunks();
+  const orderChunks: Buffer[] = [];
   let ended = false;
   const indexes = new SearchIndexReader(path);
   for (let frame = reader.next(); frame; frame = reader.next()) {
@@ -465,6 +515,10 @@ export function readSnapshotInput(
       case 'U':
         relationSection.add('offsets', payload as Buffer);
         break;
+      case 'A':
+        if (header.formatVersion < 6) reader.fail(`corrupted: frame "A" in a format ${header.formatVersion} file`);
+        orderChunks.push(payload as Buffer);
+        break;
       case 'I':
       case 'S':
       case 'P':
@@ -494,6 +548,8 @@ export function readSnapshotInput(
   }
   const entityRecords = entitySection.section(entities.length, 'entity', reader);
   const relationRecords = relationSection.section(relations.length, 'relation', reader);
+  const relationOrder =
+    header.formatVersion >= 6 ? storedRelationOrder(orderChunks, relations.length, entityDocuments, reader) : undefined;
   reader.close();
   return {
     header,
@@ -506,8 +562,34 @@ export function readSnapshotInput(
     entityRecords,
     relations,
     relationRecords,
+    relationOrder,
     indexes: indexes.data(),
   };
+}
+
+/** Frame A joined and checked: one place per graph edge (curated and MENTIONS), each once. */
+function storedRelationOrder(
+  chunks: Buffer[],
+  curated: number,
+  entityDocuments: readonly (readonly string[])[],
+  reader: FrameReader,
+): Uint32Array {
+  let edges = curated;
+  for (const docs of entityDocuments) edges += docs.length;
+  const raw = Buffer.concat(chunks);
+  if (raw.length !== edges * 4) {
+    reader.fail(`corrupted: the relation order holds ${raw.length / 4} places for ${edges} relations`);
+  }
+  // Copied into its own Uint32Array: a joined Buffer may sit unaligned in Node's pool.
+  const order = new Uint32Array(edges);
+  new Uint8Array(order.buffer).set(raw);
+  const seen = new Uint8Array(edges);
+  for (const i of order) {
+    if (i >= edges || seen[i] === 1)
+      reader.fail(`corrupted: the relation order lists relation ${i} twice or out of range`);
+    seen[i] = 1;
+  }
+  return order;
 }
 
 function entityHeadOf([id, k, , date, start, end, outcome]: EntityHeadRow, reader: FrameReader): EntityHead {
@@ -615,33 +697,121 @@ function writeSearchIndexes(out: FrameWriter, data: SearchIndexData): void {
 }
 
 class SearchIndexReader {
-  private head?: SearchIndexData;
-  private readonly entityChunks: Buffer[] = [];
-  private readonly passageChunks: Buffer[] = [];
+  private head?: Buffer;
+  private readonly entitySpans: FrameSpan[] = [];
+  private readonly passageSpans: FrameSpan[] = [];
 
   constructor(private readonly path: string) {}
 
   frame(tag: string, payload: unknown, reader: FrameReader): void {
     if (tag === 'I') {
-      this.head = payload as SearchIndexData;
+      this.head = payload as Buffer;
       return;
     }
     if (!this.head) reader.fail(`corrupted: index frame "${tag}" before the index header`);
-    (tag === 'S' ? this.entityChunks : this.passageChunks).push(payload as Buffer);
+    (tag === 'S' ? this.entitySpans : this.passageSpans).push(payload as FrameSpan);
   }
 
+  /**
+   * The indexes, parsed on first read of `entities` or `passages`. The term frames are read
+   * again from the file through a descriptor opened now, so a file replaced meanwhile (`build`
+   * renames a new one over it) is not the one read; it is closed once both are read, or when
+   * the data is collected unread.
+   */
   data(): SearchIndexData | undefined {
-    if (!this.head) return undefined;
-    const entities = { ...this.head.entities };
-    deferRows(entities, this.entityChunks, 'S', this.path);
-    const passageIndex = { ...this.head.passages.index };
-    deferRows(passageIndex, this.passageChunks, 'P', this.path);
-    return { entities, passages: { ...this.head.passages, index: passageIndex } };
+    const head = this.head;
+    if (!head) return undefined;
+    const path = this.path;
+    const file = new RereadFile(path, [this.entitySpans.length, this.passageSpans.length].filter((n) => n > 0).length);
+    const { entitySpans, passageSpans } = this;
+    let parsed: SearchIndexData | undefined;
+    const parse = (): SearchIndexData => {
+      if (!parsed) {
+        const h = parseJson(head, 'I', path) as SearchIndexData;
+        const entities = { ...h.entities };
+        deferRows(entities, file, entitySpans, 'S');
+        const passageIndex = { ...h.passages.index };
+        deferRows(passageIndex, file, passageSpans, 'P');
+        parsed = { entities, passages: { ...h.passages, index: passageIndex } };
+      }
+      return parsed;
+    };
+    const data = {
+      get entities() {
+        return parse().entities;
+      },
+      get passages() {
+        return parse().passages;
+      },
+    };
+    closeUnread.register(data, file);
+    return data;
   }
 }
 
-/** Gives `target.index` the rows of `chunks`, parsed when first read (their CRCs were checked). */
-function deferRows(target: { index: TermRow[] }, chunks: Buffer[], tag: string, path: string): void {
+/** A snapshot file kept open for frames read again later; closed after `uses` reads. */
+class RereadFile {
+  private fd?: number;
+
+  constructor(
+    readonly path: string,
+    private uses: number,
+  ) {
+    if (uses > 0) {
+      try {
+        this.fd = openSync(path, 'r');
+      } catch (err) {
+        throw new SnapshotFileError(path, `cannot open: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  /** The payloads of `spans`, each checked against its checksum again. */
+  read(spans: readonly FrameSpan[], tag: string): Buffer[] {
+    const fd = this.fd;
+    if (fd === undefined) throw new SnapshotFileError(this.path, `frame "${tag}" read twice`);
+    try {
+      return spans.map(({ at, length, crc }) => {
+        const body = Buffer.allocUnsafe(length);
+        let got = 0;
+        while (got < length) {
+          const n = readSync(fd, body, got, length - got, at + got);
+          if (n === 0) break;
+          got += n;
+        }
+        if (got < length || crc32(body) !== crc) {
+          throw new SnapshotFileError(this.path, `corrupted: frame "${tag}" at byte ${at} changed since it was loaded`);
+        }
+        return body;
+      });
+    } finally {
+      if (--this.uses <= 0) this.close();
+    }
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    this.fd = undefined;
+  }
+}
+
+const closeUnread = new FinalizationRegistry<RereadFile>((file) => file.close());
+
+function parseJson(bytes: Buffer, tag: string, path: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new SnapshotFileError(path, `corrupted: frame "${tag}" is not JSON (${(err as Error).message})`);
+  }
+}
+
+/** Gives `target.index` the rows of the frames at `spans`, read and parsed when first read. */
+function deferRows(target: { index: TermRow[] }, file: RereadFile, spans: readonly FrameSpan[], tag: string): void {
   let rows: TermRow[] | undefined;
   Object.defineProperty(target, 'index', {
     enumerable: true,
@@ -649,17 +819,12 @@ function deferRows(target: { index: TermRow[] }, chunks: Buffer[], tag: string, 
     get() {
       if (!rows) {
         const parsed: TermRow[] = [];
-        for (const chunk of chunks) {
-          let part: TermRow[];
-          try {
-            part = JSON.parse(chunk.toString('utf8')) as TermRow[];
-          } catch (err) {
-            throw new SnapshotFileError(path, `corrupted: frame "${tag}" is not JSON (${(err as Error).message})`);
+        if (spans.length > 0) {
+          for (const chunk of file.read(spans, tag)) {
+            for (const row of parseJson(chunk, tag, file.path) as TermRow[]) parsed.push(row);
           }
-          for (const row of part) parsed.push(row);
         }
         rows = parsed;
-        chunks.length = 0;
       }
       return rows;
     },

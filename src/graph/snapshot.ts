@@ -58,6 +58,8 @@ export interface EncodedSnapshotInput {
   readonly relationRecords: RecordSection;
   /** A document some evidence cites that `documents` lacks (in-memory input only): such a snapshot serves but cannot be written. */
   readonly unknownDocument?: string;
+  /** The relations' id order, stored at `build` (adjacency.ts, relationOrder); absent: sorted on first traversal. */
+  readonly relationOrder?: Uint32Array;
 }
 
 export class Snapshot {
@@ -67,6 +69,8 @@ export class Snapshot {
   readonly graph: GraphStore;
   /** The encoded records behind the lazy node and edge objects. */
   readonly records: RecordStore;
+  /** The relation order a snapshot file stored, until the adjacency takes it (adjacency.ts). */
+  relationOrder?: Uint32Array;
   private readonly documentsById = new Map<string, SourceDocumentRecord>();
   private readonly byKind = new Map<EntityKind, EntityRecord[]>();
   private readonly allEntities: EntityRecord[];
@@ -88,6 +92,7 @@ export class Snapshot {
     this.documentOrder = encoded.documents;
     this.version = encoded.version;
     this.data = encoded.data;
+    this.relationOrder = encoded.relationOrder;
     this.graph = new MultiDirectedGraph<NodeRecord, RelationRecord>();
     this.records = new RecordStore(
       new RecordCodec(encoded.documents, encoded.files),
@@ -142,7 +147,8 @@ export class Snapshot {
         const doc = this.documentsById.get(docId);
         if (!doc) continue;
         const head: RelationHead = {
-          id: `rel/${doc.nodeId}-MENTIONS->${e.id}`,
+          // Joined into a flat string, not a cons-string tree (see snapshot-file.ts, defaultRelationId).
+          id: ['rel/', doc.nodeId, '-MENTIONS->', e.id].join(''),
           type: 'MENTIONS',
           assertion: 'STATED',
           source: doc.nodeId,

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPreferringSnapshot } from '../../src/cli/build.js';
+import { adjacencyOf } from '../../src/graph/adjacency.js';
 import { generateCorpus } from '../../src/graph/generate.js';
 import { loadGraphData } from '../../src/graph/load.js';
 import { plainEntity, plainRelation } from '../../src/graph/record-store.js';
@@ -22,6 +23,7 @@ import {
   readSnapshotFile,
   readSnapshotHeader,
   SNAPSHOT_FORMAT_VERSION,
+  SnapshotFileError,
   snapshotInputOf,
   writeSnapshotFile,
 } from '../../src/graph/snapshot-file.js';
@@ -110,6 +112,146 @@ describe('damaged snapshot files give a clear error', () => {
     expect(() => readSnapshotFile(write('yaml.snapshot', Buffer.from('id: x\n')))).toThrow(
       /not a reform-graph snapshot/,
     );
+  });
+});
+
+/** The frames of a snapshot file: [tag, payload] after the magic bytes. */
+function frames(file: Buffer): [string, Buffer][] {
+  const out: [string, Buffer][] = [];
+  for (let at = 8; at < file.length; ) {
+    const length = file.readUInt32LE(at);
+    out.push([file.toString('latin1', at + 8, at + 9), file.subarray(at + 9, at + 9 + length)]);
+    at += 9 + length;
+  }
+  return out;
+}
+
+/** A snapshot file from frames, each with a correct checksum: damage the checks past the CRC must catch. */
+function unframe(list: [string, Buffer][]): Buffer {
+  const parts: Buffer[] = [Buffer.from('RGSNAP\r\n', 'latin1')];
+  for (const [tag, payload] of list) {
+    const head = Buffer.alloc(9);
+    head.writeUInt32LE(payload.length, 0);
+    head.writeUInt32LE(crc32(payload), 4);
+    head.write(tag, 8, 'latin1');
+    parts.push(head, payload);
+  }
+  return Buffer.concat(parts);
+}
+
+describe('the relation order stored in the file (frame A, format 6)', () => {
+  let good: Buffer;
+  let original: Snapshot;
+  beforeAll(() => {
+    original = loadGraphData('graph-data');
+    const path = join(root, 'order.snapshot');
+    writeSnapshotFile(original, path);
+    good = readFileSync(path);
+  });
+  const write = (name: string, bytes: Buffer) => {
+    const path = join(root, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  it('is read back and is the order the adjacency sorts ids into', () => {
+    const loaded = readSnapshotFile(write('order-ok.snapshot', good));
+    const stored = loaded.relationOrder;
+    expect(stored?.length).toBe(original.graph.size);
+    const a = adjacencyOf(loaded);
+    // The adjacency took the stored order rather than sorting (same array, dropped from the snapshot).
+    expect(a.order).toBe(stored);
+    expect(loaded.relationOrder).toBeUndefined();
+    expect(a.edgeIds).toEqual(adjacencyOf(original).edgeIds);
+  });
+
+  it('rejects an order section cut short, with a typed error', () => {
+    const cut = frames(good).map(([tag, p]): [string, Buffer] => [tag, tag === 'A' ? p.subarray(4) : p]);
+    const path = write('order-cut.snapshot', unframe(cut));
+    expect(() => readSnapshotFile(path)).toThrow(SnapshotFileError);
+    expect(() => readSnapshotFile(path)).toThrow(/corrupted: the relation order holds \d+ places for \d+ relations/);
+  });
+
+  it('rejects an order that lists a relation twice (checksum intact)', () => {
+    const twice = frames(good).map(([tag, p]): [string, Buffer] => {
+      if (tag !== 'A') return [tag, p];
+      const copy = Buffer.from(p);
+      copy.writeUInt32LE(copy.readUInt32LE(0), 4);
+      return [tag, copy];
+    });
+    expect(() => readSnapshotFile(write('order-twice.snapshot', unframe(twice)))).toThrow(
+      /corrupted: the relation order lists relation \d+ twice/,
+    );
+  });
+
+  it('rejects a format 6 file without the order', () => {
+    const none = frames(good).filter(([tag]) => tag !== 'A');
+    expect(() => readSnapshotFile(write('order-none.snapshot', unframe(none)))).toThrow(
+      /corrupted: the relation order holds 0 places/,
+    );
+  });
+
+  it('sorts again when the stored order is not the collator order here (another ICU or locale)', () => {
+    const swapped = frames(good).map(([tag, p]): [string, Buffer] => {
+      if (tag !== 'A') return [tag, p];
+      const copy = Buffer.from(p);
+      copy.writeUInt32LE(p.readUInt32LE(4), 0);
+      copy.writeUInt32LE(p.readUInt32LE(0), 4);
+      return [tag, copy];
+    });
+    const loaded = readSnapshotFile(write('order-swapped.snapshot', unframe(swapped)));
+    expect(adjacencyOf(loaded).edgeIds).toEqual(adjacencyOf(original).edgeIds);
+  });
+
+  it('still reads a format 5 file (no frame A): the order is sorted at start, answers the same', () => {
+    const v5 = frames(good)
+      .filter(([tag]) => tag !== 'A')
+      .map(([tag, p]): [string, Buffer] => {
+        if (tag !== 'H') return [tag, p];
+        const header = JSON.parse(p.toString('utf8'));
+        return [tag, Buffer.from(JSON.stringify({ ...header, formatVersion: 5 }))];
+      });
+    const loaded = readSnapshotFile(write('v5.snapshot', unframe(v5)));
+    expect(loaded.relationOrder).toBeUndefined();
+    expectSame(loaded, original);
+    expect(adjacencyOf(loaded).edgeIds).toEqual(adjacencyOf(original).edgeIds);
+    expect(Array.from(adjacencyOf(loaded).source)).toEqual(Array.from(adjacencyOf(original).source));
+  });
+});
+
+describe('the search-index frames are read from the file when search loads (not held from start-up)', () => {
+  it('answers searches the same as the snapshot written, even after the file was replaced', async () => {
+    const original = loadGraphData('graph-data');
+    const path = join(root, 'search.snapshot');
+    writeSnapshotFile(original, path);
+    const loaded = readSnapshotFile(path);
+    // `build` renames a new file over the old one: the loaded snapshot keeps reading its own.
+    generateCorpus({ entities: 300, out: join(root, 'other'), seed: 3 });
+    writeSnapshotFile(loadGraphData(join(root, 'other')), path);
+    await loaded.loadSearch();
+    for (const query of ['public security', 'ministry', 'reform']) {
+      const hits = (s: Snapshot) =>
+        s.search.search(query, { first: 10 }).map((h) => [h.entity.id, h.score, h.matchedText]);
+      expect(hits(loaded)).toEqual(hits(original));
+      expect(hits(loaded).length).toBeGreaterThan(0);
+    }
+    for (const query of ['public security bureau', 'household registration']) {
+      const passages = (s: Snapshot) => JSON.stringify(s.passages.search(query));
+      expect(passages(loaded)).toEqual(passages(original));
+      expect(loaded.passages.search(query).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('still checks their checksums while loading', () => {
+    const good = readFileSync(join(root, 'bundled.snapshot'));
+    const s = frames(good);
+    const at = s.findIndex(([tag]) => tag === 'P');
+    const offset = 8 + s.slice(0, at).reduce((n, [, p]) => n + 9 + p.length, 0) + 9 + 3;
+    const bad = Buffer.from(good);
+    bad[offset] = (bad[offset] ?? 0) ^ 0xff;
+    const path = join(root, 'bad-p.snapshot');
+    writeFileSync(path, bad);
+    expect(() => readSnapshotFile(path)).toThrow(/corrupted: checksum mismatch in frame "P"/);
   });
 });
 
