@@ -3,6 +3,7 @@
  * resolved against the document's publication date when the text leaves the year out.
  */
 import type { PartialDate } from '../model/dates.js';
+import { WORD_NUMBERS } from './numbers.js';
 
 const MONTHS = [
   'january',
@@ -33,19 +34,6 @@ export interface DateMention {
   /** A period start, for "since 2018" or "in the past ten years". */
   readonly from?: string;
 }
-
-const WORD_NUMBERS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twenty: 20,
-};
 
 export interface DateContext {
   readonly published?: PartialDate;
