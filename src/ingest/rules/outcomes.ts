@@ -46,6 +46,7 @@ const UNIT_STOP =
   /^(?:have|has|had|were|was|will|would|are|is|be|been|of|in|and|to|for|from|at|on|with|such|that|which|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively)$/i;
 const MEASURE =
   /^(?:yuan|RMB|dollars?|euros?|kilometers?|kilometres?|km|meters?|metres?|tons?|tonnes?|hectares?|mu|kilograms?|kg)$/i;
+const LENGTH = /^(?:kilometers?|kilometres?|km|meters?|metres?|miles?)$/i;
 const TIME_UNITS = /^(?:years?|months?|days?|hours?|minutes?|times|consecutive|weeks?|o'clock|am|pm)$/i;
 const MONTH_BEFORE =
   /(?:January|February|March|April|May|June|July|August|September|October|November|December|No\.|Version|version|Article|article)\s*$/;
@@ -72,9 +73,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Words that end a counted noun phrase ("48,000 pension fraud cases | were solved"). */
 const NOUN_STOP =
-  /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through)$/i;
+  /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through|others|them|themselves|those|ones|it|they|adding|saying|noting)$/i;
 /** Words that join a noun to its complement: "cases of telecom fraud", "cases for offering fraudulent loans". */
 const NOUN_LINK = /^(?:of|for|involving)$/i;
+/** Words after which a noun phrase goes on about its head: "suspects at large", "cases in the field of …". */
+const HEAD_END = /^(?:at|in|suspected|accused|involved|wanted|engaged)$/i;
 /** Result verbs written in the past without -ed. */
 const IRREGULAR =
   'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn';
@@ -89,19 +92,19 @@ const ACTIVE = new RegExp(
   'i',
 );
 const NOT_RESULT_VERB =
-  /^(?:including|involving|according|accounting|amounting|reaching|totaling|totalling|marking|following|during|being|having|regarding|nothing|during|bring|during)$/i;
+  /^(?:including|involving|according|accounting|amounting|reaching|totaling|totalling|marking|following|during|being|having|regarding|nothing|during|bring|adding|saying|noting|stating|telling|calling|urging)$/i;
 /** Counts of places and listed items describe scope, not results: "all 14 prefecture-level cities", "26 measures". */
 const SCOPE_UNIT =
-  /^(?:countries|country|regions|measures|items|tasks|aspects|articles|points|opinions|departments|ministries|chapters|sections|categories|types|kinds|parts|fields|links)$/i;
+  /^(?:countries|country|regions|measures|items|tasks|aspects|articles|points|opinions|departments|ministries|chapters|sections|categories|types|kinds|parts|fields|links|matters)$/i;
 /** The police a campaign deployed: its effort, not its result. */
 const FORCES = /^(?:officers|policemen|policewomen|police|staff|personnel|colleagues|investigators|agents|troops)$/i;
 const EFFORT =
-  /\b(?:participated|participating|participate|took part|involved|deployed|dispatched|mobilized|mobilised|sent|invested|joined|divided)\b/i;
+  /\b(?:participated|participating|participate|took part|involved|deployed|dispatched|mobilized|mobilised|sent|invested|joined|divided|led|leading|headed)\b/i;
 /** A target stated before the figure. */
 const GOAL =
   /\b(?:aim|aims|aimed|aiming|target|targets|targeted|goal|strive|strives|striving|seek|seeks|seeking)\b(?:\s+\w+){0,4}\s*$/i;
 /** A package's size is the package's attribute even when issued ("issued 18 measures"). */
-const PACKAGE_UNIT = /^(?:measures|items|tasks|articles|opinions|chapters|sections|aspects)$/i;
+const PACKAGE_UNIT = /^(?:measures|items|tasks|articles|opinions|chapters|sections|aspects|matters)$/i;
 /** Places count as results where curators said so ("in 36 cities" piloted); "all 14 … cities" is a scope. */
 const PLACE_UNIT =
   /^(?:provinces|province|cities|city|counties|county|municipalities|districts|places|localities|prefecture-level|prefectures|areas)$/i;
@@ -163,6 +166,18 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       pos = re.lastIndex;
       continue;
     }
+    if (w === 'at' && words.length > 0 && /^\s*large\b/.test(after.slice(re.lastIndex))) {
+      words.push('at', 'large');
+      pos = re.lastIndex + (/^\s*large/.exec(after.slice(re.lastIndex))?.[0].length ?? 0);
+      continue;
+    }
+    // "cases in the field of food safety": the domain is part of what is counted.
+    const field = w === 'in' && words.length > 0 ? /^\s+the\s+fields?\s+of\b/i.exec(after.slice(re.lastIndex)) : null;
+    if (field) {
+      words.push('in', 'the', 'field', 'of');
+      pos = re.lastIndex + field[0].length;
+      continue;
+    }
     if (NOUN_STOP.test(w) || /^\d/.test(w)) break;
     // "fugitives suspected of economic offenses", "suspects at large": still the noun phrase.
     if (
@@ -179,11 +194,6 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       }
       continue;
     }
-    if (w === 'at' && /^\s*large\b/.test(after.slice(re.lastIndex))) {
-      words.push('at', 'large');
-      pos = re.lastIndex + (/^\s*large/.exec(after.slice(re.lastIndex))?.[0].length ?? 0);
-      continue;
-    }
     if (words.length > 0 && !pendingLink && /^[a-z]+ed$/.test(w)) {
       verb = w;
       break;
@@ -194,7 +204,14 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     }
     words.push(w);
     pos = re.lastIndex;
-    if (m[2] || /[”"’]$/.test(raw)) break;
+    if (m[2]) break;
+    // A quoted term is a whole noun phrase ("14 “hotspots”") unless a noun follows it:
+    // "574 “fake investment” fraud cases" counts cases.
+    if (
+      /[”"’]$/.test(raw) &&
+      !/^\s+(?!(?:and|or|in|of|for|on|at|to|by|with|from|as|that|which|who)\b)[a-z][a-z-]*\b/.test(after.slice(pos))
+    )
+      break;
   }
   return { words, length: pos, ...(verb ? { verb } : {}) };
 }
@@ -306,6 +323,12 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       continue;
     if (!isPercent && PLACE_UNIT.test(r.unitWords[0] ?? '') && /\ball(?:\s+the)?\s+$/i.test(text.slice(0, r.start)))
       continue;
+    // The counted head decides scope too: "from 20 provincial-level regions" counts regions.
+    if (!isPercent && !r.verb && r.unit !== r.unitWords[0] && SCOPE_UNIT.test(r.unit)) continue;
+    // "one of 14 pilot zones", "one of the over 100,000 cases": the whole a thing belongs to, said in passing.
+    if (/\bone of(?:\s+the)?\s+$/i.test(text.slice(0, r.start)) && !r.verb) continue;
+    // "about 90 km from the county seat": a distance, not a result.
+    if (LENGTH.test(r.unit) && /^\s+\S+\s+(?:from|away|south|north|east|west)\b/i.test(r.after)) continue;
     const ref = r.ref && 'kind' in r.ref ? r.ref : r.ref ? made.get(r.ref) : undefined;
     const useRef = ref !== undefined && isPercent && r.metricWords.length === 0;
     const metricWords = useRef
@@ -469,7 +492,7 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   }
   r.unitWords = np.words;
   // The counted noun is the head before "of"/"for": "cases of telecom fraud" counts cases.
-  const headEnd = np.words.findIndex((w) => NOUN_LINK.test(w));
+  const headEnd = np.words.findIndex((w) => NOUN_LINK.test(w) || HEAD_END.test(w));
   const headWords = headEnd > 0 ? np.words.slice(0, headEnd) : np.words;
   r.unit = headWords[headWords.length - 1] ?? '';
   r.metricWords = np.words;
@@ -670,10 +693,13 @@ function whenOf(
       after.slice(0, 80),
     )?.[1];
   if (following) return { year: following };
+  const sentenceText = input.doc.text.slice(input.sentence.start, input.sentence.end);
   const usable = inSentence.filter(
     (d) =>
       !(baselineYear && d.date === baselineYear) &&
-      !/compared with\s*$/i.test(input.doc.text.slice(d.start - 20, d.start)),
+      !BASELINE_BEFORE.test(input.doc.text.slice(Math.max(0, d.start - 40), d.start)) &&
+      // "…, the ministry said on Friday": when it was told, not what the figure covers.
+      !(d.weekday && d.role === 'AT' && REPORTING.test(sentenceText)),
   );
   const before = usable.filter((d) => d.end <= start).pop() ?? usable.find((d) => d.start >= end);
   const pub = ctx.published;
@@ -699,6 +725,8 @@ function whenOf(
       const start = since?.date ?? ctx.since?.start;
       return { period: { ...(start && start < before.date ? { start } : {}), end: before.date } };
     }
+    // "on March 1", "on Friday": a day-level date stands for its month.
+    if (before.date.length === 10) return { period: { start: before.date.slice(0, 7), end: before.date.slice(0, 7) } };
     return { year: String(yearOf(before.date)) };
   }
   if (ctx.paragraphYear !== undefined) return { year: String(ctx.paragraphYear) };
@@ -711,6 +739,12 @@ function whenOf(
   if (ctx.reviewYear !== undefined) return { year: String(ctx.reviewYear) };
   return now ? { period: { end: now } } : {};
 }
+
+/** A date a change is measured against: "compared with 2015", "the same period of last year", "an increase from 2015". */
+const BASELINE_BEFORE =
+  /(?:compared (?:with|to)|(?:the )?same period (?:of|in)|than(?: in)?|(?:increase|decrease|rise|drop|decline|growth|up|down)\s+(?:by\s+)?from)\s*$/i;
+const REPORTING =
+  /\b(?:said|says|announced|announces|told|stated|noted|according to|statement|press conference|news conference)\b/i;
 
 function baselineOf(text: string, figureAt: number, _num: string, isPercent: boolean): Record<string, unknown> | null {
   const before = text.slice(0, figureAt);
