@@ -161,6 +161,13 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       pos = re.lastIndex;
       continue;
     }
+    // "1,283 turned themselves in": a verb, not a noun, when a pronoun or preposition follows.
+    if (
+      words.length === 0 &&
+      /^[a-z]+ed$/.test(w) &&
+      /^\s+(?:themselves|itself|themself|in|on|to|into|from|out|up|down|back)\b/i.test(after.slice(re.lastIndex))
+    )
+      break;
     // "handled 13,500 such cases": "such" without "as" points back, the noun follows.
     if (words.length === 0 && /^such$/i.test(w) && !/^\s+as\b/i.test(after.slice(re.lastIndex))) {
       pos = re.lastIndex;
@@ -269,7 +276,7 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   const recent = [...(ctx.before ?? []), ...(ctx.previous ?? [])].filter(
     (f) => f.sentence >= input.sentence.index - 1 && f.fields.unit !== 'percent',
   );
-  for (const [i, r] of raws.entries()) elided(r, raws.slice(0, i), recent);
+  for (const [i, r] of raws.entries()) elided(r, raws.slice(0, i), recent, text);
   for (let i = raws.length - 2; i >= 0; i--) {
     const r = raws[i] as Raw;
     const next = raws[i + 1] as Raw;
@@ -325,6 +332,13 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       continue;
     // The counted head decides scope too: "from 20 provincial-level regions" counts regions.
     if (!isPercent && !r.verb && r.unit !== r.unitWords[0] && SCOPE_UNIT.test(r.unit)) continue;
+    // "on the 100 most-wanted list", "China's 100 most-wanted": the size of a named set, not a result.
+    if (
+      !isPercent &&
+      /(?:\bthe|['’]s)\s+$/.test(text.slice(0, r.start)) &&
+      /^[a-z]+-[a-z]+$/i.test(r.unitWords[0] ?? '')
+    )
+      continue;
     // "one of 14 pilot zones", "one of the over 100,000 cases": the whole a thing belongs to, said in passing.
     if (/\bone of(?:\s+the)?\s+$/i.test(text.slice(0, r.start)) && !r.verb) continue;
     // "about 90 km from the county seat": a distance, not a result.
@@ -352,7 +366,7 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     };
     Object.assign(fields, when(input, ctx, dates, span.start, span.end, r.after));
     const ante = r.antecedent?.fields;
-    if (ante && !dates.some((d) => d.start >= input.sentence.start && d.end <= input.sentence.end)) {
+    if (ante && figureDates(input, dates).length === 0) {
       for (const k of ['year', 'period'] as const) delete fields[k];
       Object.assign(fields, ante.year ? { year: ante.year } : {}, ante.period ? { period: ante.period } : {});
     }
@@ -509,25 +523,60 @@ const ELIDED =
  * A figure whose noun is left out counts what the figure before it counted (in its sentence or
  * the one before); what is said of it names the metric. Persons count as people.
  */
-function elided(r: Raw, before: readonly Raw[], recent: readonly Finding[]): void {
+function elided(r: Raw, before: readonly Raw[], recent: readonly Finding[], text: string): void {
   if (r.isPercent || r.scaleText || r.unitWords.length > 0) return;
-  const m = ELIDED.exec(r.after);
+  const lead = text.slice(0, r.start);
+  // "So far, 39 of China's 100 most-wanted have returned": the figure counts part of the set it names.
+  const part = PARTITIVE.exec(r.after);
+  if (part) {
+    const set = (part[1] ?? '').trim();
+    const head = set.split(/\s+/).pop() ?? '';
+    r.unit = PERSONS.test(head) || /wanted$/i.test(head) ? 'people' : head;
+    r.unitWords = [head];
+    r.metricWords = [...set.split(/\s+/), ...predicateWords(part[2] ?? '')];
+    return;
+  }
+  // "Of them, 1,283 turned themselves in"; "…, including 139 on the wanted list".
+  const subset = /\b(?:(?:of|among)\s+(?:them|these|those|which)\s*,?|including)\s*$/i.test(lead);
+  const m = ELIDED.exec(r.after) ?? (subset ? SUBSET_PREDICATE.exec(r.after) : null);
   if (!m) return;
-  const lastRaw = [...before].reverse().find((x) => !x.isPercent && x.unitWords.length > 0);
-  const lastFinding = recent.at(-1);
-  const noun = lastRaw ? lastRaw.unit : lastFinding ? String(lastFinding.fields.unit ?? '') : '';
-  if (!noun || noun === 'units' || MEASURE.test(noun)) return;
-  const predicate = (m[1] ?? '')
-    .replace(/\s+(?:according to|the ministry|it said|said)\b.*$/i, '')
-    .split(/\s+/)
-    .filter((w) => !/^(?:had|have|has|been|were|was|are|is)$/i.test(w))
-    .slice(0, 10);
+  const counted = (x: { unit: string }) => x.unit !== '' && x.unit !== 'units' && !MEASURE.test(x.unit);
+  const lastRaw = [...before].reverse().find((x) => !x.isPercent && x.unitWords.length > 0 && counted(x));
+  const lastFinding = [...recent].reverse().find((f) => counted({ unit: String(f.fields.unit ?? '') }));
+  const noun = lastRaw
+    ? lastRaw.unit === 'people'
+      ? (lastRaw.unitWords[0] ?? 'people')
+      : lastRaw.unit
+    : lastFinding
+      ? String(lastFinding.fields.unit ?? '')
+      : '';
+  if (!noun) return;
+  const predicate = predicateWords(m[1] ?? '');
   if (predicate.length === 0) return;
   if (!lastRaw && lastFinding) r.antecedent = lastFinding;
   r.unit = PERSONS.test(noun) ? 'people' : noun;
   r.unitWords = [noun];
   r.metricWords = [noun, ...predicate];
 }
+
+/** What is said of an elided figure, without its auxiliaries and attribution: at most ten words. */
+function predicateWords(clause: string): string[] {
+  return clause
+    .replace(/\s+(?:according to|(?:the ministry|it|he|she|they|police)\s+(?:said|says|added|noted)|said)\b.*$/i, '')
+    .replace(/^(?:(?:had|have|has|been|were|was|are|is)\s+)+/i, '')
+    .split(/\s+/)
+    .filter((w) => w)
+    .slice(0, 10);
+}
+
+/** "39 of China's 100 most-wanted have returned …": a part of a named set, and what it did. */
+const PARTITIVE =
+  /^\s+of\s+((?:the\s+|[A-Z][A-Za-z]*['’]s\s+)?(?:\d[\d,]*\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)\s+((?:have|has|had|were|was|are|is)\s+[^,;.:!?]{3,80})/;
+/** After "of them," or "including": a verb or a prepositional phrase says what the subset is. */
+const SUBSET_PREDICATE = new RegExp(
+  `^\\s+((?:who|which|that|on|in|from|with)\\s+[^,;.:!?]{3,80}|(?:[a-z]+ed|${IRREGULAR})\\s+[^,;.:!?]{3,80})`,
+  'i',
+);
 
 /** "total losses of", "the funds involved in the case were urgently intercepted by": the words before a bare figure. */
 function leadPhrase(clauseBefore: string): string[] {
@@ -676,6 +725,27 @@ function when(
   return t;
 }
 
+/**
+ * The dates of the sentence that can say when its figures happened: not a baseline ("compared
+ * with 2015", "the same period of last year") and not when the news was told ("the ministry
+ * said on Friday", "a statement issued Saturday, March 25").
+ */
+function figureDates(input: RuleInput, dates: readonly DateMention[]): DateMention[] {
+  const text = input.doc.text;
+  const sentenceText = text.slice(input.sentence.start, input.sentence.end);
+  return dates.filter(
+    (d) =>
+      d.start >= input.sentence.start &&
+      d.end <= input.sentence.end &&
+      !BASELINE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) &&
+      !TOLD_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) &&
+      !(d.weekday && d.role === 'AT' && REPORTING.test(sentenceText)),
+  );
+}
+
+const TOLD_BEFORE =
+  /\b(?:said|says|announced|issued|released|told|stated|published|reported)\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
+
 function whenOf(
   input: RuleInput,
   ctx: OutcomeContext,
@@ -684,7 +754,6 @@ function whenOf(
   end: number,
   after: string,
 ): Record<string, unknown> {
-  const inSentence = dates.filter((d) => d.start >= input.sentence.start && d.end <= input.sentence.end);
   const baselineYear = /^\s*(?:in\s+\d{4}\s*,?\s*)?compared with\s+(\d{4})/i.exec(after)?.[1];
   // "solved about 83,000 telecom fraud cases in 2016": a year later in the figure's own clause.
   const following =
@@ -693,14 +762,7 @@ function whenOf(
       after.slice(0, 80),
     )?.[1];
   if (following) return { year: following };
-  const sentenceText = input.doc.text.slice(input.sentence.start, input.sentence.end);
-  const usable = inSentence.filter(
-    (d) =>
-      !(baselineYear && d.date === baselineYear) &&
-      !BASELINE_BEFORE.test(input.doc.text.slice(Math.max(0, d.start - 40), d.start)) &&
-      // "…, the ministry said on Friday": when it was told, not what the figure covers.
-      !(d.weekday && d.role === 'AT' && REPORTING.test(sentenceText)),
-  );
+  const usable = figureDates(input, dates).filter((d) => !(baselineYear && d.date === baselineYear));
   const before = usable.filter((d) => d.end <= start).pop() ?? usable.find((d) => d.start >= end);
   const pub = ctx.published;
   const now = pub ? (pub.month ? `${pub.year}-${pad(pub.month)}` : String(pub.year)) : undefined;
