@@ -82,13 +82,17 @@ const HEAD_END = /^(?:at|in|suspected|accused|involved|wanted|engaged)$/i;
 const IRREGULAR =
   'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn';
 const PASSIVE = new RegExp(
-  `^\\s*,?\\s*(?:have|has|had|were|was|are|is|will be|would be)\\s+(?:been\\s+)?(?:successfully\\s+|urgently\\s+|effectively\\s+|also\\s+)?([a-z]+ed|${IRREGULAR})\\b`,
+  `^\\s*,?\\s*(?:(?:across the country|nationwide|in China|across China)\\s+)?(?:have|has|had|were|was|are|is|will be|would be)\\s+(?:been\\s+)?(?:successfully\\s+|urgently\\s+|effectively\\s+|also\\s+)?([a-z]+ed|${IRREGULAR})\\b`,
   'i',
 );
 const BARE_PARTICIPLE = new RegExp(`^\\s+([a-z]+ed|${IRREGULAR})\\b(?!\\s+(?:by|to)\\b)`, 'i');
 /** An active verb right before the figure: "cracked about 200,000 cases", "solving a total of 84,000". */
 const ACTIVE = new RegExp(
   `\\b([a-z]+(?:ed|ing)|${IRREGULAR})\\s+(?:(?:a total of|more than|nearly|almost|about|around|approximately|over|some|another|an additional|up to|at least)\\s+)?$`,
+  'i',
+);
+const LIGHT_VERB = new RegExp(
+  `\\b([a-z]+ed|${IRREGULAR})\\s+((?:out\\s+)?(?:the\\s+|its\\s+|their\\s+)?(?:[a-z-]+\\s+)?[a-z-]+)\\s+(?:on|of)\\s+(?:(?:a total of|more than|nearly|almost|about|around|approximately|over|some|up to|at least)\\s+)?$`,
   'i',
 );
 const NOT_RESULT_VERB =
@@ -289,9 +293,13 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       r.unitWords = next.unitWords;
       r.unit = next.unit;
       r.metricWords = next.metricWords;
-      r.verb = next.verb;
+      // "released detailed information on 22 and 50 fugitives": the verb is before the first.
+      if (!next.verb && r.verb) next.verb = r.verb;
+      else r.verb = next.verb;
     }
   }
+  // "22 and 50 fugitives … in 2017 and 2018, respectively": the years pair with the figures in order.
+  const yearsOf = respectiveYears(text, raws);
   // A change refers to a figure of its own or the sentence before, not to one further back.
   linkChanges(
     text,
@@ -365,6 +373,11 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       figure: MEASURE.test(r.unitWords[0] ?? '') ? `${whole.trim()} ${r.unitWords[0]}` : whole.trim(),
     };
     Object.assign(fields, when(input, ctx, dates, span.start, span.end, r.after));
+    const own = yearsOf.get(r);
+    if (own) {
+      delete fields.period;
+      fields.year = own;
+    }
     const ante = r.antecedent?.fields;
     if (ante && figureDates(input, dates).length === 0) {
       for (const k of ['year', 'period'] as const) delete fields[k];
@@ -496,6 +509,7 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   }
   const np = nounPhrase(rest);
   if (np.words.length === 0) {
+    r.verb = verbBefore(clauseBefore, previous, text, r);
     const lead = leadPhrase(clauseBefore);
     if (r.scaleText && lead.length > 0) {
       r.metricWords = lead;
@@ -510,11 +524,47 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   const headWords = headEnd > 0 ? np.words.slice(0, headEnd) : np.words;
   r.unit = headWords[headWords.length - 1] ?? '';
   r.metricWords = np.words;
-  r.verb = verbAfter(rest.slice(np.length)) ?? np.verb ?? verbBefore(clauseBefore, previous, text, r);
+  // A noun phrase closed by punctuation has no verb after it: "2,421 suspects; focused on …".
+  const closed = /[,;:.!?)]\s*$/.test(rest.slice(0, np.length));
+  r.verb = (closed ? undefined : verbAfter(rest.slice(np.length))) ?? np.verb;
+  if (!r.verb) {
+    const active = verbBefore(clauseBefore, previous, text, r);
+    // "put 15,673 suspects under criminal detention", "seized 51,000 suspects in 5,320 cases for
+    // offering fraudulent loans": what completes an active verb comes after its object.
+    const complement = active && !closed ? complementAfter(rest.slice(np.length)) : [];
+    r.verb = active && complement.length > 0 ? [active, ...complement].join(' ') : active;
+  }
+}
+
+/** "under criminal detention", "(in 5,320 cases) for offering fraudulent loans": at most four words. */
+function complementAfter(tail: string): string[] {
+  const m = /^(?:\s+in\s+[\d,]+\s+[a-z]+)?\s+(under|into|for)\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)/i.exec(tail);
+  if (!m) return [];
+  if (m[1]?.toLowerCase() === 'for' && !/^[a-z]+ing\b/i.test(m[2] ?? '')) return [];
+  const words: string[] = [];
+  for (const w of (m[2] ?? '').split(/\s+/)) {
+    if (COMPLEMENT_STOP.test(w) || /^(?:in|on|at|to|from|of|by)$/i.test(w)) break;
+    words.push(w);
+  }
+  return words.length > 0 ? [m[1] ?? '', ...words] : [];
 }
 
 const PERSONS =
   /^(?:suspects?|fugitives?|people|persons?|criminals?|offenders?|officials?|victims?|children|women|men|members?|staff|residents?|migrants?|users?|drivers?|workers?|students?)$/i;
+/** Figures of one noun that "respectively" pairs with as many years named after them. */
+function respectiveYears(text: string, raws: readonly Raw[]): Map<Raw, string> {
+  const out = new Map<Raw, string>();
+  const m = /\bin\s+((?:(?:19|20)\d{2}\s*,\s*)*(?:19|20)\d{2}\s*,?\s+and\s+(?:19|20)\d{2})\s*,?\s+respectively\b/i.exec(
+    text,
+  );
+  if (!m) return out;
+  const years = (m[1] ?? '').match(/(?:19|20)\d{2}/g) ?? [];
+  const figures = raws.filter((r) => !r.isPercent && r.end <= m.index && r.unitWords.length > 0).slice(-years.length);
+  if (figures.length !== years.length || new Set(figures.map((r) => r.unit)).size !== 1) return out;
+  for (const [i, r] of figures.entries()) out.set(r, years[i] ?? '');
+  return out;
+}
+
 /** "A total of 410 had been members of …", "Of them, 2,212 were …", "over 600,000 more were found taking drugs". */
 const ELIDED =
   /^\s+(?:more\s+|others?\s+)?((?:had been|have been|has been|were|was|are|is|had|have)\s+[^,;.:!?]{3,80})/i;
@@ -632,6 +682,13 @@ function verbAfter(tail: string): string | undefined {
 function verbBefore(clauseBefore: string, previous: Raw | undefined, text: string, r: Raw): string | undefined {
   const active = ACTIVE.exec(clauseBefore)?.[1];
   if (active && !NOT_RESULT_VERB.test(active)) return active.toLowerCase();
+  // "released detailed information on 22", "supervised the investigation of 26", "handed out
+  // administrative penalties on 1,518": a verb and its noun say what was done to what is counted.
+  const light = LIGHT_VERB.exec(clauseBefore);
+  if (light && !NOT_RESULT_VERB.test(light[1] ?? '')) {
+    const noun = (light[2] ?? '').split(/\s+/).filter((w) => !/^(?:the|its|their|a|an)$/i.test(w));
+    if (noun.length > 0 && !noun.some((w) => NOUN_STOP.test(w))) return [light[1]?.toLowerCase(), ...noun].join(' ');
+  }
   if (previous && /^[^,;.]*\band\s+$/i.test(text.slice(previous.end, r.start))) return previous.verb;
   return undefined;
 }
