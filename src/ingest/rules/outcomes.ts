@@ -7,6 +7,7 @@ import type { PartialDate } from '../../model/dates.js';
 import type { Qualifier } from '../../model/ontology.js';
 import { type DateMention, yearOf } from '../dates.js';
 import { capitalise, singular, slug } from '../normalise.js';
+import { WORD_NUMBERS } from '../numbers.js';
 import type { Finding } from '../types.js';
 import { allMatches, at, type RuleInput } from './context.js';
 
@@ -14,8 +15,12 @@ const QUAL =
   '(a total of more than|a total of|more than|over|nearly|almost|about|approximately|around|regarding|an average of|at least|less than|fewer than|up to)';
 const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const SCALE = '(hundred million|ten thousand|billion|million|thousand)';
+/** "Five gangs", "over two million": numbers written as words, from two up (not "one of"). */
+const WORD_NUM = `(${Object.keys(WORD_NUMBERS)
+  .filter((w) => w !== 'one')
+  .join('|')})`;
 const FIGURE = new RegExp(
-  `(?<![\\w(.,+*-])(?:${QUAL}\\s+)?${NUM}(?![\\w*+]|[-–]\\d|,\\d|\\.\\d)(?:\\s+${SCALE}\\b)?(\\s*%|\\s+percent\\b|-percent\\b|\\s+per cent\\b|\\s+pct\\b)?`,
+  `(?<![\\w(.,+*-])(?:${QUAL}\\s+)?(?:${NUM}(?![\\w*+]|[-–]\\d|,\\d|\\.\\d)|${WORD_NUM}(?![\\w-]))(?:\\s+${SCALE}\\b)?(\\s*%|\\s+percent\\b|-percent\\b|\\s+per cent\\b|\\s+pct\\b)?`,
   'gi',
 );
 const QUALIFIERS: Record<string, Qualifier> = {
@@ -127,6 +132,8 @@ interface Raw {
   readonly end: number;
   readonly whole: string;
   readonly numText: string;
+  /** Written as a word ("five"): a result only with its verb ("Five gangs were busted"). */
+  readonly word?: boolean;
   readonly scaleText?: string;
   readonly isPercent: boolean;
   readonly qualifierKey?: string;
@@ -149,7 +156,8 @@ interface Raw {
 /** The noun phrase after a figure: "pension fraud cases", "cases of telecom fraud", up to eight words. */
 function nounPhrase(after: string): { words: string[]; length: number; verb?: string } {
   const words: string[] = [];
-  const re = /\s*([“"‘]?[A-Za-z][A-Za-z'’-]*[”"’]?)([,;:.!?)]?)/y;
+  // "high -risk": a hyphen set off by a space still joins its word.
+  const re = /\s*([“"‘]?[A-Za-z][A-Za-z'’-]*(?:\s+-[A-Za-z][A-Za-z'’-]*)*[”"’]?)([,;:.!?)]?)/y;
   let pos = 0;
   let verb: string | undefined;
   let pendingLink: string | undefined;
@@ -157,7 +165,7 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     re.lastIndex = pos;
     const m = re.exec(after);
     if (!m) break;
-    const raw = m[1] ?? '';
+    const raw = (m[1] ?? '').replace(/\s+-/g, '-');
     const w = raw.replace(/[“”"‘’]/g, '');
     if (NOUN_LINK.test(w)) {
       if (words.length === 0 || pendingLink) break;
@@ -239,7 +247,8 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   }
   const raws: Raw[] = [];
   for (const m of allMatches(FIGURE, text)) {
-    const [whole, qualText, numText = '', scaleText, pct] = m;
+    const [whole, qualText, digits, word, scaleText, pct] = m;
+    const numText = digits ?? word ?? '';
     const qualifierKey = qualText?.toLowerCase();
     if (qualifierKey === 'a total of' || qualifierKey === 'a total of more than') totalSeen = true;
     const numStart = m.index + whole.indexOf(numText);
@@ -254,7 +263,10 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     )
       continue;
     const after = text.slice(m.index + whole.length);
-    const value = round(Number(numText.replace(/,/g, '')) * (scaleText ? (SCALES[scaleText.toLowerCase()] ?? 1) : 1));
+    const value = round(
+      (word ? (WORD_NUMBERS[word.toLowerCase()] ?? Number.NaN) : Number(numText.replace(/,/g, ''))) *
+        (scaleText ? (SCALES[scaleText.toLowerCase()] ?? 1) : 1),
+    );
     if (!Number.isFinite(value)) continue;
     const span = at(input, m.index, m.index + whole.length);
     if (!span) continue;
@@ -263,6 +275,7 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       end: m.index + whole.length,
       whole,
       numText,
+      ...(word ? { word: true } : {}),
       ...(scaleText ? { scaleText } : {}),
       isPercent,
       ...(qualifierKey ? { qualifierKey } : {}),
@@ -304,13 +317,19 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   linkChanges(
     text,
     raws,
-    (ctx.previous ?? []).filter((f) => f.sentence >= input.sentence.index - 1),
+    // "The number is a 49.6-percent increase": the sentence before may open its own paragraph.
+    [...new Set([...(ctx.previous ?? []), ...(ctx.before ?? [])])]
+      .filter((f) => f.sentence >= input.sentence.index - 1)
+      .sort((a, b) => a.start - b.start),
   );
   const out: Finding[] = [];
   const made = new Map<Raw, Finding>();
   for (const r of raws) {
     const { isPercent, scaleText, qualifierKey, value, whole, span } = r;
     if (!isPercent && r.unitWords.length === 0 && !scaleText) continue;
+    // A word number is a result only as the object or subject of a result verb: "Five gangs were
+    // busted", not "fighting seven inches" or a stray "Ten thousand".
+    if (r.word && (!r.verb || /ing$/.test(r.verb.split(' ')[0] ?? '') || r.unitWords.length === 0)) continue;
     if (r.unitWords.length > 0 && TIME_UNITS.test(r.unitWords[0] ?? '')) continue;
     // "19 last year" is a figure of a year, named elsewhere; "more than 7,000 police officers
     // participated" is the effort a campaign took, not its result.
@@ -334,12 +353,23 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     )
       continue;
     // Scope, not a result: "all 14 prefecture-level cities", "26 measures", "more than 90 countries".
-    if (!isPercent && SCOPE_UNIT.test(r.unitWords[0] ?? '') && (!r.verb || PACKAGE_UNIT.test(r.unitWords[0] ?? '')))
-      continue;
+    // The first word or the counted head: "launched eight online service measures" is a package too.
+    const scopeWord = [r.unitWords[0] ?? '', r.unit].find((w) => SCOPE_UNIT.test(w));
+    if (!isPercent && scopeWord && (!r.verb || PACKAGE_UNIT.test(scopeWord))) continue;
     if (!isPercent && PLACE_UNIT.test(r.unitWords[0] ?? '') && /\ball(?:\s+the)?\s+$/i.test(text.slice(0, r.start)))
       continue;
-    // The counted head decides scope too: "from 20 provincial-level regions" counts regions.
-    if (!isPercent && !r.verb && r.unit !== r.unitWords[0] && SCOPE_UNIT.test(r.unit)) continue;
+    // "7,000 officers participated in the campaign in 14 provinces": where the effort was made, not
+    // what it achieved ("piloted … in 36 cities" stays a result).
+    if (
+      !isPercent &&
+      !r.verb &&
+      PLACE_UNIT.test(r.unit) &&
+      /\b(?:in|across|from|covering|throughout)\s+(?:(?:more than|over|nearly|about|all)\s+)?$/i.test(
+        text.slice(0, r.start),
+      ) &&
+      EFFORT.test(text.slice(0, r.start).split(/[;:]/).pop() ?? '')
+    )
+      continue;
     // "on the 100 most-wanted list", "China's 100 most-wanted": the size of a named set, not a result.
     if (
       !isPercent &&
@@ -498,6 +528,8 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     r.metricWords = np.words.length > 0 ? np.words : leadWords;
     const tail = link ? rest.slice(link[0].length + np.length) : rest;
     r.verb = verbAfter(tail) ?? ('verb' in np ? np.verb : undefined) ?? verbBefore(clauseBefore, previous, text, r);
+    // "the funds involved were intercepted by 5.5 billion yuan": what the money is, said before it.
+    if (r.metricWords.length === 0 && !r.verb) r.metricWords = leadPhrase(clauseBefore);
     return;
   }
   const service = quotedService(rest);
@@ -773,9 +805,21 @@ function when(
   end: number,
   after: string,
 ): Record<string, unknown> {
+  const launch = ctx.campaignStart;
+  const pub = ctx.published;
+  // "During this year's campaign, …": from its launch to the report, unless a closer date is named.
+  const clause = input.doc.text.slice(input.sentence.start, start);
+  if (
+    launch &&
+    pub?.month &&
+    DURING_CAMPAIGN.test(clause) &&
+    figureDates(input, dates).every((d) => d.role === 'AT' && d.date.length === 4)
+  ) {
+    const now = `${pub.year}-${pad(pub.month)}`;
+    if (launch.slice(0, 7) <= now) return { period: { start: launch.slice(0, 7), end: now } };
+  }
   const t = whenOf(input, ctx, dates, start, end, after);
   const period = t.period as { start?: string; end?: string } | undefined;
-  const launch = ctx.campaignStart;
   if (period?.end && !period.start && launch && launch.slice(0, 7) <= period.end.slice(0, 7)) {
     return { period: { start: launch, end: period.end } };
   }
@@ -787,6 +831,9 @@ function when(
  * with 2015", "the same period of last year") and not when the news was told ("the ministry
  * said on Friday", "a statement issued Saturday, March 25").
  */
+const DURING_CAMPAIGN =
+  /\b(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b/i;
+
 function figureDates(input: RuleInput, dates: readonly DateMention[]): DateMention[] {
   const text = input.doc.text;
   const sentenceText = text.slice(input.sentence.start, input.sentence.end);
@@ -855,6 +902,11 @@ function whenOf(
       period: { start: ctx.since.start, ...(ctx.since.end ? { end: ctx.since.end } : now ? { end: now } : {}) },
     };
   if (ctx.period) return { period: { ...ctx.period } };
+  // "The number is a 49.6-percent increase from 2015, while losses of 2.5 billion yuan were
+  // retrieved": a sentence without a date goes on about the time of the figures just before.
+  const last = ctx.before?.at(-1)?.fields;
+  if (last?.year) return { year: last.year };
+  if (last?.period) return { period: { ...(last.period as object) } };
   if (ctx.reviewYear !== undefined) return { year: String(ctx.reviewYear) };
   return now ? { period: { end: now } } : {};
 }
