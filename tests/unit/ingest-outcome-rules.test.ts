@@ -139,3 +139,42 @@ describe('when a figure happened', () => {
     ).toBe('2021');
   });
 });
+
+describe('numbers written as words, changes and money', () => {
+  it('a word number counts with its result verb, not in a slogan or on its own', () => {
+    expect(outcome('Six smuggling rings were dismantled in 2022.', 6)).toMatchObject({
+      unit: 'rings',
+      metricText: 'smuggling rings dismantled',
+    });
+    expect(values('In 2022 the slogan was “hitting three targets at once”. Ten thousand, it said.')).toEqual([]);
+  });
+  it('"The number is a 12-percent increase from 2019" changes the figure of the sentence before', () => {
+    const f = outcome(
+      'Police solved 4,100 smuggling cases in 2020.\nThe number is a 12-percent increase from 2019.',
+      12,
+    );
+    expect(f).toMatchObject({ unit: 'percent', metricText: 'smuggling cases solved', year: '2020' });
+    expect(f?.change).toMatchObject({ kind: 'COMPARED_WITH', direction: 'INCREASE', baseline: '2019' });
+  });
+  it('"during this year\'s campaign" runs from the launch to the report', () => {
+    expect(
+      outcome(
+        "The special campaign was launched in February.\nDuring this year's campaign, the bureau has closed 15 illegal casinos.",
+        15,
+      )?.period,
+    ).toEqual({ start: '2023-02', end: '2023-06' });
+  });
+  it('money with no noun after it is named by the words before it; a spaced hyphen joins', () => {
+    expect(
+      String(outcome('In 2022 the funds of the victims were intercepted by 2.4 billion yuan.', 2400000000)?.metricText),
+    ).toMatch(/^funds .*intercepted$/);
+    expect(
+      String(outcome('In 2022 police cleaned up 3.5 million high -risk phone cards.', 3500000)?.metricText),
+    ).toMatch(/^high-risk phone cards/);
+  });
+  it('places where the effort was made and a counted package are no results; places piloted are', () => {
+    expect(values('More than 900 officers took part in the drill in 12 provinces in 2022.')).toEqual([]);
+    expect(values('In 2022 the ministry launched nine online service measures for travellers.')).toEqual([]);
+    expect(values('In 2022 the scheme was piloted in 36 cities.')).toEqual([36]);
+  });
+});

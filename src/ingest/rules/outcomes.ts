@@ -81,6 +81,9 @@ const NOUN_STOP =
   /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through|others|them|themselves|those|ones|it|they|adding|saying|noting)$/i;
 /** Words that join a noun to its complement: "cases of telecom fraud", "cases for offering fraudulent loans". */
 const NOUN_LINK = /^(?:of|for|involving)$/i;
+/** Irregular past tenses that are never nouns: they end a noun phrase ("900 officers took part"). */
+const PAST_VERB =
+  /^(?:took|gave|made|won|caught|held|found|sent|brought|struck|became|came|went|began|kept|led|paid|ran|saw|fell|rose|grew|broke|froze|stole|drove|hid|shut)$/;
 /** Words after which a noun phrase goes on about its head: "suspects at large", "cases in the field of …". */
 const HEAD_END = /^(?:at|in|suspected|accused|involved|wanted|engaged)$/i;
 /** Result verbs written in the past without -ed. */
@@ -213,7 +216,7 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       }
       continue;
     }
-    if (words.length > 0 && !pendingLink && /^[a-z]+ed$/.test(w)) {
+    if (words.length > 0 && !pendingLink && (/^[a-z]+ed$/.test(w) || PAST_VERB.test(w))) {
       verb = w;
       break;
     }
@@ -512,7 +515,7 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   let rest = r.after;
   let offset = 0;
   // A unit of measure or currency first: "9.6 billion yuan of losses", "430,000 tons of drugs".
-  const measure = /^\s+([A-Za-z.]+)/.exec(rest);
+  const measure = /^\s+([A-Za-z]+)/.exec(rest);
   if (measure && MEASURE.test(measure[1] ?? '')) {
     r.unit = (measure[1] ?? '').toLowerCase() === 'rmb' ? 'yuan' : (measure[1] ?? '');
     r.unitWords = [r.unit];
