@@ -35,6 +35,12 @@ describe('the counted noun phrase', () => {
       metricText: 'criminal cases in the field of food safety solved',
     });
   });
+  it('an amount after "of" qualifies the noun, and a change of it shares the metric', () => {
+    const text =
+      'In 2022 a total of 381 cases involving losses of more than one million yuan were cracked, an increase of 20.5% year-on-year.';
+    expect(outcome(text, 381)?.metricText).toBe('cases involving losses of more than one million yuan cracked');
+    expect(outcome(text, 20.5)?.metricText).toBe('cases involving losses of more than one million yuan cracked');
+  });
   it('"suspects at large" counts suspects, and a place before the verb does not hide it', () => {
     expect(outcome('In 2021, 3,200 suspects at large were caught.', 3200)).toMatchObject({
       unit: 'suspects',

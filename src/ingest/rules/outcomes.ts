@@ -81,6 +81,10 @@ const NOUN_STOP =
   /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through|others|them|themselves|those|ones|it|they|adding|saying|noting)$/i;
 /** Words that join a noun to its complement: "cases of telecom fraud", "cases for offering fraudulent loans". */
 const NOUN_LINK = /^(?:of|for|involving)$/i;
+const AMOUNT = new RegExp(
+  `^\\s*(?:(?:more than|less than|over|about|at least)\\s+)?(?:\\d[\\d.,]*|${Object.keys(WORD_NUMBERS).join('|')})(?:\\s+(?:hundred|thousand|million|billion))?\\s+(?:yuan|dollars?|euros?)\\b`,
+  'i',
+);
 /** Irregular past tenses that are never nouns: they end a noun phrase ("900 officers took part"). */
 const PAST_VERB =
   /^(?:took|gave|made|won|caught|held|found|sent|brought|struck|became|came|went|began|kept|led|paid|ran|saw|fell|rose|grew|broke|froze|stole|drove|hid|shut)$/;
@@ -199,6 +203,14 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       words.push('in', 'the', 'field', 'of');
       pos = re.lastIndex + field[0].length;
       continue;
+    }
+    // "cases involving deception of more than one million yuan": an amount qualifies the noun.
+    const amount = pendingLink ? AMOUNT.exec(after.slice(pos)) : null;
+    if (amount) {
+      words.push(pendingLink ?? '', ...amount[0].trim().split(/\s+/));
+      pendingLink = undefined;
+      pos += amount[0].length;
+      break;
     }
     if (NOUN_STOP.test(w) || /^\d/.test(w)) break;
     // "fugitives suspected of economic offenses", "suspects at large": still the noun phrase.
