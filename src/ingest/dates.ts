@@ -3,6 +3,7 @@
  * resolved against the document's publication date when the text leaves the year out.
  */
 import type { PartialDate } from '../model/dates.js';
+import { WORD_NUMBERS } from './numbers.js';
 
 const MONTHS = [
   'january',
@@ -32,20 +33,11 @@ export interface DateMention {
   readonly role: DateRole;
   /** A period start, for "since 2018" or "in the past ten years". */
   readonly from?: string;
+  /** Named by its weekday ("on Friday"): a day of the week the report was published. */
+  readonly weekday?: boolean;
 }
 
-const WORD_NUMBERS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twenty: 20,
-};
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 export interface DateContext {
   readonly published?: PartialDate;
@@ -176,6 +168,38 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   }
   if (contextYear !== undefined) {
     for (const m of matches(/\b(?:this|the same) year\b/gi, text)) add(m, { date: String(contextYear), role: 'AT' });
+  }
+  // "As of November": the last November up to publication, whatever year the text named before.
+  const pubMonth = ctx.published?.month;
+  if (pubYear !== undefined && pubMonth !== undefined) {
+    for (const m of matches(
+      new RegExp(
+        `\\b(as of the end of|as of|by the end of|up to|until)\\s+${MONTH}\\b(?![\\s,]+(?:\\d|of\\b|this\\b|last\\b))`,
+        'gi',
+      ),
+      text,
+    )) {
+      const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+      add(m, { date: `${month <= pubMonth ? pubYear : pubYear - 1}-${pad(month)}`, role: 'UNTIL' });
+    }
+  }
+  // "on Friday", "As of Thursday": the last such day up to publication, when its day is known.
+  const pubDay = ctx.published?.day;
+  if (pubYear !== undefined && pubMonth !== undefined && pubDay !== undefined) {
+    const pub = Date.UTC(pubYear, pubMonth - 1, pubDay);
+    const dow = new Date(pub).getUTCDay();
+    for (const m of matches(
+      /\b(?:(since|on|as of|by|until)\s+)?(?:(?:late|early)\s+(?:on\s+)?)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+      text,
+    )) {
+      const back = (dow - WEEKDAYS.indexOf((m[2] ?? '').toLowerCase()) + 7) % 7;
+      const d = new Date(pub - back * 86400000);
+      add(m, {
+        date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+        role: role(m[1]),
+        weekday: true,
+      });
+    }
   }
   // "launched … in March": a month alone is in the year the text is about.
   for (const m of matches(

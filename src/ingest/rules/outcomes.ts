@@ -7,6 +7,7 @@ import type { PartialDate } from '../../model/dates.js';
 import type { Qualifier } from '../../model/ontology.js';
 import { type DateMention, yearOf } from '../dates.js';
 import { capitalise, singular, slug } from '../normalise.js';
+import { WORD_NUMBERS } from '../numbers.js';
 import type { Finding } from '../types.js';
 import { allMatches, at, type RuleInput } from './context.js';
 
@@ -14,8 +15,12 @@ const QUAL =
   '(a total of more than|a total of|more than|over|nearly|almost|about|approximately|around|regarding|an average of|at least|less than|fewer than|up to)';
 const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const SCALE = '(hundred million|ten thousand|billion|million|thousand)';
+/** "Five gangs", "over two million": numbers written as words, from two up (not "one of"). */
+const WORD_NUM = `(${Object.keys(WORD_NUMBERS)
+  .filter((w) => w !== 'one')
+  .join('|')})`;
 const FIGURE = new RegExp(
-  `(?<![\\w(.,+*-])(?:${QUAL}\\s+)?${NUM}(?![\\w*+]|[-–]\\d|,\\d|\\.\\d)(?:\\s+${SCALE}\\b)?(\\s*%|\\s+percent\\b|-percent\\b|\\s+per cent\\b|\\s+pct\\b)?`,
+  `(?<![\\w(.,+*-])(?:${QUAL}\\s+)?(?:${NUM}(?![\\w*+]|[-–]\\d|,\\d|\\.\\d)|${WORD_NUM}(?![\\w-]))(?:\\s+${SCALE}\\b)?(\\s*%|\\s+percent\\b|-percent\\b|\\s+per cent\\b|\\s+pct\\b)?`,
   'gi',
 );
 const QUALIFIERS: Record<string, Qualifier> = {
@@ -46,6 +51,7 @@ const UNIT_STOP =
   /^(?:have|has|had|were|was|will|would|are|is|be|been|of|in|and|to|for|from|at|on|with|such|that|which|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively)$/i;
 const MEASURE =
   /^(?:yuan|RMB|dollars?|euros?|kilometers?|kilometres?|km|meters?|metres?|tons?|tonnes?|hectares?|mu|kilograms?|kg)$/i;
+const LENGTH = /^(?:kilometers?|kilometres?|km|meters?|metres?|miles?)$/i;
 const TIME_UNITS = /^(?:years?|months?|days?|hours?|minutes?|times|consecutive|weeks?|o'clock|am|pm)$/i;
 const MONTH_BEFORE =
   /(?:January|February|March|April|May|June|July|August|September|October|November|December|No\.|Version|version|Article|article)\s*$/;
@@ -72,14 +78,23 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Words that end a counted noun phrase ("48,000 pension fraud cases | were solved"). */
 const NOUN_STOP =
-  /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through)$/i;
+  /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through|others|them|themselves|those|ones|it|they|adding|saying|noting)$/i;
 /** Words that join a noun to its complement: "cases of telecom fraud", "cases for offering fraudulent loans". */
 const NOUN_LINK = /^(?:of|for|involving)$/i;
+const AMOUNT = new RegExp(
+  `^\\s*(?:(?:more than|less than|over|about|at least)\\s+)?(?:\\d[\\d.,]*|${Object.keys(WORD_NUMBERS).join('|')})(?:\\s+(?:hundred|thousand|million|billion))?\\s+(?:yuan|dollars?|euros?)\\b`,
+  'i',
+);
+/** Irregular past tenses that are never nouns: they end a noun phrase ("900 officers took part"). */
+const PAST_VERB =
+  /^(?:took|gave|made|won|caught|held|found|sent|brought|struck|became|came|went|began|kept|led|paid|ran|saw|fell|rose|grew|broke|froze|stole|drove|hid|shut)$/;
+/** Words after which a noun phrase goes on about its head: "suspects at large", "cases in the field of …". */
+const HEAD_END = /^(?:at|in|suspected|accused|involved|wanted|engaged)$/i;
 /** Result verbs written in the past without -ed. */
 const IRREGULAR =
   'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn';
 const PASSIVE = new RegExp(
-  `^\\s*,?\\s*(?:have|has|had|were|was|are|is|will be|would be)\\s+(?:been\\s+)?(?:successfully\\s+|urgently\\s+|effectively\\s+|also\\s+)?([a-z]+ed|${IRREGULAR})\\b`,
+  `^\\s*,?\\s*(?:(?:across the country|nationwide|in China|across China)\\s+)?(?:have|has|had|were|was|are|is|will be|would be)\\s+(?:been\\s+)?(?:successfully\\s+|urgently\\s+|effectively\\s+|also\\s+)?([a-z]+ed|${IRREGULAR})\\b`,
   'i',
 );
 const BARE_PARTICIPLE = new RegExp(`^\\s+([a-z]+ed|${IRREGULAR})\\b(?!\\s+(?:by|to)\\b)`, 'i');
@@ -88,20 +103,24 @@ const ACTIVE = new RegExp(
   `\\b([a-z]+(?:ed|ing)|${IRREGULAR})\\s+(?:(?:a total of|more than|nearly|almost|about|around|approximately|over|some|another|an additional|up to|at least)\\s+)?$`,
   'i',
 );
+const LIGHT_VERB = new RegExp(
+  `\\b([a-z]+ed|${IRREGULAR})\\s+((?:out\\s+)?(?:the\\s+|its\\s+|their\\s+)?(?:[a-z-]+\\s+)?[a-z-]+)\\s+(?:on|of)\\s+(?:(?:a total of|more than|nearly|almost|about|around|approximately|over|some|up to|at least)\\s+)?$`,
+  'i',
+);
 const NOT_RESULT_VERB =
-  /^(?:including|involving|according|accounting|amounting|reaching|totaling|totalling|marking|following|during|being|having|regarding|nothing|during|bring|during)$/i;
+  /^(?:including|involving|according|accounting|amounting|reaching|totaling|totalling|marking|following|during|being|having|regarding|nothing|during|bring|adding|saying|noting|stating|telling|calling|urging)$/i;
 /** Counts of places and listed items describe scope, not results: "all 14 prefecture-level cities", "26 measures". */
 const SCOPE_UNIT =
-  /^(?:countries|country|regions|measures|items|tasks|aspects|articles|points|opinions|departments|ministries|chapters|sections|categories|types|kinds|parts|fields|links)$/i;
+  /^(?:countries|country|regions|measures|items|tasks|aspects|articles|points|opinions|departments|ministries|chapters|sections|categories|types|kinds|parts|fields|links|matters)$/i;
 /** The police a campaign deployed: its effort, not its result. */
 const FORCES = /^(?:officers|policemen|policewomen|police|staff|personnel|colleagues|investigators|agents|troops)$/i;
 const EFFORT =
-  /\b(?:participated|participating|participate|took part|involved|deployed|dispatched|mobilized|mobilised|sent|invested|joined|divided)\b/i;
+  /\b(?:participated|participating|participate|took part|involved|deployed|dispatched|mobilized|mobilised|sent|invested|joined|divided|led|leading|headed)\b/i;
 /** A target stated before the figure. */
 const GOAL =
   /\b(?:aim|aims|aimed|aiming|target|targets|targeted|goal|strive|strives|striving|seek|seeks|seeking)\b(?:\s+\w+){0,4}\s*$/i;
 /** A package's size is the package's attribute even when issued ("issued 18 measures"). */
-const PACKAGE_UNIT = /^(?:measures|items|tasks|articles|opinions|chapters|sections|aspects)$/i;
+const PACKAGE_UNIT = /^(?:measures|items|tasks|articles|opinions|chapters|sections|aspects|matters)$/i;
 /** Places count as results where curators said so ("in 36 cities" piloted); "all 14 … cities" is a scope. */
 const PLACE_UNIT =
   /^(?:provinces|province|cities|city|counties|county|municipalities|districts|places|localities|prefecture-level|prefectures|areas)$/i;
@@ -120,6 +139,8 @@ interface Raw {
   readonly end: number;
   readonly whole: string;
   readonly numText: string;
+  /** Written as a word ("five"): a result only with its verb ("Five gangs were busted"). */
+  readonly word?: boolean;
   readonly scaleText?: string;
   readonly isPercent: boolean;
   readonly qualifierKey?: string;
@@ -142,7 +163,8 @@ interface Raw {
 /** The noun phrase after a figure: "pension fraud cases", "cases of telecom fraud", up to eight words. */
 function nounPhrase(after: string): { words: string[]; length: number; verb?: string } {
   const words: string[] = [];
-  const re = /\s*([“"‘]?[A-Za-z][A-Za-z'’-]*[”"’]?)([,;:.!?)]?)/y;
+  // "high -risk": a hyphen set off by a space still joins its word.
+  const re = /\s*([“"‘]?[A-Za-z][A-Za-z'’-]*(?:\s+-[A-Za-z][A-Za-z'’-]*)*[”"’]?)([,;:.!?)]?)/y;
   let pos = 0;
   let verb: string | undefined;
   let pendingLink: string | undefined;
@@ -150,7 +172,7 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     re.lastIndex = pos;
     const m = re.exec(after);
     if (!m) break;
-    const raw = m[1] ?? '';
+    const raw = (m[1] ?? '').replace(/\s+-/g, '-');
     const w = raw.replace(/[“”"‘’]/g, '');
     if (NOUN_LINK.test(w)) {
       if (words.length === 0 || pendingLink) break;
@@ -158,10 +180,37 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       pos = re.lastIndex;
       continue;
     }
+    // "1,283 turned themselves in": a verb, not a noun, when a pronoun or preposition follows.
+    if (
+      words.length === 0 &&
+      /^[a-z]+ed$/.test(w) &&
+      /^\s+(?:themselves|itself|themself|in|on|to|into|from|out|up|down|back)\b/i.test(after.slice(re.lastIndex))
+    )
+      break;
     // "handled 13,500 such cases": "such" without "as" points back, the noun follows.
     if (words.length === 0 && /^such$/i.test(w) && !/^\s+as\b/i.test(after.slice(re.lastIndex))) {
       pos = re.lastIndex;
       continue;
+    }
+    if (w === 'at' && words.length > 0 && /^\s*large\b/.test(after.slice(re.lastIndex))) {
+      words.push('at', 'large');
+      pos = re.lastIndex + (/^\s*large/.exec(after.slice(re.lastIndex))?.[0].length ?? 0);
+      continue;
+    }
+    // "cases in the field of food safety": the domain is part of what is counted.
+    const field = w === 'in' && words.length > 0 ? /^\s+the\s+fields?\s+of\b/i.exec(after.slice(re.lastIndex)) : null;
+    if (field) {
+      words.push('in', 'the', 'field', 'of');
+      pos = re.lastIndex + field[0].length;
+      continue;
+    }
+    // "cases involving deception of more than one million yuan": an amount qualifies the noun.
+    const amount = pendingLink ? AMOUNT.exec(after.slice(pos)) : null;
+    if (amount) {
+      words.push(pendingLink ?? '', ...amount[0].trim().split(/\s+/));
+      pendingLink = undefined;
+      pos += amount[0].length;
+      break;
     }
     if (NOUN_STOP.test(w) || /^\d/.test(w)) break;
     // "fugitives suspected of economic offenses", "suspects at large": still the noun phrase.
@@ -179,12 +228,7 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       }
       continue;
     }
-    if (w === 'at' && /^\s*large\b/.test(after.slice(re.lastIndex))) {
-      words.push('at', 'large');
-      pos = re.lastIndex + (/^\s*large/.exec(after.slice(re.lastIndex))?.[0].length ?? 0);
-      continue;
-    }
-    if (words.length > 0 && !pendingLink && /^[a-z]+ed$/.test(w)) {
+    if (words.length > 0 && !pendingLink && (/^[a-z]+ed$/.test(w) || PAST_VERB.test(w))) {
       verb = w;
       break;
     }
@@ -194,7 +238,14 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     }
     words.push(w);
     pos = re.lastIndex;
-    if (m[2] || /[”"’]$/.test(raw)) break;
+    if (m[2]) break;
+    // A quoted term is a whole noun phrase ("14 “hotspots”") unless a noun follows it:
+    // "574 “fake investment” fraud cases" counts cases.
+    if (
+      /[”"’]$/.test(raw) &&
+      !/^\s+(?!(?:and|or|in|of|for|on|at|to|by|with|from|as|that|which|who)\b)[a-z][a-z-]*\b/.test(after.slice(pos))
+    )
+      break;
   }
   return { words, length: pos, ...(verb ? { verb } : {}) };
 }
@@ -211,7 +262,8 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   }
   const raws: Raw[] = [];
   for (const m of allMatches(FIGURE, text)) {
-    const [whole, qualText, numText = '', scaleText, pct] = m;
+    const [whole, qualText, digits, word, scaleText, pct] = m;
+    const numText = digits ?? word ?? '';
     const qualifierKey = qualText?.toLowerCase();
     if (qualifierKey === 'a total of' || qualifierKey === 'a total of more than') totalSeen = true;
     const numStart = m.index + whole.indexOf(numText);
@@ -226,7 +278,10 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     )
       continue;
     const after = text.slice(m.index + whole.length);
-    const value = round(Number(numText.replace(/,/g, '')) * (scaleText ? (SCALES[scaleText.toLowerCase()] ?? 1) : 1));
+    const value = round(
+      (word ? (WORD_NUMBERS[word.toLowerCase()] ?? Number.NaN) : Number(numText.replace(/,/g, ''))) *
+        (scaleText ? (SCALES[scaleText.toLowerCase()] ?? 1) : 1),
+    );
     if (!Number.isFinite(value)) continue;
     const span = at(input, m.index, m.index + whole.length);
     if (!span) continue;
@@ -235,6 +290,7 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       end: m.index + whole.length,
       whole,
       numText,
+      ...(word ? { word: true } : {}),
       ...(scaleText ? { scaleText } : {}),
       isPercent,
       ...(qualifierKey ? { qualifierKey } : {}),
@@ -252,7 +308,7 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   const recent = [...(ctx.before ?? []), ...(ctx.previous ?? [])].filter(
     (f) => f.sentence >= input.sentence.index - 1 && f.fields.unit !== 'percent',
   );
-  for (const [i, r] of raws.entries()) elided(r, raws.slice(0, i), recent);
+  for (const [i, r] of raws.entries()) elided(r, raws.slice(0, i), recent, text);
   for (let i = raws.length - 2; i >= 0; i--) {
     const r = raws[i] as Raw;
     const next = raws[i + 1] as Raw;
@@ -265,20 +321,30 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       r.unitWords = next.unitWords;
       r.unit = next.unit;
       r.metricWords = next.metricWords;
-      r.verb = next.verb;
+      // "released detailed information on 22 and 50 fugitives": the verb is before the first.
+      if (!next.verb && r.verb) next.verb = r.verb;
+      else r.verb = next.verb;
     }
   }
+  // "22 and 50 fugitives … in 2017 and 2018, respectively": the years pair with the figures in order.
+  const yearsOf = respectiveYears(text, raws);
   // A change refers to a figure of its own or the sentence before, not to one further back.
   linkChanges(
     text,
     raws,
-    (ctx.previous ?? []).filter((f) => f.sentence >= input.sentence.index - 1),
+    // "The number is a 49.6-percent increase": the sentence before may open its own paragraph.
+    [...new Set([...(ctx.previous ?? []), ...(ctx.before ?? [])])]
+      .filter((f) => f.sentence >= input.sentence.index - 1)
+      .sort((a, b) => a.start - b.start),
   );
   const out: Finding[] = [];
   const made = new Map<Raw, Finding>();
   for (const r of raws) {
     const { isPercent, scaleText, qualifierKey, value, whole, span } = r;
     if (!isPercent && r.unitWords.length === 0 && !scaleText) continue;
+    // A word number is a result only as the object or subject of a result verb: "Five gangs were
+    // busted", not "fighting seven inches" or a stray "Ten thousand".
+    if (r.word && (!r.verb || /ing$/.test(r.verb.split(' ')[0] ?? '') || r.unitWords.length === 0)) continue;
     if (r.unitWords.length > 0 && TIME_UNITS.test(r.unitWords[0] ?? '')) continue;
     // "19 last year" is a figure of a year, named elsewhere; "more than 7,000 police officers
     // participated" is the effort a campaign took, not its result.
@@ -302,10 +368,34 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     )
       continue;
     // Scope, not a result: "all 14 prefecture-level cities", "26 measures", "more than 90 countries".
-    if (!isPercent && SCOPE_UNIT.test(r.unitWords[0] ?? '') && (!r.verb || PACKAGE_UNIT.test(r.unitWords[0] ?? '')))
-      continue;
+    // The first word or the counted head: "launched eight online service measures" is a package too.
+    const scopeWord = [r.unitWords[0] ?? '', r.unit].find((w) => SCOPE_UNIT.test(w));
+    if (!isPercent && scopeWord && (!r.verb || PACKAGE_UNIT.test(scopeWord))) continue;
     if (!isPercent && PLACE_UNIT.test(r.unitWords[0] ?? '') && /\ball(?:\s+the)?\s+$/i.test(text.slice(0, r.start)))
       continue;
+    // "7,000 officers participated in the campaign in 14 provinces": where the effort was made, not
+    // what it achieved ("piloted … in 36 cities" stays a result).
+    if (
+      !isPercent &&
+      !r.verb &&
+      PLACE_UNIT.test(r.unit) &&
+      /\b(?:in|across|from|covering|throughout)\s+(?:(?:more than|over|nearly|about|all)\s+)?$/i.test(
+        text.slice(0, r.start),
+      ) &&
+      EFFORT.test(text.slice(0, r.start).split(/[;:]/).pop() ?? '')
+    )
+      continue;
+    // "on the 100 most-wanted list", "China's 100 most-wanted": the size of a named set, not a result.
+    if (
+      !isPercent &&
+      /(?:\bthe|['’]s)\s+$/.test(text.slice(0, r.start)) &&
+      /^[a-z]+-[a-z]+$/i.test(r.unitWords[0] ?? '')
+    )
+      continue;
+    // "one of 14 pilot zones", "one of the over 100,000 cases": the whole a thing belongs to, said in passing.
+    if (/\bone of(?:\s+the)?\s+$/i.test(text.slice(0, r.start)) && !r.verb) continue;
+    // "about 90 km from the county seat": a distance, not a result.
+    if (LENGTH.test(r.unit) && /^\s+\S+\s+(?:from|away|south|north|east|west)\b/i.test(r.after)) continue;
     const ref = r.ref && 'kind' in r.ref ? r.ref : r.ref ? made.get(r.ref) : undefined;
     const useRef = ref !== undefined && isPercent && r.metricWords.length === 0;
     const metricWords = useRef
@@ -328,8 +418,13 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       figure: MEASURE.test(r.unitWords[0] ?? '') ? `${whole.trim()} ${r.unitWords[0]}` : whole.trim(),
     };
     Object.assign(fields, when(input, ctx, dates, span.start, span.end, r.after));
+    const own = yearsOf.get(r);
+    if (own) {
+      delete fields.period;
+      fields.year = own;
+    }
     const ante = r.antecedent?.fields;
-    if (ante && !dates.some((d) => d.start >= input.sentence.start && d.end <= input.sentence.end)) {
+    if (ante && figureDates(input, dates).length === 0) {
       for (const k of ['year', 'period'] as const) delete fields[k];
       Object.assign(fields, ante.year ? { year: ante.year } : {}, ante.period ? { period: ante.period } : {});
     }
@@ -432,7 +527,7 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   let rest = r.after;
   let offset = 0;
   // A unit of measure or currency first: "9.6 billion yuan of losses", "430,000 tons of drugs".
-  const measure = /^\s+([A-Za-z.]+)/.exec(rest);
+  const measure = /^\s+([A-Za-z]+)/.exec(rest);
   if (measure && MEASURE.test(measure[1] ?? '')) {
     r.unit = (measure[1] ?? '').toLowerCase() === 'rmb' ? 'yuan' : (measure[1] ?? '');
     r.unitWords = [r.unit];
@@ -448,6 +543,8 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     r.metricWords = np.words.length > 0 ? np.words : leadWords;
     const tail = link ? rest.slice(link[0].length + np.length) : rest;
     r.verb = verbAfter(tail) ?? ('verb' in np ? np.verb : undefined) ?? verbBefore(clauseBefore, previous, text, r);
+    // "the funds involved were intercepted by 5.5 billion yuan": what the money is, said before it.
+    if (r.metricWords.length === 0 && !r.verb) r.metricWords = leadPhrase(clauseBefore);
     return;
   }
   const service = quotedService(rest);
@@ -459,6 +556,7 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   }
   const np = nounPhrase(rest);
   if (np.words.length === 0) {
+    r.verb = verbBefore(clauseBefore, previous, text, r);
     const lead = leadPhrase(clauseBefore);
     if (r.scaleText && lead.length > 0) {
       r.metricWords = lead;
@@ -469,15 +567,51 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   }
   r.unitWords = np.words;
   // The counted noun is the head before "of"/"for": "cases of telecom fraud" counts cases.
-  const headEnd = np.words.findIndex((w) => NOUN_LINK.test(w));
+  const headEnd = np.words.findIndex((w) => NOUN_LINK.test(w) || HEAD_END.test(w));
   const headWords = headEnd > 0 ? np.words.slice(0, headEnd) : np.words;
   r.unit = headWords[headWords.length - 1] ?? '';
   r.metricWords = np.words;
-  r.verb = verbAfter(rest.slice(np.length)) ?? np.verb ?? verbBefore(clauseBefore, previous, text, r);
+  // A noun phrase closed by punctuation has no verb after it: "2,421 suspects; focused on …".
+  const closed = /[,;:.!?)]\s*$/.test(rest.slice(0, np.length));
+  r.verb = (closed ? undefined : verbAfter(rest.slice(np.length))) ?? np.verb;
+  if (!r.verb) {
+    const active = verbBefore(clauseBefore, previous, text, r);
+    // "put 15,673 suspects under criminal detention", "seized 51,000 suspects in 5,320 cases for
+    // offering fraudulent loans": what completes an active verb comes after its object.
+    const complement = active && !closed ? complementAfter(rest.slice(np.length)) : [];
+    r.verb = active && complement.length > 0 ? [active, ...complement].join(' ') : active;
+  }
+}
+
+/** "under criminal detention", "(in 5,320 cases) for offering fraudulent loans": at most four words. */
+function complementAfter(tail: string): string[] {
+  const m = /^(?:\s+in\s+[\d,]+\s+[a-z]+)?\s+(under|into|for)\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)/i.exec(tail);
+  if (!m) return [];
+  if (m[1]?.toLowerCase() === 'for' && !/^[a-z]+ing\b/i.test(m[2] ?? '')) return [];
+  const words: string[] = [];
+  for (const w of (m[2] ?? '').split(/\s+/)) {
+    if (COMPLEMENT_STOP.test(w) || /^(?:in|on|at|to|from|of|by)$/i.test(w)) break;
+    words.push(w);
+  }
+  return words.length > 0 ? [m[1] ?? '', ...words] : [];
 }
 
 const PERSONS =
   /^(?:suspects?|fugitives?|people|persons?|criminals?|offenders?|officials?|victims?|children|women|men|members?|staff|residents?|migrants?|users?|drivers?|workers?|students?)$/i;
+/** Figures of one noun that "respectively" pairs with as many years named after them. */
+function respectiveYears(text: string, raws: readonly Raw[]): Map<Raw, string> {
+  const out = new Map<Raw, string>();
+  const m = /\bin\s+((?:(?:19|20)\d{2}\s*,\s*)*(?:19|20)\d{2}\s*,?\s+and\s+(?:19|20)\d{2})\s*,?\s+respectively\b/i.exec(
+    text,
+  );
+  if (!m) return out;
+  const years = (m[1] ?? '').match(/(?:19|20)\d{2}/g) ?? [];
+  const figures = raws.filter((r) => !r.isPercent && r.end <= m.index && r.unitWords.length > 0).slice(-years.length);
+  if (figures.length !== years.length || new Set(figures.map((r) => r.unit)).size !== 1) return out;
+  for (const [i, r] of figures.entries()) out.set(r, years[i] ?? '');
+  return out;
+}
+
 /** "A total of 410 had been members of …", "Of them, 2,212 were …", "over 600,000 more were found taking drugs". */
 const ELIDED =
   /^\s+(?:more\s+|others?\s+)?((?:had been|have been|has been|were|was|are|is|had|have)\s+[^,;.:!?]{3,80})/i;
@@ -486,25 +620,60 @@ const ELIDED =
  * A figure whose noun is left out counts what the figure before it counted (in its sentence or
  * the one before); what is said of it names the metric. Persons count as people.
  */
-function elided(r: Raw, before: readonly Raw[], recent: readonly Finding[]): void {
+function elided(r: Raw, before: readonly Raw[], recent: readonly Finding[], text: string): void {
   if (r.isPercent || r.scaleText || r.unitWords.length > 0) return;
-  const m = ELIDED.exec(r.after);
+  const lead = text.slice(0, r.start);
+  // "So far, 39 of China's 100 most-wanted have returned": the figure counts part of the set it names.
+  const part = PARTITIVE.exec(r.after);
+  if (part) {
+    const set = (part[1] ?? '').trim();
+    const head = set.split(/\s+/).pop() ?? '';
+    r.unit = PERSONS.test(head) || /wanted$/i.test(head) ? 'people' : head;
+    r.unitWords = [head];
+    r.metricWords = [...set.split(/\s+/), ...predicateWords(part[2] ?? '')];
+    return;
+  }
+  // "Of them, 1,283 turned themselves in"; "…, including 139 on the wanted list".
+  const subset = /\b(?:(?:of|among)\s+(?:them|these|those|which)\s*,?|including)\s*$/i.test(lead);
+  const m = ELIDED.exec(r.after) ?? (subset ? SUBSET_PREDICATE.exec(r.after) : null);
   if (!m) return;
-  const lastRaw = [...before].reverse().find((x) => !x.isPercent && x.unitWords.length > 0);
-  const lastFinding = recent.at(-1);
-  const noun = lastRaw ? lastRaw.unit : lastFinding ? String(lastFinding.fields.unit ?? '') : '';
-  if (!noun || noun === 'units' || MEASURE.test(noun)) return;
-  const predicate = (m[1] ?? '')
-    .replace(/\s+(?:according to|the ministry|it said|said)\b.*$/i, '')
-    .split(/\s+/)
-    .filter((w) => !/^(?:had|have|has|been|were|was|are|is)$/i.test(w))
-    .slice(0, 10);
+  const counted = (x: { unit: string }) => x.unit !== '' && x.unit !== 'units' && !MEASURE.test(x.unit);
+  const lastRaw = [...before].reverse().find((x) => !x.isPercent && x.unitWords.length > 0 && counted(x));
+  const lastFinding = [...recent].reverse().find((f) => counted({ unit: String(f.fields.unit ?? '') }));
+  const noun = lastRaw
+    ? lastRaw.unit === 'people'
+      ? (lastRaw.unitWords[0] ?? 'people')
+      : lastRaw.unit
+    : lastFinding
+      ? String(lastFinding.fields.unit ?? '')
+      : '';
+  if (!noun) return;
+  const predicate = predicateWords(m[1] ?? '');
   if (predicate.length === 0) return;
   if (!lastRaw && lastFinding) r.antecedent = lastFinding;
   r.unit = PERSONS.test(noun) ? 'people' : noun;
   r.unitWords = [noun];
   r.metricWords = [noun, ...predicate];
 }
+
+/** What is said of an elided figure, without its auxiliaries and attribution: at most ten words. */
+function predicateWords(clause: string): string[] {
+  return clause
+    .replace(/\s+(?:according to|(?:the ministry|it|he|she|they|police)\s+(?:said|says|added|noted)|said)\b.*$/i, '')
+    .replace(/^(?:(?:had|have|has|been|were|was|are|is)\s+)+/i, '')
+    .split(/\s+/)
+    .filter((w) => w)
+    .slice(0, 10);
+}
+
+/** "39 of China's 100 most-wanted have returned …": a part of a named set, and what it did. */
+const PARTITIVE =
+  /^\s+of\s+((?:the\s+|[A-Z][A-Za-z]*['’]s\s+)?(?:\d[\d,]*\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)\s+((?:have|has|had|were|was|are|is)\s+[^,;.:!?]{3,80})/;
+/** After "of them," or "including": a verb or a prepositional phrase says what the subset is. */
+const SUBSET_PREDICATE = new RegExp(
+  `^\\s+((?:who|which|that|on|in|from|with)\\s+[^,;.:!?]{3,80}|(?:[a-z]+ed|${IRREGULAR})\\s+[^,;.:!?]{3,80})`,
+  'i',
+);
 
 /** "total losses of", "the funds involved in the case were urgently intercepted by": the words before a bare figure. */
 function leadPhrase(clauseBefore: string): string[] {
@@ -560,6 +729,13 @@ function verbAfter(tail: string): string | undefined {
 function verbBefore(clauseBefore: string, previous: Raw | undefined, text: string, r: Raw): string | undefined {
   const active = ACTIVE.exec(clauseBefore)?.[1];
   if (active && !NOT_RESULT_VERB.test(active)) return active.toLowerCase();
+  // "released detailed information on 22", "supervised the investigation of 26", "handed out
+  // administrative penalties on 1,518": a verb and its noun say what was done to what is counted.
+  const light = LIGHT_VERB.exec(clauseBefore);
+  if (light && !NOT_RESULT_VERB.test(light[1] ?? '')) {
+    const noun = (light[2] ?? '').split(/\s+/).filter((w) => !/^(?:the|its|their|a|an)$/i.test(w));
+    if (noun.length > 0 && !noun.some((w) => NOUN_STOP.test(w))) return [light[1]?.toLowerCase(), ...noun].join(' ');
+  }
   if (previous && /^[^,;.]*\band\s+$/i.test(text.slice(previous.end, r.start))) return previous.verb;
   return undefined;
 }
@@ -644,14 +820,50 @@ function when(
   end: number,
   after: string,
 ): Record<string, unknown> {
+  const launch = ctx.campaignStart;
+  const pub = ctx.published;
+  // "During this year's campaign, …": from its launch to the report, unless a closer date is named.
+  const clause = input.doc.text.slice(input.sentence.start, start);
+  if (
+    launch &&
+    pub?.month &&
+    DURING_CAMPAIGN.test(clause) &&
+    figureDates(input, dates).every((d) => d.role === 'AT' && d.date.length === 4)
+  ) {
+    const now = `${pub.year}-${pad(pub.month)}`;
+    if (launch.slice(0, 7) <= now) return { period: { start: launch.slice(0, 7), end: now } };
+  }
   const t = whenOf(input, ctx, dates, start, end, after);
   const period = t.period as { start?: string; end?: string } | undefined;
-  const launch = ctx.campaignStart;
   if (period?.end && !period.start && launch && launch.slice(0, 7) <= period.end.slice(0, 7)) {
     return { period: { start: launch, end: period.end } };
   }
   return t;
 }
+
+/**
+ * The dates of the sentence that can say when its figures happened: not a baseline ("compared
+ * with 2015", "the same period of last year") and not when the news was told ("the ministry
+ * said on Friday", "a statement issued Saturday, March 25").
+ */
+const DURING_CAMPAIGN =
+  /\b(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b/i;
+
+function figureDates(input: RuleInput, dates: readonly DateMention[]): DateMention[] {
+  const text = input.doc.text;
+  const sentenceText = text.slice(input.sentence.start, input.sentence.end);
+  return dates.filter(
+    (d) =>
+      d.start >= input.sentence.start &&
+      d.end <= input.sentence.end &&
+      !BASELINE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) &&
+      !TOLD_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) &&
+      !(d.weekday && d.role === 'AT' && REPORTING.test(sentenceText)),
+  );
+}
+
+const TOLD_BEFORE =
+  /\b(?:said|says|announced|issued|released|told|stated|published|reported)\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
 
 function whenOf(
   input: RuleInput,
@@ -661,7 +873,6 @@ function whenOf(
   end: number,
   after: string,
 ): Record<string, unknown> {
-  const inSentence = dates.filter((d) => d.start >= input.sentence.start && d.end <= input.sentence.end);
   const baselineYear = /^\s*(?:in\s+\d{4}\s*,?\s*)?compared with\s+(\d{4})/i.exec(after)?.[1];
   // "solved about 83,000 telecom fraud cases in 2016": a year later in the figure's own clause.
   const following =
@@ -670,11 +881,7 @@ function whenOf(
       after.slice(0, 80),
     )?.[1];
   if (following) return { year: following };
-  const usable = inSentence.filter(
-    (d) =>
-      !(baselineYear && d.date === baselineYear) &&
-      !/compared with\s*$/i.test(input.doc.text.slice(d.start - 20, d.start)),
-  );
+  const usable = figureDates(input, dates).filter((d) => !(baselineYear && d.date === baselineYear));
   const before = usable.filter((d) => d.end <= start).pop() ?? usable.find((d) => d.start >= end);
   const pub = ctx.published;
   const now = pub ? (pub.month ? `${pub.year}-${pad(pub.month)}` : String(pub.year)) : undefined;
@@ -699,6 +906,8 @@ function whenOf(
       const start = since?.date ?? ctx.since?.start;
       return { period: { ...(start && start < before.date ? { start } : {}), end: before.date } };
     }
+    // "on March 1", "on Friday": a day-level date stands for its month.
+    if (before.date.length === 10) return { period: { start: before.date.slice(0, 7), end: before.date.slice(0, 7) } };
     return { year: String(yearOf(before.date)) };
   }
   if (ctx.paragraphYear !== undefined) return { year: String(ctx.paragraphYear) };
@@ -708,9 +917,20 @@ function whenOf(
       period: { start: ctx.since.start, ...(ctx.since.end ? { end: ctx.since.end } : now ? { end: now } : {}) },
     };
   if (ctx.period) return { period: { ...ctx.period } };
+  // "The number is a 49.6-percent increase from 2015, while losses of 2.5 billion yuan were
+  // retrieved": a sentence without a date goes on about the time of the figures just before.
+  const last = ctx.before?.at(-1)?.fields;
+  if (last?.year) return { year: last.year };
+  if (last?.period) return { period: { ...(last.period as object) } };
   if (ctx.reviewYear !== undefined) return { year: String(ctx.reviewYear) };
   return now ? { period: { end: now } } : {};
 }
+
+/** A date a change is measured against: "compared with 2015", "the same period of last year", "an increase from 2015". */
+const BASELINE_BEFORE =
+  /(?:compared (?:with|to)|(?:the )?same period (?:of|in)|than(?: in)?|(?:increase|decrease|rise|drop|decline|growth|up|down)\s+(?:by\s+)?from)\s*$/i;
+const REPORTING =
+  /\b(?:said|says|announced|announces|told|stated|noted|according to|statement|press conference|news conference)\b/i;
 
 function baselineOf(text: string, figureAt: number, _num: string, isPercent: boolean): Record<string, unknown> | null {
   const before = text.slice(0, figureAt);

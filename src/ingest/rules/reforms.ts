@@ -5,6 +5,7 @@
  * package or a set of services lists ("6 matters including A, B, and C").
  */
 import { capitalise } from '../normalise.js';
+import { WORD_NUMBERS as NUMBERS } from '../numbers.js';
 import type { Finding } from '../types.js';
 import { objectAfter } from './campaigns.js';
 import { allMatches, at, type Rule } from './context.js';
@@ -29,20 +30,6 @@ const MEASURES = new RegExp(
 /** A package named, then its items: "6 matters including …", "two services such as …". */
 const LIST_HEAD =
   /\b(?:measures|matters|services|reforms|policies|tasks|steps|initiatives|items|pilots?)\s*,?\s+(?:including|such as|namely|covering|:)\s+/gi;
-
-const NUMBERS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
 
 export const reformPhrases: Rule = (input) => {
   const out: Finding[] = [];
