@@ -76,7 +76,7 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     ];
   });
   const found = runRules(doc, options.published);
-  const resolved = corefCampaigns(doc, resolve(linked, found, byName));
+  const resolved = corefOrgans(doc, corefCampaigns(doc, resolve(linked, found, byName)));
   const entities = merge(doc, resolved, snapshot);
   const mentions: Mention[] = resolved.map((f) => ({
     id: idOf(f, entities.ids),
@@ -347,6 +347,32 @@ function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
       ...(target.linkedTo ? { linkedTo: target.linkedTo } : {}),
     };
   });
+}
+
+/** "the ministry", "The bureau": the organ of that kind the text named last. */
+const ORGAN_BACK_REFERENCE =
+  /\b[Tt]he\s+(ministry|bureau|department|commission|procuratorate|court|office|cent(?:er|re))(?!\s+(?:of|for)\b)\b/g;
+
+/**
+ * A report names its organ once and then says "the ministry": each such back-reference is a
+ * mention of the organ of that kind named last before it, so what the ministry said or launched
+ * is credited to it.
+ */
+function corefOrgans(doc: Analysed, findings: Finding[]): Finding[] {
+  const organs = findings.filter((f) => f.kind === 'ORGAN');
+  if (organs.length === 0) return findings;
+  const added: Finding[] = [];
+  for (const m of doc.text.matchAll(ORGAN_BACK_REFERENCE)) {
+    const start = m.index + m[0].length - (m[1]?.length ?? 0) - 4;
+    const end = m.index + m[0].length;
+    if (findings.some((f) => f.start < end && start < f.end)) continue;
+    const head = new RegExp(`\\b${m[1]}\\b`, 'i');
+    const named = organs.filter((f) => f.end <= start && head.test(f.name)).pop();
+    const sentence = sentenceAt(doc, start);
+    if (!named || sentence < 0) continue;
+    added.push({ ...named, start, end, sentence, rule: `${named.rule}+coref`, confidence: named.confidence * 0.9 });
+  }
+  return added.length === 0 ? findings : [...findings, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function keyOf(f: Finding): string {

@@ -87,7 +87,9 @@ const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\
 const ORDINAL_AFTER = new RegExp(`^\\s+${ORDINAL_ANY_CASE}\\s`);
 const HEAD_POST =
   /^(?:director|minister|head|chief|chairman|chairwoman|president|general secretary|secretary-general)$/i;
-const SPEECH = /\b(?:said|introduced|revealed|reported|listed|announced|pointed out|stated)\b/i;
+const SPEECH = /\b(?:said|says|introduced|revealed|reported|listed|announced|pointed out|stated|told|noted|added)\b/i;
+/** A speaker named after its verb: "according to another statement by the ministry", "said the ministry". */
+const SPEECH_BEFORE = /\b(?:according\s+to|said|says|noted|told)\b[^,.;:]{0,40}$/i;
 
 export function findRelations(doc: Analysed, mentions: readonly Mention[]): CandidateRelation[] {
   const out = new Map<string, CandidateRelation>();
@@ -198,6 +200,16 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
       }
     }
   }
+  const inPost = (m: Mention) =>
+    m.kind === 'ORGAN' &&
+    mentions.some(
+      (p) =>
+        p.kind === 'PERSON' &&
+        p.position !== undefined &&
+        p.sentence === m.sentence &&
+        m.start >= p.end &&
+        m.start - p.end <= p.position.length + 12,
+    );
   const named = mentions.filter((m) => m.kind === 'CAMPAIGN' || m.kind === 'REFORM' || m.kind === 'LAW');
   const causes = [...named, ...backReferences(doc, named)].sort((a, b) => a.start - b.start);
   const blockOf = blocks(doc);
@@ -205,8 +217,10 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     const earlier = mentions.filter((m) => m.paragraph === o.paragraph && m.start < o.start);
     const found = causeOf(doc, causes, blockOf, o);
     if (found && !launchedAfter(found.cause, o)) add('PRODUCED', found.cause, o, found.rule, found.confidence);
-    const speaks = (m: Mention) =>
-      SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH.test(doc.text.slice(Math.max(0, m.start - 12), m.start));
+    const speaks = (m: Mention) => {
+      const from = Math.max(doc.sentences[m.sentence]?.start ?? 0, m.start - 50);
+      return SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH_BEFORE.test(doc.text.slice(from, m.start));
+    };
     // "Li Guozhong, director of …, introduced that": the verb follows the stated position.
     const introduces = (m: Mention) => {
       const s = doc.sentences[m.sentence];
@@ -222,8 +236,10 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           (m.kind === 'PERSON' && !BYLINE_ROLE.test(m.position ?? '')) ||
           (m.kind === 'ORGAN' && m.sentence === o.sentence),
       )
+      // "Liu, director of the X Bureau of the ministry, introduced": the person speaks, not the organ of their post.
+      .filter((m) => !inPost(m))
       .reverse()
-      .find(speaks);
+      .find((m) => speaks(m) || introduces(m));
     if (reporter && o.sentence - reporter.sentence <= 2) add('REPORTED', reporter, o, 'rel-reported', 0.65);
     else {
       // A report gives its figures in the words of whoever last spoke, or of its reporter:

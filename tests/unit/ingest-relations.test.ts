@@ -66,3 +66,24 @@ describe('PRODUCED: the figure names its campaign', () => {
     expect(relations(text, 'PART_OF')).toEqual(['Kite Line PART_OF Wide Sky']);
   });
 });
+
+describe('REPORTED: the speaker of the figure', () => {
+  it('"the ministry" after the ministry is named is the ministry, and says the figures', () => {
+    const text =
+      'The Ministry of Public Security opened the "Clear River" special campaign in May 2022.\n\nIn the campaign, police broke up 286 gangs, said the ministry in a statement.';
+    expect(relations(text, 'REPORTED')).toEqual(['Ministry of Public Security REPORTED #286']);
+  });
+  it('the person speaks, not the organ named in their post', () => {
+    const text =
+      'Zhao Ming, director of the Economic Crime Investigation Bureau of the Ministry of Public Security, introduced that 9,300 cases were solved in 2022.';
+    expect(relations(text, 'REPORTED')).toEqual(['Zhao Ming REPORTED #9300']);
+  });
+  it('"according to" and "told" name the speaker', () => {
+    expect(
+      relations('Police solved 712 smuggling cases in 2022, according to the Ministry of Public Security.', 'REPORTED'),
+    ).toEqual(['Ministry of Public Security REPORTED #712']);
+    const text =
+      "Police captured 1,250 suspects in 2022, Sun Wei, deputy head of the ministry's anti-smuggling department told a news conference.";
+    expect(relations(text, 'REPORTED')).toEqual(['Sun Wei REPORTED #1250']);
+  });
+});
