@@ -162,6 +162,15 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           )
         )
           add(/led/i.test(between) ? 'LEADS' : 'LAUNCHED', b, a, 'rel-campaign-launched-by', 0.75);
+        // "the press conference held by the Ministry …", "At a video conference held on Thursday, the ministry …".
+        if (
+          a.kind === 'PLENARY_SESSION' &&
+          b.kind === 'ORGAN' &&
+          /^\s*,?\s*(?:(?:which|that)\s+was\s+)?(?:held|hosted|convened|organi[sz]ed)\s+(?:(?:jointly\s+)?by|(?:on|in|at)\s+[^,.;]{1,30},)\s+(?:the\s+)?$/i.test(
+            between,
+          )
+        )
+          add('HELD', b, a, 'rel-session-held-by', 0.75);
         // "the “Fox Hunt” campaign, an important part of “Sky Net”": the part, then the whole.
         if (
           (a.kind === 'CAMPAIGN' || a.kind === 'REFORM') &&
