@@ -320,7 +320,9 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
 
 /** Rules that describe a campaign without naming it ("a nationwide campaign to crack down on fraud"). */
 const UNNAMED_CAMPAIGN =
-  /^(?:phrase-campaign-against|phrase-campaign-anti|generic-campaign-fights|generic-campaign-length-or-season)$/;
+  /^(?:phrase-campaign-against|phrase-campaign-anti|generic-campaign-fights|generic-campaign-length-or-season|generic-campaign-launched-unnamed)$/;
+/** "The special campaign launched …" refers back to the campaign named before it, if any. */
+const BACK_REFERENCE_RULE = 'generic-campaign-launched-unnamed';
 
 /**
  * Reports describe their campaign before or after naming it: "China has launched a nationwide
@@ -338,7 +340,8 @@ function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
     const near = named
       .filter((n) => paragraphOf(n) === paragraphOf(f) && Math.abs(n.sentence - f.sentence) <= 1)
       .sort((a, b) => Math.abs(a.sentence - f.sentence) - Math.abs(b.sentence - f.sentence) || a.start - b.start)[0];
-    const target = near ?? (distinct.size === 1 ? named[0] : undefined);
+    const before = f.rule === BACK_REFERENCE_RULE ? named.filter((n) => n.end <= f.start).pop() : undefined;
+    const target = near ?? before ?? (distinct.size === 1 ? named[0] : undefined);
     if (!target) return f;
     return {
       ...f,

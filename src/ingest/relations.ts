@@ -43,6 +43,8 @@ interface VerbRule {
   readonly to: readonly EntityKind[];
   readonly verb: RegExp;
   readonly rule: string;
+  /** The subject comes right before its verb, no clause between ("the ministry called for"). */
+  readonly adjacent?: boolean;
 }
 
 const VERB_RULES: readonly VerbRule[] = [
@@ -50,7 +52,7 @@ const VERB_RULES: readonly VerbRule[] = [
     type: 'LAUNCHED',
     from: ['ORGAN'],
     to: ['CAMPAIGN'],
-    verb: /\b(?:launched|launch|organi[sz]ed|deployed|carried out|initiated|started|carry out)\b/i,
+    verb: /\b(?:launched|launch|organi[sz]ed|deployed|carried out|initiated|started|carry out|conducted|called for)\b/i,
     rule: 'rel-organ-launched-campaign',
   },
   {
@@ -75,6 +77,14 @@ const VERB_RULES: readonly VerbRule[] = [
     rule: 'rel-session-proposed',
   },
   {
+    type: 'PROPOSED',
+    from: ['ORGAN'],
+    to: ['REFORM'],
+    verb: /\b(?:called for|calls for|proposed|put forward)\b/i,
+    rule: 'rel-organ-proposed-reform',
+    adjacent: true,
+  },
+  {
     type: 'ENACTED',
     from: ['ORGAN', 'PLENARY_SESSION'],
     to: ['LAW'],
@@ -83,6 +93,8 @@ const VERB_RULES: readonly VerbRule[] = [
   },
 ];
 
+/** Kinds that can be the subject of a verb. */
+const ACTORS: readonly EntityKind[] = ['ORGAN', 'PERSON', 'PLENARY_SESSION'];
 const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\s+)?$`);
 const ORDINAL_AFTER = new RegExp(`^\\s+${ORDINAL_ANY_CASE}\\s`);
 const HEAD_POST =
@@ -146,10 +158,18 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           const inside = (c: Mention, d: Mention) =>
             c !== d && d.start <= c.start && c.end <= d.end && d.end - d.start > c.end - c.start;
           const enclosed = list.some((c) => r.from.includes(c.kind) && inside(a, c));
+          // … of any kind that can act: in "At a video conference held on Thursday, the ministry
+          // called for", the ministry calls, not the conference.
           const nearer = list.some(
-            (c) => c !== a && r.from.includes(c.kind) && c.start > a.start && c.end <= verbAt && !inside(c, a),
+            (c) =>
+              c !== a &&
+              (r.from.includes(c.kind) ||
+                (ACTORS.includes(c.kind) && c.start >= a.end && !/[,;]/.test(doc.text.slice(c.end, verbAt)))) &&
+              c.start > a.start &&
+              c.end <= verbAt &&
+              !inside(c, a),
           );
-          if (!nearer && !enclosed) {
+          if (!nearer && !enclosed && !(r.adjacent && /[,;]/.test(doc.text.slice(a.end, verbAt)))) {
             add(r.type, a, b, r.rule, 0.7, b.date ? { date: b.date } : {});
           }
         }
@@ -293,7 +313,8 @@ const PART_OF_GAP =
 /** How many sentences back a back-reference finds the campaign it means. */
 const REFERENCE_REACH = 2;
 /** Words that place a figure inside a campaign named after it. */
-const WITHIN = /\b(?:since|during|through|under|amid|as\s+part\s+of|thanks\s+to|in\s+the\s+course\s+of)\b/i;
+const WITHIN =
+  /\b(?:since|during|through|under|amid|after|following|as\s+part\s+of|thanks\s+to|in\s+the\s+course\s+of)\b/i;
 /** A sentence that opens with its figure: "Over 130,000 suspects were arrested", "And 600,000 more …". */
 const FIGURE_FIRST =
   /^[^\p{L}\p{N}“"‘]*(?:(?:and|also|another|over|more\s+than|nearly|almost|about|around|some|a\s+total\s+of|of\s+them|among\s+them)\W+)*\d/iu;

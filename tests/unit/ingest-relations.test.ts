@@ -100,3 +100,44 @@ describe('sessions: a conference the text says was held', () => {
     expect(told.entities.filter((e) => e.kind === 'PLENARY_SESSION')).toEqual([]);
   });
 });
+
+describe('campaigns and reforms known by a description', () => {
+  const kinds = (text: string, kind: string) =>
+    extract(snapshot, text, { documentId: 'relations', published: parsePartialDate('2023-06-10') ?? undefined })
+      .entities.filter((e) => e.kind === kind)
+      .map((e) => e.name);
+  it('"The special campaign launched by the ministry" is a campaign when none is named before', () => {
+    expect(
+      kinds(
+        'The special campaign launched by the Ministry of Public Security in March led to 812 arrests.',
+        'CAMPAIGN',
+      ),
+    ).toEqual(['Special campaign']);
+    // … and the named one when it is.
+    expect(
+      kinds(
+        'The ministry opened the "North Wind" special operation in March. Officials said the special operation launched in March had ended.',
+        'CAMPAIGN',
+      ),
+    ).toEqual(['North Wind']);
+  });
+  it('a policy eased, a system called for, people brought into a system', () => {
+    expect(kinds('Urban residents rose after easing of the residence permit policy.', 'REFORM')).toEqual([
+      'Easing of the residence permit policy',
+    ]);
+    expect(kinds('The bureau called for a fairer points system for migrants.', 'REFORM')).toEqual([
+      'Fairer points system',
+    ]);
+    expect(kinds('Cities are bringing the floating population into the social insurance system.', 'REFORM')).toEqual([
+      'Bringing the floating population into the social insurance system',
+    ]);
+  });
+  it('the organ that calls for a reform proposed it, not the meeting it spoke at', () => {
+    expect(
+      relations(
+        'At a work meeting held on Friday, the Ministry of Public Security called for a unified residence permit system.',
+        'PROPOSED',
+      ),
+    ).toEqual(['Ministry of Public Security PROPOSED Unified residence permit system']);
+  });
+});
