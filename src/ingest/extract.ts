@@ -53,14 +53,7 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     const e = snapshot.getEntity(hit.id);
     const sentence = sentenceAt(doc, hit.start);
     if (!e || sentence < 0) return [];
-    // A dateline "(Xinhua)" or a "Source: Xinhua" credit names the publisher, not an actor of the story.
-    if (
-      e.kind === 'ORGAN' &&
-      ((/\(\s*$/.test(doc.text.slice(Math.max(0, hit.start - 2), hit.start)) &&
-        /^\s*\)/.test(doc.text.slice(hit.end, hit.end + 2))) ||
-        /(?:Source|Editor|Photo)\s*:\s*$/i.test(doc.text.slice(Math.max(0, hit.start - 10), hit.start)))
-    )
-      return [];
+    if (e.kind === 'ORGAN' && isCredit(doc.text, hit.start, hit.end)) return [];
     return [
       {
         kind: e.kind,
@@ -75,7 +68,9 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
       },
     ];
   });
-  const found = runRules(doc, options.published);
+  const found = runRules(doc, options.published).filter(
+    (f) => f.kind !== 'ORGAN' || !isCredit(doc.text, f.start, f.end),
+  );
   const resolved = corefOrgans(doc, corefCampaigns(doc, resolve(linked, found, byName)));
   const entities = merge(doc, resolved, snapshot);
   const mentions: Mention[] = resolved.map((f) => ({
@@ -92,6 +87,29 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     linked: f.linkedTo !== undefined,
   }));
   return { documentId: options.documentId, entities: entities.list, relations: findRelations(doc, mentions) };
+}
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** "(Xinhua)", "[Photo/Xinhua]", "/ for China Daily)", "Source: …", "By Xinhua" at a line's end. */
+const CREDIT_BEFORE = /(?:[([/]|\bfor|Source\s*:|Editor\s*:|Photo\s*:)\s*$/i;
+const CREDIT_CLOSE = /^\s*(?:[)\]]|$|\n)/;
+/** "Xinhua reports:", "Xinhua Insight:", "Xinhua, February 9, 2017", "Xinhua News Agency, Beijing, August 17 (…". */
+const CREDIT_AFTER = new RegExp(`^(?:\\s+(?:reports?|reported|Insight)\\b|,\\s*(?:[A-Z][a-z]+,\\s*)?${MONTH}\\s+\\d)`);
+/** A byline or dateline line: "By Xinhua", "Updated: 2024-05-30 Xinhua". */
+const CREDIT_LINE = /(?:^|\n)[^\S\n]*(?:By|Updated\s*:\s*[\d-]+)\s+$/;
+
+/**
+ * A credit names the publisher of the story, not an actor in it: a dateline, byline, source
+ * or photo credit. Its organ is not proposed.
+ */
+function isCredit(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 40);
+  return (
+    (CREDIT_BEFORE.test(before) && CREDIT_CLOSE.test(after)) ||
+    CREDIT_AFTER.test(after) ||
+    (CREDIT_LINE.test(before) && CREDIT_CLOSE.test(after))
+  );
 }
 
 function sentenceAt(doc: Analysed, offset: number): number {

@@ -141,3 +141,16 @@ describe('campaigns and reforms known by a description', () => {
     ).toEqual(['Ministry of Public Security PROPOSED Unified residence permit system']);
   });
 });
+
+describe('credits name the publisher, not an actor', () => {
+  const organs = (text: string) =>
+    extract(snapshot, text, { documentId: 'relations', published: parsePartialDate('2023-06-10') ?? undefined })
+      .entities.filter((e) => e.kind === 'ORGAN')
+      .map((e) => e.name);
+  it('datelines, bylines and photo credits propose no organ', () => {
+    expect(organs('Xinhua, June 9, 2023\nPolice in Hubei solved 120 cases, Xinhua reports.')).toEqual([]);
+    expect(organs('By Wang Lei (China Daily)\nPolice in Hubei solved 120 cases.\n[Photo/Xinhua]')).toEqual([]);
+    // The same agency as an actor of the story stays.
+    expect(organs('The Xinhua News Agency opened a bureau in Lhasa.')).toEqual(['Xinhua News Agency']);
+  });
+});
