@@ -54,6 +54,8 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     const sentence = sentenceAt(doc, hit.start);
     if (!e || sentence < 0) return [];
     if (e.kind === 'ORGAN' && isCredit(doc.text, hit.start, hit.end)) return [];
+    // A person's name is capitalised: "vice minister of public security" is a post, not the minister.
+    if (e.kind === 'PERSON' && /^\p{Ll}/u.test(doc.text.slice(hit.start, hit.end))) return [];
     return [
       {
         kind: e.kind,
@@ -284,6 +286,18 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
     if (f.rule.startsWith('phrase-organ') || f.rule.startsWith('name-organ')) {
       for (let i = kept.length - 1; i >= 0; i--) {
         const k = kept[i];
+        // "State Council Information Office" is not the State Council: a linked name that only
+        // opens a longer organ's name modifies it ("Political Bureau of the …" is the clash below).
+        const opens =
+          k?.linkedTo !== undefined &&
+          k.kind === f.kind &&
+          k.start === f.start &&
+          k.end < f.end &&
+          /^\s+[A-Z]/.test(f.name.slice(k.end - k.start));
+        if (opens) {
+          kept.splice(i, 1);
+          continue;
+        }
         if (
           k?.linkedTo &&
           head(k) &&

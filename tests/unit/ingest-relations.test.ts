@@ -153,4 +153,14 @@ describe('credits name the publisher, not an actor', () => {
     // The same agency as an actor of the story stays.
     expect(organs('The Xinhua News Agency opened a bureau in Lhasa.')).toEqual(['Xinhua News Agency']);
   });
+  it('a linked name that opens a longer organ name, or a post in lower case, is not that entity', () => {
+    expect(organs('The State Council Information Office held a briefing on Monday.')).toEqual([
+      'State Council Information Office',
+    ]);
+    const people = extract(snapshot, 'Zhou Ping, vice minister of public security, spoke on Monday.', {
+      documentId: 'relations',
+      published: parsePartialDate('2023-06-10') ?? undefined,
+    }).entities.filter((e) => e.kind === 'PERSON');
+    expect(people.map((e) => e.name)).toEqual(['Zhou Ping']);
+  });
 });
