@@ -229,16 +229,17 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
       }
     }
   }
-  const inPost = (m: Mention) =>
-    m.kind === 'ORGAN' &&
-    mentions.some(
-      (p) =>
-        p.kind === 'PERSON' &&
-        p.position !== undefined &&
-        p.sentence === m.sentence &&
-        m.start >= p.end &&
-        m.start - p.end <= p.position.length + 12,
-    );
+  const people = mentions.filter((p) => p.kind === 'PERSON' && p.position !== undefined);
+  const posted = new Set(
+    mentions.filter(
+      (m) =>
+        m.kind === 'ORGAN' &&
+        people.some(
+          (p) => p.sentence === m.sentence && m.start >= p.end && m.start - p.end <= (p.position?.length ?? 0) + 12,
+        ),
+    ),
+  );
+  const inPost = (m: Mention) => posted.has(m);
   const named = mentions.filter((m) => m.kind === 'CAMPAIGN' || m.kind === 'REFORM' || m.kind === 'LAW');
   const causes = [...named, ...backReferences(doc, named)].sort((a, b) => a.start - b.start);
   const blockOf = blocks(doc);
