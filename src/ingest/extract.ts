@@ -96,7 +96,7 @@ const MONTH = '(?:January|February|March|April|May|June|July|August|September|Oc
 const CREDIT_BEFORE = /(?:[([/]|\bfor|Source\s*:|Editor\s*:|Photo\s*:)\s*$/i;
 const CREDIT_CLOSE = /^\s*(?:[)\]]|$|\n)/;
 /** "Xinhua reports:", "Xinhua Insight:", "Xinhua, February 9, 2017", "Xinhua News Agency, Beijing, August 17 (…". */
-const CREDIT_AFTER = new RegExp(`^(?:\\s+(?:reports?|reported|Insight)\\b|,\\s*(?:[A-Z][a-z]+,\\s*)?${MONTH}\\s+\\d)`);
+const CREDIT_AFTER = new RegExp(`^(?:\\s+(?:reports?|Insight)\\s*[:.]|,\\s*(?:[A-Z][a-z]+,\\s*)?${MONTH}\\s+\\d)`);
 /** A byline or dateline line: "By Xinhua", "Updated: 2024-05-30 Xinhua". */
 const CREDIT_LINE = /(?:^|\n)[^\S\n]*(?:By|Updated\s*:\s*[\d-]+)\s+$/;
 
