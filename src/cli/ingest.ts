@@ -187,6 +187,8 @@ export function formatRealReport(r: RealReport, verbose = false): string {
       lines.push('', `## ${a.slug} (${a.ms.toFixed(1)} ms)`);
       for (const m of a.misses) lines.push(`  missed: ${m}`);
       for (const w of a.wrong) lines.push(`  wrong:  ${w}`);
+      for (const m of a.relations.missed) lines.push(`  missed relation: ${m}`);
+      for (const w of a.relations.wrong) lines.push(`  wrong relation:  ${w}`);
     }
   }
   return lines.join('\n');

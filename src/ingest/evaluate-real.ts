@@ -72,7 +72,15 @@ export interface RealArticleResult {
   readonly slug: string;
   readonly ms: number;
   readonly scores: Record<string, Score>;
-  readonly relations: { tp: number; predicted: number; gold: number };
+  readonly relations: {
+    tp: number;
+    predicted: number;
+    gold: number;
+    /** Annotated relations between found items that were not proposed: `source TYPE target`. */
+    missed: readonly string[];
+    /** Proposed relations between found items that match no annotation: `source TYPE target [rule]`. */
+    wrong: readonly string[];
+  };
   readonly falsePositives: readonly string[];
   /** Annotated items not found: `KIND name`. */
   readonly misses: readonly string[];
@@ -401,7 +409,14 @@ export function evaluateArticle(snapshot: Snapshot, article: RealArticle): RealA
     slug: article.slug,
     ms,
     scores,
-    relations: scoreRelations(extraction.relations, article.relations, gold, goldOf, falsePositives),
+    relations: scoreRelations(
+      extraction.relations,
+      article.relations,
+      gold,
+      goldOf,
+      falsePositives,
+      (id) => extraction.entities.find((c) => c.id === id)?.name ?? id,
+    ),
     falsePositives,
     misses,
     wrong,
@@ -424,15 +439,19 @@ function scoreRelations(
   gold: readonly GoldEntity[],
   goldOf: ReadonlyMap<string, number>,
   falsePositives: string[],
-): { tp: number; predicted: number; gold: number } {
+  nameOf: (id: string) => string,
+): RealArticleResult['relations'] {
   const byRef = goldIndexByRef(gold);
   const found = new Set(goldOf.values());
-  const wanted = new Set<string>();
+  const wanted = new Map<string, string>();
   for (const r of annotated) {
     const s = byRef.get(normPhrase(r.source));
     const t = byRef.get(normPhrase(r.target));
-    if (s !== undefined && t !== undefined && found.has(s) && found.has(t)) wanted.add(`${s}|${r.type}|${t}`);
+    if (s !== undefined && t !== undefined && found.has(s) && found.has(t)) {
+      wanted.set(`${s}|${r.type}|${t}`, `${r.source} ${r.type} ${r.target}`);
+    }
   }
+  const wrong: string[] = [];
   let tp = 0;
   let predicted = 0;
   const hit = new Set<string>();
@@ -445,9 +464,13 @@ function scoreRelations(
     if (wanted.has(key) && !hit.has(key)) {
       hit.add(key);
       tp++;
-    } else falsePositives.push(r.rule);
+    } else {
+      falsePositives.push(r.rule);
+      wrong.push(`${nameOf(r.source)} ${r.type} ${nameOf(r.target)} [${r.rule}]`);
+    }
   }
-  return { tp, predicted, gold: wanted.size };
+  const missed = [...wanted].filter(([k]) => !hit.has(k)).map(([, label]) => label);
+  return { tp, predicted, gold: wanted.size, missed, wrong };
 }
 
 const rates = (tp: number, predicted: number, gold: number): Rates => {

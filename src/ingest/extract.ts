@@ -53,14 +53,9 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     const e = snapshot.getEntity(hit.id);
     const sentence = sentenceAt(doc, hit.start);
     if (!e || sentence < 0) return [];
-    // A dateline "(Xinhua)" or a "Source: Xinhua" credit names the publisher, not an actor of the story.
-    if (
-      e.kind === 'ORGAN' &&
-      ((/\(\s*$/.test(doc.text.slice(Math.max(0, hit.start - 2), hit.start)) &&
-        /^\s*\)/.test(doc.text.slice(hit.end, hit.end + 2))) ||
-        /(?:Source|Editor|Photo)\s*:\s*$/i.test(doc.text.slice(Math.max(0, hit.start - 10), hit.start)))
-    )
-      return [];
+    if (e.kind === 'ORGAN' && isCredit(doc.text, hit.start, hit.end)) return [];
+    // A person's name is capitalised: "vice minister of public security" is a post, not the minister.
+    if (e.kind === 'PERSON' && /^\p{Ll}/u.test(doc.text.slice(hit.start, hit.end))) return [];
     return [
       {
         kind: e.kind,
@@ -75,8 +70,10 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
       },
     ];
   });
-  const found = runRules(doc, options.published);
-  const resolved = corefCampaigns(doc, resolve(linked, found, byName));
+  const found = runRules(doc, options.published).filter(
+    (f) => f.kind !== 'ORGAN' || !isCredit(doc.text, f.start, f.end),
+  );
+  const resolved = corefOrgans(doc, corefCampaigns(doc, resolve(linked, found, byName)));
   const entities = merge(doc, resolved, snapshot);
   const mentions: Mention[] = resolved.map((f) => ({
     id: idOf(f, entities.ids),
@@ -92,6 +89,29 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     linked: f.linkedTo !== undefined,
   }));
   return { documentId: options.documentId, entities: entities.list, relations: findRelations(doc, mentions) };
+}
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** "(Xinhua)", "[Photo/Xinhua]", "/ for China Daily)", "Source: …", "By Xinhua" at a line's end. */
+const CREDIT_BEFORE = /(?:[([/]|\bfor|Source\s*:|Editor\s*:|Photo\s*:)\s*$/i;
+const CREDIT_CLOSE = /^\s*(?:[)\]]|$|\n)/;
+/** "Xinhua reports:", "Xinhua Insight:", "Xinhua, February 9, 2017", "Xinhua News Agency, Beijing, August 17 (…". */
+const CREDIT_AFTER = new RegExp(`^(?:\\s+(?:reports?|Insight)\\s*[:.]|,\\s*(?:[A-Z][a-z]+,\\s*)?${MONTH}\\s+\\d)`);
+/** A byline or dateline line: "By Xinhua", "Updated: 2024-05-30 Xinhua". */
+const CREDIT_LINE = /(?:^|\n)[^\S\n]*(?:By|Updated\s*:\s*[\d-]+)\s+$/;
+
+/**
+ * A credit names the publisher of the story, not an actor in it: a dateline, byline, source
+ * or photo credit. Its organ is not proposed.
+ */
+function isCredit(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 40);
+  return (
+    (CREDIT_BEFORE.test(before) && CREDIT_CLOSE.test(after)) ||
+    CREDIT_AFTER.test(after) ||
+    (CREDIT_LINE.test(before) && CREDIT_CLOSE.test(after))
+  );
 }
 
 function sentenceAt(doc: Analysed, offset: number): number {
@@ -266,6 +286,18 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
     if (f.rule.startsWith('phrase-organ') || f.rule.startsWith('name-organ')) {
       for (let i = kept.length - 1; i >= 0; i--) {
         const k = kept[i];
+        // "State Council Information Office" is not the State Council: a linked name that only
+        // opens a longer organ's name modifies it ("Political Bureau of the …" is the clash below).
+        const opens =
+          k?.linkedTo !== undefined &&
+          k.kind === f.kind &&
+          k.start === f.start &&
+          k.end < f.end &&
+          /^\s+[A-Z]/.test(f.name.slice(k.end - k.start));
+        if (opens) {
+          kept.splice(i, 1);
+          continue;
+        }
         if (
           k?.linkedTo &&
           head(k) &&
@@ -320,7 +352,9 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
 
 /** Rules that describe a campaign without naming it ("a nationwide campaign to crack down on fraud"). */
 const UNNAMED_CAMPAIGN =
-  /^(?:phrase-campaign-against|phrase-campaign-anti|generic-campaign-fights|generic-campaign-length-or-season)$/;
+  /^(?:phrase-campaign-against|phrase-campaign-anti|generic-campaign-fights|generic-campaign-length-or-season|generic-campaign-launched-unnamed)$/;
+/** "The special campaign launched …" refers back to the campaign named before it, if any. */
+const BACK_REFERENCE_RULE = 'generic-campaign-launched-unnamed';
 
 /**
  * Reports describe their campaign before or after naming it: "China has launched a nationwide
@@ -338,7 +372,8 @@ function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
     const near = named
       .filter((n) => paragraphOf(n) === paragraphOf(f) && Math.abs(n.sentence - f.sentence) <= 1)
       .sort((a, b) => Math.abs(a.sentence - f.sentence) - Math.abs(b.sentence - f.sentence) || a.start - b.start)[0];
-    const target = near ?? (distinct.size === 1 ? named[0] : undefined);
+    const before = f.rule === BACK_REFERENCE_RULE ? named.filter((n) => n.end <= f.start).pop() : undefined;
+    const target = near ?? before ?? (distinct.size === 1 ? named[0] : undefined);
     if (!target) return f;
     return {
       ...f,
@@ -347,6 +382,32 @@ function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
       ...(target.linkedTo ? { linkedTo: target.linkedTo } : {}),
     };
   });
+}
+
+/** "the ministry", "The bureau": the organ of that kind the text named last. */
+const ORGAN_BACK_REFERENCE =
+  /\b[Tt]he\s+(ministry|bureau|department|commission|procuratorate|court|office|cent(?:er|re))(?!\s+(?:of|for)\b)\b/g;
+
+/**
+ * A report names its organ once and then says "the ministry": each such back-reference is a
+ * mention of the organ of that kind named last before it, so what the ministry said or launched
+ * is credited to it.
+ */
+function corefOrgans(doc: Analysed, findings: Finding[]): Finding[] {
+  const organs = findings.filter((f) => f.kind === 'ORGAN');
+  if (organs.length === 0) return findings;
+  const added: Finding[] = [];
+  for (const m of doc.text.matchAll(ORGAN_BACK_REFERENCE)) {
+    const start = m.index + m[0].length - (m[1]?.length ?? 0) - 4;
+    const end = m.index + m[0].length;
+    if (findings.some((f) => f.start < end && start < f.end)) continue;
+    const head = new RegExp(`\\b${m[1]}\\b`, 'i');
+    const named = organs.filter((f) => f.end <= start && head.test(f.name)).pop();
+    const sentence = sentenceAt(doc, start);
+    if (!named || sentence < 0) continue;
+    added.push({ ...named, start, end, sentence, rule: `${named.rule}+coref`, confidence: named.confidence * 0.9 });
+  }
+  return added.length === 0 ? findings : [...findings, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function keyOf(f: Finding): string {

@@ -23,6 +23,8 @@ export interface Mention {
   readonly until?: string;
   /** The mention names an entity the graph already holds. */
   readonly linked?: boolean;
+  /** "the campaign": a back-reference to the campaign named before, not a name. */
+  readonly reference?: boolean;
 }
 
 /** A byline ("Reporter Li Ming", "Photo by …") names who wrote the story, not who reported the figures. */
@@ -41,6 +43,8 @@ interface VerbRule {
   readonly to: readonly EntityKind[];
   readonly verb: RegExp;
   readonly rule: string;
+  /** The subject comes right before its verb, no clause between ("the ministry called for"). */
+  readonly adjacent?: boolean;
 }
 
 const VERB_RULES: readonly VerbRule[] = [
@@ -48,7 +52,7 @@ const VERB_RULES: readonly VerbRule[] = [
     type: 'LAUNCHED',
     from: ['ORGAN'],
     to: ['CAMPAIGN'],
-    verb: /\b(?:launched|launch|organi[sz]ed|deployed|carried out|initiated|started|carry out)\b/i,
+    verb: /\b(?:launched|launch|organi[sz]ed|deployed|carried out|initiated|started|carry out|conducted|called for)\b/i,
     rule: 'rel-organ-launched-campaign',
   },
   {
@@ -73,6 +77,14 @@ const VERB_RULES: readonly VerbRule[] = [
     rule: 'rel-session-proposed',
   },
   {
+    type: 'PROPOSED',
+    from: ['ORGAN'],
+    to: ['REFORM'],
+    verb: /\b(?:called for|calls for|proposed|put forward)\b/i,
+    rule: 'rel-organ-proposed-reform',
+    adjacent: true,
+  },
+  {
     type: 'ENACTED',
     from: ['ORGAN', 'PLENARY_SESSION'],
     to: ['LAW'],
@@ -81,11 +93,15 @@ const VERB_RULES: readonly VerbRule[] = [
   },
 ];
 
+/** Kinds that can be the subject of a verb. */
+const ACTORS: readonly EntityKind[] = ['ORGAN', 'PERSON', 'PLENARY_SESSION'];
 const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\s+)?$`);
 const ORDINAL_AFTER = new RegExp(`^\\s+${ORDINAL_ANY_CASE}\\s`);
 const HEAD_POST =
   /^(?:director|minister|head|chief|chairman|chairwoman|president|general secretary|secretary-general)$/i;
-const SPEECH = /\b(?:said|introduced|revealed|reported|listed|announced|pointed out|stated)\b/i;
+const SPEECH = /\b(?:said|says|introduced|revealed|reported|listed|announced|pointed out|stated|told|noted|added)\b/i;
+/** A speaker named after its verb: "according to another statement by the ministry", "said the ministry". */
+const SPEECH_BEFORE = /\b(?:according\s+to|said|says|noted|told)\b[^,.;:]{0,40}$/i;
 
 export function findRelations(doc: Analysed, mentions: readonly Mention[]): CandidateRelation[] {
   const out = new Map<string, CandidateRelation>();
@@ -142,10 +158,18 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           const inside = (c: Mention, d: Mention) =>
             c !== d && d.start <= c.start && c.end <= d.end && d.end - d.start > c.end - c.start;
           const enclosed = list.some((c) => r.from.includes(c.kind) && inside(a, c));
+          // … of any kind that can act: in "At a video conference held on Thursday, the ministry
+          // called for", the ministry calls, not the conference.
           const nearer = list.some(
-            (c) => c !== a && r.from.includes(c.kind) && c.start > a.start && c.end <= verbAt && !inside(c, a),
+            (c) =>
+              c !== a &&
+              (r.from.includes(c.kind) ||
+                (ACTORS.includes(c.kind) && c.start >= a.end && !/[,;]/.test(doc.text.slice(c.end, verbAt)))) &&
+              c.start > a.start &&
+              c.end <= verbAt &&
+              !inside(c, a),
           );
-          if (!nearer && !enclosed) {
+          if (!nearer && !enclosed && !(r.adjacent && /[,;]/.test(doc.text.slice(a.end, verbAt)))) {
             add(r.type, a, b, r.rule, 0.7, b.date ? { date: b.date } : {});
           }
         }
@@ -158,6 +182,23 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           )
         )
           add(/led/i.test(between) ? 'LEADS' : 'LAUNCHED', b, a, 'rel-campaign-launched-by', 0.75);
+        // "the press conference held by the Ministry …", "At a video conference held on Thursday, the ministry …".
+        if (
+          a.kind === 'PLENARY_SESSION' &&
+          b.kind === 'ORGAN' &&
+          /^\s*,?\s*(?:(?:which|that)\s+was\s+)?(?:held|hosted|convened|organi[sz]ed)\s+(?:(?:jointly\s+)?by|(?:on|in|at)\s+[^,.;]{1,30},)\s+(?:the\s+)?$/i.test(
+            between,
+          )
+        )
+          add('HELD', b, a, 'rel-session-held-by', 0.75);
+        // "the “Fox Hunt” campaign, an important part of “Sky Net”": the part, then the whole.
+        if (
+          (a.kind === 'CAMPAIGN' || a.kind === 'REFORM') &&
+          b.kind === a.kind &&
+          a.id !== b.id &&
+          PART_OF_GAP.test(between)
+        )
+          add('PART_OF', a, b, 'rel-part-of-appositive', 0.75);
         // "the Cyber Security Bureau of the Ministry …", "the 23rd collective study of the Political Bureau".
         if (/^\s+of\s+(?:the\s+)?$/.test(between)) {
           if (a.kind === 'ORGAN' && b.kind === 'ORGAN') add('PART_OF', a, b, 'rel-x-of-the-y', 0.85);
@@ -188,24 +229,28 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
       }
     }
   }
+  const people = mentions.filter((p) => p.kind === 'PERSON' && p.position !== undefined);
+  const posted = new Set(
+    mentions.filter(
+      (m) =>
+        m.kind === 'ORGAN' &&
+        people.some(
+          (p) => p.sentence === m.sentence && m.start >= p.end && m.start - p.end <= (p.position?.length ?? 0) + 12,
+        ),
+    ),
+  );
+  const inPost = (m: Mention) => posted.has(m);
+  const named = mentions.filter((m) => m.kind === 'CAMPAIGN' || m.kind === 'REFORM' || m.kind === 'LAW');
+  const causes = [...named, ...backReferences(doc, named)].sort((a, b) => a.start - b.start);
+  const blockOf = blocks(doc);
   for (const o of mentions.filter((m) => m.kind === 'OUTCOME')) {
     const earlier = mentions.filter((m) => m.paragraph === o.paragraph && m.start < o.start);
-    const cause = [...earlier].reverse().find((m) => m.kind === 'CAMPAIGN' || m.kind === 'REFORM' || m.kind === 'LAW');
-    // A reform new to the graph is credited with a figure only in the figure's own sentence.
-    const near =
-      cause &&
-      (cause.kind === 'REFORM' && !cause.linked ? cause.sentence === o.sentence : o.sentence - cause.sentence <= 3);
-    if (cause && near && !launchedAfter(cause, o)) {
-      add(
-        'PRODUCED',
-        cause,
-        o,
-        cause.sentence === o.sentence ? 'rel-produced-sentence' : 'rel-produced-paragraph',
-        cause.sentence === o.sentence ? 0.7 : 0.55,
-      );
-    }
-    const speaks = (m: Mention) =>
-      SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH.test(doc.text.slice(Math.max(0, m.start - 12), m.start));
+    const found = causeOf(doc, causes, blockOf, o);
+    if (found && !launchedAfter(found.cause, o)) add('PRODUCED', found.cause, o, found.rule, found.confidence);
+    const speaks = (m: Mention) => {
+      const from = Math.max(doc.sentences[m.sentence]?.start ?? 0, m.start - 50);
+      return SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH_BEFORE.test(doc.text.slice(from, m.start));
+    };
     // "Li Guozhong, director of …, introduced that": the verb follows the stated position.
     const introduces = (m: Mention) => {
       const s = doc.sentences[m.sentence];
@@ -221,8 +266,10 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           (m.kind === 'PERSON' && !BYLINE_ROLE.test(m.position ?? '')) ||
           (m.kind === 'ORGAN' && m.sentence === o.sentence),
       )
+      // "Liu, director of the X Bureau of the ministry, introduced": the person speaks, not the organ of their post.
+      .filter((m) => !inPost(m))
       .reverse()
-      .find(speaks);
+      .find((m) => speaks(m) || introduces(m));
     if (reporter && o.sentence - reporter.sentence <= 2) add('REPORTED', reporter, o, 'rel-reported', 0.65);
     else {
       // A report gives its figures in the words of whoever last spoke, or of its reporter:
@@ -253,6 +300,124 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     }
   }
   return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** "the campaign", "this year's special operation", "their half-year-long campaign": a campaign named before. */
+const BACK_REFERENCE =
+  /\b(?:the|this|that|its|their|this\s+year's|last\s+year's)\s+(?:[a-z0-9-]+\s+){0,2}(?:campaign|crackdown|operation|action|drive|manhunt|war|battle)\b/gi;
+/** Between two campaigns of a list: "“cloud sword”, “broken card” and “disconnection”". */
+const LIST_GAP = /^[\s"“”'‘’]*(?:,|,?\s*and|,?\s*or)?[\s"“”'‘’]*$/;
+/** "the “Fox hunt” campaign, an important part of “Sky Net,”": the part, then the whole. */
+const PART_OF_GAP =
+  /^[\s"“”'‘’]*(?:campaign|operation|action|manhunt|crackdown)?[\s"“”'‘’]*,\s*(?:which\s+is\s+)?(?:an?|the)\s+(?:[a-z]+\s+){0,2}(?:part|component|element)\s+of\s+(?:the\s+)?[\s"“”'‘’]*$/i;
+
+/** How many sentences back a back-reference finds the campaign it means. */
+const REFERENCE_REACH = 2;
+/** Words that place a figure inside a campaign named after it. */
+const WITHIN =
+  /\b(?:since|during|through|under|amid|after|following|as\s+part\s+of|thanks\s+to|in\s+the\s+course\s+of)\b/i;
+/** A sentence that opens with its figure: "Over 130,000 suspects were arrested", "And 600,000 more …". */
+const FIGURE_FIRST =
+  /^[^\p{L}\p{N}“"‘]*(?:(?:and|also|another|over|more\s+than|nearly|almost|about|around|some|a\s+total\s+of|of\s+them|among\s+them)\W+)*\d/iu;
+
+/**
+ * Back-references ("In the campaign, …", "during their half-year-long campaign") as mentions of
+ * the campaign named last before them, so a figure after one is credited as if it were named.
+ */
+function backReferences(doc: Analysed, causes: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const s of doc.sentences) {
+    const text = doc.text.slice(s.start, s.end);
+    for (const m of text.matchAll(BACK_REFERENCE)) {
+      const start = s.start + m.index;
+      if (causes.some((c) => c.start <= start && start < c.end)) continue;
+      const named = causes.filter((c) => c.kind === 'CAMPAIGN' && !c.reference && c.end <= start).pop();
+      // An antecedent is near: a campaign last named paragraphs ago is not what "the campaign" means.
+      if (!named || s.index - named.sentence > REFERENCE_REACH) continue;
+      out.push({
+        ...named,
+        start,
+        end: start + m[0].length,
+        sentence: s.index,
+        paragraph: s.paragraph,
+        reference: true,
+      });
+    }
+  }
+  return out;
+}
+
+/** Sentence index → the index of its blank-line-separated block (a text without blank lines is one block). */
+function blocks(doc: Analysed): number[] {
+  let block = 0;
+  let last = 0;
+  return doc.sentences.map((s) => {
+    if (/\n[^\S\n]*\n/.test(doc.text.slice(last, s.start))) block++;
+    last = s.end;
+    return block;
+  });
+}
+
+/**
+ * What a figure is the result of, when the text says so: a campaign, reform or law named (or
+ * referred back to: "In the campaign, …") in the figure's own sentence, before it, or after it
+ * when nothing comes before ("freed … since the ministry launched a crackdown"), or named a few
+ * sentences earlier in its block of text. One item of a list of campaigns is not credited with
+ * the figures the list shares, and the whole of "X, part of Y" gives way to its part.
+ */
+function causeOf(
+  doc: Analysed,
+  causes: readonly Mention[],
+  blockOf: readonly number[],
+  o: Mention,
+): { cause: Mention; rule: string; confidence: number } | undefined {
+  const gap = (a: Mention, b: Mention) => doc.text.slice(a.end, b.start);
+  const listed = (c: Mention) =>
+    c.kind === 'CAMPAIGN' &&
+    !c.reference &&
+    causes.some(
+      (d) =>
+        d !== c &&
+        d.id !== c.id &&
+        !d.reference &&
+        d.kind === 'CAMPAIGN' &&
+        d.sentence === c.sentence &&
+        (d.start < c.start ? LIST_GAP.test(gap(d, c)) : LIST_GAP.test(gap(c, d))),
+    );
+  const whole = (c: Mention) =>
+    causes.find((d) => d.sentence === c.sentence && d.end <= c.start && PART_OF_GAP.test(gap(d, c)));
+  const pick = (c: Mention | undefined) => (c ? (whole(c) ?? c) : undefined);
+  const credit = (c: Mention | undefined, rule: string, confidence: number) =>
+    c && !listed(c) ? { cause: c, rule: c.reference ? 'rel-produced-back-reference' : rule, confidence } : undefined;
+  const sentence = causes.filter((c) => c.sentence === o.sentence);
+  const before = pick(sentence.filter((c) => c.start < o.start).pop());
+  if (before) return credit(before, 'rel-produced-sentence', 0.7);
+  // After the figure, only a campaign the figure is placed in: "… since the ministry launched a
+  // crackdown", "… during the “Sky Net” manhunt".
+  // The same one named before and after the figures ("promote the reform of X. … , the goals of
+  // the X reform have been completed") is credited as well.
+  const named = (c: Mention) => causes.some((d) => d.id === c.id && d.paragraph === o.paragraph && d.start < o.start);
+  const after = sentence.find(
+    (c) =>
+      c.start > o.end &&
+      !c.reference &&
+      (WITHIN.test(doc.text.slice(Math.max(o.end, c.start - 60), c.start)) || named(c)),
+  );
+  if (after) return credit(after, 'rel-produced-sentence-after', 0.6);
+  // Across a line break the cause carries only into a sentence that goes on listing figures
+  // ("Over 130,000 suspects were arrested, …"), not into one with a subject of its own.
+  const s = doc.sentences[o.sentence];
+  const continues = s !== undefined && FIGURE_FIRST.test(doc.text.slice(s.start, s.end));
+  const earlier = causes
+    .filter(
+      (c) =>
+        (c.paragraph === o.paragraph || (continues && blockOf[c.sentence] === blockOf[o.sentence])) &&
+        c.start < o.start,
+    )
+    .pop();
+  // A reform new to the graph is credited with a figure only in the figure's own sentence.
+  if (!earlier || (earlier.kind === 'REFORM' && !earlier.linked) || o.sentence - earlier.sentence > 3) return undefined;
+  return credit(pick(earlier), 'rel-produced-paragraph', 0.55);
 }
 
 /** The sentences from `first` to `last`, as one verbatim quote. */

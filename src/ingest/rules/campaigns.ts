@@ -88,9 +88,30 @@ const NAMED_PLAN =
 const NOT_NAME =
   /^(?:The|This|These|That|Those|A|An|In|On|At|By|Since|From|During|Under|And|But|For|To|Of|As|With|After|Before|Its|Their|Our|His|Her|China|China's|Chinese|National|Nationwide|Special|Joint|Local|Police|Public|Ministry|Provincial|Municipal|City|County|All|Every|Each|Some|Many|Last|Next|Since|Meanwhile|Also|It|They|We|He|She|Xinhua|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
+/** "The special campaign launched by the ministry in February": a campaign known by its launch alone. */
+const LAUNCHED_UNNAMED = new RegExp(
+  `\\b[Tt]he\\s+((?:${MOD}\\s+){1,3}(?:campaign|operation|crackdown|action))\\s+(?:that\\s+|which\\s+)?(?:was\\s+)?(?:launched|started|initiated|deployed|kicked\\s+off)\\b`,
+  'g',
+);
+
 export const genericCampaigns: Rule = (input) => {
   const out: Finding[] = [];
   const text = input.text;
+  for (const m of allMatches(LAUNCHED_UNNAMED, text)) {
+    const phrase = m[1] ?? '';
+    const start = m.index + m[0].indexOf(phrase);
+    // "The “Safe Harbour” special campaign launched …" is named by its quote.
+    if (/[”"’']\s*$/.test(text.slice(0, start))) continue;
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'CAMPAIGN',
+        name: capitalise(phrase),
+        rule: 'generic-campaign-launched-unnamed',
+        confidence: 0.6,
+        fields: { campaignType: /operation/i.test(phrase) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+      }),
+    );
+  }
   for (const m of allMatches(FIGHTS, text)) {
     const head = m[1] ?? '';
     // "take action on": an action is a campaign only when it is special or joint.

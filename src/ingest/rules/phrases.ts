@@ -72,9 +72,13 @@ export const lawPhrases: Rule = (input) => {
 const TOPIC_MEETING =
   /\b(?:[Aa]t|attended|held|hosted|convened|opened|[Dd]uring)\s+(?:the|a)\s+(?:(?:opening|closing)\s+ceremony\s+of\s+the\s+)?((?:special\s+|thematic\s+)?(?:seminar|symposium|forum|study session)\s+on\s+[^,.;:!?“”"]{5,150})/g;
 
-/** "At a video conference held on Thursday", "told a news conference", "the press conference held by the Ministry …". */
+/**
+ * "At a video conference held on Thursday", "the press conference held by the Ministry …": a
+ * conference the text says was held, so a meeting of whoever held it; "told a news conference"
+ * or "at today's press conference" names only where something was said.
+ */
 const AT_CONFERENCE =
-  /\b(?:[Aa]t|during|from|attending|told|[Ww]elcome to|learned from)\s+(?:a|the|this|today's(?:\s+\([^)]{1,20}\))?)\s+((?:video|press|news)\s+conference)\b/g;
+  /\b(?:[Aa]t|during|from|attending|told|[Ww]elcome to|learned from|[Aa]ccording to)\s+(?:a|the|this|today's(?:\s+\([^)]{1,20}\))?)\s+(?:(?:recent|latest)\s+)?((?:video|press|news)\s+conference)\b(?=\s+held\b)/g;
 /** "a national conference on public security work". */
 const NATIONAL_CONFERENCE = /\b(national\s+(?:work\s+)?conference\s+on\s+(?:[a-z-]+\s+){0,4}?work)\b/gi;
 /** "the second and third plenary sessions of the 20th CPC Central Committee": one session each. */

@@ -19,7 +19,13 @@ const LEAD =
 const NOT_MODIFIER =
   /^(?:the|a|an|and|or|of|to|in|on|for|by|with|through|as|at|from|is|are|was|were|be|been|has|have|had|will|would|that|which|this|these|its|their|our|deepen|deepening|deepened|promote|promoting|promoted|advance|advancing|carry|carried|out|further|continue|continued|continuing|comprehensive|comprehensively|overall|major|key|important|relevant|various|such|all|more|new|every|each|related|supporting|systematic|implement|implemented|implementing|push|pushed|pushing|forward|since|after|before|during|said|says|first|latest|recent|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)$/i;
 const SYSTEM_BUILT =
-  /\b(?:establish|established|establishing|set up|setting up|build|built|building|improve|improved|improving|implement|implemented|implementing|introduce|introduced|introducing|launch|launched|launching|roll out|rolled out|adopt|adopted|adopting|pilot|piloted|piloting|explore|explored|exploring|promote|promoted|promoting)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){1,6}?(?:system|mechanism|model|regime))\b/g;
+  /\b(?:call(?:ed|s|ing)?\s+for|establish|established|establishing|set up|setting up|build|built|building|improve|improved|improving|implement|implemented|implementing|introduce|introduced|introducing|launch|launched|launching|roll out|rolled out|adopt|adopted|adopting|pilot|piloted|piloting|explore|explored|exploring|promote|promoted|promoting)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){1,6}?(?:system|mechanism|model|regime))\b/g;
+/** A policy eased or a system reformed, as a noun: "after easing of the residence policy". */
+const NOMINAL_REFORM =
+  /\b((?:easing|relaxation|loosening|overhaul|streamlining|optimi[sz]ation|liberali[sz]ation|simplification)\s+of\s+(?:the\s+)?[^,.;:!?]{2,60}?\s(?:policy|policies|system|restrictions|rules|regime|controls))\b/gi;
+/** People brought under a system: "bringing the unregistered population into the hukou system". */
+const INTO_SYSTEM =
+  /\b((?:bring|bringing|brought|incorporate|incorporating|incorporated)\s+(?:the\s+|all\s+)?[a-z][a-z -]{2,50}?\s+into\s+the\s+(?:[a-z-]+\s+){0,4}?(?:system|scope|coverage))\b/gi;
 const NUMBER_WORD =
   '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a series of|a package of|a set of|a raft of|a batch of)';
 /** "26 measures to facilitate …", "a series of new measures on …", "10 convenience measures for …". */
@@ -78,6 +84,8 @@ export const reformPhrases: Rule = (input) => {
     push(m.index - kept.join(' ').length - 1, phrase, 'phrase-reform-x-reform', 0.7);
   }
   for (const m of allMatches(QUOTED_REFORM, text)) push(m.index, m[0], 'phrase-reform-quoted', 0.8);
+  for (const m of allMatches(NOMINAL_REFORM, text)) push(m.index, m[1] ?? '', 'phrase-reform-nominal', 0.65);
+  for (const m of allMatches(INTO_SYSTEM, text)) push(m.index, m[1] ?? '', 'phrase-reform-into-system', 0.6);
   for (const m of allMatches(SYSTEM_BUILT, text)) {
     const phrase = m[1] ?? '';
     // "improve the system and mechanism" names no system.
