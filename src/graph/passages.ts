@@ -5,6 +5,7 @@
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { EntityRecord, SourceDocumentRecord } from '../model/records.js';
+import { compactIndex, loadCompact, loadCompactAsync } from './compact-index.js';
 import {
   forTypos,
   type Highlight,
@@ -92,7 +93,7 @@ export class PassageIndex {
     serialised: PassageIndexData,
   ): Promise<PassageIndex> {
     const texts: { index?: PassageIndex } = {};
-    const ms = await MiniSearch.loadJSAsync(
+    const ms = await loadCompactAsync(
       serialised.index,
       indexOptions((i) => texts.index?.text(i) ?? ''),
     );
@@ -114,7 +115,7 @@ export class PassageIndex {
       this.table = Int32Array.from(serialised.table);
       this.ms =
         serialised.ms ??
-        MiniSearch.loadJS(
+        loadCompact(
           serialised.index,
           indexOptions((i) => this.text(i)),
         );
@@ -127,6 +128,7 @@ export class PassageIndex {
       this.table = Int32Array.from(table);
       this.ms = new MiniSearch(indexOptions((i) => this.text(i)));
       this.ms.addAll(Array.from({ length: table.length / 3 }, (_v, i) => i));
+      compactIndex(this.ms);
     }
   }
 

@@ -9,6 +9,7 @@ import { distance } from 'fastest-levenshtein';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { EntityKind } from '../model/ontology.js';
 import type { EntityRecord, EvidenceRecord } from '../model/records.js';
+import { compactIndex, loadCompact, loadCompactAsync } from './compact-index.js';
 import {
   forTypos,
   type Highlight,
@@ -135,17 +136,18 @@ export class SearchIndex {
       this.ms = serialised;
     } else if (serialised) {
       checkCount(serialised, entities);
-      this.ms = MiniSearch.loadJS(serialised, options);
+      this.ms = loadCompact(serialised, options);
     } else {
       this.ms = new MiniSearch(options);
       this.ms.addAll(entities.map((_e, i) => i));
+      compactIndex(this.ms);
     }
   }
 
   /** Loads a serialised index in slices that yield to the event loop, so a server keeps answering. */
   static async load(entities: readonly EntityRecord[], serialised: AsPlainObject): Promise<SearchIndex> {
     checkCount(serialised, entities);
-    return new SearchIndex(entities, await MiniSearch.loadJSAsync(serialised, indexOptions(entities)));
+    return new SearchIndex(entities, await loadCompactAsync(serialised, indexOptions(entities)));
   }
 
   toJSON(): AsPlainObject {
