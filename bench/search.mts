@@ -5,6 +5,7 @@
  *   npm run bench:search                                  # 10k, 100k and 1M entities
  *   npm run bench:search -- --sizes 10000 --libs minisearch,flexsearch
  *   npm run bench:search -- --snapshot FILE.snapshot     # and start-up/heap on a built corpus
+ *   npm run bench:search -- --snapshot FILE.snapshot --memory   # only: graph heap, index heap, ratio
  *
  * Entities are made in memory with the generator's own names and sentences (a 1M corpus on
  * disk takes half an hour to validate); each has one evidence quote in a document of 20 such
@@ -42,6 +43,8 @@ const { values } = parseArgs({
     lib: { type: 'string' },
     // Only the entity index: no toJSON/loadJS round trip and no passage index (for 1M).
     light: { type: 'boolean', default: false },
+    // With --snapshot: only the heap of the graph and of its indexes, in one process.
+    memory: { type: 'boolean', default: false },
     // Heap ceiling of each child (MB): a 1M run must stay under 8 GB of RSS.
     'max-heap': { type: 'string', default: '7000' },
     // Time every query this many times (in separate passes) and also report each one's fastest:
@@ -433,6 +436,36 @@ function startupChild(file: string, withIndex: boolean): Record<string, number> 
   return { startMs: performance.now() - t, heap: heapMb() };
 }
 
+/**
+ * The graph's heap and its indexes', in one process on a built corpus, each after a full GC:
+ * the snapshot as `serve` holds it (records, graph, traversal views), then the entity index
+ * loaded from its frames, then the passage index by `loadSearch` (the path `serve` takes).
+ */
+async function memoryChild(file: string): Promise<Record<string, number>> {
+  let t = performance.now();
+  const snapshot = readSnapshotFile(file);
+  prepareTraversal(snapshot);
+  const loadMs = performance.now() - t;
+  const graphHeap = heapMb();
+  t = performance.now();
+  void snapshot.search;
+  const entityLoadMs = performance.now() - t;
+  const withEntities = heapMb();
+  t = performance.now();
+  await snapshot.loadSearch();
+  const passageLoadMs = performance.now() - t;
+  const withBoth = heapMb();
+  return {
+    loadMs,
+    graphHeap,
+    entityHeap: withEntities - graphHeap,
+    passageHeap: withBoth - withEntities,
+    entityLoadMs,
+    passageLoadMs,
+    rssMb: process.memoryUsage().rss / 1_048_576,
+  };
+}
+
 function spawnChild(args: string[]): unknown {
   const res = spawnSync(
     process.execPath,
@@ -464,7 +497,9 @@ if (values.child) {
   const out =
     mode === 'startup-before' || mode === 'startup-after'
       ? startupChild(arg, mode === 'startup-after')
-      : await runChild(arg, Number(mode));
+      : mode === 'memory'
+        ? await memoryChild(arg)
+        : await runChild(arg, Number(mode));
   console.log(JSON.stringify(out));
 } else {
   const lines: string[] = [];
@@ -484,64 +519,89 @@ if (values.child) {
       `${values.queries} queries per kind, one process per engine and size, in process (no GraphQL).`,
   );
   say();
-  say(
-    '| engine | entities | build (ms) | index heap (MB) | median (ms) | p99 (ms) | CPU median (ms) | CPU p99 (ms) | found in top 10: exact name | prefix | one typo | quote words | number, other spelling |',
-  );
-  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  const chosen: Row[] = [];
-  const rows: Row[] = [];
-  for (const size of values.sizes.split(',').map(Number)) {
-    for (const lib of values.libs.split(',')) {
-      process.stderr.write(`${lib} at ${size}...\n`);
-      const r = spawnChild(['--child', String(size), '--lib', lib]) as Row & { error?: string };
-      if (r.error) {
-        say(`| ${lib} | ${size.toLocaleString('en')} | failed: ${r.error.split('\n').at(-1)} | | | | | | | | | | |`);
-        continue;
+  // --memory measures only the built corpus's heap.
+  if (!values.memory) {
+    say(
+      '| engine | entities | build (ms) | index heap (MB) | median (ms) | p99 (ms) | CPU median (ms) | CPU p99 (ms) | found in top 10: exact name | prefix | one typo | quote words | number, other spelling |',
+    );
+    say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    const chosen: Row[] = [];
+    const rows: Row[] = [];
+    for (const size of values.sizes.split(',').map(Number)) {
+      for (const lib of values.libs.split(',')) {
+        process.stderr.write(`${lib} at ${size}...\n`);
+        const r = spawnChild(['--child', String(size), '--lib', lib]) as Row & { error?: string };
+        if (r.error) {
+          say(`| ${lib} | ${size.toLocaleString('en')} | failed: ${r.error.split('\n').at(-1)} | | | | | | | | | | |`);
+          continue;
+        }
+        const f = r.found;
+        say(
+          `| ${lib} | ${size.toLocaleString('en')} | ${r.buildMs.toLocaleString('en')} | ${r.heapMb.toLocaleString('en')} | ${r.medianMs.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ${r.cpuMedianMs.toFixed(2)} | ${r.cpuP99Ms.toFixed(2)} | ${f['exact name']} | ${f.prefix} | ${f['one typo']} | ${f['quote words']} | ${f['number, other spelling']} |`,
+        );
+        rows.push(r);
+        if (lib === 'minisearch') chosen.push(r);
       }
-      const f = r.found;
-      say(
-        `| ${lib} | ${size.toLocaleString('en')} | ${r.buildMs.toLocaleString('en')} | ${r.heapMb.toLocaleString('en')} | ${r.medianMs.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ${r.cpuMedianMs.toFixed(2)} | ${r.cpuP99Ms.toFixed(2)} | ${f['exact name']} | ${f.prefix} | ${f['one typo']} | ${f['quote words']} | ${f['number, other spelling']} |`,
-      );
-      rows.push(r);
-      if (lib === 'minisearch') chosen.push(r);
     }
-  }
-  say();
-  say(
-    '| wall median / p99 (CPU median / p99), ms, by query kind | entities | exact name | prefix | one typo | quote words | number, other spelling |',
-  );
-  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) {
-    const k = r.kindLatency;
-    say(
-      `| ${r.lib} | ${r.size.toLocaleString('en')} | ${k['exact name']} | ${k.prefix} | ${k['one typo']} | ${k['quote words']} | ${k['number, other spelling']} |`,
-    );
-  }
-  say();
-  say(
-    `| the tail | entities | GC inside queries (ms, all queries) | slowest 1%: how many were mostly GC | p99 of wall minus GC (ms) | each query's best of ${values.repeat}: wall median / p99 (ms) | CPU p99 (ms) | peak RSS (MB) |`,
-  );
-  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) {
-    const t = r.tail;
-    say(
-      `| ${r.lib} | ${r.size.toLocaleString('en')} | ${t.gcMs} | ${t.gcInSlowest} of ${t.slowest} | ${t.wallMinusGcP99} | ${t.bestMedian} / ${t.bestP99} | ${t.bestCpuP99} | ${r.maxRssMb.toLocaleString('en')} |`,
-    );
-  }
-  if (chosen.length > 0) {
     say();
     say(
-      '| MiniSearch as used (SearchIndex + PassageIndex) | entities | toJSON (ms) | loadJS (ms) | passage index build (ms) | passage index heap (MB) | passages median (ms) | passages p99 (ms) |',
+      '| wall median / p99 (CPU median / p99), ms, by query kind | entities | exact name | prefix | one typo | quote words | number, other spelling |',
+    );
+    say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of rows) {
+      const k = r.kindLatency;
+      say(
+        `| ${r.lib} | ${r.size.toLocaleString('en')} | ${k['exact name']} | ${k.prefix} | ${k['one typo']} | ${k['quote words']} | ${k['number, other spelling']} |`,
+      );
+    }
+    say();
+    say(
+      `| the tail | entities | GC inside queries (ms, all queries) | slowest 1%: how many were mostly GC | p99 of wall minus GC (ms) | each query's best of ${values.repeat}: wall median / p99 (ms) | CPU p99 (ms) | peak RSS (MB) |`,
     );
     say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const r of chosen) {
-      const x = r.extra;
+    for (const r of rows) {
+      const t = r.tail;
       say(
-        `| | ${r.size.toLocaleString('en')} | ${x.toJsonMs} | ${x.loadMs} | ${x.passageBuildMs} | ${x.passageHeapMb} | ${x.passageMedianMs} | ${x.passageP99Ms} |`,
+        `| ${r.lib} | ${r.size.toLocaleString('en')} | ${t.gcMs} | ${t.gcInSlowest} of ${t.slowest} | ${t.wallMinusGcP99} | ${t.bestMedian} / ${t.bestP99} | ${t.bestCpuP99} | ${r.maxRssMb.toLocaleString('en')} |`,
       );
+    }
+    if (chosen.length > 0) {
+      say();
+      say(
+        '| MiniSearch as used (SearchIndex + PassageIndex) | entities | toJSON (ms) | loadJS (ms) | passage index build (ms) | passage index heap (MB) | passages median (ms) | passages p99 (ms) |',
+      );
+      say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      for (const r of chosen) {
+        const x = r.extra;
+        say(
+          `| | ${r.size.toLocaleString('en')} | ${x.toJsonMs} | ${x.loadMs} | ${x.passageBuildMs} | ${x.passageHeapMb} | ${x.passageMedianMs} | ${x.passageP99Ms} |`,
+        );
+      }
     }
   }
   if (values.snapshot) {
+    process.stderr.write('index memory...\n');
+    const load = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
+    const m = spawnChild(['--child', 'memory', '--lib', values.snapshot]) as Record<string, number>;
+    const r = (n: number | undefined) => Math.round(n ?? Number.NaN).toLocaleString('en');
+    const pct = (n: number | undefined) => `${((100 * (n ?? Number.NaN)) / (m.graphHeap ?? Number.NaN)).toFixed(1)}%`;
+    say();
+    say(
+      `| \`${values.snapshot}\`, one process, heap after a full GC (load average at start ${load}) | MB | of the graph's heap |`,
+    );
+    say('| --- | ---: | ---: |');
+    if (m.error) say(`| failed | ${m.error} | |`);
+    say(`| graph: records, graph, traversal views (read in ${r(m.loadMs)} ms) | ${r(m.graphHeap)} | |`);
+    say(`| entity index (loaded in ${r(m.entityLoadMs)} ms) | ${r(m.entityHeap)} | ${pct(m.entityHeap)} |`);
+    say(`| passage index (loaded in ${r(m.passageLoadMs)} ms) | ${r(m.passageHeap)} | ${pct(m.passageHeap)} |`);
+    say(
+      `| both indexes (target: ≤ 30%) | ${r((m.entityHeap ?? 0) + (m.passageHeap ?? 0))} | ${pct((m.entityHeap ?? 0) + (m.passageHeap ?? 0))} |`,
+    );
+    say(`| RSS at the end | ${r(m.rssMb)} | |`);
+  }
+  if (values.snapshot && !values.memory) {
     process.stderr.write('start-up...\n');
     // The same corpus written without the index frames, as the snapshot file was before.
     const bare = `${values.snapshot}.no-index`;
