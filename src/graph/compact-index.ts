@@ -44,33 +44,51 @@ class PostingStore {
   private dirUsed = 0;
   private maxFreq = 0;
 
-  /** Stores one term's postings (field id → document id → frequency); returns what the tree keeps. */
-  add(fields: Iterable<[number, Iterable<[number, number]>]>): TermPostings | null {
+  /** Stores one term's postings from MiniSearch's maps; null if they cannot be held here. */
+  addMaps(fields: Map<number, Map<number, number>>): TermPostings | null {
+    const at = this.dirUsed;
+    for (const [fieldId, docs] of fields) {
+      const start = this.postings;
+      for (const [doc, freq] of docs) if (!this.push(doc, freq, start)) return null;
+      this.endField(fieldId, start);
+    }
+    return new TermPostings(this, at, fields.size);
+  }
+
+  /** Stores one serialised term's `{"fieldId": {"docId": frequency}}` (JSON keeps integer keys in order). */
+  addObject(fields: Record<string, Record<string, number>>): TermPostings | null {
     const at = this.dirUsed;
     let n = 0;
-    for (const [fieldId, docs] of fields) {
-      if (this.dirUsed + 3 > this.dir.length) this.dir = grow(this.dir);
+    for (const f in fields) {
+      const docs = fields[f] as Record<string, number>;
       const start = this.postings;
-      let last = -1;
-      for (const [doc, freq] of docs) {
-        // Look-ups binary-search a list, so it must be in document order, as MiniSearch adds
-        // documents (and JSON keeps integer keys); anything else stays as MiniSearch holds it.
-        if (!(doc > last) || doc > 0xffffffff || !(freq >= 0) || freq > 0xffffffff) return null;
-        last = doc;
-        if (this.postings === this.ids.length) {
-          this.ids = grow(this.ids);
-          this.freqs = grow(this.freqs as Uint32Array);
-        }
-        this.ids[this.postings] = doc;
-        this.freqs[this.postings++] = freq;
-        if (freq > this.maxFreq) this.maxFreq = freq;
-      }
-      this.dir[this.dirUsed++] = fieldId;
-      this.dir[this.dirUsed++] = start;
-      this.dir[this.dirUsed++] = this.postings - start;
+      for (const d in docs) if (!this.push(Number(d), docs[d] as number, start)) return null;
+      this.endField(Number(f), start);
       n++;
     }
     return new TermPostings(this, at, n);
+  }
+
+  private push(doc: number, freq: number, start: number): boolean {
+    // Look-ups binary-search a list, so it must be in document order, as MiniSearch adds
+    // documents; anything else stays as MiniSearch holds it.
+    if (!(doc >= 0 && doc <= 0xffffffff && Number.isInteger(doc)) || !(freq >= 0 && freq <= 0xffffffff)) return false;
+    if (this.postings > start && !(doc > (this.ids[this.postings - 1] as number))) return false;
+    if (this.postings === this.ids.length) {
+      this.ids = grow(this.ids);
+      this.freqs = grow(this.freqs as Uint32Array);
+    }
+    this.ids[this.postings] = doc;
+    this.freqs[this.postings++] = freq;
+    if (freq > this.maxFreq) this.maxFreq = freq;
+    return true;
+  }
+
+  private endField(fieldId: number, start: number): void {
+    if (this.dirUsed + 3 > this.dir.length) this.dir = grow(this.dir);
+    this.dir[this.dirUsed++] = fieldId;
+    this.dir[this.dirUsed++] = start;
+    this.dir[this.dirUsed++] = this.postings - start;
   }
 
   /** Drops the arrays' spare room once every term is in; frequencies fit 16 bits nearly always. */
@@ -303,7 +321,7 @@ export function compactIndex(ms: MiniSearch<number>): boolean {
   const terms: [string, TermPostings][] = [];
   for (const [term, data] of m._index) {
     if (!(data instanceof Map)) return false;
-    const t = store.add(data as Map<number, Map<number, number>>);
+    const t = store.addMaps(data as Map<number, Map<number, number>>);
     if (!t) return false;
     terms.push([term, t]);
   }
@@ -337,7 +355,7 @@ function* load(js: AsPlainObject, options: Options<number>): Generator<void, Min
   const store = new PostingStore();
   let count = 0;
   for (const [term, data] of js.index) {
-    const t = store.add(fieldsOf(data as Record<string, Record<string, number>>));
+    const t = store.addObject(data as Record<string, Record<string, number>>);
     if (!t) return null;
     m._index.set(term, t);
     if (++count % 1000 === 0) yield;
@@ -353,17 +371,6 @@ function* load(js: AsPlainObject, options: Options<number>): Generator<void, Min
   m._fieldIds = js.fieldIds;
   m._avgFieldLength = js.averageFieldLength;
   return ms;
-}
-
-/** A serialised term's `{"fieldId": {"docId": frequency}}` as pairs, in key order (integer keys ascend). */
-function* fieldsOf(
-  data: Record<string, Record<string, number>>,
-): IterableIterator<[number, Iterable<[number, number]>]> {
-  for (const f in data) yield [Number(f), docsOf(data[f] as Record<string, number>)];
-}
-
-function* docsOf(docs: Record<string, number>): IterableIterator<[number, number]> {
-  for (const d in docs) yield [Number(d), docs[d] as number];
 }
 
 /** MiniSearch.loadJS, into typed arrays. */
