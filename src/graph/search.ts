@@ -168,8 +168,10 @@ export class SearchIndex {
     const exact = this.run(parsed, q, wanted, kinds, limit, false);
     let hits = exact.hits;
     // Fuzzy only for a word no text holds as typed, or when no hit holds every word (a typo
-    // can spell another real word): it widens every word's postings.
-    const complete = hits.filter((h) => h.score >= COMPLETE).length;
+    // can spell another real word): it widens every word's postings. A name that only looks
+    // like the query as a whole (FUZZY) does not hold every word: counting it as if it did
+    // left "Zapei Nendun" (for "Zaipei") with "Zapei Digen" and no typo pass.
+    const complete = hits.filter((h) => h.score >= COMPLETE && h.matchType !== 'FUZZY').length;
     if (complete < limit && (exact.unknown.length > 0 || complete === 0)) {
       const fuzzy = this.run(forTypos(parsed, exact.unknown), q, wanted, kinds, limit, true).hits;
       const best = new Map(hits.map((h) => [h.entity.id, h]));
