@@ -6,6 +6,7 @@
  *   npm run bench:search -- --sizes 10000 --libs minisearch,flexsearch
  *   npm run bench:search -- --snapshot FILE.snapshot     # and start-up/heap on a built corpus
  *   npm run bench:search -- --snapshot FILE.snapshot --memory   # only: graph heap, index heap, ratio
+ *   npm run bench:search -- --sizes 1000000 --passages   # only the passage index: build, heap, queries
  *
  * Entities are made in memory with the generator's own names and sentences (a 1M corpus on
  * disk takes half an hour to validate); each has one evidence quote in a document of 20 such
@@ -45,6 +46,8 @@ const { values } = parseArgs({
     light: { type: 'boolean', default: false },
     // With --snapshot: only the heap of the graph and of its indexes, in one process.
     memory: { type: 'boolean', default: false },
+    // Only the passage index (PassageIndex, as used): build, heap, serialise and load, queries.
+    passages: { type: 'boolean', default: false },
     // Heap ceiling of each child (MB): a 1M run must stay under 8 GB of RSS.
     'max-heap': { type: 'string', default: '7000' },
     // Time every query this many times (in separate passes) and also report each one's fastest:
@@ -416,6 +419,69 @@ async function runChild(lib: string, size: number): Promise<Row> {
   };
 }
 
+/**
+ * The passage index alone at a size: build, heap after a full GC, the snapshot's round trip
+ * (toJSON, then the load `serve` does), and the passage queries ("quote words" and numbers in the
+ * other spelling), counted found when a returned passage holds the wanted entity's evidence.
+ */
+function passagesChild(size: number): Record<string, number | string> {
+  const { entities, documents } = corpus(size);
+  const before = heapMb();
+  let t = performance.now();
+  const built = new PassageIndex(documents, entities);
+  const buildMs = performance.now() - t;
+  const heap = heapMb() - before;
+  t = performance.now();
+  const plain = built.toJSON();
+  const toJsonMs = performance.now() - t;
+  t = performance.now();
+  const passages = new PassageIndex(documents, entities, plain);
+  const loadMs = performance.now() - t;
+  const probesOf = probes(entities, Number(values.queries)).filter(
+    (p) => p.kind === 'quote words' || p.kind === 'number, other spelling',
+  );
+  for (const p of probesOf.slice(0, 50)) passages.search(p.q); // warm-up
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const best: number[] = [];
+  let found = 0;
+  for (const p of probesOf) {
+    let fastest = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < Number(values.repeat); r++) {
+      const c = process.cpuUsage();
+      const start = performance.now();
+      const hits = passages.search(p.q, { first: 10 });
+      const w = performance.now() - start;
+      const used = process.cpuUsage(c);
+      if (r === 0) {
+        wall.push(w);
+        cpu.push((used.user + used.system) / 1000);
+        if (hits.some((h) => h.entities.some((e) => e.id === entities[p.want]?.id))) found++;
+      }
+      fastest = Math.min(fastest, w);
+    }
+    best.push(fastest);
+  }
+  for (const a of [wall, cpu, best]) a.sort((x, y) => x - y);
+  return {
+    size,
+    passages: plain.table.length / 3,
+    buildMs: Math.round(buildMs),
+    heapMb: Math.round(heap),
+    toJsonMs: Math.round(toJsonMs),
+    loadMs: Math.round(loadMs),
+    queries: probesOf.length,
+    medianMs: percentile(wall, 0.5).toFixed(2),
+    p99Ms: percentile(wall, 0.99).toFixed(2),
+    cpuMedianMs: percentile(cpu, 0.5).toFixed(2),
+    cpuP99Ms: percentile(cpu, 0.99).toFixed(2),
+    bestMedianMs: percentile(best, 0.5).toFixed(2),
+    bestP99Ms: percentile(best, 0.99).toFixed(2),
+    found: `${Math.round((100 * found) / probesOf.length)}%`,
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
 /** Start-up and heap on a built corpus: without the index (as before) and with it. */
 function startupChild(file: string, withIndex: boolean): Record<string, number> {
   let t = performance.now();
@@ -501,7 +567,9 @@ if (values.child) {
       ? startupChild(arg, mode === 'startup-after')
       : mode === 'memory'
         ? await memoryChild(arg)
-        : await runChild(arg, Number(mode));
+        : mode === 'passages'
+          ? passagesChild(Number(arg))
+          : await runChild(arg, Number(mode));
   console.log(JSON.stringify(out));
 } else {
   const lines: string[] = [];
@@ -521,8 +589,24 @@ if (values.child) {
       `${values.queries} queries per kind, one process per engine and size, in process (no GraphQL).`,
   );
   say();
-  // --memory measures only the built corpus's heap.
-  if (!values.memory) {
+  if (values.passages) {
+    say(
+      `| passage index alone | entities | passages | build (ms) | heap (MB) | toJSON (ms) | load (ms) | queries | median (ms) | p99 (ms) | CPU median / p99 (ms) | best of ${values.repeat}: median / p99 (ms) | found in top 10 | peak RSS (MB) |`,
+    );
+    say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const size of values.sizes.split(',').map(Number)) {
+      process.stderr.write(`passages at ${size}...\n`);
+      const r = spawnChild(['--child', 'passages', '--lib', String(size)]) as Record<string, number | string>;
+      const n = (x: unknown) => Number(x).toLocaleString('en');
+      say(
+        r.error
+          ? `| | ${n(size)} | failed: ${String(r.error).split('\n').at(-1)} |`
+          : `| | ${n(r.size)} | ${n(r.passages)} | ${n(r.buildMs)} | ${n(r.heapMb)} | ${n(r.toJsonMs)} | ${n(r.loadMs)} | ${r.queries} | ${r.medianMs} | ${r.p99Ms} | ${r.cpuMedianMs} / ${r.cpuP99Ms} | ${r.bestMedianMs} / ${r.bestP99Ms} | ${r.found} | ${n(r.maxRssMb)} |`,
+      );
+    }
+  }
+  // --memory measures only the built corpus's heap, --passages only the passage index.
+  if (!values.memory && !values.passages) {
     say(
       '| engine | entities | build (ms) | index heap (MB) | median (ms) | p99 (ms) | CPU median (ms) | CPU p99 (ms) | found in top 10: exact name | prefix | one typo | quote words | number, other spelling |',
     );
