@@ -5,6 +5,8 @@
  *   npm run bench:search                                  # 10k, 100k and 1M entities
  *   npm run bench:search -- --sizes 10000 --libs minisearch,flexsearch
  *   npm run bench:search -- --snapshot FILE.snapshot     # and start-up/heap on a built corpus
+ *   npm run bench:search -- --snapshot FILE.snapshot --memory   # only: graph heap, index heap, ratio
+ *   npm run bench:search -- --sizes 1000000 --passages   # only the passage index: build, heap, queries
  *
  * Entities are made in memory with the generator's own names and sentences (a 1M corpus on
  * disk takes half an hour to validate); each has one evidence quote in a document of 20 such
@@ -42,6 +44,10 @@ const { values } = parseArgs({
     lib: { type: 'string' },
     // Only the entity index: no toJSON/loadJS round trip and no passage index (for 1M).
     light: { type: 'boolean', default: false },
+    // With --snapshot: only the heap of the graph and of its indexes, in one process.
+    memory: { type: 'boolean', default: false },
+    // Only the passage index (PassageIndex, as used): build, heap, serialise and load, queries.
+    passages: { type: 'boolean', default: false },
     // Heap ceiling of each child (MB): a 1M run must stay under 8 GB of RSS.
     'max-heap': { type: 'string', default: '7000' },
     // Time every query this many times (in separate passes) and also report each one's fastest:
@@ -413,6 +419,69 @@ async function runChild(lib: string, size: number): Promise<Row> {
   };
 }
 
+/**
+ * The passage index alone at a size: build, heap after a full GC, the snapshot's round trip
+ * (toJSON, then the load `serve` does), and the passage queries ("quote words" and numbers in the
+ * other spelling), counted found when a returned passage holds the wanted entity's evidence.
+ */
+function passagesChild(size: number): Record<string, number | string> {
+  const { entities, documents } = corpus(size);
+  const before = heapMb();
+  let t = performance.now();
+  const built = new PassageIndex(documents, entities);
+  const buildMs = performance.now() - t;
+  const heap = heapMb() - before;
+  t = performance.now();
+  const plain = built.toJSON();
+  const toJsonMs = performance.now() - t;
+  t = performance.now();
+  const passages = new PassageIndex(documents, entities, plain);
+  const loadMs = performance.now() - t;
+  const probesOf = probes(entities, Number(values.queries)).filter(
+    (p) => p.kind === 'quote words' || p.kind === 'number, other spelling',
+  );
+  for (const p of probesOf.slice(0, 50)) passages.search(p.q); // warm-up
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const best: number[] = [];
+  let found = 0;
+  for (const p of probesOf) {
+    let fastest = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < Number(values.repeat); r++) {
+      const c = process.cpuUsage();
+      const start = performance.now();
+      const hits = passages.search(p.q, { first: 10 });
+      const w = performance.now() - start;
+      const used = process.cpuUsage(c);
+      if (r === 0) {
+        wall.push(w);
+        cpu.push((used.user + used.system) / 1000);
+        if (hits.some((h) => h.entities.some((e) => e.id === entities[p.want]?.id))) found++;
+      }
+      fastest = Math.min(fastest, w);
+    }
+    best.push(fastest);
+  }
+  for (const a of [wall, cpu, best]) a.sort((x, y) => x - y);
+  return {
+    size,
+    passages: plain.table.length / 3,
+    buildMs: Math.round(buildMs),
+    heapMb: Math.round(heap),
+    toJsonMs: Math.round(toJsonMs),
+    loadMs: Math.round(loadMs),
+    queries: probesOf.length,
+    medianMs: percentile(wall, 0.5).toFixed(2),
+    p99Ms: percentile(wall, 0.99).toFixed(2),
+    cpuMedianMs: percentile(cpu, 0.5).toFixed(2),
+    cpuP99Ms: percentile(cpu, 0.99).toFixed(2),
+    bestMedianMs: percentile(best, 0.5).toFixed(2),
+    bestP99Ms: percentile(best, 0.99).toFixed(2),
+    found: `${Math.round((100 * found) / probesOf.length)}%`,
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
 /** Start-up and heap on a built corpus: without the index (as before) and with it. */
 function startupChild(file: string, withIndex: boolean): Record<string, number> {
   let t = performance.now();
@@ -431,6 +500,47 @@ function startupChild(file: string, withIndex: boolean): Record<string, number> 
   prepareTraversal(snapshot);
   snapshot.prepareSearch();
   return { startMs: performance.now() - t, heap: heapMb() };
+}
+
+/**
+ * The graph's heap and its indexes', in one process on a built corpus, each after a full GC:
+ * the snapshot loaded as `serve` holds it (records, graph, traversal views) with both indexes
+ * loaded by `loadSearch` (the path `serve` takes), then without the passage index, then without
+ * either. Measured by letting go of each index rather than before loading it, because until
+ * `loadSearch` ends the snapshot also holds the frames' parsed JSON.
+ */
+async function memoryChild(file: string): Promise<Record<string, number>> {
+  // Typed arrays' and Buffers' bytes live outside the V8 heap (the compact index's postings, the
+  // snapshot's record sections): counted here too, or an index in typed arrays would look free.
+  const memory = () => {
+    const heap = heapMb();
+    return { heap, all: heap + process.memoryUsage().arrayBuffers / 1_048_576 };
+  };
+  let t = performance.now();
+  const snapshot = readSnapshotFile(file);
+  prepareTraversal(snapshot);
+  const loadMs = performance.now() - t;
+  t = performance.now();
+  await snapshot.loadSearch();
+  const searchLoadMs = performance.now() - t;
+  const rssMb = process.memoryUsage().rss / 1_048_576;
+  const all = memory();
+  const held = snapshot as unknown as { passageIndex?: unknown; searchIndex?: unknown };
+  held.passageIndex = undefined;
+  const withEntities = memory();
+  held.searchIndex = undefined;
+  const graph = memory();
+  return {
+    loadMs,
+    graphHeap: graph.heap,
+    entityHeap: withEntities.heap - graph.heap,
+    passageHeap: all.heap - withEntities.heap,
+    graphAll: graph.all,
+    entityAll: withEntities.all - graph.all,
+    passageAll: all.all - withEntities.all,
+    searchLoadMs,
+    rssMb,
+  };
 }
 
 function spawnChild(args: string[]): unknown {
@@ -464,7 +574,11 @@ if (values.child) {
   const out =
     mode === 'startup-before' || mode === 'startup-after'
       ? startupChild(arg, mode === 'startup-after')
-      : await runChild(arg, Number(mode));
+      : mode === 'memory'
+        ? await memoryChild(arg)
+        : mode === 'passages'
+          ? passagesChild(Number(arg))
+          : await runChild(arg, Number(mode));
   console.log(JSON.stringify(out));
 } else {
   const lines: string[] = [];
@@ -484,64 +598,114 @@ if (values.child) {
       `${values.queries} queries per kind, one process per engine and size, in process (no GraphQL).`,
   );
   say();
-  say(
-    '| engine | entities | build (ms) | index heap (MB) | median (ms) | p99 (ms) | CPU median (ms) | CPU p99 (ms) | found in top 10: exact name | prefix | one typo | quote words | number, other spelling |',
-  );
-  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  const chosen: Row[] = [];
-  const rows: Row[] = [];
-  for (const size of values.sizes.split(',').map(Number)) {
-    for (const lib of values.libs.split(',')) {
-      process.stderr.write(`${lib} at ${size}...\n`);
-      const r = spawnChild(['--child', String(size), '--lib', lib]) as Row & { error?: string };
-      if (r.error) {
-        say(`| ${lib} | ${size.toLocaleString('en')} | failed: ${r.error.split('\n').at(-1)} | | | | | | | | | | |`);
-        continue;
-      }
-      const f = r.found;
+  if (values.passages) {
+    say(
+      `| passage index alone | entities | passages | build (ms) | heap (MB) | toJSON (ms) | load (ms) | queries | median (ms) | p99 (ms) | CPU median / p99 (ms) | best of ${values.repeat}: median / p99 (ms) | found in top 10 | peak RSS (MB) |`,
+    );
+    say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const size of values.sizes.split(',').map(Number)) {
+      process.stderr.write(`passages at ${size}...\n`);
+      const r = spawnChild(['--child', 'passages', '--lib', String(size)]) as Record<string, number | string>;
+      const n = (x: unknown) => Number(x).toLocaleString('en');
       say(
-        `| ${lib} | ${size.toLocaleString('en')} | ${r.buildMs.toLocaleString('en')} | ${r.heapMb.toLocaleString('en')} | ${r.medianMs.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ${r.cpuMedianMs.toFixed(2)} | ${r.cpuP99Ms.toFixed(2)} | ${f['exact name']} | ${f.prefix} | ${f['one typo']} | ${f['quote words']} | ${f['number, other spelling']} |`,
+        r.error
+          ? `| | ${n(size)} | failed: ${String(r.error).split('\n').at(-1)} |`
+          : `| | ${n(r.size)} | ${n(r.passages)} | ${n(r.buildMs)} | ${n(r.heapMb)} | ${n(r.toJsonMs)} | ${n(r.loadMs)} | ${r.queries} | ${r.medianMs} | ${r.p99Ms} | ${r.cpuMedianMs} / ${r.cpuP99Ms} | ${r.bestMedianMs} / ${r.bestP99Ms} | ${r.found} | ${n(r.maxRssMb)} |`,
       );
-      rows.push(r);
-      if (lib === 'minisearch') chosen.push(r);
     }
   }
-  say();
-  say(
-    '| wall median / p99 (CPU median / p99), ms, by query kind | entities | exact name | prefix | one typo | quote words | number, other spelling |',
-  );
-  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) {
-    const k = r.kindLatency;
+  // --memory measures only the built corpus's heap, --passages only the passage index.
+  if (!values.memory && !values.passages) {
     say(
-      `| ${r.lib} | ${r.size.toLocaleString('en')} | ${k['exact name']} | ${k.prefix} | ${k['one typo']} | ${k['quote words']} | ${k['number, other spelling']} |`,
+      '| engine | entities | build (ms) | index heap (MB) | median (ms) | p99 (ms) | CPU median (ms) | CPU p99 (ms) | found in top 10: exact name | prefix | one typo | quote words | number, other spelling |',
     );
-  }
-  say();
-  say(
-    `| the tail | entities | GC inside queries (ms, all queries) | slowest 1%: how many were mostly GC | p99 of wall minus GC (ms) | each query's best of ${values.repeat}: wall median / p99 (ms) | CPU p99 (ms) | peak RSS (MB) |`,
-  );
-  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) {
-    const t = r.tail;
-    say(
-      `| ${r.lib} | ${r.size.toLocaleString('en')} | ${t.gcMs} | ${t.gcInSlowest} of ${t.slowest} | ${t.wallMinusGcP99} | ${t.bestMedian} / ${t.bestP99} | ${t.bestCpuP99} | ${r.maxRssMb.toLocaleString('en')} |`,
-    );
-  }
-  if (chosen.length > 0) {
+    say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    const chosen: Row[] = [];
+    const rows: Row[] = [];
+    for (const size of values.sizes.split(',').map(Number)) {
+      for (const lib of values.libs.split(',')) {
+        process.stderr.write(`${lib} at ${size}...\n`);
+        const r = spawnChild(['--child', String(size), '--lib', lib]) as Row & { error?: string };
+        if (r.error) {
+          say(`| ${lib} | ${size.toLocaleString('en')} | failed: ${r.error.split('\n').at(-1)} | | | | | | | | | | |`);
+          continue;
+        }
+        const f = r.found;
+        say(
+          `| ${lib} | ${size.toLocaleString('en')} | ${r.buildMs.toLocaleString('en')} | ${r.heapMb.toLocaleString('en')} | ${r.medianMs.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ${r.cpuMedianMs.toFixed(2)} | ${r.cpuP99Ms.toFixed(2)} | ${f['exact name']} | ${f.prefix} | ${f['one typo']} | ${f['quote words']} | ${f['number, other spelling']} |`,
+        );
+        rows.push(r);
+        if (lib === 'minisearch') chosen.push(r);
+      }
+    }
     say();
     say(
-      '| MiniSearch as used (SearchIndex + PassageIndex) | entities | toJSON (ms) | loadJS (ms) | passage index build (ms) | passage index heap (MB) | passages median (ms) | passages p99 (ms) |',
+      '| wall median / p99 (CPU median / p99), ms, by query kind | entities | exact name | prefix | one typo | quote words | number, other spelling |',
+    );
+    say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of rows) {
+      const k = r.kindLatency;
+      say(
+        `| ${r.lib} | ${r.size.toLocaleString('en')} | ${k['exact name']} | ${k.prefix} | ${k['one typo']} | ${k['quote words']} | ${k['number, other spelling']} |`,
+      );
+    }
+    say();
+    say(
+      `| the tail | entities | GC inside queries (ms, all queries) | slowest 1%: how many were mostly GC | p99 of wall minus GC (ms) | each query's best of ${values.repeat}: wall median / p99 (ms) | CPU p99 (ms) | peak RSS (MB) |`,
     );
     say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const r of chosen) {
-      const x = r.extra;
+    for (const r of rows) {
+      const t = r.tail;
       say(
-        `| | ${r.size.toLocaleString('en')} | ${x.toJsonMs} | ${x.loadMs} | ${x.passageBuildMs} | ${x.passageHeapMb} | ${x.passageMedianMs} | ${x.passageP99Ms} |`,
+        `| ${r.lib} | ${r.size.toLocaleString('en')} | ${t.gcMs} | ${t.gcInSlowest} of ${t.slowest} | ${t.wallMinusGcP99} | ${t.bestMedian} / ${t.bestP99} | ${t.bestCpuP99} | ${r.maxRssMb.toLocaleString('en')} |`,
       );
+    }
+    if (chosen.length > 0) {
+      say();
+      say(
+        '| MiniSearch as used (SearchIndex + PassageIndex) | entities | toJSON (ms) | loadJS (ms) | passage index build (ms) | passage index heap (MB) | passages median (ms) | passages p99 (ms) |',
+      );
+      say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      for (const r of chosen) {
+        const x = r.extra;
+        say(
+          `| | ${r.size.toLocaleString('en')} | ${x.toJsonMs} | ${x.loadMs} | ${x.passageBuildMs} | ${x.passageHeapMb} | ${x.passageMedianMs} | ${x.passageP99Ms} |`,
+        );
+      }
     }
   }
   if (values.snapshot) {
+    process.stderr.write('index memory...\n');
+    const load = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
+    const m = spawnChild(['--child', 'memory', '--lib', values.snapshot]) as Record<string, number>;
+    const r = (n: number | undefined) => Math.round(n ?? Number.NaN).toLocaleString('en');
+    const pct = (n: number | undefined, of: number | undefined) =>
+      `${((100 * (n ?? Number.NaN)) / (of ?? Number.NaN)).toFixed(1)}%`;
+    const both = (a: number | undefined, b: number | undefined) => (a ?? Number.NaN) + (b ?? Number.NaN);
+    say();
+    say(
+      `| \`${values.snapshot}\`, one process, after a full GC (load average at start ${load}) | V8 heap (MB) | of the graph's | heap + array buffers (MB) | of the graph's |`,
+    );
+    say('| --- | ---: | ---: | ---: | ---: |');
+    if (m.error) say(`| failed | ${m.error} | | | |`);
+    say(
+      `| graph: records, graph, traversal views (read in ${r(m.loadMs)} ms) | ${r(m.graphHeap)} | | ${r(m.graphAll)} | |`,
+    );
+    say(
+      `| entity index | ${r(m.entityHeap)} | ${pct(m.entityHeap, m.graphHeap)} | ${r(m.entityAll)} | ${pct(m.entityAll, m.graphAll)} |`,
+    );
+    say(
+      `| passage index | ${r(m.passageHeap)} | ${pct(m.passageHeap, m.graphHeap)} | ${r(m.passageAll)} | ${pct(m.passageAll, m.graphAll)} |`,
+    );
+    const h = both(m.entityHeap, m.passageHeap);
+    const x = both(m.entityAll, m.passageAll);
+    say(`| both indexes (target: ≤ 30%) | ${r(h)} | ${pct(h, m.graphHeap)} | ${r(x)} | ${pct(x, m.graphAll)} |`);
+    say(`| loadSearch, both indexes (ms) | ${r(m.searchLoadMs)} | |`);
+    say(`| RSS with both loaded | ${r(m.rssMb)} | |`);
+  }
+  if (values.snapshot && !values.memory) {
     process.stderr.write('start-up...\n');
     // The same corpus written without the index frames, as the snapshot file was before.
     const bare = `${values.snapshot}.no-index`;

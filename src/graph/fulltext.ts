@@ -81,13 +81,18 @@ export function forTypos(parsed: ParsedQuery, unknown: readonly string[]): Parse
   return { ...parsed, terms: parsed.terms.map((t) => (typos.has(t.term) ? t : { ...t, known: true })) };
 }
 
-type Near = Map<string, [Map<number, Map<number, number>>, number]>;
+/** A term's postings by field, as MiniSearch's Map or compact-index.ts's TermPostings. */
+interface TermData {
+  get(fieldId: number): { readonly size: number } | undefined;
+}
+
+type Near = Map<string, [TermData, number]>;
 
 interface Internals {
   _index: {
-    get(term: string): Map<number, Map<number, number>> | undefined;
+    get(term: string): TermData | undefined;
     fuzzyGet: (term: string, d: number) => Near;
-    atPrefix(prefix: string): Iterable<[string, Map<number, Map<number, number>>]>;
+    atPrefix(prefix: string): Iterable<[string, TermData]>;
   };
   _fieldIds: Record<string, number>;
 }
@@ -118,7 +123,7 @@ function rememberNear(internals: Internals): void {
   };
 }
 
-function postings(data: Map<number, Map<number, number>> | undefined, fieldIds: readonly number[]): number {
+function postings(data: TermData | undefined, fieldIds: readonly number[]): number {
   if (!data) return 0;
   let n = 0;
   for (const f of fieldIds) n += data.get(f)?.size ?? 0;

@@ -9,6 +9,7 @@ import { distance } from 'fastest-levenshtein';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { EntityKind } from '../model/ontology.js';
 import type { EntityRecord, EvidenceRecord } from '../model/records.js';
+import { compactIndex, loadCompact, loadCompactAsync } from './compact-index.js';
 import {
   forTypos,
   type Highlight,
@@ -135,17 +136,18 @@ export class SearchIndex {
       this.ms = serialised;
     } else if (serialised) {
       checkCount(serialised, entities);
-      this.ms = MiniSearch.loadJS(serialised, options);
+      this.ms = loadCompact(serialised, options);
     } else {
       this.ms = new MiniSearch(options);
       this.ms.addAll(entities.map((_e, i) => i));
+      compactIndex(this.ms);
     }
   }
 
   /** Loads a serialised index in slices that yield to the event loop, so a server keeps answering. */
   static async load(entities: readonly EntityRecord[], serialised: AsPlainObject): Promise<SearchIndex> {
     checkCount(serialised, entities);
-    return new SearchIndex(entities, await MiniSearch.loadJSAsync(serialised, indexOptions(entities)));
+    return new SearchIndex(entities, await loadCompactAsync(serialised, indexOptions(entities)));
   }
 
   toJSON(): AsPlainObject {
@@ -166,8 +168,10 @@ export class SearchIndex {
     const exact = this.run(parsed, q, wanted, kinds, limit, false);
     let hits = exact.hits;
     // Fuzzy only for a word no text holds as typed, or when no hit holds every word (a typo
-    // can spell another real word): it widens every word's postings.
-    const complete = hits.filter((h) => h.score >= COMPLETE).length;
+    // can spell another real word): it widens every word's postings. A name that only looks
+    // like the query as a whole (FUZZY) does not hold every word: counting it as if it did
+    // left "Zapei Nendun" (for "Zaipei") with "Zapei Digen" and no typo pass.
+    const complete = hits.filter((h) => h.score >= COMPLETE && h.matchType !== 'FUZZY').length;
     if (complete < limit && (exact.unknown.length > 0 || complete === 0)) {
       const fuzzy = this.run(forTypos(parsed, exact.unknown), q, wanted, kinds, limit, true).hits;
       const best = new Map(hits.map((h) => [h.entity.id, h]));
