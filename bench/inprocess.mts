@@ -4,6 +4,12 @@
  * fields through yoga.fetch (no network), and ForceAtlas2 time per iteration.
  *
  *   tsx --expose-gc bench/inprocess.mts FILE     # prints one JSON line
+ *   tsx --expose-gc bench/inprocess.mts FILE --roots [--runs N] [--only a,b]
+ *
+ * --roots measures every root field with its default arguments (required ones given the first
+ * sensible value) instead of the representative operations, and skips ForceAtlas2; it prints
+ * one line per field as it goes (so a --cpu-prof run can be read field by field) and the JSON
+ * line at the end.
  */
 import { readSnapshotFile } from '../src/graph/snapshot-file.js';
 import { prepareTraversal } from '../src/graph/traversal.js';
@@ -27,7 +33,14 @@ export interface InProcessResult {
 }
 
 const file = process.argv[2];
-if (!file) throw new Error('usage: inprocess.mts SNAPSHOT_FILE');
+if (!file) throw new Error('usage: inprocess.mts SNAPSHOT_FILE [--roots] [--runs N] [--only a,b]');
+const flag = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : (process.argv[i + 1] ?? '');
+};
+const rootsMode = process.argv.includes('--roots');
+const runs = Number(flag('--runs') ?? 300);
+const only = flag('--only')?.split(',');
 const gc = () => {
   globalThis.gc?.();
   globalThis.gc?.();
@@ -67,6 +80,51 @@ const OPERATIONS: Record<string, (i: number) => string> = {
   timeline: () => '{ timeline(from: "2022", to: "2023", limit: 50) { entity { id } date { text } } }',
 };
 
+const firstOf = (kind: string) => {
+  for (const id of many) if (snapshot.graph.getNodeAttribute(id, 'kind') === kind) return id;
+  throw new Error(`no ${kind} among the sampled ids`);
+};
+const [organ, outcome] = [firstOf('ORGAN'), firstOf('OUTCOME')];
+const page = '{ totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind name } } }';
+const relationId = snapshot.graph.edges()[0] ?? '';
+/** Every root field with its default arguments: what a client gets without choosing any. */
+const ROOTS: Record<string, (i: number) => string | [string, Record<string, unknown>]> = {
+  kinds: () => '{ kinds { kind count } }',
+  relationTypes: () => '{ relationTypes { type count } }',
+  stats: () => '{ stats { kinds { kind count } relationTypes { type count } documents { document { id } count } } }',
+  snapshot: () => '{ snapshot { documentCount entityCount relationCount } }',
+  documents: () => '{ documents { id title published { text } } }',
+  document: () => `{ document(id: "${snapshot.documents()[0]?.id}") { id title length } }`,
+  entities: () => `{ entities ${page} }`,
+  organs: () => `{ organs ${page} }`,
+  outcomes: () => `{ outcomes ${page} }`,
+  people: () => `{ people ${page} }`,
+  // Ids as variables, as clients send them: one compiled operation, not one per id.
+  entity: (i) => ['query($id: ID!) { entity(id: $id) { id kind name aliases } }', { id: ids[i % ids.length] }],
+  node: (i) => ['query($id: ID!) { node(id: $id) { id } }', { id: ids[i % ids.length] }],
+  nodes: (i) => [
+    'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+    { ids: [ids[i % ids.length], ids[(i + 1) % ids.length]] },
+  ],
+  relation: () => `{ relation(id: "${relationId}") { id type sourceId targetId } }`,
+  centrality: () => '{ centrality { entity { id } score rank } }',
+  communities: () => '{ communities { id size } }',
+  conflicts: () => '{ conflicts { kind metric values } }',
+  metrics: () => '{ metrics { metric outcomeCount units } }',
+  timeline: () => '{ timeline { entity { id } date { text } dateField withinWindow } }',
+  neighborhood: (i) => [
+    'query($ids: [ID!]!) { neighborhood(ids: $ids) { nodes { id } edges { id } truncated } }',
+    { ids: [ids[i % ids.length]] },
+  ],
+  outcomeChains: () => `{ outcomeChains(from: "${organ}") { outcome { id } } }`,
+  drivers: () => `{ drivers(outcome: "${outcome}") { entity { id } } }`,
+  shortestPath: () => `{ shortestPath(from: "${a}", to: "${b}") { length nodes { id } } }`,
+  paths: () => `{ paths(from: "${a}", to: "${b}") { length } }`,
+  search: () => '{ search(query: "public security") { score entity { id } } }',
+  passages: () => '{ passages(query: "police station") { score snippet } }',
+  metricSeries: () => '{ metricSeries(metric: "nope") { metric } }',
+};
+
 async function call(query: string): Promise<void> {
   const response = await yoga.fetch('http://localhost/graphql', {
     method: 'POST',
@@ -80,17 +138,48 @@ async function call(query: string): Promise<void> {
 const pct = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 
+async function callAllowingErrors(operation: string | [string, Record<string, unknown>]): Promise<void> {
+  const [query, variables] = typeof operation === 'string' ? [operation, undefined] : operation;
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  await response.text();
+}
+
 const latency: Record<string, { p50: number; p99: number }> = {};
-for (const [field, op] of Object.entries(OPERATIONS)) {
-  for (let i = 0; i < 20; i++) await call(op(i));
+const measured = Object.entries(rootsMode ? ROOTS : OPERATIONS).filter(([f]) => !only || only.includes(f));
+for (const [field, op] of measured) {
+  // Some roots answer an error by design with their defaults (metricSeries of an unknown metric).
+  const send = (rootsMode ? callAllowingErrors : call) as (o: ReturnType<typeof op>) => Promise<void>;
+  const first = performance.now();
+  await send(op(0));
+  const firstMs = performance.now() - first;
+  for (let i = 1; i < 20; i++) await send(op(i));
+  // A first call that computed a whole-graph result (centrality, communities) leaves garbage
+  // that the collector's threads would otherwise bill to the calls measured next.
+  if (rootsMode) gc();
   const times: number[] = [];
-  for (let i = 0; i < 300; i++) {
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    await call(op(i));
+    await send(op(i));
     times.push(performance.now() - t0);
   }
+  const used = process.cpuUsage(cpu);
   times.sort((x, y) => x - y);
   latency[field] = { p50: pct(times, 50), p99: pct(times, 99) };
+  if (rootsMode) {
+    const cpuMs = (used.user + used.system) / 1000 / runs;
+    console.log(
+      `${field.padEnd(14)} first ${firstMs.toFixed(1)} ms  p50 ${pct(times, 50).toFixed(2)} ms  p99 ${pct(times, 99).toFixed(2)} ms  max ${(times.at(-1) ?? 0).toFixed(2)} ms  cpu/call ${cpuMs.toFixed(2)} ms`,
+    );
+  }
+}
+if (rootsMode) {
+  console.log(JSON.stringify({ nodes, edges, loadMs, prepareMs, rssMb, latency }));
+  process.exit(0);
 }
 
 // ForceAtlas2 per iteration, on the same graph and settings computeLayout uses (Barnes-Hut

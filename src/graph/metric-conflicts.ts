@@ -1,4 +1,5 @@
 import { dateBounds, type PartialDate } from '../model/dates.js';
+import { Lru } from './lru.js';
 import {
   type ConflictKind,
   type Considered,
@@ -76,6 +77,13 @@ function isFlagged(c: Considered, byId: ReadonlyMap<string, Considered>): boolea
   return SAME_FIGURE_FOR.test(note) && tiedByNote(c, byId).some((o) => o.outcome.value === c.outcome.value);
 }
 
+/** Appends in place: copying the group on every member made a large group quadratic (100k corpus). */
+function pushTo<K>(groups: Map<K, Considered[]>, key: K, c: Considered): void {
+  const group = groups.get(key);
+  if (group) group.push(c);
+  else groups.set(key, [c]);
+}
+
 /** Same metric, same time, same scope and same sort of value, yet several values. */
 function disagreeing(kept: readonly Considered[]): Considered[][] {
   const groups = new Map<string, Considered[]>();
@@ -84,7 +92,7 @@ function disagreeing(kept: readonly Considered[]): Considered[][] {
     if (!time || c.outcome.value === undefined) continue;
     const o = c.outcome;
     const key = [o.metric, time, o.scope?.level ?? '', o.scope?.place ?? '', o.direction ?? ''].join('|');
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    pushTo(groups, key, c);
   }
   return [...groups.values()].filter((g) => new Set(g.map((c) => c.outcome.value)).size > 1);
 }
@@ -99,7 +107,7 @@ function repeatedUnchanged(kept: readonly Considered[]): Considered[][] {
     const o = c.outcome;
     if (!timeKey(o) || o.value === undefined) continue;
     const key = [o.metric, o.value, o.scope?.level ?? '', o.scope?.place ?? '', o.direction ?? ''].join('|');
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    pushTo(groups, key, c);
   }
   return [...groups.values()].filter((g) => new Set(g.map((c) => timeKey(c.outcome))).size > 1);
 }
@@ -125,7 +133,7 @@ function flaggedGroups(kept: readonly Considered[], byId: ReadonlyMap<string, Co
   const groups = new Map<string, Considered[]>();
   for (const id of [...members].sort()) {
     const c = byId.get(id);
-    if (c) groups.set(find(id), [...(groups.get(find(id)) ?? []), c]);
+    if (c) pushTo(groups, find(id), c);
   }
   return [...groups.values()];
 }
@@ -202,13 +210,44 @@ function describeGroup(kind: ConflictKind, group: readonly Considered[], strateg
 export function conflicts(
   snapshot: Snapshot,
   options: { asOf?: string; resolve?: ConflictResolution } = {},
-): ConflictGroup[] {
+): readonly ConflictGroup[] {
   const asOf = parseAsOf(options.asOf);
   const strategy = options.resolve ?? 'ALL';
+  // The answer depends on the snapshot and these two arguments only: computed once per snapshot.
+  let cache = conflictsBySnapshot.get(snapshot);
+  if (!cache) {
+    cache = new Lru(CONFLICT_ANSWERS_KEPT);
+    conflictsBySnapshot.set(snapshot, cache);
+  }
+  const key = `${options.asOf ?? ''}\u0000${strategy}`;
+  let groups = cache.get(key);
+  if (!groups) {
+    groups = computeConflicts(snapshot, asOf, strategy);
+    cache.set(key, groups);
+  }
+  return groups;
+}
+
+/** Answers kept per snapshot: one per (asOf, resolve) asked, the least recently used dropped. */
+const CONFLICT_ANSWERS_KEPT = 32;
+const conflictsBySnapshot = new WeakMap<Snapshot, Lru<readonly ConflictGroup[]>>();
+
+function computeConflicts(
+  snapshot: Snapshot,
+  asOf: ReturnType<typeof parseAsOf>,
+  strategy: ConflictResolution,
+): ConflictGroup[] {
   const { kept } = consider(snapshot, asOf);
   const byId = new Map(kept.map((c) => [c.entity.id, c]));
   const disagreements = disagreeing(kept);
-  const covered = (g: readonly Considered[]) => disagreements.some((d) => g.every((c) => d.includes(c)));
+  // Disagreement groups partition what they hold (one key per outcome), so a flagged group is
+  // held entirely by one exactly when all its members are in the same one.
+  const groupOf = new Map<Considered, number>();
+  for (const [i, d] of disagreements.entries()) for (const c of d) groupOf.set(c, i);
+  const covered = (g: readonly Considered[]) => {
+    const i = g[0] === undefined ? undefined : groupOf.get(g[0]);
+    return i !== undefined && g.every((c) => groupOf.get(c) === i);
+  };
   const flagged = flaggedGroups(kept, byId).filter((g) => !covered(g));
   return [
     ...disagreements.map((g) => describeGroup('DISAGREEING_VALUES', g, strategy)),

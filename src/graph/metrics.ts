@@ -343,11 +343,29 @@ function reportedYears(o: OutcomeFields): number[] {
   return [o.year?.year, o.period?.start?.year, o.period?.end?.year].filter((y): y is number => y !== undefined);
 }
 
-/** Every metric key with how many outcomes report it, their units and the years they span. */
-export function listMetrics(snapshot: Snapshot): MetricSummary[] {
+/**
+ * Every metric key with how many outcomes report it, their units and the years they span.
+ * Depends on the snapshot alone, so it is computed once per snapshot.
+ */
+export function listMetrics(snapshot: Snapshot): readonly MetricSummary[] {
+  let list = metricsBySnapshot.get(snapshot);
+  if (!list) {
+    list = computeMetrics(snapshot);
+    metricsBySnapshot.set(snapshot, list);
+  }
+  return list;
+}
+
+const metricsBySnapshot = new WeakMap<Snapshot, readonly MetricSummary[]>();
+
+function computeMetrics(snapshot: Snapshot): MetricSummary[] {
   const byMetric = new Map<string, OutcomeFields[]>();
   for (const e of snapshot.entities('OUTCOME')) {
-    if (e.outcome) byMetric.set(e.outcome.metric, [...(byMetric.get(e.outcome.metric) ?? []), e.outcome]);
+    if (!e.outcome) continue;
+    // In place: copying the list per outcome was quadratic in a metric's outcomes (100k corpus).
+    const list = byMetric.get(e.outcome.metric);
+    if (list) list.push(e.outcome);
+    else byMetric.set(e.outcome.metric, [e.outcome]);
   }
   return [...byMetric]
     .sort((a, b) => a[0].localeCompare(b[0]))
@@ -361,8 +379,9 @@ export function listMetrics(snapshot: Snapshot): MetricSummary[] {
         metric,
         outcomeCount: outcomes.length,
         units: unitsOf(outcomes),
-        firstYear: years.length > 0 ? Math.min(...years) : undefined,
-        lastYear: years.length > 0 ? Math.max(...years) : undefined,
+        // A loop, not Math.min(...years): a metric of 100k outcomes overflows the argument stack.
+        firstYear: years.length > 0 ? years.reduce((a, b) => (b < a ? b : a)) : undefined,
+        lastYear: years.length > 0 ? years.reduce((a, b) => (b > a ? b : a)) : undefined,
         baselineYears,
       };
     });

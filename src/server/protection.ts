@@ -80,8 +80,19 @@ export function executionBudget(timeoutMs: number): Pick<Context, 'deadline' | '
  * answers what arrived. An execution always runs MIN_RUN_MS before it may pause, so a cheap
  * one never does, and each paused execution gets at least that much every turn, so none starves.
  */
-const SLICE_MS = 10;
-const MIN_RUN_MS = 2;
+let SLICE_MS = 10;
+let MIN_RUN_MS = 2;
+
+/**
+ * Tests shorten the slices to make executions pause as a loaded machine would (every few
+ * resolvers); returns the previous values so a test can put them back.
+ */
+export function setPauseSlices(slices: { sliceMs: number; minRunMs: number }): { sliceMs: number; minRunMs: number } {
+  const previous = { sliceMs: SLICE_MS, minRunMs: MIN_RUN_MS };
+  SLICE_MS = slices.sliceMs;
+  MIN_RUN_MS = slices.minRunMs;
+  return previous;
+}
 let turnStartedAt = performance.now();
 let turnNumber = 0;
 let waiting: (() => void)[] = [];
@@ -106,8 +117,15 @@ function startTurn(): void {
   }
 }
 
+/** Pauses so far in this process: tests check that the pauses they force really happened. */
+let pauses = 0;
+export function pauseCount(): number {
+  return pauses;
+}
+
 /** Resolves in the next turn of the event loop, after it has polled the sockets. */
 function nextTurn(): Promise<void> {
+  pauses++;
   return new Promise((resume) => {
     waiting.push(resume);
     if (!turnScheduled) {

@@ -17,6 +17,7 @@ import { createFastPath, type FastPath, type NodeHandler } from './fast-path.js'
 import { apiOnlyPagePlugin, GRAPHIQL_OPTIONS, graphiqlAssetsPlugin, graphiqlPage } from './graphiql.js';
 import { compiledOperations, jitPlugin } from './jit.js';
 import { createLogger, type Logger, requestLogPlugin, yogaLogger } from './logging.js';
+import { orderedExecutePlugin } from './ordered-execute.js';
 import { bodyLimitPlugin, timeoutPlugins } from './protection.js';
 import { responseCache } from './response-cache.js';
 import { type Lifecycle, routesPlugin } from './routes.js';
@@ -191,6 +192,8 @@ export function createApp(options: ServerOptions): ReformGraphApp {
       // The cost estimate before jit compiles anything; the fast path's hand-over last, so its
       // result replaces any executor (yoga's error masking still runs after these).
       complexityPlugin(),
+      // Before jit's, which replaces it for the operations it compiles.
+      orderedExecutePlugin(),
       ...(operations ? [jitPlugin(operations)] : []),
       ...(fastPath ? [fastPath.plugin] : []),
       ...(config.introspection ? [] : [useDisableIntrospection()]),

@@ -2,9 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Plugin } from 'graphql-yoga';
 import { loadGraphData } from '../../src/graph/load.js';
-import type { Context } from '../../src/schema/index.js';
 import { createServer } from '../../src/server/yoga.js';
 import { type OracleAnswer, type OracleRequest, runOracle } from './operations.js';
 
@@ -30,20 +28,6 @@ export function answerLine(request: OracleRequest, answer: OracleAnswer, version
   return compact ? `${head},"json":${body}}` : `${head},"text":${JSON.stringify(body)}}`;
 }
 
-/**
- * A long execution pauses to let other requests in (protection.ts); under graphql-jit a paused
- * field is written into its object when it resumes, so the order of keys in an answer depends
- * on how loaded the machine was. The oracle compares content, so it runs without pauses.
- */
-function noPauses(): Plugin {
-  return {
-    // After the context is built (the budget plugins run later in the list than this one).
-    onExecute({ args }) {
-      (args.contextValue as { turn?: Context['turn'] }).turn = undefined;
-    },
-  };
-}
-
 /** Every answer of the current code, as lines per group, in the order they ran. */
 export async function currentAnswers(dataDir = DATA_DIR): Promise<{ groups: Map<string, string[]>; count: number }> {
   const snapshot = loadGraphData(dataDir);
@@ -52,7 +36,6 @@ export async function currentAnswers(dataDir = DATA_DIR): Promise<{ groups: Map<
     logging: false,
     // A loaded machine must not turn an answer into a timeout.
     config: { requestTimeoutMs: 600_000 },
-    plugins: [noPauses()],
   });
   const groups = new Map<string, string[]>();
   const send = async (request: OracleRequest): Promise<OracleAnswer> => {
