@@ -73,7 +73,7 @@ for (const mode of layoutModes) if (!LAYOUT_MODES.includes(mode)) throw new Erro
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Generates the corpus and builds its snapshot file once; later runs reuse both. */
-function prepare(entities: number): { snapshotFile: string; buildMs: number; relations: number } {
+async function prepare(entities: number): Promise<{ snapshotFile: string; buildMs: number; relations: number }> {
   mkdirSync(values.dir, { recursive: true });
   const dataDir = join(values.dir, `corpus-${entities}`);
   const snapshotFile = join(values.dir, `corpus-${entities}.snapshot`);
@@ -87,7 +87,8 @@ function prepare(entities: number): { snapshotFile: string; buildMs: number; rel
   });
   bar.done();
   const t = performance.now();
-  if (runBuild({ dataDir, out: snapshotFile }, log) !== 0) throw new Error(`corpus ${entities} did not validate`);
+  if ((await runBuild({ dataDir, out: snapshotFile }, log)) !== 0)
+    throw new Error(`corpus ${entities} did not validate`);
   return { snapshotFile, buildMs: performance.now() - t, relations: summary.relations };
 }
 
@@ -176,7 +177,7 @@ const figures: SizeFigures[] = [];
 const files = new Map<number, string>();
 for (const entities of sizes) {
   log(`\n== ${entities} entities`);
-  const { snapshotFile, buildMs, relations } = prepare(entities);
+  const { snapshotFile, buildMs, relations } = await prepare(entities);
   files.set(entities, snapshotFile);
   if (values['layout-only']) continue;
   log('  in-process: load, heap, latency, FA2');

@@ -12,10 +12,18 @@
  * both see the same machine load:
  *
  *   npx tsx bench/startup.mts --serve FILE.snapshot --data DIR [--reps 3] [--port 43010] [--first-search]
+ *
+ * At 1M entities graphology's JSON export of the graph exceeds V8's longest string, so the
+ * floor is built instead with graphology's addNode/addDirectedEdgeWithKey from the same
+ * topology (minimal attributes: kind, name; type), read from a file of chunked JSON lines that
+ * a child writes from the snapshot first; each side in a fresh process:
+ *
+ *   node --expose-gc --import tsx bench/startup.mts --floor FILE.snapshot
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MultiDirectedGraph } from 'graphology';
@@ -187,6 +195,71 @@ if (mode === '--serve') {
   // The same snapshot without the search frames.
   writeSnapshotFile(readSnapshotFile(file), process.argv[4] ?? '', { searchIndexes: false });
   console.log('{}');
+} else if (mode === '--topology') {
+  // Nodes, then edges, as the snapshot inserts them; a line is a JSON array of up to 10,000.
+  const snapshot = readSnapshotFile(file);
+  const out = createWriteStream(process.argv[4] ?? '');
+  const write = (line: string) =>
+    out.write(`${line}\n`) ? undefined : new Promise<void>((r) => out.once('drain', () => r()));
+  let chunk: unknown[] = [];
+  const flush = async (tag: string) => {
+    if (chunk.length > 0) await write(JSON.stringify([tag, chunk]));
+    chunk = [];
+  };
+  for (const key of snapshot.graph.nodes()) {
+    const attrs = snapshot.graph.getNodeAttributes(key) as { kind?: string; name?: string; title?: string };
+    chunk.push([key, attrs.kind, attrs.name ?? attrs.title ?? '']);
+    if (chunk.length === 10_000) await flush('n');
+  }
+  await flush('n');
+  for (const key of snapshot.graph.edges()) {
+    const g = snapshot.graph;
+    chunk.push([key, g.source(key), g.target(key), (g.getEdgeAttributes(key) as { type: string }).type]);
+    if (chunk.length === 10_000) await flush('e');
+  }
+  await flush('e');
+  await new Promise((r) => out.end(r));
+  console.log('{}');
+} else if (mode === '--floor-build') {
+  // The floor: graphology's own insertion of the same topology, parse of the lines included
+  // (as the JSON import at 100k includes JSON.parse); addMs is the insertion alone.
+  const t = performance.now();
+  const graph = new MultiDirectedGraph();
+  let addMs = 0;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    const [tag, items] = JSON.parse(line) as ['n' | 'e', string[][]];
+    const a = performance.now();
+    if (tag === 'n') for (const [key, kind, name] of items) graph.addNode(key, { kind, name });
+    else for (const [key, source, target, type] of items) graph.addDirectedEdgeWithKey(key, source, target, { type });
+    addMs += performance.now() - a;
+  }
+  const loadMs = since(t);
+  console.log(
+    JSON.stringify({
+      loadMs,
+      addMs: Math.round(addMs),
+      rssMb: rssMb(),
+      heapMb: heapMb(),
+      nodes: graph.order,
+      edges: graph.size,
+    }),
+  );
+} else if (mode === '--floor') {
+  const topology = `${file}.topology.jsonl`;
+  child(['--topology', file, topology]);
+  const theirs = child(['--floor-build', topology]);
+  rmSync(topology, { force: true });
+  const ours = child(['--snapshot', file]);
+  const ourMs = (ours.loadMs ?? 0) + (ours.prepareMs ?? 0);
+  console.log(
+    [
+      '| start-up | nodes | ready (ms) | RSS (MB) | heap (MB) |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      `| snapshot file (load ${ours.loadMs} ms + adjacency ${ours.prepareMs} ms) | ${ours.nodes} | ${ourMs} | ${ours.rssMb} | ${ours.heapMb} |`,
+      `| graphology addNode/addEdge, same topology (floor; insertion alone ${theirs.addMs} ms), ${theirs.edges} edges | ${theirs.nodes} | ${theirs.loadMs} | ${theirs.rssMb} | ${theirs.heapMb} |`,
+      `| ratio, ours / floor | | ${(ourMs / (theirs.loadMs ?? 1)).toFixed(2)}x | ${((ours.rssMb ?? 0) / (theirs.rssMb ?? 1)).toFixed(2)}x | ${((ours.heapMb ?? 0) / (theirs.heapMb ?? 1)).toFixed(2)}x |`,
+    ].join('\n'),
+  );
 } else if (mode === '--snapshot') {
   let t = performance.now();
   const snapshot = readSnapshotFile(file);

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { bindingMismatch } from '../graph/data-hash.js';
-import { validateGraphData } from '../graph/load.js';
+import { validateGraphData, validateGraphDataInParallel } from '../graph/load.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import {
   PRODUCER,
@@ -24,17 +24,22 @@ export interface BuildArgs {
   readonly out: string;
   /** Where to draw a progress bar (the CLI passes stderr); none when omitted. */
   readonly progress?: Writable & { isTTY?: boolean };
+  /** Threads parsing the knowledge files (see ParallelLoadOptions); on this thread when omitted. */
+  readonly workers?: number | 'auto';
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Exit code: 0 written, 1 bad data. */
-export function runBuild(args: BuildArgs, log: (line: string) => void = console.error): number {
+export async function runBuild(args: BuildArgs, log: (line: string) => void = console.error): Promise<number> {
   const started = performance.now();
   // Validation of a big corpus takes minutes (half an hour at 1M): the bars show each of its
   // phases with counts, as `validate` does, then the write.
   const loading = args.progress ? loadProgress(args.progress, 'build') : undefined;
-  const { snapshot, problems } = validateGraphData(args.dataDir, { onProgress: loading?.onProgress });
+  const { snapshot, problems } = await validateGraphDataInParallel(args.dataDir, {
+    onProgress: loading?.onProgress,
+    workers: args.workers ?? 0,
+  });
   loading?.done();
   const validated = performance.now();
   if (!snapshot) {

@@ -29,7 +29,7 @@ describe('the index in the snapshot file', () => {
   const file = join(dir, 'bundled.snapshot');
 
   it('is written by build and loaded, not rebuilt, with the snapshot', async () => {
-    expect(runBuild({ dataDir: DATA_DIR, out: file }, () => {})).toBe(0);
+    expect(await runBuild({ dataDir: DATA_DIR, out: file }, () => {})).toBe(0);
     const fresh = loadGraphData(DATA_DIR);
     const addAll = vi.spyOn(MiniSearch.prototype, 'addAll');
     try {
