@@ -5,10 +5,9 @@
  * The main thread hands out batches and takes the results back in file order (see
  * Loader.readKnowledgeInPool), so what a load finds does not depend on which worker is first.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParsedKnowledgeFile } from './load.js';
+import { workerEntry } from './worker-entry.js';
 
 /** One file to parse: its bytes as the main thread read (and hashed) them. */
 export interface ParseJob {
@@ -21,22 +20,6 @@ export type ParseRequest = { readonly id: number; readonly jobs: readonly ParseJ
 export type ParseReply =
   | { readonly id: number; readonly parsed: ParsedKnowledgeFile[] }
   | { readonly id: number; readonly failed: string };
-
-/**
- * The worker's entry beside this file: dist/ runs the .js directly; from source (tsx, vitest)
- * a bootstrap registers tsx in the worker first, since the main thread's loader hooks do not
- * reach workers on Node 20 (as load-offthread.ts and layout/worker.ts do).
- */
-function workerEntry(): { entry: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts'))
-    return { entry: new URL('./parse-worker-thread.js', import.meta.url), eval: false };
-  const api = createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const entry = new URL('./parse-worker-thread.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return { entry: bootstrap, eval: true };
-}
 
 interface Pending {
   readonly request: ParseRequest;
@@ -57,7 +40,7 @@ export class ParsePool {
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1)
       throw new RangeError(`a parse pool needs at least one worker, not ${size}`);
-    const { entry, eval: isEval } = workerEntry();
+    const { entry, eval: isEval } = workerEntry(import.meta.url, './parse-worker-thread');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry, { eval: isEval });
       worker.on('message', (reply: ParseReply) => this.settle(worker, reply));
