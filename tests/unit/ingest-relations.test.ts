@@ -92,7 +92,8 @@ describe('sessions: a conference the text says was held', () => {
   it('"the press conference held by" an organ is its session; "told a news conference" names none', () => {
     const held =
       'Reporters learned from the press conference held by the Ministry of Public Security on Tuesday that …';
-    expect(relations(held, 'HELD')).toEqual(['Ministry of Public Security HELD Press conference']);
+    // "on Tuesday" is read against the publication date (Saturday 2023-06-10), so the session is dated.
+    expect(relations(held, 'HELD')).toEqual(['Ministry of Public Security HELD Press conference (2023-06-06)']);
     const told = extract(snapshot, 'Police solved 310 cases in May, Ma Lin told a news conference on Tuesday.', {
       documentId: 'relations',
       published: parsePartialDate('2023-06-10') ?? undefined,
