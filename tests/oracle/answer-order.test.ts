@@ -8,11 +8,9 @@
  * byte for byte as recorded without pauses.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGraphData } from '../../src/graph/load.js';
 import { pauseCount, setPauseSlices } from '../../src/server/protection.js';
-import { createServer } from '../../src/server/yoga.js';
 import { type OracleAnswer, type OracleRequest, runOracle } from './operations.js';
-import { answerLine, recordedAnswers } from './record.js';
+import { answerLine, oracleSender, recordedAnswers } from './record.js';
 
 const LIVE_RECORD_PAGES = /^(entities-page-[0-5]|records-[0-3])$/;
 /** Requests sent to the server under forced pauses; the others replay their recorded answer. */
@@ -37,28 +35,17 @@ const compared: { name: string; now: string; recorded: string | undefined }[] = 
 let pausesDuring = 0;
 
 beforeAll(async () => {
-  const snapshot = loadGraphData(new URL('../../graph-data', import.meta.url).pathname);
-  const yoga = createServer({ snapshot, logging: false, config: { requestTimeoutMs: 600_000 } });
+  const { send, version } = oracleSender();
   // Pause once an execution has run 50 µs in a turn, whatever the rest of the loop did.
   previous = setPauseSlices({ sliceMs: 0, minRunMs: 0.05 });
   const pausesBefore = pauseCount();
   await runOracle(
-    async (request) => {
-      if (!live(request)) return replay(request);
-      const response = request.get
-        ? await yoga.fetch(`http://localhost${request.get}`)
-        : await yoga.fetch('http://localhost/graphql', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-            body: JSON.stringify({ query: request.query, variables: request.variables }),
-          });
-      return { status: response.status, body: await response.text() };
-    },
+    async (request) => (live(request) ? send(request) : replay(request)),
     (request, answer) => {
       if (!live(request)) return;
       compared.push({
         name: `${request.group}/${request.name}`,
-        now: answerLine(request, answer, snapshot.version),
+        now: answerLine(request, answer, version),
         recorded: recorded.get(keyOf(request)),
       });
     },

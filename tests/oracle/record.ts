@@ -28,8 +28,14 @@ export function answerLine(request: OracleRequest, answer: OracleAnswer, version
   return compact ? `${head},"json":${body}}` : `${head},"text":${JSON.stringify(body)}}`;
 }
 
-/** Every answer of the current code, as lines per group, in the order they ran. */
-export async function currentAnswers(dataDir = DATA_DIR): Promise<{ groups: Map<string, string[]>; count: number }> {
+/**
+ * The bundled server (or one on `dataDir`) as the oracle asks it: each request through
+ * yoga's own fetch, GET or POST as the request says, answered as status and body text.
+ */
+export function oracleSender(dataDir = DATA_DIR): {
+  send: (request: OracleRequest) => Promise<OracleAnswer>;
+  version: string;
+} {
   const snapshot = loadGraphData(dataDir);
   const yoga = createServer({
     snapshot,
@@ -37,7 +43,6 @@ export async function currentAnswers(dataDir = DATA_DIR): Promise<{ groups: Map<
     // A loaded machine must not turn an answer into a timeout.
     config: { requestTimeoutMs: 600_000 },
   });
-  const groups = new Map<string, string[]>();
   const send = async (request: OracleRequest): Promise<OracleAnswer> => {
     const response = request.get
       ? await yoga.fetch(`http://localhost${request.get}`)
@@ -48,9 +53,16 @@ export async function currentAnswers(dataDir = DATA_DIR): Promise<{ groups: Map<
         });
     return { status: response.status, body: await response.text() };
   };
+  return { send, version: snapshot.version };
+}
+
+/** Every answer of the current code, as lines per group, in the order they ran. */
+export async function currentAnswers(dataDir = DATA_DIR): Promise<{ groups: Map<string, string[]>; count: number }> {
+  const { send, version } = oracleSender(dataDir);
+  const groups = new Map<string, string[]>();
   const count = await runOracle(send, (request, answer) => {
     const lines = groups.get(request.group) ?? [];
-    lines.push(answerLine(request, answer, snapshot.version));
+    lines.push(answerLine(request, answer, version));
     groups.set(request.group, lines);
   });
   return { groups, count };
