@@ -26,6 +26,11 @@ export interface BuildArgs {
   readonly progress?: Writable & { isTTY?: boolean };
   /** Threads parsing the knowledge files (see ParallelLoadOptions); on this thread when omitted. */
   readonly workers?: number | 'auto';
+  /**
+   * Write the full-text indexes (on unless false). Leaving them out makes a big build shorter
+   * and lighter; `serve` then builds them from the records on the first search.
+   */
+  readonly searchIndexes?: boolean;
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -49,7 +54,7 @@ export async function runBuild(args: BuildArgs, log: (line: string) => void = co
   }
   const progress = args.progress ? phaseProgress(args.progress, 'build', ['write']) : undefined;
   progress?.onPhase('write');
-  const size = writeSnapshotFile(snapshot, args.out);
+  const size = writeSnapshotFile(snapshot, args.out, { searchIndexes: args.searchIndexes !== false });
   const written = performance.now();
   progress?.done();
   log(

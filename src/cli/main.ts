@@ -35,6 +35,7 @@ Commands:
   export     write the laid-out graph to stdout: --format gexf|graphml|json|cytoscape [--focus ID --depth N]
   generate   write a synthetic graph-data directory: --entities N --out DIR [--seed S]
   build      validate graph-data and compile it into a snapshot file serve loads without re-validating (--out FILE)
+             (--no-search-index leaves the full-text indexes out: serve then builds them on the first search)
   schema     print the GraphQL SDL (--write saves ${SCHEMA_FILE}, --check fails on drift)
   ingest     add a document and propose candidates: FILE --id ID --title T --published DATE [--publisher P]
              (writes graph-data/documents/ + manifest and graph-data/candidates/<id>.yaml, never knowledge/)
@@ -116,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
       entities: { type: 'string' },
       workers: { type: 'string' },
       seed: { type: 'string' },
+      'no-search-index': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -212,6 +214,7 @@ async function main(argv: string[]): Promise<number> {
       const { snapshot, problems } = await validateGraphDataInParallel(dataDir, {
         onProgress: progress.onProgress,
         workers: parseWorkers(values.workers),
+        searchIndexes: !values['no-search-index'],
       });
       progress.done();
       for (const p of problems) console.error(formatProblem(p));

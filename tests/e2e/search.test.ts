@@ -3,7 +3,7 @@
  * from there without being rebuilt, answering over HTTP (fast path included), and rebuilt
  * with the graph when `serve --watch` reloads it.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,24 @@ describe('the index in the snapshot file', () => {
         expect(loaded.search.search(q, { first: 20 })).toEqual(fresh.search.search(q, { first: 20 }));
         expect(loaded.passages.search(q, { first: 20 })).toEqual(fresh.passages.search(q, { first: 20 }));
       }
+    } finally {
+      addAll.mockRestore();
+    }
+  });
+
+  it('is left out by build --no-search-index, and then built from the records on the first search', async () => {
+    const without = join(dir, 'no-index.snapshot');
+    expect(await runBuild({ dataDir: DATA_DIR, out: without, searchIndexes: false }, () => {})).toBe(0);
+    expect(statSync(without).size).toBeLessThan(statSync(file).size);
+    const fresh = loadGraphData(DATA_DIR);
+    const addAll = vi.spyOn(MiniSearch.prototype, 'addAll');
+    try {
+      const loaded = readSnapshotFile(without);
+      await loaded.loadSearch();
+      expect(addAll).toHaveBeenCalled();
+      expect(loaded.search.search('duck soup volunteer', { first: 20 })).toEqual(
+        fresh.search.search('duck soup volunteer', { first: 20 }),
+      );
     } finally {
       addAll.mockRestore();
     }
