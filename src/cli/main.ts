@@ -214,7 +214,6 @@ async function main(argv: string[]): Promise<number> {
       const { snapshot, problems } = await validateGraphDataInParallel(dataDir, {
         onProgress: progress.onProgress,
         workers: parseWorkers(values.workers),
-        searchIndexes: !values['no-search-index'],
       });
       progress.done();
       for (const p of problems) console.error(formatProblem(p));
@@ -244,6 +243,7 @@ async function main(argv: string[]): Promise<number> {
         out: resolve(values.out ?? DEFAULT_SNAPSHOT_FILE),
         progress: process.stderr,
         workers: parseWorkers(values.workers),
+        searchIndexes: !values['no-search-index'],
       });
     case 'coverage': {
       const { snapshot } = loadOrExit(dataDir);
