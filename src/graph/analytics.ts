@@ -208,6 +208,17 @@ function computeScores(view: EntityView, measure: CentralityMeasure) {
   }
 }
 
+/**
+ * Computes what the default centrality and communities calls read (the entity view, degree
+ * ranking, Louvain communities), so the first such request does not pay for them: `serve` calls
+ * it once listening. Synchronous like the calls themselves, so a request arriving meanwhile
+ * waits for it and then reads the same cache: never a partial answer.
+ */
+export function prepareAnalytics(snapshot: Snapshot): void {
+  ranking(snapshot, 'DEGREE');
+  communityData(snapshot);
+}
+
 // ---------------------------------------------------------------------------------------
 // Communities
 
