@@ -201,14 +201,14 @@ async function main(argv: string[]): Promise<number> {
               (err: Error) => logger.error({ err }, 'search index failed to load: searches will build it'),
             );
       // Then degree centrality and communities, which a first call would else compute (seconds
-      // at 100k entities); one synchronous step, after the sliced search load it would stall.
-      void searchLoaded.then(() =>
-        setImmediate(() => {
-          const started = performance.now();
-          prepareAnalytics(snapshot);
-          logger.info({ ms: Math.round(performance.now() - started) }, 'centrality and communities computed');
-        }),
-      );
+      // of CPU at 100k entities), in a worker thread; calls for them meanwhile wait for it.
+      void searchLoaded.then(() => {
+        const started = performance.now();
+        return prepareAnalytics(snapshot).then(
+          () => logger.info({ ms: Math.round(performance.now() - started) }, 'centrality and communities computed'),
+          (err: Error) => logger.error({ err }, 'centrality and communities failed off-thread: computed on demand'),
+        );
+      });
       stopOnSignals(running, logger);
       const address = running.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -20,6 +20,7 @@ import { validateGraphData } from '../../src/graph/load.js';
 import type { Snapshot } from '../../src/graph/snapshot.js';
 import { drivers, outcomeChains } from '../../src/graph/traversal.js';
 import { ASSERTION_NAMES, type Assertion, CHAIN_RELATIONS } from '../../src/model/ontology.js';
+import type { RelationRecord } from '../../src/model/records.js';
 import { bundledSnapshot } from '../helpers/graphql.js';
 
 const byId = (a: string, b: string) => a.localeCompare(b);
@@ -42,13 +43,13 @@ function chainView(snapshot: Snapshot, reversed: boolean, kept: readonly Asserti
   return view;
 }
 
-const sortedRelations = new WeakMap<Snapshot, ReturnType<Snapshot['graph']['mapEdges']>>();
+const sortedRelations = new WeakMap<Snapshot, RelationRecord[]>();
 function buildChainView(snapshot: Snapshot, reversed: boolean, kept: readonly Assertion[] | null) {
   const view = new MultiDirectedGraph();
   for (const e of snapshot.entities()) view.addNode(e.id);
   let relations = sortedRelations.get(snapshot);
   if (!relations) {
-    relations = snapshot.graph.mapEdges((_key, r) => r).sort((a, b) => byId(a.id, b.id));
+    relations = snapshot.graph.mapEdges((_key, r) => r as RelationRecord).sort((a, b) => byId(a.id, b.id));
     sortedRelations.set(snapshot, relations);
   }
   for (const r of relations) {
