@@ -571,6 +571,17 @@ function dedupeMarks(a: Adjacency): Marks {
   return marks;
 }
 
+/** Per adjacency, the seen stamps and parents of chain searches (synchronous, so one serves them all). */
+const searchByAdjacency = new WeakMap<Adjacency, { seen: Marks; parent: Int32Array }>();
+function searchState(a: Adjacency): { seen: Marks; parent: Int32Array } {
+  let state = searchByAdjacency.get(a);
+  if (!state) {
+    state = { seen: new Marks(a.nodeIds.length), parent: new Int32Array(a.nodeIds.length) };
+    searchByAdjacency.set(a, state);
+  }
+  return state;
+}
+
 /**
  * One shortest path, or null when none exists: a bidirectional breadth-first search that
  * expands the smaller fringe, written as graphology-shortest-path's `bidirectional` is (and
@@ -721,7 +732,12 @@ function shortestChains(
 ): number[][] {
   const codes = new Set([...kinds].map((k) => KIND_CODE.get(k)));
   const marks = dedupeMarks(a);
-  const parent = new Map<number, number>([[start, ROOT]]);
+  // Seen nodes and their parents in arrays stamped per search, not a Map: a search from an organ
+  // at 100k entities sees tens of thousands of nodes.
+  const { seen, parent } = searchState(a);
+  const stamp = seen.next();
+  seen.mark[start] = stamp;
+  parent[start] = ROOT;
   const reached: number[] = [];
   const neighbors: number[] = [];
   let level = [start];
@@ -729,8 +745,9 @@ function shortestChains(
     const next: number[] = [];
     for (const v of level) {
       for (const w of neighborsInEdgeOrder(a, walk, v, marks, neighbors)) {
-        if (parent.has(w)) continue;
-        parent.set(w, v);
+        if (seen.mark[w] === stamp) continue;
+        seen.mark[w] = stamp;
+        parent[w] = v;
         next.push(w);
         if (codes.has(a.kind[w])) reached.push(w);
       }
@@ -739,7 +756,7 @@ function shortestChains(
   }
   return reached.map((end) => {
     const nodes: number[] = [];
-    for (let v = end; v !== ROOT; v = parent.get(v) as number) nodes.push(v);
+    for (let v = end; v !== ROOT; v = parent[v] as number) nodes.push(v);
     return nodes.reverse();
   });
 }
