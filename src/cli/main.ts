@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printSchema } from 'graphql';
+import { prepareAnalytics } from '../graph/analytics.js';
 import { coverageReport } from '../graph/coverage.js';
 import { formatCoverage } from '../graph/coverage-format.js';
 import { loadGraphData, validateGraphDataInParallel } from '../graph/load.js';
@@ -192,12 +193,22 @@ async function main(argv: string[]): Promise<number> {
       // The search indexes load after listening, yielding to requests (searches wait for them).
       // bench/startup.mts turns this off to time start-up as it was before they were loaded.
       const searchStarted = performance.now();
-      if (process.env.REFORM_GRAPH_SEARCH_LOAD !== 'off') {
-        void snapshot.loadSearch().then(
-          () => logger.info({ ms: Math.round(performance.now() - searchStarted) }, 'search index loaded'),
-          (err: Error) => logger.error({ err }, 'search index failed to load: searches will build it'),
+      const searchLoaded =
+        process.env.REFORM_GRAPH_SEARCH_LOAD === 'off'
+          ? Promise.resolve()
+          : snapshot.loadSearch().then(
+              () => logger.info({ ms: Math.round(performance.now() - searchStarted) }, 'search index loaded'),
+              (err: Error) => logger.error({ err }, 'search index failed to load: searches will build it'),
+            );
+      // Then degree centrality and communities, which a first call would else compute (seconds
+      // of CPU at 100k entities), in a worker thread; calls for them meanwhile wait for it.
+      void searchLoaded.then(() => {
+        const started = performance.now();
+        return prepareAnalytics(snapshot).then(
+          () => logger.info({ ms: Math.round(performance.now() - started) }, 'centrality and communities computed'),
+          (err: Error) => logger.error({ err }, 'centrality and communities failed off-thread: computed on demand'),
         );
-      }
+      });
       stopOnSignals(running, logger);
       const address = running.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -6,28 +6,36 @@
  * a document "links" everything it mentions, which would swamp every measure.
  */
 
-import { UndirectedGraph } from 'graphology';
-import louvainModule from 'graphology-communities-louvain';
+import { Worker } from 'node:worker_threads';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
-import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { BadInputError } from '../model/errors.js';
-import { CURATED_RELATION_TYPES, ENTITY_KIND_NAMES, type EntityKind } from '../model/ontology.js';
-import { mulberry32 } from '../model/prng.js';
+import { CURATED_RELATION_TYPES, ENTITY_KIND_NAMES, type EntityKind, RELATION_TYPE_NAMES } from '../model/ontology.js';
+import {
+  ASSERTION_COUNT,
+  adjacencyOf,
+  compareIds,
+  RELATION_CODES,
+  relationCode,
+  SOURCE_KIND_CODE,
+} from './adjacency.js';
+import type { AnalyticsResult } from './analytics-worker-thread.js';
 import { checkInt } from './arguments.js';
+import {
+  buildEntityView,
+  cjsDefault,
+  degreeScores,
+  type EntityView,
+  type EntityViewInput,
+  louvainCommunities,
+} from './entity-view.js';
 import type { Snapshot } from './snapshot.js';
+import { workerEntry } from './worker-entry.js';
 
-/**
- * These packages are CommonJS (`module.exports = fn`) typed as `export default fn`: Node hands
- * over the function itself, some loaders a namespace holding it. Take it whichever way it came.
- */
-function cjsDefault<T>(mod: { default: T }): T {
-  const candidate: unknown = mod;
-  return typeof candidate === 'function' ? (candidate as T) : mod.default;
-}
-const louvain = cjsDefault(louvainModule);
 const betweenness = cjsDefault(betweennessModule);
 const pagerank = cjsDefault(pagerankModule);
+
+export { COMMUNITY_SEED } from './entity-view.js';
 
 export type CentralityMeasure = 'DEGREE' | 'PAGERANK' | 'BETWEENNESS';
 
@@ -55,14 +63,11 @@ export interface Community {
 
 export const ANALYTICS_LIMITS = { maxCentralityResults: 100, defaultCentralityResults: 10 } as const;
 
-/** Seed of Louvain's random choices: same data, same communities. */
-export const COMMUNITY_SEED = 42;
-
-type EntityView = UndirectedGraph<Record<string, never>, { weight: number }>;
-
 interface Analytics {
   stats?: GraphStats;
   view?: EntityView;
+  /** While a worker computes the degree ranking and communities (prepareAnalytics). */
+  pending?: Promise<void>;
   rankings: Map<CentralityMeasure, readonly CentralityScore[]>;
   communities?: { list: readonly Community[]; byEntity: ReadonlyMap<string, number> };
 }
@@ -77,8 +82,6 @@ function analyticsOf(snapshot: Snapshot): Analytics {
   }
   return a;
 }
-
-const compareIds = (a: string, b: string) => a.localeCompare(b);
 
 // ---------------------------------------------------------------------------------------
 // Counts
@@ -107,26 +110,54 @@ function computeStats(snapshot: Snapshot): GraphStats {
 // The entity view
 
 /**
- * Every entity (isolated ones too, so each gets a community), joined by an undirected edge
- * wherever curated relations join two entities; `weight` counts those relations. Undirected,
- * because centrality here is about how connected an entity is, not which way its relations
- * point. Nodes and edges go in by id so the algorithms' iteration order is stable.
+ * The entity view (entity-view.ts) of a snapshot: undirected, because centrality here is about
+ * how connected an entity is, not which way its relations point.
  */
 export function entityView(snapshot: Snapshot): EntityView {
   const a = analyticsOf(snapshot);
-  if (a.view) return a.view;
-  const view = new UndirectedGraph<Record<string, never>, { weight: number }>({ allowSelfLoops: false });
-  for (const e of snapshot.entities()) view.addNode(e.id);
-  const curated = new Set<string>(CURATED_RELATION_TYPES);
-  const relations = snapshot.graph
-    .mapEdges((_k, r) => r)
-    .filter((r) => curated.has(r.type) && r.source !== r.target && view.hasNode(r.source) && view.hasNode(r.target))
-    .sort((x, y) => compareIds(x.id, y.id));
-  for (const r of relations) {
-    view.updateEdge(r.source, r.target, (attrs) => ({ weight: (attrs.weight ?? 0) + 1 }));
+  a.view ??= buildEntityView(entityViewInput(snapshot));
+  return a.view;
+}
+
+/**
+ * The view's entities and curated entity-to-entity relations, read from the adjacency, whose
+ * relations are ranked in id order already (sorting 500k relation records here with
+ * localeCompare made the first centrality call at 100k entities take minutes).
+ */
+function entityViewInput(snapshot: Snapshot): EntityViewInput {
+  const { source, target, code, kind, nodeIds } = adjacencyOf(snapshot);
+  // Entities keep their order among the adjacency's nodes (documents are merged in between).
+  const index = new Int32Array(nodeIds.length).fill(-1);
+  const ids: string[] = [];
+  for (let rank = 0; rank < nodeIds.length; rank++) {
+    if (kind[rank] === SOURCE_KIND_CODE) continue;
+    index[rank] = ids.length;
+    ids.push(nodeIds[rank] as string);
   }
-  a.view = view;
-  return view;
+  const curated = curatedCodes();
+  const kept: number[] = [];
+  for (let r = 0; r < code.length; r++) {
+    const s = source[r] as number;
+    const t = target[r] as number;
+    if (curated[code[r] as number] === 1 && s !== t && index[s] !== -1 && index[t] !== -1) kept.push(r);
+  }
+  const from = new Int32Array(kept.length);
+  const to = new Int32Array(kept.length);
+  kept.forEach((r, i) => {
+    from[i] = index[source[r] as number] as number;
+    to[i] = index[target[r] as number] as number;
+  });
+  return { ids, source: from, target: to };
+}
+
+/** Per relation code (adjacency.ts), 1 where its type is curated. */
+function curatedCodes(): Uint8Array {
+  const curated = new Uint8Array(RELATION_CODES);
+  for (const type of CURATED_RELATION_TYPES) {
+    const typeCode = RELATION_TYPE_NAMES.indexOf(type);
+    for (let assertion = 0; assertion < ASSERTION_COUNT; assertion++) curated[relationCode(typeCode, assertion)] = 1;
+  }
+  return curated;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -163,25 +194,76 @@ function ranking(snapshot: Snapshot, measure: CentralityMeasure): readonly Centr
   const a = analyticsOf(snapshot);
   const cached = a.rankings.get(measure);
   if (cached) return cached;
-  const scores = computeScores(entityView(snapshot), measure);
-  const ranked = Object.entries(scores)
-    .map(([entity, score]) => ({ entity, score }))
-    .sort((x, y) => y.score - x.score || compareIds(x.entity, y.entity))
-    .map((s, i) => ({ ...s, rank: i + 1 }));
+  const view = entityView(snapshot);
+  let scores: ArrayLike<number>;
+  if (measure === 'DEGREE') scores = degreeScores(view);
+  else {
+    const byId = computeScores(view, measure);
+    scores = view.mapNodes((id) => byId[id] as number);
+  }
+  const ranked = rank(view.nodes(), scores);
   a.rankings.set(measure, ranked);
   return ranked;
 }
 
-function computeScores(view: EntityView, measure: CentralityMeasure) {
+/**
+ * Highest score first; `ids` are in id order, so a tie keeps that order by position, without
+ * comparing ids (at 100k entities most degrees tie).
+ */
+function rank(ids: readonly string[], scores: ArrayLike<number>): CentralityScore[] {
+  return Array.from(ids, (entity, i) => ({ entity, score: scores[i] as number, i }))
+    .sort((x, y) => y.score - x.score || x.i - y.i)
+    .map((s, i) => ({ entity: s.entity, score: s.score, rank: i + 1 }));
+}
+
+function computeScores(view: EntityView, measure: 'PAGERANK' | 'BETWEENNESS') {
   if (view.order < 2) return Object.fromEntries(view.mapNodes((n) => [n, 0]));
-  switch (measure) {
-    case 'DEGREE':
-      return degreeCentrality(view);
-    case 'PAGERANK':
-      return pagerank(view, { getEdgeWeight: 'weight' });
-    case 'BETWEENNESS':
-      return betweenness(view, { getEdgeWeight: null, normalized: true });
-  }
+  return measure === 'PAGERANK'
+    ? pagerank(view, { getEdgeWeight: 'weight' })
+    : betweenness(view, { getEdgeWeight: null, normalized: true });
+}
+
+/**
+ * Computes what the default centrality and communities calls read (degree ranking, Louvain
+ * communities) in a worker thread, so that no request pays for them (at 100k entities Louvain
+ * alone takes seconds of CPU, a minute on a loaded machine) and the thread answering requests
+ * stays free meanwhile: `serve` starts it once listening. A request for them arriving before it
+ * ends waits for it (whenAnalyticsReady); should the worker fail, they are computed on demand
+ * as before. The worker builds the same view from the same arrays, so the same answers.
+ */
+export function prepareAnalytics(snapshot: Snapshot): Promise<void> {
+  const a = analyticsOf(snapshot);
+  if (a.rankings.has('DEGREE') && a.communities) return Promise.resolve();
+  a.pending ??= (async () => {
+    const input = entityViewInput(snapshot);
+    const { degree, community } = await computeOffThread(input);
+    if (!a.rankings.has('DEGREE')) a.rankings.set('DEGREE', rank(input.ids, degree));
+    a.communities ??= groupCommunities(snapshot, input.ids, community);
+  })().finally(() => {
+    a.pending = undefined;
+  });
+  return a.pending;
+}
+
+/** The warm-up's promise while it runs (then wait for it rather than compute a second time), else undefined. */
+export function whenAnalyticsReady(snapshot: Snapshot): Promise<void> | undefined {
+  return analyticsOf(snapshot).pending?.catch(() => undefined);
+}
+
+function computeOffThread(input: EntityViewInput): Promise<AnalyticsResult> {
+  const { entry, eval: isEval } = workerEntry(import.meta.url, './analytics-worker-thread');
+  const worker = new Worker(entry, { eval: isEval });
+  // Never what keeps a process alive: a CLI that ends meanwhile just ends.
+  worker.unref();
+  return new Promise<AnalyticsResult>((resolve, reject) => {
+    worker.once('message', (result: AnalyticsResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the analytics worker exited (${code}) without an answer`)));
+    worker.postMessage(input);
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -198,25 +280,22 @@ export function communityOf(snapshot: Snapshot, id: string): number | null {
 
 function communityData(snapshot: Snapshot) {
   const a = analyticsOf(snapshot);
-  a.communities ??= computeCommunities(snapshot);
+  if (!a.communities) {
+    const view = entityView(snapshot);
+    a.communities = groupCommunities(snapshot, view.nodes(), louvainCommunities(view));
+  }
   return a.communities;
 }
 
-/** Louvain on the weighted entity view, renumbered by size so ids do not depend on Louvain's. */
-function computeCommunities(snapshot: Snapshot) {
-  const view = entityView(snapshot);
-  // Without edges there is nothing to optimise: every entity is its own community.
-  const raw: Record<string, number> =
-    view.size === 0
-      ? Object.fromEntries(view.nodes().map((n, i) => [n, i]))
-      : louvain(view, { getEdgeWeight: 'weight', rng: mulberry32(COMMUNITY_SEED) });
+/** Louvain's communities (one number per entity, in id order), renumbered by size so ids do not depend on Louvain's. */
+function groupCommunities(snapshot: Snapshot, ids: readonly string[], raw: Int32Array) {
   const groups = new Map<number, string[]>();
-  for (const id of view.nodes()) {
-    const c = raw[id] ?? -1;
+  ids.forEach((id, i) => {
+    const c = raw[i] as number;
     const members = groups.get(c);
     if (members) members.push(id);
     else groups.set(c, [id]);
-  }
+  });
   const sorted = [...groups.values()]
     .map((members) => members.sort(compareIds))
     .sort((x, y) => y.length - x.length || compareIds(x[0] ?? '', y[0] ?? ''));

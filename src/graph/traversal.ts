@@ -571,6 +571,17 @@ function dedupeMarks(a: Adjacency): Marks {
   return marks;
 }
 
+/** Per adjacency, the seen stamps and parents of chain searches (synchronous, so one serves them all). */
+const searchByAdjacency = new WeakMap<Adjacency, { seen: Marks; parent: Int32Array }>();
+function searchState(a: Adjacency): { seen: Marks; parent: Int32Array } {
+  let state = searchByAdjacency.get(a);
+  if (!state) {
+    state = { seen: new Marks(a.nodeIds.length), parent: new Int32Array(a.nodeIds.length) };
+    searchByAdjacency.set(a, state);
+  }
+  return state;
+}
+
 /**
  * One shortest path, or null when none exists: a bidirectional breadth-first search that
  * expands the smaller fringe, written as graphology-shortest-path's `bidirectional` is (and
@@ -657,13 +668,16 @@ export function outcomeChains(snapshot: Snapshot, from: string, args: ChainArgs 
   const { maxDepth, limit } = checkChainArgs(args);
   const a = adjacencyOf(snapshot);
   const forward = chainWalk(assertionSet(args.assertions), false);
-  return shortestChains(a, forward, rankOf(a, from), maxDepth, OUTCOME_KINDS)
+  // Shortest first, then by the ids along the chain: node ranks are in id order and chains of one
+  // length end at distinct outcomes, so comparing ranks orders them as comparing the built paths
+  // did, and only the page's paths are built.
+  return shortestChains(a, forward, rankOf(a, from), maxDepth, OUTCOME_KINDS, limit)
+    .sort(compareRankLists)
+    .slice(0, limit)
     .map((nodes) => ({
       entity: a.nodeIds[nodes[nodes.length - 1] as number] as string,
       path: pathFromRanks(a, forward, nodes),
-    }))
-    .sort((x, y) => comparePaths(x.path, y.path))
-    .slice(0, limit);
+    }));
 }
 
 /** Every organ, session, reform and campaign leading to an outcome; paths run driver → outcome. */
@@ -673,11 +687,23 @@ export function drivers(snapshot: Snapshot, outcomeId: string, args: ChainArgs =
   const a = adjacencyOf(snapshot);
   const assertions = assertionSet(args.assertions);
   const forward = chainWalk(assertions, false);
-  return shortestChains(a, chainWalk(assertions, true), rankOf(a, outcomeId), maxDepth, DRIVER_KINDS)
+  // Nearest first, then by the driver's id (its rank): the node the backward walk ended at.
+  const end = (nodes: readonly number[]) => nodes[nodes.length - 1] as number;
+  return shortestChains(a, chainWalk(assertions, true), rankOf(a, outcomeId), maxDepth, DRIVER_KINDS, limit)
+    .sort((x, y) => x.length - y.length || end(x) - end(y))
+    .slice(0, limit)
     .map((nodes) => [...nodes].reverse())
-    .map((nodes) => ({ entity: a.nodeIds[nodes[0] as number] as string, path: pathFromRanks(a, forward, nodes) }))
-    .sort((x, y) => x.path.hops.length - y.path.hops.length || compareIds(x.entity, y.entity))
-    .slice(0, limit);
+    .map((nodes) => ({ entity: a.nodeIds[nodes[0] as number] as string, path: pathFromRanks(a, forward, nodes) }));
+}
+
+/** Shorter first, then by the ranks along the way (ids along the way, ranks being in id order). */
+function compareRankLists(x: readonly number[], y: readonly number[]): number {
+  if (x.length !== y.length) return x.length - y.length;
+  for (let i = 0; i < x.length; i++) {
+    const d = (x[i] as number) - (y[i] as number);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 function checkChainArgs(args: ChainArgs) {
@@ -690,7 +716,11 @@ function checkChainArgs(args: ChainArgs) {
 /**
  * Node paths from `start` to each node of `kinds` within maxDepth: a breadth-first search
  * keeping the first path to each node, as graphology-shortest-path's singleSource did on the
- * chain view (same neighbour order, so the same paths), but stopping at maxDepth.
+ * chain view (same neighbour order, so the same paths), but stopping at maxDepth, or at the
+ * end of the first level by which `wanted` nodes are reached: answers list nearer nodes first,
+ * so nodes of later levels could not enter a page of `wanted`. (At 100k entities the fourth
+ * level from an organ is a large part of the graph.) Nodes of the last level walked are all
+ * kept, since their order within the page is by id, not by when the walk found them.
  */
 function shortestChains(
   a: Adjacency,
@@ -698,19 +728,26 @@ function shortestChains(
   start: number,
   maxDepth: number,
   kinds: ReadonlySet<EntityKind>,
+  wanted: number,
 ): number[][] {
   const codes = new Set([...kinds].map((k) => KIND_CODE.get(k)));
   const marks = dedupeMarks(a);
-  const parent = new Map<number, number>([[start, ROOT]]);
+  // Seen nodes and their parents in arrays stamped per search, not a Map: a search from an organ
+  // at 100k entities sees tens of thousands of nodes.
+  const { seen, parent } = searchState(a);
+  const stamp = seen.next();
+  seen.mark[start] = stamp;
+  parent[start] = ROOT;
   const reached: number[] = [];
   const neighbors: number[] = [];
   let level = [start];
-  for (let depth = 1; depth <= maxDepth && level.length > 0; depth++) {
+  for (let depth = 1; depth <= maxDepth && level.length > 0 && reached.length < wanted; depth++) {
     const next: number[] = [];
     for (const v of level) {
       for (const w of neighborsInEdgeOrder(a, walk, v, marks, neighbors)) {
-        if (parent.has(w)) continue;
-        parent.set(w, v);
+        if (seen.mark[w] === stamp) continue;
+        seen.mark[w] = stamp;
+        parent[w] = v;
         next.push(w);
         if (codes.has(a.kind[w])) reached.push(w);
       }
@@ -719,8 +756,8 @@ function shortestChains(
   }
   return reached.map((end) => {
     const nodes: number[] = [];
-    for (let v = end; v !== ROOT; v = parent.get(v) as number) nodes.unshift(v);
-    return nodes;
+    for (let v = end; v !== ROOT; v = parent[v] as number) nodes.push(v);
+    return nodes.reverse();
   });
 }
 

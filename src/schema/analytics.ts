@@ -13,6 +13,7 @@ import {
   communityOf,
   type GraphStats,
   stats,
+  whenAnalyticsReady,
 } from '../graph/analytics.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import type { EntityKind, RelationType } from '../model/ontology.js';
@@ -138,12 +139,18 @@ const CommunityRef = builder.objectRef<Community>('Community').implement({
   }),
 });
 
+/** Answers once serve's analytics warm-up is over, if it is still running (else at once). */
+function afterWarmUp<T>(snapshot: Snapshot, answer: () => T): T | Promise<T> {
+  const pending = whenAnalyticsReady(snapshot);
+  return pending ? pending.then(answer) : answer();
+}
+
 builder.interfaceFields(EntityRef, (t) => ({
   community: t.int({
     nullable: true,
     description: 'Id of the community (see Query.communities) this entity belongs to.',
     complexity: 2,
-    resolve: (e, _a, { snapshot }) => communityOf(snapshot, e.id),
+    resolve: (e, _a, { snapshot }) => afterWarmUp(snapshot, () => communityOf(snapshot, e.id)),
   }),
 }));
 
@@ -169,11 +176,13 @@ builder.queryFields((t) => ({
       multiplier: args.first ?? ANALYTICS_LIMITS.defaultCentralityResults,
     }),
     resolve: (_r, args, { snapshot }) =>
-      centrality(snapshot, {
-        kind: args.kind ?? undefined,
-        measure: args.measure ?? undefined,
-        first: args.first ?? undefined,
-      }),
+      afterWarmUp(snapshot, () =>
+        centrality(snapshot, {
+          kind: args.kind ?? undefined,
+          measure: args.measure ?? undefined,
+          first: args.first ?? undefined,
+        }),
+      ),
   }),
   communities: t.field({
     type: [CommunityRef],
@@ -181,6 +190,6 @@ builder.queryFields((t) => ({
     description:
       'Louvain communities of the graph of curated relations, largest first; every entity is in exactly one.',
     complexity: { field: 20, multiplier: 20 },
-    resolve: (_r, _a, { snapshot }) => communities(snapshot),
+    resolve: (_r, _a, { snapshot }) => afterWarmUp(snapshot, () => communities(snapshot)),
   }),
 }));
