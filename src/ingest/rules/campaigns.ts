@@ -23,6 +23,12 @@ const PURPOSE =
 /** Words that end what a campaign fights: the next clause, a place, a time. */
 const OBJECT_STOP =
   /^(?:in|from|since|across|throughout|nationwide|which|that|who|with|such|including|like|was|were|is|are|has|have|had|will|would|by|at|during|for|this|last|to|as|and|or|but|so|after|before|until|while|since|among|over|under|through|within|according|launched|carried|organized|organised|deployed|held|continued|resulted|led|achieved|said|the|a|an)$/i;
+/**
+ * Bare verbs of policy talk: after "and" they open a second verb phrase ("push the reform of X
+ * and abolish Y", "deepen X and expand Y"), not a second target.
+ */
+const CLAUSE_VERB =
+  /^(?:abolish|accelerate|achieve|adopt|advance|allow|apply|boost|build|carry|cancel|continue|crack|cut|deepen|enable|encourage|enhance|ensure|establish|expand|explore|extend|facilitate|focus|guarantee|help|implement|improve|increase|introduce|launch|lift|make|optimize|optimise|promote|protect|provide|push|raise|reduce|relax|remove|safeguard|set|simplify|speed|step|strengthen|streamline|support|take|upgrade)$/;
 /** Words of an object that may not end it ("and" inside "gangs and evil forces" is kept by the lookahead). */
 const OBJECT_WORD = /^(?:[“"‘]?[A-Za-z][A-Za-z'’-]*[”"’]?)$/;
 
@@ -51,7 +57,7 @@ export function objectAfter(text: string, from: number): number {
     if (/^(?:and|or)$/i.test(bare) && words > 0) {
       // "and" continues the target only when a lower-case noun follows, not a new clause.
       const next = /^\s+([a-z][a-z-]*)\b/.exec(text.slice(re.lastIndex))?.[1] ?? '';
-      if (!next || OBJECT_STOP.test(next) || /(?:ed|ing)$/.test(next)) break;
+      if (!next || OBJECT_STOP.test(next) || /(?:ed|ing|ly)$/.test(next) || CLAUSE_VERB.test(next)) break;
       pos = re.lastIndex;
       continue;
     }
