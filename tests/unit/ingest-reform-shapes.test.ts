@@ -70,12 +70,47 @@ describe('packages named by their purpose', () => {
       'Measures to improve the management of parking permits',
     ]);
   });
+  it('"N measures to X, including A, B and C": the items listed after the purpose, each a reform', () => {
+    expect(
+      reforms(
+        'The bureau unveiled 9 measures to improve parking management, including the online renewal of resident permits, the abolition of paper receipts at car parks and the issuance of permits within three days.',
+      ),
+    ).toEqual([
+      'Measures to improve parking management',
+      'Online renewal of resident permits',
+      'Abolition of paper receipts at car parks',
+      'Issuance of permits within three days',
+    ]);
+  });
   it('"issued guidelines/opinions on X": the issuing verb is not part of the name', () => {
     expect(reforms('The ministry issued guidelines on regulating roadside checks by traffic police.')).toEqual([
       'Guidelines on regulating roadside checks',
     ]);
     expect(reforms('The council released opinions on improving ferry safety inspections.')).toEqual([
       'Opinions on improving ferry safety inspections',
+    ]);
+  });
+});
+
+const campaigns = (text: string) =>
+  extract(snapshot, text, { documentId: 'shapes', published: parsePartialDate('2023-06-10') ?? undefined })
+    .entities.filter((e) => e.kind === 'CAMPAIGN')
+    .map((e) => e.name);
+
+describe('campaigns named by what they fight', () => {
+  it('a time or place between the campaign noun and its purpose is not part of the name', () => {
+    expect(
+      campaigns('The bureau launched a province-wide campaign in May to crack down on illegal egg trading.'),
+    ).toEqual(['Province-wide campaign to crack down on illegal egg trading']);
+  });
+  it('"special rectification of X" is a campaign', () => {
+    expect(
+      campaigns('Police have carried out a special rectification of the scooter rental market since May.'),
+    ).toEqual(['Special rectification of the scooter rental market']);
+  });
+  it('"and organized crime": a participle used as an adjective joins the target', () => {
+    expect(campaigns('The city will start a two-year action to fight loan sharks and organized crime.')).toEqual([
+      'Two-year action to fight loan sharks and organized crime',
     ]);
   });
 });

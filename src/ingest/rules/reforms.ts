@@ -90,6 +90,27 @@ export const reformPhrases: Rule = (input) => {
       fields,
     });
   };
+  // The items a package lists after "including"/"such as", each a reform of its own.
+  const listItems = (from: number, listedIn: string) => {
+    let pos = from;
+    const tail = text.slice(pos);
+    const stop = /[.;]|$/.exec(tail)?.index ?? tail.length;
+    // Items: split at commas and at "and" before an article ("… places and the first application …").
+    const parts = tail.slice(0, stop).split(/(,\s*(?:and\s+)?|\s+and\s+(?=the\s))/);
+    for (const part of parts) {
+      const at0 = pos;
+      pos += part.length;
+      if (/^(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(part)) continue;
+      // The last item runs into the sentence's verb: "… at airports will be offered".
+      const item = part
+        .replace(/\s+(?:will|would|shall|should|must|is|are|was|were|has|have|had|can|could|may|to be)\b.*$/s, '')
+        .replace(/\s+(?:in|as|and|or)$/, '')
+        .trimEnd();
+      const words = item.split(/\s+/);
+      if (words.length < 3 || words.length > 18 || !/^(?:the\s+)?[a-z]/.test(item)) continue;
+      push(at0, item, 'phrase-reform-listed-item', 0.65, { listedIn });
+    }
+  };
   for (const m of allMatches(REFORM_OF, text)) {
     const from = m.index + m[0].length;
     const quoted = QUOTATION.exec(text.slice(from))?.[0];
@@ -152,6 +173,9 @@ export const reformPhrases: Rule = (input) => {
     const n = count === undefined ? undefined : /^\d+$/.test(count) ? Number(count) : NUMBERS[count];
     // The count describes the package ("26 measures"): an attribute, never an outcome.
     push(headAt, text.slice(headAt, end), 'phrase-reform-measures', 0.7, n !== undefined ? { measureCount: n } : {});
+    // "12 measures to improve X, including A, B and C": the package's items.
+    const list = /^\s*,?\s*(?:including|such as|namely|covering)\s+/i.exec(text.slice(end));
+    if (list) listItems(end + list[0].length, text.slice(headAt, end));
   }
   for (const m of allMatches(LIST_HEAD, text)) {
     // Services, matters or tasks are a package only when counted ("6 matters including", "two
@@ -159,26 +183,7 @@ export const reformPhrases: Rule = (input) => {
     const noun = /^[a-z]+/i.exec(m[0])?.[0]?.toLowerCase() ?? '';
     const counted = new RegExp(`\\b${NUMBER_WORD}\\s+(?:[a-z-]+\\s+){0,3}$`, 'i').test(text.slice(0, m.index));
     if (!/^(?:measures|reforms|policies)$/.test(noun) && !counted) continue;
-    let pos = m.index + m[0].length;
-    const tail = text.slice(pos);
-    const stop = /[.;]|$/.exec(tail)?.index ?? tail.length;
-    // Items: split at commas and at "and" before an article ("… places and the first application …").
-    const parts = tail.slice(0, stop).split(/(,\s*(?:and\s+)?|\s+and\s+(?=the\s))/);
-    for (const part of parts) {
-      const at0 = pos;
-      pos += part.length;
-      if (/^(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(part)) continue;
-      // The last item runs into the sentence's verb: "… at airports will be offered".
-      const item = part
-        .replace(/\s+(?:will|would|shall|should|must|is|are|was|were|has|have|had|can|could|may|to be)\b.*$/s, '')
-        .replace(/\s+(?:in|as|and|or)$/, '')
-        .trimEnd();
-      const words = item.split(/\s+/);
-      if (words.length < 3 || words.length > 18 || !/^(?:the\s+)?[a-z]/.test(item)) continue;
-      push(at0, item, 'phrase-reform-listed-item', 0.65, {
-        listedIn: text.slice(m.index, m.index + m[0].length).trim(),
-      });
-    }
+    listItems(m.index + m[0].length, text.slice(m.index, m.index + m[0].length).trim());
   }
   return out;
 };
