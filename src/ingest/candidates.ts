@@ -93,6 +93,6 @@ export function relationId(item: Record<string, unknown>): string {
  * the time to ingest a 20 kB article (bench: scripts/ingest-bench.ts), for the same data.
  */
 export function serialise(file: CandidateFile | Omit<CandidateFile, 'review'>, header?: string): string {
-  const body = dump(file, { lineWidth: -1, noRefs: true, quotingType: '"' });
+  const body = dump(file, { lineWidth: -1, noRefs: true, quoteStyle: 'double' });
   return header ? `${header.replace(/^/gm, '# ')}\n${body}` : body;
 }
