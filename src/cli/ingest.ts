@@ -2,7 +2,7 @@
  * `reform-graph ingest FILE --id ID --title T --published DATE [--publisher P] [--data DIR]`,
  * `reform-graph accept graph-data/candidates/<id>.yaml [--only ID …]` and
  * `reform-graph eval-ingest [--data DIR] [--strict]` (leave one document out) or
- * `reform-graph eval-ingest --real [--split dev|test] [--graph-docs all|first5] [--dir DIR] [--json] [--verbose]`. Each returns an exit code; errors are printed, not thrown.
+ * `reform-graph eval-ingest --real [--split dev|test] [--graph-docs all|first5] [--articles A,B | --exclude A,B] [--dir DIR] [--json] [--verbose]`. Each returns an exit code; errors are printed, not thrown.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -106,6 +106,8 @@ export function runEvalIngest(args: string[]): number {
       verbose: { type: 'boolean', default: false },
       document: { type: 'string', multiple: true },
       'graph-docs': { type: 'string', default: 'all' },
+      articles: { type: 'string' },
+      exclude: { type: 'string' },
     },
   });
   if (values.real) {
@@ -122,7 +124,15 @@ export function runEvalIngest(args: string[]): number {
       const copy = graphDocs === 'first5' ? copyKeepingOnly(dataDir, FIRST_FIVE_DOCUMENTS) : undefined;
       try {
         const snapshot = loadGraphData(copy ?? dataDir);
-        const r = evaluateReal(snapshot, resolve(values.dir ?? REAL_DIR), split);
+        const list = (v: string | undefined) =>
+          (v ?? '')
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean);
+        const r = evaluateReal(snapshot, resolve(values.dir ?? REAL_DIR), split, {
+          only: list(values.articles),
+          exclude: list(values.exclude),
+        });
         const head = `graph: ${graphDocs === 'first5' ? 'the five first documents only (--graph-docs first5)' : `all of ${dataDir}`}`;
         console.log(
           values.json

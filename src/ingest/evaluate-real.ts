@@ -25,6 +25,7 @@
  *   their annotated entities; recall is over annotated relations whose endpoints were found.
  */
 import type { Snapshot } from '../graph/snapshot.js';
+import { BadInputError } from '../model/errors.js';
 import { extract } from './extract.js';
 import { normPhrase, normWords } from './normalise.js';
 import {
@@ -508,8 +509,27 @@ function outcomeDetails(entities: readonly CandidateEntity[], article: RealArtic
   return { valueFound, goldCount: gold.length, paired: pairs.size, qualifier, changes, direction };
 }
 
-export function evaluateReal(snapshot: Snapshot, dir: string, split: Split): RealReport {
-  const slugs = articlesInSplit(dir, split);
+/**
+ * Which articles of the split to score: `only` names them (each must be in the split), `exclude`
+ * leaves some out. Lets a tuner keep an inner holdout inside dev without reading it.
+ */
+export interface ArticleSubset {
+  readonly only?: readonly string[];
+  readonly exclude?: readonly string[];
+}
+
+export function selectArticles(all: readonly string[], subset: ArticleSubset, split: Split): string[] {
+  const unknown = [...(subset.only ?? []), ...(subset.exclude ?? [])].filter((s) => !all.includes(s));
+  if (unknown.length > 0) {
+    throw new BadInputError(`not articles of the ${split} split: ${unknown.join(', ')}`);
+  }
+  const only = subset.only && subset.only.length > 0 ? new Set(subset.only) : undefined;
+  const exclude = new Set(subset.exclude ?? []);
+  return all.filter((s) => (only === undefined || only.has(s)) && !exclude.has(s));
+}
+
+export function evaluateReal(snapshot: Snapshot, dir: string, split: Split, subset: ArticleSubset = {}): RealReport {
+  const slugs = selectArticles(articlesInSplit(dir, split), subset, split);
   const perArticle: RealArticleResult[] = [];
   const totals: Record<string, Score> = {};
   const rel = { tp: 0, predicted: 0, gold: 0 };

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGraphData } from '../../src/graph/load.js';
-import { evaluateReal, metricsAgree, timesAgree, unitsAgree } from '../../src/ingest/evaluate-real.js';
+import { evaluateReal, metricsAgree, selectArticles, timesAgree, unitsAgree } from '../../src/ingest/evaluate-real.js';
 import { copyKeepingOnly, FIRST_FIVE_DOCUMENTS, removeDir } from '../../src/ingest/holdout.js';
 import { articlesInSplit, loadArticle, splitOf } from '../../src/ingest/real-set.js';
 
@@ -86,5 +86,22 @@ describe('the five-document graph (eval-ingest --real --graph-docs first5)', () 
     } finally {
       removeDir(copy);
     }
+  });
+});
+
+describe('eval-ingest --real --articles / --exclude (an inner holdout inside dev)', () => {
+  it('scores only the named articles, or all but the excluded ones', () => {
+    const snap = loadGraphData(DATA);
+    expect(evaluateReal(snap, DIR, 'dev', { only: ['2024-08-01-safe-harbour'] }).articles).toEqual([
+      '2024-08-01-safe-harbour',
+    ]);
+    expect(evaluateReal(snap, DIR, 'dev', { exclude: ['2024-08-01-safe-harbour'] }).articles).toEqual([]);
+  });
+  it('refuses a name that is not an article of the split, so the other split is never read', () => {
+    expect(selectArticles(['a', 'b'], { only: ['a'] }, 'dev')).toEqual(['a']);
+    expect(selectArticles(['a', 'b'], { exclude: ['a'] }, 'dev')).toEqual(['b']);
+    expect(() => selectArticles(['a'], { only: ['typo'] }, 'dev')).toThrow(/not articles of the dev split: typo/);
+    const snap = loadGraphData(DATA);
+    expect(() => evaluateReal(snap, DIR, 'dev', { only: ['2024-08-01-other-split'] })).toThrow(/not articles/);
   });
 });

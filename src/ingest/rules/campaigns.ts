@@ -23,6 +23,12 @@ const PURPOSE =
 /** Words that end what a campaign fights: the next clause, a place, a time. */
 const OBJECT_STOP =
   /^(?:in|from|since|across|throughout|nationwide|which|that|who|with|such|including|like|was|were|is|are|has|have|had|will|would|by|at|during|for|this|last|to|as|and|or|but|so|after|before|until|while|since|among|over|under|through|within|according|launched|carried|organized|organised|deployed|held|continued|resulted|led|achieved|said|the|a|an)$/i;
+/**
+ * Bare verbs of policy talk: after "and" they open a second verb phrase ("push the reform of X
+ * and abolish Y", "deepen X and expand Y"), not a second target.
+ */
+const CLAUSE_VERB =
+  /^(?:abolish|accelerate|achieve|adopt|advance|allow|apply|boost|build|carry|cancel|continue|crack|cut|deepen|enable|encourage|enhance|ensure|establish|expand|explore|extend|facilitate|focus|guarantee|help|implement|improve|increase|introduce|launch|lift|make|optimize|optimise|promote|protect|provide|push|raise|reduce|relax|remove|safeguard|set|simplify|speed|step|strengthen|streamline|support|take|upgrade)$/;
 /** Words of an object that may not end it ("and" inside "gangs and evil forces" is kept by the lookahead). */
 const OBJECT_WORD = /^(?:[“"‘]?[A-Za-z][A-Za-z'’-]*[”"’]?)$/;
 
@@ -41,6 +47,7 @@ export function objectAfter(text: string, from: number): number {
   let pos = from;
   let end = from;
   let words = 0;
+  let adjective = false;
   while (words < 6) {
     re.lastIndex = pos;
     const m = re.exec(text);
@@ -51,7 +58,11 @@ export function objectAfter(text: string, from: number): number {
     if (/^(?:and|or)$/i.test(bare) && words > 0) {
       // "and" continues the target only when a lower-case noun follows, not a new clause.
       const next = /^\s+([a-z][a-z-]*)\b/.exec(text.slice(re.lastIndex))?.[1] ?? '';
-      if (!next || OBJECT_STOP.test(next) || /(?:ed|ing)$/.test(next)) break;
+      // "and organized crime": a participle before a noun is an adjective, not a new clause.
+      const noun = /^\s+[a-z][a-z-]*\s+([a-z][a-z-]*)\b(?!\s+(?:the|a|an)\b)/.exec(text.slice(re.lastIndex))?.[1];
+      adjective = /ed$/.test(next) && noun !== undefined && !OBJECT_STOP.test(noun) && !/(?:ed|ly)$/.test(noun);
+      if (!next || (!adjective && (OBJECT_STOP.test(next) || /(?:ed|ing|ly)$/.test(next))) || CLAUSE_VERB.test(next))
+        break;
       pos = re.lastIndex;
       continue;
     }
@@ -59,7 +70,8 @@ export function objectAfter(text: string, from: number): number {
       pos = re.lastIndex;
       continue;
     }
-    if (OBJECT_STOP.test(bare) && !/^[“"‘]/.test(w)) break;
+    if (OBJECT_STOP.test(bare) && !/^[“"‘]/.test(w) && !adjective) break;
+    adjective = false;
     pos = re.lastIndex;
     end = pos;
     words++;
@@ -71,7 +83,12 @@ export function objectAfter(text: string, from: number): number {
 const VAGUE_TARGET =
   /^(?:crimes?|criminals?|it|them|this|these|those|illegal|such|all|various|other|crime)$|^(?:all|various|every|any)\b|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)/i;
 
-const FIGHTS = new RegExp(`\\b((?:${MOD}\\s+){0,3}${CAMPAIGN_NOUN})\\s+(${PURPOSE})\\s+`, 'gi');
+/** A time or place said between a campaign noun and its purpose: "a campaign in March to …". */
+const BETWEEN =
+  '(?:(?:in|since|from|last|this|early|late)\\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\\s+(?:19|20)\\d{2})?|(?:19|20)\\d{2}|year|month|week|spring|summer|autumn|winter)|nationwide|across\\s+(?:the\\s+country|China|the\\s+province))';
+const FIGHTS = new RegExp(`\\b((?:${MOD}\\s+){0,3}${CAMPAIGN_NOUN})(\\s+${BETWEEN})?\\s+(${PURPOSE})\\s+`, 'gi');
+/** "a special rectification of the rental market": a rectification names what it cleans up with "of". */
+const RECTIFICATION_OF = new RegExp(`\\b((?:${MOD}\\s+){1,3}rectifications?)\\s+of\\s+`, 'gi');
 /** A capitalised name (maybe with a year) right before modifiers and a campaign noun. */
 const NAME_BEFORE = new RegExp(
   `\\b((?:[A-Z][A-Za-z-]*\\s+){1,4}?(?:(?:19|20)\\d{2}\\s+)?)((?:${MOD}\\s+){0,3}(?:campaign|operation|action|crackdown|rectification|manhunt)s?)\\b(?!\\s+plan)`,
@@ -122,7 +139,11 @@ export const genericCampaigns: Rule = (input) => {
     const end = objectAfter(text, objStart);
     const target = text.slice(objStart, end).trim();
     if (!target || VAGUE_TARGET.test(target)) continue;
-    const phrase = text.slice(m.index, end);
+    // The name leaves out a time or place said in between ("a campaign in March to …").
+    const between = m[2] ?? '';
+    const phrase = between
+      ? `${head} ${text.slice(m.index + head.length + between.length, end).trim()}`
+      : text.slice(m.index, end);
     out.push(
       ...finding(input, m.index, end, {
         kind: 'CAMPAIGN',
@@ -130,6 +151,22 @@ export const genericCampaigns: Rule = (input) => {
         rule: 'generic-campaign-fights',
         confidence: 0.7,
         fields: { campaignType: /operation/i.test(head) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+      }),
+    );
+  }
+  for (const m of allMatches(RECTIFICATION_OF, text)) {
+    if (/[”"’']\s*$/.test(text.slice(0, m.index))) continue;
+    const objStart = m.index + m[0].length;
+    const end = objectAfter(text, objStart);
+    const target = text.slice(objStart, end).trim();
+    if (!target || VAGUE_TARGET.test(target)) continue;
+    out.push(
+      ...finding(input, m.index, end, {
+        kind: 'CAMPAIGN',
+        name: capitalise(text.slice(m.index, end)),
+        rule: 'generic-campaign-rectification-of',
+        confidence: 0.65,
+        fields: { campaignType: 'SPECIAL_CAMPAIGN' },
       }),
     );
   }

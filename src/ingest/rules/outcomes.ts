@@ -385,6 +385,15 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       EFFORT.test(text.slice(0, r.start).split(/[;:]/).pop() ?? '')
     )
       continue;
+    // "the drive covered 28 provinces": the places a campaign spanned are its scope.
+    if (
+      !isPercent &&
+      PLACE_UNIT.test(r.unit) &&
+      /\b(?:cover|covers|covered|covering|span|spans|spanned|spanning)\s+(?:(?:more than|over|nearly|about|almost|all|some)\s+)?$/i.test(
+        text.slice(0, r.start),
+      )
+    )
+      continue;
     // "on the 100 most-wanted list", "China's 100 most-wanted": the size of a named set, not a result.
     if (
       !isPercent &&
@@ -690,6 +699,7 @@ function leadPhrase(clauseBefore: string): string[] {
     .slice(-6);
 }
 
+const DANGLING = /^(?:from|to|of|in|by|with|for|at|on|into|under|as|over|across)$/i;
 /** Words that end a verb's complement: another clause, a place or time, a change figure. */
 const COMPLEMENT_STOP =
   /^(?:over|past|more|less|than|about|nearly|some|other|its|their|and|or|which|that|while|respectively|year-on-year|across|nationwide|throughout|this|last|compared|since|during|after|before|accounting|representing|up|down|increase|increased|decrease|an|a|with|were|was|have|has|had|is|are|will|so|far|country|China|January|February|March|April|May|June|July|August|September|October|November|December)$/;
@@ -719,6 +729,8 @@ function verbAfter(tail: string): string | undefined {
     words.push(word);
     if (/^[,;.:!?)]/.test(rest.slice(re.lastIndex))) break;
   }
+  // "brought back from 21 countries": the place is dropped, so is the preposition it left.
+  while (words.length > 0 && DANGLING.test(words[words.length - 1] ?? '')) words.pop();
   // "in 2016", "in the country": a place or time, not what was done.
   if (words.length === 0 || (lead?.[1] === 'in' && /^(?:the|this|all)$/i.test(words[0] ?? ''))) return verb;
   if (!lead && !/^[a-z]/.test(words[0] ?? '')) return verb;
@@ -800,7 +812,13 @@ function percentSubject(before: string): string[] {
       .replace(/\s+from\s+[\d.,]+\s*%?(?:\s+in\s+\d{4})?\s+to\s*$/i, '')
       .split(/[,;:“”"]/)
       .pop() ?? ''
-  ).replace(/[‘’]/g, '');
+  )
+    .replace(/[‘’]/g, '')
+    // "The bureau said 64 percent of …": who told the figure is not what it measures.
+    .replace(
+      /^.*\b(?:said|says|added|noted|stated|showed|shows|revealed|indicated|announced|reported)\s+(?:that\s+)?/i,
+      '',
+    );
   const words = clause
     .replace(
       /\b(?:has|have|had|will|would|was|were|is|are)?\s*(?:risen|rose|dropped|drop|fell|fall|decreased|decrease|increased|increase|reached|reach|grown|grew|declined|decline)?\s*(?:by|from|to|of)?\s*$/i,
@@ -891,6 +909,10 @@ function whenOf(
     const launchedAt = /\b(?:launched|started|initiated|began)\b[^,;]*$/i.test(
       input.doc.text.slice(input.sentence.start, before.start),
     );
+    // "since the service was launched in 2019": a period from then to the report.
+    const sinceAt = /\bsince\b[^,;]*$/i.test(input.doc.text.slice(input.sentence.start, before.start));
+    if (before.role === 'AT' && sinceAt && now && before.date.slice(0, 7) <= now)
+      return { period: { start: before.date.slice(0, 7), end: now } };
     if (before.role === 'AT' && launchedAt && before.date.length >= 7)
       return { period: { start: before.date.slice(0, 7), ...(now ? { end: now } : {}) } };
     // "In May of this year": a month is a period of its own.

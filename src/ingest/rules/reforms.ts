@@ -11,7 +11,10 @@ import { objectAfter } from './campaigns.js';
 import { allMatches, at, type Rule } from './context.js';
 
 const REFORM_OF = /\b(reforms?\s+of\s+(?:the\s+|its\s+|China's\s+)?)/gi;
-const QUOTED_REFORM = /[“"]([^”"]{2,60})[”"]\s+(reforms?)\b/g;
+/** A reform, mechanism, system or model named by its quotation: "the “one certificate” reform". */
+const QUOTED_REFORM = /[“"]([^”"]{2,60})[”"]\s+(reforms?|mechanisms?|system|model)\b/g;
+/** The quotation that opens an object: "the reform of “delegating power, streamlining …”". */
+const QUOTATION = /^[“"][^”"]{2,80}[”"]/;
 /** Words that open a clause or qualify any reform, not a reform's name. */
 const LEAD =
   /^(?:the|a|an|and|of|to|in|on|for|deepen|deepening|deepened|promote|promoting|promoted|advance|advancing|carry|carried|out|comprehensive|comprehensively|further|continue|continued|continuing|major|key|important|relevant|various|such|this|these|its|their|our|all|more|new|overall|systematic|related|supporting)\s+/i;
@@ -20,6 +23,12 @@ const NOT_MODIFIER =
   /^(?:the|a|an|and|or|of|to|in|on|for|by|with|through|as|at|from|is|are|was|were|be|been|has|have|had|will|would|that|which|this|these|its|their|our|deepen|deepening|deepened|promote|promoting|promoted|advance|advancing|carry|carried|out|further|continue|continued|continuing|comprehensive|comprehensively|overall|major|key|important|relevant|various|such|all|more|new|every|each|related|supporting|systematic|implement|implemented|implementing|push|pushed|pushing|forward|since|after|before|during|said|says|first|latest|recent|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)$/i;
 const SYSTEM_BUILT =
   /\b(?:call(?:ed|s|ing)?\s+for|establish|established|establishing|set up|setting up|build|built|building|improve|improved|improving|implement|implemented|implementing|introduce|introduced|introducing|launch|launched|launching|roll out|rolled out|adopt|adopted|adopting|pilot|piloted|piloting|explore|explored|exploring|promote|promoted|promoting)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){1,6}?(?:system|mechanism|model|regime))\b/g;
+/** A system set up, said in the passive: "the residence permit system will be fully implemented". */
+const SYSTEM_PASSIVE =
+  /\b(?:[Tt]he|an?|An?)\s+((?:[a-z-]+\s+){1,5}?(?:system|mechanism|model|regime))\s+(?:will|would|is|are|was|were|has|have|had|to)\s+(?:be\s+|been\s+|being\s+)?(?:[a-z]+ly\s+)?(?:established|implemented|introduced|rolled out|piloted|launched|set up|built|adopted|extended|expanded)\b/g;
+/** A system or mechanism named by its purpose: "improve the mechanism for handling complaints". */
+const SYSTEM_FOR =
+  /\b(?:establish|established|establishing|set up|setting up|build|built|building|improve|improved|improving|implement|implemented|implementing|introduce|introduced|introducing|launch|launched|launching|adopt|adopted|adopting|pilot|piloted|piloting|perfect|perfected|perfecting)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){0,3}?(?:system|mechanism)s?\s+(?:for|of)\s+)/g;
 /** A policy eased or a system reformed, as a noun: "after easing of the residence policy". */
 const NOMINAL_REFORM =
   /\b((?:easing|relaxation|loosening|overhaul|streamlining|optimi[sz]ation|liberali[sz]ation|simplification)\s+of\s+(?:the\s+)?[^,.;:!?]{2,60}?\s(?:policy|policies|system|restrictions|rules|regime|controls))\b/gi;
@@ -30,12 +39,28 @@ const NUMBER_WORD =
   '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a series of|a package of|a set of|a raft of|a batch of)';
 /** "26 measures to facilitate …", "a series of new measures on …", "10 convenience measures for …". */
 const MEASURES = new RegExp(
-  `\\b(?:(${NUMBER_WORD})\\s+)?((?:(?:new|further|specific|concrete|policy|[a-z-]+)\\s+){0,2}(?:measures|policies|steps|initiatives|guidelines))\\s+(to|for|on|aimed at|that)\\s+`,
+  `\\b(?:(${NUMBER_WORD})\\s+)?((?:(?:new|further|specific|concrete|policy|[a-z-]+)\\s+){0,2}(?:measures|policies|steps|initiatives|guidelines|opinions))\\s+(to|for|on|aimed at|that)\\s+`,
   'gi',
 );
 /** A package named, then its items: "6 matters including …", "two services such as …". */
 const LIST_HEAD =
   /\b(?:measures|matters|services|reforms|policies|tasks|steps|initiatives|items|pilots?)\s*,?\s+(?:including|such as|namely|covering|:)\s+/gi;
+
+const ISSUE_VERB =
+  '(?:issued|issue|issuing|introduced|introduce|introducing|unveiled|unveil|released|release|rolled out|roll out|launched|launch|announced|announce|formulated|formulate|adopted|adopt|published|publish|printed and distributed)';
+
+/**
+ * A purpose written as a verb phrase, from `from`: "improve the management of parking permits",
+ * "handling noise complaints". An adverb and a verb, then its object (which may open with
+ * "the"); a gerund or noun phrase is read as an object.
+ */
+function purposeAfter(text: string, from: number): number {
+  const verb = /^(?:[a-z]+ly\s+)?([a-z]+)\s+(?:(?:the|a|an|its|their)\s+)?/.exec(text.slice(from));
+  if (!verb || /^(?:the|a|an|be|and|or|of|in|on)$/.test(verb[1] ?? '')) return objectAfter(text, from);
+  const objStart = from + verb[0].length;
+  const end = objectAfter(text, objStart);
+  return end > objStart ? end : from + verb[0].trimEnd().length;
+}
 
 export const reformPhrases: Rule = (input) => {
   const out: Finding[] = [];
@@ -65,8 +90,31 @@ export const reformPhrases: Rule = (input) => {
       fields,
     });
   };
+  // The items a package lists after "including"/"such as", each a reform of its own.
+  const listItems = (from: number, listedIn: string) => {
+    let pos = from;
+    const tail = text.slice(pos);
+    const stop = /[.;]|$/.exec(tail)?.index ?? tail.length;
+    // Items: split at commas and at "and" before an article ("… places and the first application …").
+    const parts = tail.slice(0, stop).split(/(,\s*(?:and\s+)?|\s+and\s+(?=the\s))/);
+    for (const part of parts) {
+      const at0 = pos;
+      pos += part.length;
+      if (/^(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(part)) continue;
+      // The last item runs into the sentence's verb: "… at airports will be offered".
+      const item = part
+        .replace(/\s+(?:will|would|shall|should|must|is|are|was|were|has|have|had|can|could|may|to be)\b.*$/s, '')
+        .replace(/\s+(?:in|as|and|or)$/, '')
+        .trimEnd();
+      const words = item.split(/\s+/);
+      if (words.length < 3 || words.length > 18 || !/^(?:the\s+)?[a-z]/.test(item)) continue;
+      push(at0, item, 'phrase-reform-listed-item', 0.65, { listedIn });
+    }
+  };
   for (const m of allMatches(REFORM_OF, text)) {
-    const end = objectAfter(text, m.index + m[0].length);
+    const from = m.index + m[0].length;
+    const quoted = QUOTATION.exec(text.slice(from))?.[0];
+    const end = quoted ? from + quoted.length : objectAfter(text, from);
     if (end > m.index + m[0].length) push(m.index, text.slice(m.index, end), 'phrase-reform-of', 0.8);
   }
   // "X reform": the words before "reform" that can name one, read backwards.
@@ -86,6 +134,19 @@ export const reformPhrases: Rule = (input) => {
   for (const m of allMatches(QUOTED_REFORM, text)) push(m.index, m[0], 'phrase-reform-quoted', 0.8);
   for (const m of allMatches(NOMINAL_REFORM, text)) push(m.index, m[1] ?? '', 'phrase-reform-nominal', 0.65);
   for (const m of allMatches(INTO_SYSTEM, text)) push(m.index, m[1] ?? '', 'phrase-reform-into-system', 0.6);
+  for (const m of allMatches(SYSTEM_PASSIVE, text)) {
+    const phrase = m[1] ?? '';
+    if (/^(?:systems?|mechanisms?|and)\b/.test(phrase)) continue;
+    push(m.index + m[0].indexOf(phrase), phrase, 'phrase-reform-system-passive', 0.6);
+  }
+  for (const m of allMatches(SYSTEM_FOR, text)) {
+    const head = m[1] ?? '';
+    const from = m.index + m[0].length;
+    const end = purposeAfter(text, from);
+    if (end === from) continue;
+    const start = m.index + m[0].length - head.length;
+    push(start, text.slice(start, end), 'phrase-reform-system-for', 0.65);
+  }
   for (const m of allMatches(SYSTEM_BUILT, text)) {
     const phrase = m[1] ?? '';
     // "improve the system and mechanism" names no system.
@@ -95,19 +156,26 @@ export const reformPhrases: Rule = (input) => {
   for (const m of allMatches(MEASURES, text)) {
     const count = m[1]?.toLowerCase();
     // "take effective measures to …" is a manner of acting; a package is counted or issued.
+    // The modifiers may have swallowed the issuing verb ("the ministry issued guidelines on"):
+    // the head starts after it.
+    let head = m[2] ?? '';
+    const swallowed = new RegExp(`^(?:[a-z-]+\\s+)*?${ISSUE_VERB}\\s+`, 'i').exec(head);
+    if (swallowed) head = head.slice(swallowed[0].length);
     const issued =
-      /\b(?:issued|issue|issuing|introduced|introduce|introducing|unveiled|unveil|released|release|rolled out|roll out|launched|launch|announced|announce|formulated|formulate|adopted|adopt|published|publish|printed and distributed)\s+(?:the\s+|a\s+|its\s+)?$/i.test(
-        text.slice(0, m.index),
-      );
+      swallowed !== null ||
+      new RegExp(`\\b${ISSUE_VERB}\\s+(?:the\\s+|a\\s+|its\\s+)?$`, 'i').test(text.slice(0, m.index));
     if (count === undefined && !issued) continue;
-    const head = m[2] ?? '';
     const objStart = m.index + m[0].length;
-    const end = objectAfter(text, objStart);
+    // "measures to improve the management of X": the purpose is a verb phrase, kept whole.
+    const end = m[3]?.toLowerCase() === 'to' ? purposeAfter(text, objStart) : objectAfter(text, objStart);
     if (end === objStart) continue;
     const headAt = m.index + m[0].indexOf(head);
     const n = count === undefined ? undefined : /^\d+$/.test(count) ? Number(count) : NUMBERS[count];
     // The count describes the package ("26 measures"): an attribute, never an outcome.
     push(headAt, text.slice(headAt, end), 'phrase-reform-measures', 0.7, n !== undefined ? { measureCount: n } : {});
+    // "12 measures to improve X, including A, B and C": the package's items.
+    const list = /^\s*,?\s*(?:including|such as|namely|covering)\s+/i.exec(text.slice(end));
+    if (list) listItems(end + list[0].length, text.slice(headAt, end));
   }
   for (const m of allMatches(LIST_HEAD, text)) {
     // Services, matters or tasks are a package only when counted ("6 matters including", "two
@@ -115,26 +183,7 @@ export const reformPhrases: Rule = (input) => {
     const noun = /^[a-z]+/i.exec(m[0])?.[0]?.toLowerCase() ?? '';
     const counted = new RegExp(`\\b${NUMBER_WORD}\\s+(?:[a-z-]+\\s+){0,3}$`, 'i').test(text.slice(0, m.index));
     if (!/^(?:measures|reforms|policies)$/.test(noun) && !counted) continue;
-    let pos = m.index + m[0].length;
-    const tail = text.slice(pos);
-    const stop = /[.;]|$/.exec(tail)?.index ?? tail.length;
-    // Items: split at commas and at "and" before an article ("… places and the first application …").
-    const parts = tail.slice(0, stop).split(/(,\s*(?:and\s+)?|\s+and\s+(?=the\s))/);
-    for (const part of parts) {
-      const at0 = pos;
-      pos += part.length;
-      if (/^(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(part)) continue;
-      // The last item runs into the sentence's verb: "… at airports will be offered".
-      const item = part
-        .replace(/\s+(?:will|would|shall|should|must|is|are|was|were|has|have|had|can|could|may|to be)\b.*$/s, '')
-        .replace(/\s+(?:in|as|and|or)$/, '')
-        .trimEnd();
-      const words = item.split(/\s+/);
-      if (words.length < 3 || words.length > 18 || !/^(?:the\s+)?[a-z]/.test(item)) continue;
-      push(at0, item, 'phrase-reform-listed-item', 0.65, {
-        listedIn: text.slice(m.index, m.index + m[0].length).trim(),
-      });
-    }
+    listItems(m.index + m[0].length, text.slice(m.index, m.index + m[0].length).trim());
   }
   return out;
 };
