@@ -70,6 +70,7 @@ import {
 import type { OutcomeFields, SourceDocumentRecord } from '../model/records.js';
 import { adjacencyOf } from './adjacency.js';
 import type { DataBinding } from './data-hash.js';
+import { forEachJsonRow } from './json-rows.js';
 import {
   type EntityHead,
   type LazyEntity,
@@ -77,7 +78,7 @@ import {
   plainEntity,
   plainRelation,
   RecordSection,
-  type RelationHead,
+  RelationColumns,
 } from './record-store.js';
 import { type EncodedSnapshotInput, type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
 
@@ -148,6 +149,15 @@ const BINARY_TAGS = new Set(['E', 'O', 'Q', 'U', 'A']);
  * their bytes are read from the file again when parsed (see SearchIndexReader).
  */
 const DEFERRED_TAGS = new Set(['I']);
+/**
+ * JSON frames of many small rows (entity and relation heads), handed over as bytes and parsed a
+ * slice of rows at a time (RowSlices). JSON.parse of a whole 4 MB frame holds its ~100k row
+ * arrays alive across several scavenges, so V8 promotes them to old space, where they die once
+ * copied into the heads and columns: at 100k entities ~70 MB of garbage that raised the old
+ * space's high-water mark, and V8 keeps those pages committed after the load. A slice's rows
+ * die young.
+ */
+const ROW_TAGS = new Set(['N', 'R']);
 const REREAD_TAGS = new Set(['S', 'P']);
 /** Where a frame's payload sits in the file, for frames read again later (REREAD_TAGS). */
 interface FrameSpan {
@@ -390,6 +400,7 @@ class FrameReader {
     }
     if (crc32(body) !== crc) this.fail(`corrupted: checksum mismatch in frame "${tag}" at byte ${at}`);
     if (BINARY_TAGS.has(tag) || DEFERRED_TAGS.has(tag)) return { tag, payload: body };
+    if (ROW_TAGS.has(tag)) return { tag, payload: new RowSlices(body, tag, at, this) };
     try {
       return { tag, payload: JSON.parse(body.toString('utf8')) };
     } catch (err) {
@@ -424,6 +435,24 @@ class FrameReader {
 }
 
 const SKIM_BYTES = 1 << 20;
+/** A JSON frame of rows (ROW_TAGS), parsed row by row in slices when read (see json-rows.ts). */
+class RowSlices {
+  constructor(
+    private readonly body: Buffer,
+    private readonly tag: string,
+    private readonly at: number,
+    private readonly reader: FrameReader,
+  ) {}
+
+  forEach(each: (row: unknown) => void): void {
+    try {
+      forEachJsonRow(this.body, each);
+    } catch (err) {
+      if (!(err instanceof SyntaxError)) throw err;
+      this.reader.fail(`corrupted: frame "${this.tag}" at byte ${this.at} is not JSON (${err.message})`);
+    }
+  }
+}
 
 function checkHeader(reader: FrameReader, frame: { tag: string; payload: unknown } | null): SnapshotFileHeader {
   if (frame?.tag !== 'H') return reader.fail('corrupted: the first frame is not the header');
@@ -477,8 +506,12 @@ export function readSnapshotInput(
   let files: string[] = [];
   const documents: SourceDocumentRecord[] = [];
   const entities: EntityHead[] = [];
-  const entityDocuments: string[][] = [];
-  const relations: RelationHead[] = [];
+  // Rows go straight into flat arrays and columns: no object per entity's citations or per
+  // relation outlives its frame (see RelationColumns).
+  const cited: number[] = [];
+  const citedStart: number[] = [0];
+  let relations = new RelationColumns();
+  const relationIds: string[] = [];
   const entitySection = new SectionChunks();
   const relationSection = new SectionChunks();
   const orderChunks: Buffer[] = [];
@@ -495,13 +528,22 @@ export function readSnapshotInput(
         for (const doc of payload as SourceDocumentRecord[]) documents.push(doc);
         break;
       case 'N':
-        for (const row of payload as EntityHeadRow[]) {
-          entities.push(entityHeadOf(row, reader));
-          entityDocuments.push(row[2].map((d) => documents[d]?.id ?? reader.fail(`corrupted: no document ${d}`)));
-        }
+        (payload as RowSlices).forEach((row) => {
+          const head = row as EntityHeadRow;
+          entities.push(entityHeadOf(head, reader));
+          for (const d of head[2]) {
+            if (!Number.isInteger(d) || documents[d] === undefined) reader.fail(`corrupted: no document ${d}`);
+            cited.push(d);
+          }
+          citedStart.push(cited.length);
+        });
         break;
       case 'R':
-        for (const row of payload as RelationHeadRow[]) relations.push(relationHeadOf(row, entities, reader));
+        // Room for every curated relation and the MENTIONS the snapshot derives after them.
+        if (relations.length === 0) relations = new RelationColumns(relationCapacity(header, cited.length));
+        (payload as RowSlices).forEach((row) => {
+          relationIds.push(relationRow(row as RelationHeadRow, entities, relations, reader));
+        });
         break;
       case 'E':
         entitySection.add('bytes', payload as Buffer);
@@ -526,7 +568,7 @@ export function readSnapshotInput(
         break;
       case 'Z': {
         const c = payload as SnapshotFileHeader['counts'];
-        const got = { documents: documents.length, entities: entities.length, relations: relations.length };
+        const got = { documents: documents.length, entities: entities.length, relations: relationIds.length };
         if (JSON.stringify(c) !== JSON.stringify(header.counts) || JSON.stringify(got) !== JSON.stringify(c)) {
           reader.fail(
             `corrupted: counts ${JSON.stringify(got)} do not match the header ${JSON.stringify(header.counts)}`,
@@ -543,13 +585,14 @@ export function readSnapshotInput(
     reader.close();
     throw new SnapshotFileError(
       path,
-      `truncated: no end marker (read ${entities.length} of ${header.counts.entities} entities, ${relations.length} of ${header.counts.relations} relations)`,
+      `truncated: no end marker (read ${entities.length} of ${header.counts.entities} entities, ${relationIds.length} of ${header.counts.relations} relations)`,
     );
   }
   const entityRecords = entitySection.section(entities.length, 'entity', reader);
-  const relationRecords = relationSection.section(relations.length, 'relation', reader);
+  const relationRecords = relationSection.section(relationIds.length, 'relation', reader);
+  relations.curated = relations.length;
   const relationOrder =
-    header.formatVersion >= 6 ? storedRelationOrder(orderChunks, relations.length, entityDocuments, reader) : undefined;
+    header.formatVersion >= 6 ? storedRelationOrder(orderChunks, relations.length + cited.length, reader) : undefined;
   reader.close();
   return {
     header,
@@ -558,9 +601,10 @@ export function readSnapshotInput(
     documents,
     files,
     entities,
-    entityDocuments,
+    entityDocuments: { start: Uint32Array.from(citedStart), documents: Uint32Array.from(cited) },
     entityRecords,
     relations,
+    relationIds,
     relationRecords,
     relationOrder,
     indexes: indexes.data(),
@@ -568,14 +612,7 @@ export function readSnapshotInput(
 }
 
 /** Frame A joined and checked: one place per graph edge (curated and MENTIONS), each once. */
-function storedRelationOrder(
-  chunks: Buffer[],
-  curated: number,
-  entityDocuments: readonly (readonly string[])[],
-  reader: FrameReader,
-): Uint32Array {
-  let edges = curated;
-  for (const docs of entityDocuments) edges += docs.length;
+function storedRelationOrder(chunks: Buffer[], edges: number, reader: FrameReader): Uint32Array {
   const raw = Buffer.concat(chunks);
   if (raw.length !== edges * 4) {
     reader.fail(`corrupted: the relation order holds ${raw.length / 4} places for ${edges} relations`);
@@ -604,11 +641,19 @@ function entityHeadOf([id, k, , date, start, end, outcome]: EntityHeadRow, reade
   };
 }
 
-function relationHeadOf(
+/** Columns for the header's curated relations plus `mentions` (a count a damaged file overstates only costs memory, up to a bound). */
+function relationCapacity(header: SnapshotFileHeader, mentions: number): number {
+  const curated = header.counts?.relations;
+  return (Number.isInteger(curated) && curated > 0 ? Math.min(curated, 1 << 26) : 0) + mentions;
+}
+
+/** Copies a relation row (frame R) into the columns; returns the relation's id. */
+function relationRow(
   [type, s, t, id, a, date]: RelationHeadRow,
   entities: readonly EntityHead[],
+  columns: RelationColumns,
   reader: FrameReader,
-): RelationHead {
+): string {
   const typeName = RELATION_TYPE_NAMES[type] as RelationType | undefined;
   const source = entities[s]?.id;
   const target = entities[t]?.id;
@@ -616,14 +661,8 @@ function relationHeadOf(
   if (!typeName || source === undefined || target === undefined || !assertion) {
     return reader.fail(`corrupted: relation row [${type}, ${s}, ${t}] points at nothing`);
   }
-  return {
-    id: id ?? defaultRelationId(source, typeName, target),
-    type: typeName,
-    source,
-    target,
-    assertion,
-    date: date || undefined,
-  };
+  columns.push(type, a, s, t, date || undefined);
+  return id ?? defaultRelationId(source, typeName, target);
 }
 
 /**

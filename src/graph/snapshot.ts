@@ -4,7 +4,14 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { AsPlainObject } from 'minisearch';
-import { ENTITY_KIND_NAMES, type EntityKind, type RelationType, SOURCE_KIND } from '../model/ontology.js';
+import {
+  ASSERTION_NAMES,
+  ENTITY_KIND_NAMES,
+  type EntityKind,
+  RELATION_TYPE_NAMES,
+  type RelationType,
+  SOURCE_KIND,
+} from '../model/ontology.js';
 import type { EntityRecord, NodeRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
 import type { DataBinding } from './data-hash.js';
 import { PassageIndex, type PassageIndexData } from './passages.js';
@@ -17,7 +24,7 @@ import {
   type RecordSection,
   RecordSectionBuilder,
   RecordStore,
-  type RelationHead,
+  RelationColumns,
 } from './record-store.js';
 import { SearchIndex } from './search.js';
 
@@ -49,18 +56,33 @@ export interface EncodedSnapshotInput {
   readonly data?: DataBinding;
   readonly documents: readonly SourceDocumentRecord[];
   readonly files: string[];
-  /** Sorted by id; `documents[i]`: the documents entity i's evidence cites, first citation first. */
+  /** Sorted by id. */
   readonly entities: readonly EntityHead[];
-  readonly entityDocuments: readonly (readonly string[])[];
+  /** The documents each entity's evidence cites (one MENTIONS edge each), first citation first. */
+  readonly entityDocuments: EntityCitations;
   readonly entityRecords: RecordSection;
-  /** Curated relations in graph insertion order (MENTIONS are derived). */
-  readonly relations: readonly RelationHead[];
+  /**
+   * Curated relations in graph insertion order (MENTIONS are derived), their ends as entity
+   * ranks; the snapshot appends the MENTIONS and keeps the columns (record-store.ts).
+   */
+  readonly relations: RelationColumns;
+  /** The curated relations' ids, in the same order. */
+  readonly relationIds: readonly string[];
   readonly relationRecords: RecordSection;
   /** A document some evidence cites that `documents` lacks (in-memory input only): such a snapshot serves but cannot be written. */
   readonly unknownDocument?: string;
   /** The relations' id order, stored at `build` (adjacency.ts, relationOrder); absent: sorted on first traversal. */
   readonly relationOrder?: Uint32Array;
 }
+
+/** Per entity rank, the indices of the documents it cites: entity i's are `documents[start[i]..start[i + 1])`. */
+export interface EntityCitations {
+  readonly start: Uint32Array;
+  readonly documents: Uint32Array;
+}
+
+const MENTIONS_TYPE = RELATION_TYPE_NAMES.indexOf('MENTIONS');
+const STATED = ASSERTION_NAMES.indexOf('STATED');
 
 export class Snapshot {
   readonly version: string;
@@ -88,6 +110,11 @@ export class Snapshot {
    */
   constructor(input: SnapshotInput | EncodedSnapshotInput, indexes?: SearchIndexData, deferred?: Deferred) {
     const encoded = 'entityRecords' in input ? input : runToEnd(encodingSteps(input));
+    const columns = encoded.relations;
+    // The snapshot appends its MENTIONS and node ids to the columns: one input, one snapshot.
+    if (columns.length !== columns.curated || columns.nodeIds.length > 0) {
+      throw new Error('Snapshot: these encoded relations already belong to another snapshot');
+    }
     this.indexData = indexes;
     this.documentOrder = encoded.documents;
     this.version = encoded.version;
@@ -98,6 +125,7 @@ export class Snapshot {
       new RecordCodec(encoded.documents, encoded.files),
       encoded.entityRecords,
       encoded.relationRecords,
+      encoded.relations,
       (id) => this.entity(id) as LazyEntity | undefined,
     );
     this.records.codec.unknownDocument = encoded.unknownDocument;
@@ -129,32 +157,37 @@ export class Snapshot {
       graph.addNode(doc.nodeId, { ...doc, kind: SOURCE_KIND });
     }
     for (const kind of ENTITY_KIND_NAMES) this.byKind.set(kind, []);
+    const columns = encoded.relations;
+    const nodeIds = columns.nodeIds;
     for (const [rank, head] of encoded.entities.entries()) {
       const e = new Entity(head, rank);
       this.allEntities[rank] = e;
+      nodeIds.push(e.id);
       graph.addNode(e.id, e);
       this.byKind.get(e.kind)?.push(e);
       if (++n % step === 0) yield;
     }
-    for (const [rank, head] of encoded.relations.entries()) {
-      graph.addDirectedEdgeWithKey(head.id, head.source, head.target, new Relation(head, rank));
+    for (const doc of encoded.documents) nodeIds.push(doc.nodeId);
+    for (let k = 0; k < columns.curated; k++) {
+      const id = encoded.relationIds[k] as string;
+      const source = nodeIds[columns.source[k] as number] as string;
+      const target = nodeIds[columns.target[k] as number] as string;
+      graph.addDirectedEdgeWithKey(id, source, target, new Relation(id, k));
       if (++n % step === 0) yield;
     }
     // One MENTIONS edge per (document, entity); its evidence is the entity's from that document.
-    for (const [rank, docIds] of encoded.entityDocuments.entries()) {
+    const { start, documents: cited } = encoded.entityDocuments;
+    const entityCount = encoded.entities.length;
+    columns.reserve(start[entityCount] ?? 0);
+    for (let rank = 0; rank < entityCount; rank++) {
       const e = this.allEntities[rank] as EntityRecord;
-      for (const docId of docIds) {
-        const doc = this.documentsById.get(docId);
-        if (!doc) continue;
-        const head: RelationHead = {
-          // Joined into a flat string, not a cons-string tree (see snapshot-file.ts, defaultRelationId).
-          id: ['rel/', doc.nodeId, '-MENTIONS->', e.id].join(''),
-          type: 'MENTIONS',
-          assertion: 'STATED',
-          source: doc.nodeId,
-          target: e.id,
-        };
-        graph.addDirectedEdgeWithKey(head.id, head.source, head.target, new Relation(head, -1));
+      for (let p = start[rank] as number; p < (start[rank + 1] as number); p++) {
+        const d = cited[p] as number;
+        const doc = encoded.documents[d] as SourceDocumentRecord;
+        // Joined into a flat string, not a cons-string tree (see snapshot-file.ts, defaultRelationId).
+        const id = ['rel/', doc.nodeId, '-MENTIONS->', e.id].join('');
+        const k = columns.push(MENTIONS_TYPE, STATED, entityCount + d, rank, undefined);
+        graph.addDirectedEdgeWithKey(id, doc.nodeId, e.id, new Relation(id, k));
       }
       if (++n % step === 0) yield;
     }
@@ -371,32 +404,59 @@ function* encodingSteps(input: SnapshotInput, step = Number.POSITIVE_INFINITY): 
   const codec = new RecordCodec(input.documents);
   let n = 0;
   const entities: EntityHead[] = [];
-  const entityDocuments: string[][] = [];
+  const docIndex = new Map(input.documents.map((d, i) => [d.id, i]));
+  const cited: number[] = [];
+  const start: number[] = [0];
   const entitySection = new RecordSectionBuilder();
   for (const e of [...input.entities].sort((a, b) => a.id.localeCompare(b.id))) {
     const { head, json } = codec.encodeEntity(e);
     entities.push(head);
-    entityDocuments.push([...new Set(e.evidence.map((ev) => ev.document))]);
+    // A document the snapshot lacks gets no MENTIONS edge (and the snapshot cannot be written).
+    for (const id of new Set(e.evidence.map((ev) => ev.document))) {
+      const d = docIndex.get(id);
+      if (d !== undefined) cited.push(d);
+    }
+    start.push(cited.length);
     entitySection.push(json);
     if (++n % step === 0) yield;
   }
-  const relations: RelationHead[] = [];
+  // Relation ends as node indices (entity ranks; documents after them), as a file stores them.
+  const nodeIndex = new Map(entities.map((e, i) => [e.id, i]));
+  input.documents.forEach((d, i) => {
+    nodeIndex.set(d.nodeId, entities.length + i);
+  });
+  const endOf = (r: RelationRecord, id: string) => {
+    const i = nodeIndex.get(id);
+    if (i === undefined) throw new Error(`relation ${r.id}: no node "${id}" in the snapshot`);
+    return i;
+  };
+  const relations = new RelationColumns(input.relations.length);
+  const relationIds: string[] = [];
   const relationSection = new RecordSectionBuilder();
   for (const r of input.relations) {
     const { head, json } = codec.encodeRelation(r);
-    relations.push(head);
+    relations.push(
+      RELATION_TYPE_NAMES.indexOf(head.type),
+      ASSERTION_NAMES.indexOf(head.assertion),
+      endOf(r, head.source),
+      endOf(r, head.target),
+      head.date,
+    );
+    relationIds.push(head.id);
     relationSection.push(json);
     if (++n % step === 0) yield;
   }
+  relations.curated = relations.length;
   return {
     version: input.version,
     data: input.data,
     documents: input.documents,
     files: codec.files,
     entities,
-    entityDocuments,
+    entityDocuments: { start: Uint32Array.from(start), documents: Uint32Array.from(cited) },
     entityRecords: entitySection.finish(),
     relations,
+    relationIds,
     relationRecords: relationSection.finish(),
     unknownDocument: codec.unknownDocument,
   };

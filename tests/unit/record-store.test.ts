@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGraphData } from '../../src/graph/load.js';
-import { plainEntity, RECORD_CACHE_SIZE } from '../../src/graph/record-store.js';
+import { type LazyRelation, plainEntity, RECORD_CACHE_SIZE } from '../../src/graph/record-store.js';
 import { Snapshot } from '../../src/graph/snapshot.js';
 import { readSnapshotFile, snapshotInputOf, writeSnapshotFile } from '../../src/graph/snapshot-file.js';
 
@@ -34,7 +34,35 @@ describe('lazy records', () => {
     snapshot.graph.forEachEdge((_k, r) => {
       if (r.type !== 'MENTIONS') edge = r;
     });
-    expect(Object.keys(edge).sort()).toEqual(['assertion', 'date', 'id', 'rank', 'source', 'target', 'type']);
+    // An edge holds its id and its entry in the relation columns; the other heads are read there.
+    expect(Object.keys(edge).sort()).toEqual(['edge', 'id']);
+  });
+
+  it('read relation heads from the columns without decoding, the same on every edge as the records say', () => {
+    const input = snapshotInputOf(loadGraphData('graph-data'));
+    const file = join(root, 'heads.snapshot');
+    writeSnapshotFile(new Snapshot(input), file, { searchIndexes: false });
+    const loaded = readSnapshotFile(file);
+    const byId = new Map(input.relations.map((r) => [r.id, r]));
+    let curated = 0;
+    let mentions = 0;
+    loaded.graph.forEachEdge((key, edge, source, target) => {
+      const r = edge as LazyRelation;
+      expect([r.id, r.source, r.target]).toEqual([key, source, target]);
+      const record = byId.get(r.id);
+      if (r.type === 'MENTIONS') {
+        mentions++;
+        expect([r.assertion, r.date, r.rank]).toEqual(['STATED', undefined, -1]);
+        return;
+      }
+      expect(record && { type: r.type, assertion: r.assertion, date: r.date }).toEqual(
+        record && { type: record.type, assertion: record.assertion, date: record.date },
+      );
+      expect(r.rank).toBe(curated++);
+    });
+    expect(loaded.records.decoded).toBe(0);
+    expect([curated, mentions > 0]).toEqual([input.relations.length, true]);
+    expect(input.relations.some((r) => r.date)).toBe(true);
   });
 
   it('are not decoded when a snapshot file is read, and decoded once each while cached', () => {
