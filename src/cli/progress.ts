@@ -100,6 +100,7 @@ export function loadProgress(stream: Writable & { isTTY?: boolean }, label: stri
 
 const WRITE_PHASE_LABELS: Readonly<Record<WriteProgress['phase'], [label: string, unit: string]>> = {
   records: ['write records', 'entities and relations'],
+  'relation order': ['sort relation ids', 'sort'],
   'entity index': ['index entities', 'entities'],
   'passage index': ['index passages', 'documents'],
   terms: ['write index terms', 'terms'],
@@ -125,6 +126,7 @@ export function writeProgress(stream: Writable & { isTTY?: boolean }, label: str
   let bar: ProgressBar | undefined;
   return {
     onProgress: (p) => {
+      // Decided on the first report, the records': the later phases count other things.
       shown ??= p.total >= LOAD_PROGRESS_MIN_RECORDS;
       if (!shown) return;
       const [name, unit] = WRITE_PHASE_LABELS[p.phase];
@@ -134,7 +136,8 @@ export function writeProgress(stream: Writable & { isTTY?: boolean }, label: str
         phase = p.phase;
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(0);
-      bar.update(p.done, p.total, `${p.done}/${p.total} ${unit} ${seconds} s`);
+      const count = p.phase === 'relation order' ? '' : `${p.done}/${p.total} ${unit} `;
+      bar.update(p.done, p.total, `${count}${seconds} s`);
     },
     done: () => {
       bar?.done();

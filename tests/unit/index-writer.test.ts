@@ -124,7 +124,7 @@ describe('snapshot file search frames', () => {
     expect(passageTerms.length).toBeGreaterThan(1000);
 
     const phases = [...new Set(seen.map((p) => p.phase))];
-    expect(phases).toEqual(['records', 'entity index', 'passage index', 'terms']);
+    expect(phases).toEqual(['records', 'relation order', 'entity index', 'passage index', 'terms']);
     for (const phase of phases) {
       const last = seen.filter((p) => p.phase === phase).at(-1) as WriteProgress;
       expect(last.done).toBe(last.total);

@@ -40,7 +40,7 @@ describe('validate progress', () => {
 });
 
 describe('build write progress', () => {
-  const PHASES = ['records', 'entity index', 'passage index', 'terms'] as const;
+  const PHASES = ['records', 'relation order', 'entity index', 'passage index', 'terms'] as const;
   const feed = (progress: ReturnType<typeof writeProgress>, total: number) => {
     for (const phase of PHASES) {
       for (let done = 0; done <= total; done += total / 100) progress.onProgress({ phase, done, total });
@@ -59,6 +59,7 @@ describe('build write progress', () => {
   it('draws each step of the write with counts for a big corpus, one line per 10% in a log', () => {
     const { stream, lines } = sink();
     feed(writeProgress(stream, 'build'), 100_000);
+    expect(lines.filter((l) => l.startsWith('build: sort relation ids '))).toHaveLength(11);
     for (const step of ['write records', 'index entities', 'index passages', 'write index terms']) {
       expect(lines.filter((l) => l.startsWith(`build: ${step} `))).toHaveLength(11);
     }
