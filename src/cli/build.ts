@@ -15,7 +15,7 @@ import {
   writeSnapshotFile,
 } from '../graph/snapshot-file.js';
 import { DataValidationError, formatProblem } from '../model/errors.js';
-import { loadProgress, phaseProgress } from './progress.js';
+import { loadProgress, writeProgress } from './progress.js';
 
 export const DEFAULT_SNAPSHOT_FILE = 'graph-data.snapshot';
 
@@ -52,9 +52,11 @@ export async function runBuild(args: BuildArgs, log: (line: string) => void = co
     log(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${args.dataDir}: no snapshot written`);
     return 1;
   }
-  const progress = args.progress ? phaseProgress(args.progress, 'build', ['write']) : undefined;
-  progress?.onPhase('write');
-  const size = writeSnapshotFile(snapshot, args.out, { searchIndexes: args.searchIndexes !== false });
+  const progress = args.progress ? writeProgress(args.progress, 'build') : undefined;
+  const size = writeSnapshotFile(snapshot, args.out, {
+    searchIndexes: args.searchIndexes !== false,
+    onProgress: progress?.onProgress,
+  });
   const written = performance.now();
   progress?.done();
   log(

@@ -7,6 +7,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { LoadProgress } from '../graph/load.js';
+import type { WriteProgress } from '../graph/snapshot-file.js';
 import { ProgressBar } from './generate.js';
 
 export { ProgressBar };
@@ -93,6 +94,55 @@ export function loadProgress(stream: Writable & { isTTY?: boolean }, label: stri
     done: () => {
       bar?.done();
       bar = undefined;
+    },
+  };
+}
+
+const WRITE_PHASE_LABELS: Readonly<Record<WriteProgress['phase'], [label: string, unit: string]>> = {
+  records: ['write records', 'entities and relations'],
+  'relation order': ['sort relation ids', 'sort'],
+  'entity index': ['index entities', 'entities'],
+  'passage index': ['index passages', 'documents'],
+  terms: ['write index terms', 'terms'],
+};
+
+export interface WriteProgressBar {
+  /** Pass as `onProgress` to writeSnapshotFile. */
+  readonly onProgress: (progress: WriteProgress) => void;
+  readonly done: () => void;
+}
+
+/**
+ * The write of a snapshot file: one "write" phase as before, and for a corpus big enough to
+ * draw load progress (its records) a bar per step inside it with counts, as a load has. At a
+ * million entities the write takes many minutes, most of them building the search indexes.
+ */
+export function writeProgress(stream: Writable & { isTTY?: boolean }, label: string): WriteProgressBar {
+  const phases = phaseProgress(stream, label, ['write']);
+  phases.onPhase('write');
+  const started = performance.now();
+  let shown: boolean | undefined;
+  let phase: WriteProgress['phase'] | undefined;
+  let bar: ProgressBar | undefined;
+  return {
+    onProgress: (p) => {
+      // Decided on the first report, the records': the later phases count other things.
+      shown ??= p.total >= LOAD_PROGRESS_MIN_RECORDS;
+      if (!shown) return;
+      const [name, unit] = WRITE_PHASE_LABELS[p.phase];
+      if (p.phase !== phase || !bar) {
+        bar?.done();
+        bar = new ProgressBar(stream, `${label}: ${name}`);
+        phase = p.phase;
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      const count = p.phase === 'relation order' ? '' : `${p.done}/${p.total} ${unit} `;
+      bar.update(p.done, p.total, `${count}${seconds} s`);
+    },
+    done: () => {
+      bar?.done();
+      bar = undefined;
+      phases.done();
     },
   };
 }

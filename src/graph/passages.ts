@@ -68,7 +68,8 @@ export function cutPassages(text: string): number[] {
   return out;
 }
 
-function indexOptions(texts: (i: number) => string): Options<number> {
+/** Options for building, loading and writing (index-writer.ts) the passage index. */
+export function indexOptions(texts: (i: number) => string): Options<number> {
   return {
     idField: 'id',
     fields: ['text'],

@@ -99,8 +99,8 @@ function fieldText(e: EntityRecord, key: string): string | undefined {
   }
 }
 
-/** Options for both building and loading: MiniSearch needs the same ones for each. */
-function indexOptions(entities: readonly EntityRecord[]): Options<number> {
+/** Options for building, loading and writing (index-writer.ts): MiniSearch needs the same ones for each. */
+export function indexOptions(entities: readonly EntityRecord[]): Options<number> {
   return {
     // Documents are positions in the snapshot's entity array: numbers cost less than ids.
     idField: 'id',

@@ -70,7 +70,9 @@ import {
 import type { OutcomeFields, SourceDocumentRecord } from '../model/records.js';
 import { adjacencyOf } from './adjacency.js';
 import type { DataBinding } from './data-hash.js';
+import { IndexWriter } from './index-writer.js';
 import { forEachJsonRow } from './json-rows.js';
+import { cutPassages, indexOptions as passageIndexOptions } from './passages.js';
 import {
   type EntityHead,
   type LazyEntity,
@@ -80,6 +82,7 @@ import {
   RecordSection,
   RelationColumns,
 } from './record-store.js';
+import { indexOptions as entityIndexOptions } from './search.js';
 import { type EncodedSnapshotInput, type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
@@ -200,6 +203,26 @@ class FrameWriter {
     this.size += FRAME_HEAD + body.length;
   }
 
+  /** One frame whose payload is the UTF-8 of `parts` end to end: no one string of it all. */
+  frameParts(tag: string, parts: Iterable<string>): void {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    let crc = 0;
+    for (const part of parts) {
+      const chunk = Buffer.from(part, 'utf8');
+      chunks.push(chunk);
+      length += chunk.length;
+      crc = crc32(chunk, crc);
+    }
+    const head = Buffer.alloc(FRAME_HEAD);
+    head.writeUInt32LE(length, 0);
+    head.writeUInt32LE(crc, 4);
+    head.write(tag, 8, 'latin1');
+    writeSync(this.fd, head);
+    for (const chunk of chunks) writeSync(this.fd, chunk);
+    this.size += FRAME_HEAD + length;
+  }
+
   /** Bytes split over frames of at most FRAME_BYTES (a reader joins them again). */
   bytesFrames(tag: string, bytes: Buffer): void {
     for (let at = 0; at < bytes.length; at += FRAME_BYTES) {
@@ -241,11 +264,27 @@ class FrameWriter {
 /** The Uint32 offsets as little-endian bytes (the byte order of every platform Node runs on here). */
 const offsetBytes = (offsets: Uint32Array) => Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength);
 
+/**
+ * Where a write is: the records (entity then relation heads), the relations' id order (one
+ * sort, reported as 0 then 1 of 1: minutes at a million entities), then the full-text indexes
+ * (entities, then the documents cut into passages), then their terms (entity then passage rows).
+ */
+export interface WriteProgress {
+  readonly phase: 'records' | 'relation order' | 'entity index' | 'passage index' | 'terms';
+  readonly done: number;
+  readonly total: number;
+}
+
 /** What to write besides the graph. */
 export interface WriteOptions {
   /** The full-text indexes (frames S and P); on unless false. */
   readonly searchIndexes?: boolean;
+  /** Called every few thousand items of each phase, and at its end. */
+  readonly onProgress?: (progress: WriteProgress) => void;
 }
+
+/** Items between progress calls: a few milliseconds of work, so a bar moves smoothly. */
+const PROGRESS_EVERY = 2_000;
 
 /**
  * Writes the snapshot atomically: into `<dir>/.<name>.<pid>.tmp`, then renamed over `path`.
@@ -281,6 +320,12 @@ function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): n
   const docIndex = new Map(documents.map((d, i) => [d.id, i]));
   const entityIndex = new Map(entities.map((e, i) => [e.id, i]));
   const counts = { documents: documents.length, entities: entities.length, relations: relations.length };
+  const progress = options.onProgress;
+  const records = entities.length + relations.length;
+  const recordWritten = (done: number) => {
+    if (progress && (done % PROGRESS_EVERY === 0 || done === records))
+      progress({ phase: 'records', done, total: records });
+  };
   const header: SnapshotFileHeader = {
     format: SNAPSHOT_FORMAT,
     formatVersion: SNAPSHOT_FORMAT_VERSION,
@@ -308,6 +353,7 @@ function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): n
         e.outcome ?? 0,
       ];
       out.row('N', JSON.stringify(row));
+      recordWritten(i + 1);
     });
     out.flush();
     out.bytesFrames('E', entitySection.bytes);
@@ -331,12 +377,16 @@ function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): n
         r.date ?? 0,
       ];
       out.row('R', JSON.stringify(row));
+      recordWritten(entities.length + i + 1);
     });
     out.flush();
     out.bytesFrames('Q', relationSection.bytes);
     out.bytesFrames('U', offsetBytes(relationSection.offsets));
+    progress?.({ phase: 'relation order', done: 0, total: 1 });
     out.bytesFrames('A', offsetBytes(adjacencyOf(snapshot).order));
-    if (options.searchIndexes !== false) writeSearchIndexes(out, snapshot.searchIndexData());
+    progress?.({ phase: 'relation order', done: 1, total: 1 });
+    if (records === 0) progress?.({ phase: 'records', done: 0, total: 0 });
+    if (options.searchIndexes !== false) writeSearchIndexes(out, entities, documents, progress);
     out.frame('Z', JSON.stringify(counts));
   } catch (err) {
     out.abandon();
@@ -722,17 +772,74 @@ export function snapshotInputOf(snapshot: Snapshot): SnapshotInput {
 
 type TermRow = AsPlainObject['index'][number];
 
-function writeSearchIndexes(out: FrameWriter, data: SearchIndexData): void {
-  const { index: entityTerms, ...entityHead } = data.entities;
-  const { index: passageTerms, ...passageHead } = data.passages.index;
-  out.frame(
-    'I',
-    JSON.stringify({ entities: entityHead, passages: { index: passageHead, table: data.passages.table } }),
-  );
-  for (const row of entityTerms) out.row('S', JSON.stringify(row));
+/**
+ * Frames I, S and P: the bytes `JSON.stringify` gives for `Snapshot#searchIndexData()` (the
+ * MiniSearch indexes' `toJSON()`), built by index-writer.ts straight from the records, document
+ * by document, and written a term at a time (see there for why).
+ */
+function writeSearchIndexes(
+  out: FrameWriter,
+  entities: readonly LazyEntity[],
+  documents: readonly SourceDocumentRecord[],
+  progress: WriteOptions['onProgress'],
+): void {
+  const step = (phase: WriteProgress['phase'], done: number, total: number, every = PROGRESS_EVERY) => {
+    if (progress && (done % every === 0 || done === total)) progress({ phase, done, total });
+  };
+  const entityIndex = new IndexWriter(entityIndexOptions(entities));
+  for (let i = 0; i < entities.length; i++) {
+    entityIndex.add();
+    step('entity index', i + 1, entities.length);
+  }
+  // The passage table grows document by document; a passage's text is sliced when indexed.
+  let table = new Int32Array(1 << 12);
+  let passages = 0;
+  const text = (i: number) =>
+    (documents[table[3 * i] as number] as SourceDocumentRecord).text.slice(table[3 * i + 1], table[3 * i + 2]);
+  const passageIndex = new IndexWriter(passageIndexOptions(text));
+  documents.forEach((d, di) => {
+    const cuts = cutPassages(d.text);
+    for (let k = 0; k < cuts.length; k += 2) {
+      if (3 * passages + 3 > table.length) {
+        const bigger = new Int32Array(table.length * 2);
+        bigger.set(table);
+        table = bigger;
+      }
+      table.set([di, cuts[k] as number, cuts[k + 1] as number], 3 * passages);
+      passageIndex.add();
+      passages++;
+    }
+    // Every document: one is thousands of passages' worth of text (50 ms each at 100k entities).
+    step('passage index', di + 1, documents.length, 1);
+  });
+  if (documents.length === 0) step('passage index', 0, 0);
+  out.frameParts('I', indexHead(entityIndex, passageIndex, table.subarray(0, 3 * passages)));
+  const terms = entityIndex.size + passageIndex.size;
+  let written = 0;
+  for (const row of entityIndex.rows()) {
+    out.row('S', row);
+    step('terms', ++written, terms);
+  }
   out.flush();
-  for (const row of passageTerms) out.row('P', JSON.stringify(row));
+  for (const row of passageIndex.rows()) {
+    out.row('P', row);
+    step('terms', ++written, terms);
+  }
   out.flush();
+  if (terms === 0) step('terms', 0, 0);
+}
+
+/** Frame I: `{entities: head, passages: {index: head, table}}`, heads without their terms. */
+function* indexHead(entities: IndexWriter, passages: IndexWriter, table: Int32Array): Generator<string> {
+  yield '{"entities":';
+  yield* entities.headJson();
+  yield ',"passages":{"index":';
+  yield* passages.headJson();
+  yield ',"table":[';
+  for (let at = 0; at < table.length; at += 30_000) {
+    yield (at > 0 ? ',' : '') + table.subarray(at, at + 30_000).join(',');
+  }
+  yield ']}}';
 }
 
 class SearchIndexReader {
