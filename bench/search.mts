@@ -668,8 +668,11 @@ if (values.child) {
       say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
       for (const r of chosen) {
         const x = r.extra;
+        // --light builds neither the serialised copy nor the passage index: no figures to print.
         say(
-          `| | ${r.size.toLocaleString('en')} | ${x.toJsonMs} | ${x.loadMs} | ${x.passageBuildMs} | ${x.passageHeapMb} | ${x.passageMedianMs} | ${x.passageP99Ms} |`,
+          x.toJsonMs === undefined
+            ? `| | ${r.size.toLocaleString('en')} | not built (--light) | | | | | |`
+            : `| | ${r.size.toLocaleString('en')} | ${x.toJsonMs} | ${x.loadMs} | ${x.passageBuildMs} | ${x.passageHeapMb} | ${x.passageMedianMs} | ${x.passageP99Ms} |`,
         );
       }
     }
