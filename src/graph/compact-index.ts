@@ -92,7 +92,7 @@ class PostingStore {
   }
 
   /** A term's postings by rank (after `seal`). */
-  term(rank: number): TermPostings {
+  at(rank: number): TermPostings {
     return new TermPostings(this, this.termAt[rank] as number, this.termFields[rank] as number);
   }
 
@@ -362,7 +362,7 @@ export function compactIndex(ms: MiniSearch<number>): boolean {
     terms.push(term);
   }
   store.seal();
-  m._index = new TermDictionary(terms, (r) => store.term(r));
+  m._index = new TermDictionary(terms, store);
   const ids = new DenseIds(n);
   m._documentIds = ids;
   m._idToShortId = ids;
@@ -401,7 +401,7 @@ function* load(js: AsPlainObject, options: Options<number>): Generator<void, Min
   yield;
   store.seal(order);
   const terms = Array.from(order, (k) => js.index[k]?.[0] as string);
-  m._index = new TermDictionary(terms, (r) => store.term(r));
+  m._index = new TermDictionary(terms, store);
   const dense = new DenseIds(n);
   m._documentIds = dense;
   m._idToShortId = dense;

@@ -53,11 +53,13 @@ export class TermDictionary<V> {
 
   /**
    * @param terms in MiniSearch's iteration order
-   * @param valueAt a term's value by rank, made when asked for (no object per term is kept)
+   * @param values a term's value by rank, made when asked for (no object per term is kept). An
+   *   object, not a closure: a closure would keep alive every variable its maker's other closures
+   *   use (a loader's whole parsed index, say).
    */
   constructor(
     terms: readonly string[],
-    private readonly valueAt: (rank: number) => V,
+    private readonly source: { at(rank: number): V },
   ) {
     this.size = terms.length;
     this.text = terms.join('');
@@ -131,7 +133,7 @@ export class TermDictionary<V> {
 
   get(key: string): V | undefined {
     const r = this.rankOf(key);
-    return r < 0 ? undefined : this.valueAt(r);
+    return r < 0 ? undefined : this.source.at(r);
   }
 
   has(key: string): boolean {
@@ -145,7 +147,7 @@ export class TermDictionary<V> {
     if (hi === lo) return;
     let first = this.sorted[lo] as number;
     for (let i = lo + 1; i < hi; i++) first = Math.min(first, this.sorted[i] as number);
-    for (let r = first; r < first + (hi - lo); r++) yield [this.term(r), this.valueAt(r)];
+    for (let r = first; r < first + (hi - lo); r++) yield [this.term(r), this.source.at(r)];
   }
 
   /**
@@ -215,12 +217,12 @@ export class TermDictionary<V> {
     }
     found.sort((a, b) => b - a);
     const results = new Map<string, [V, number]>();
-    for (const r of found) results.set(this.term(r), [this.valueAt(r), distances.get(r) as number]);
+    for (const r of found) results.set(this.term(r), [this.source.at(r), distances.get(r) as number]);
     return results;
   }
 
   *entries(): Generator<[string, V]> {
-    for (let r = 0; r < this.size; r++) yield [this.term(r), this.valueAt(r)];
+    for (let r = 0; r < this.size; r++) yield [this.term(r), this.source.at(r)];
   }
 
   *keys(): Generator<string> {
@@ -228,7 +230,7 @@ export class TermDictionary<V> {
   }
 
   *values(): Generator<V> {
-    for (let r = 0; r < this.size; r++) yield this.valueAt(r);
+    for (let r = 0; r < this.size; r++) yield this.source.at(r);
   }
 
   [Symbol.iterator](): Generator<[string, V]> {

@@ -31,7 +31,7 @@ function both(inserted: readonly string[]): { tree: SearchableMap<number>; dict:
   }
   const terms = [...value.keys()];
   const ranked = Array.from(order.order(), (k) => terms[k] as string);
-  return { tree, dict: new TermDictionary(ranked, (r) => value.get(ranked[r] as string) as number) };
+  return { tree, dict: new TermDictionary(ranked, { at: (r) => value.get(ranked[r] as string) as number }) };
 }
 
 const RUNS = { numRuns: 300 };
