@@ -391,7 +391,10 @@ function* load(js: AsPlainObject, options: Options<number>): Generator<void, Min
   const store = new PostingStore();
   const tree = new TreeOrder();
   let count = 0;
-  for (const [term, data] of js.index) {
+  // Read once: a snapshot's `index` is a getter over the frames' rows (snapshot-file.ts), and
+  // code made hot by calling it per term can keep the getter, so all the rows, alive.
+  const rows = js.index;
+  for (const [term, data] of rows) {
     if (!store.addObject(data as Record<string, Record<string, number>>)) return null;
     tree.add(term);
     if (++count % 1000 === 0) yield;
@@ -400,7 +403,7 @@ function* load(js: AsPlainObject, options: Options<number>): Generator<void, Min
   const order = tree.order();
   yield;
   store.seal(order);
-  const terms = Array.from(order, (k) => js.index[k]?.[0] as string);
+  const terms = Array.from(order, (k) => rows[k]?.[0] as string);
   m._index = new TermDictionary(terms, store);
   const dense = new DenseIds(n);
   m._documentIds = dense;
