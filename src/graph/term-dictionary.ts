@@ -113,10 +113,18 @@ export class TermDictionary<V> {
     return lo;
   }
 
-  /** From `from`, where sorted terms start with the prefix, the first position where they stop. */
+  /**
+   * From `from`, where sorted terms start with the prefix, the first position where they stop.
+   * Galloping first: a prefix `fuzzyGet` cuts usually covers a few terms, not half the list.
+   */
   private prefixEnd(from: number, prefix: string, at: number, len: number): number {
     let lo = from;
-    let hi = this.size;
+    let hi = from;
+    for (let step = 1; hi < this.size && this.startsWith(this.sorted[hi] as number, at, len, prefix); step *= 2) {
+      lo = hi + 1;
+      hi = lo + step;
+    }
+    if (hi > this.size) hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (this.startsWith(this.sorted[mid] as number, at, len, prefix)) lo = mid + 1;
