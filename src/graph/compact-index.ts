@@ -5,8 +5,9 @@
  * plus a `Map` entry and an array of field lengths per document, and two id maps. At 100k
  * entities that was 181 MB for the entity index and 117 MB for the passage index, 75% of the
  * graph's own heap (the target is 30%): a small `Map` costs ~200 bytes, a posting ~30. Here every
- * posting is 6-8 bytes in one shared array, a term is one small object pointing into it, and the
- * document ids (ours are always 0..n-1, positions in the snapshot's arrays) are no map at all.
+ * posting is 6-8 bytes in one shared array, the terms are a TermDictionary (term-dictionary.ts)
+ * in place of MiniSearch's radix tree of `Map`s, a term's postings an object made when asked
+ * for, and the document ids (ours are always 0..n-1, positions in the snapshot's arrays) are no map at all.
  *
  * The objects put in MiniSearch's place answer the same read-only calls MiniSearch makes while
  * searching (`get`, `has`, `size`, `keys`, iteration) and serialise to the same `toJSON()`, so
@@ -16,13 +17,16 @@
  * left as MiniSearch made it, which is only bigger.
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { TermDictionary, TreeOrder } from './term-dictionary.js';
 
 interface Internals {
-  _index: {
-    get(term: string): unknown;
-    set(term: string, value: unknown): unknown;
-    [Symbol.iterator](): Iterator<[string, unknown]>;
-  };
+  _index:
+    | {
+        get(term: string): unknown;
+        set(term: string, value: unknown): unknown;
+        [Symbol.iterator](): Iterator<[string, unknown]>;
+      }
+    | TermDictionary<TermPostings>;
   _documentIds: unknown;
   _idToShortId: unknown;
   _fieldLength: unknown;
@@ -44,29 +48,52 @@ class PostingStore {
   private dirUsed = 0;
   private maxFreq = 0;
 
-  /** Stores one term's postings from MiniSearch's maps; null if they cannot be held here. */
-  addMaps(fields: Map<number, Map<number, number>>): TermPostings | null {
+  /** Per term, in the order added (by rank once sealed): its first field in `dir`, how many. */
+  private termAt = new Uint32Array(1 << 12);
+  private termFields = new Uint8Array(1 << 12);
+  private terms = 0;
+
+  /** Stores one term's postings from MiniSearch's maps; false if they cannot be held here. */
+  addMaps(fields: Map<number, Map<number, number>>): boolean {
     const at = this.dirUsed;
     for (const [fieldId, docs] of fields) {
       const start = this.postings;
-      for (const [doc, freq] of docs) if (!this.push(doc, freq, start)) return null;
+      for (const [doc, freq] of docs) if (!this.push(doc, freq, start)) return false;
       this.endField(fieldId, start);
     }
-    return new TermPostings(this, at, fields.size);
+    return this.endTerm(at, fields.size);
   }
 
   /** Stores one serialised term's `{"fieldId": {"docId": frequency}}` (JSON keeps integer keys in order). */
-  addObject(fields: Record<string, Record<string, number>>): TermPostings | null {
+  addObject(fields: Record<string, Record<string, number>>): boolean {
     const at = this.dirUsed;
     let n = 0;
     for (const f in fields) {
       const docs = fields[f] as Record<string, number>;
       const start = this.postings;
-      for (const d in docs) if (!this.push(Number(d), docs[d] as number, start)) return null;
+      for (const d in docs) if (!this.push(Number(d), docs[d] as number, start)) return false;
       this.endField(Number(f), start);
       n++;
     }
-    return new TermPostings(this, at, n);
+    return this.endTerm(at, n);
+  }
+
+  private endTerm(at: number, fields: number): boolean {
+    if (fields > 0xff) return false;
+    if (this.terms === this.termAt.length) {
+      this.termAt = grow(this.termAt);
+      const f = new Uint8Array(this.termFields.length * 2);
+      f.set(this.termFields);
+      this.termFields = f;
+    }
+    this.termAt[this.terms] = at;
+    this.termFields[this.terms++] = fields;
+    return true;
+  }
+
+  /** A term's postings by rank (after `seal`). */
+  at(rank: number): TermPostings {
+    return new TermPostings(this, this.termAt[rank] as number, this.termFields[rank] as number);
   }
 
   private push(doc: number, freq: number, start: number): boolean {
@@ -91,8 +118,18 @@ class PostingStore {
     this.dir[this.dirUsed++] = this.postings - start;
   }
 
-  /** Drops the arrays' spare room once every term is in; frequencies fit 16 bits nearly always. */
-  seal(): void {
+  /**
+   * Drops the arrays' spare room once every term is in (frequencies fit 16 bits nearly always),
+   * and puts the terms in rank order: `order[r]` is the term of rank r in the order added.
+   */
+  seal(order?: Uint32Array): void {
+    if (order) {
+      this.termAt = order.map((k) => this.termAt[k] as number);
+      this.termFields = Uint8Array.from(order, (k) => this.termFields[k] as number);
+    } else {
+      this.termAt = this.termAt.slice(0, this.terms);
+      this.termFields = this.termFields.slice(0, this.terms);
+    }
     this.ids = this.ids.slice(0, this.postings);
     this.freqs =
       this.maxFreq <= 0xffff
@@ -288,7 +325,7 @@ class FieldLengths {
 function looksLikeMiniSearch(m: Internals): boolean {
   return (
     typeof m._index?.get === 'function' &&
-    typeof m._index?.set === 'function' &&
+    typeof (m._index as { set?: unknown })?.set === 'function' &&
     m._documentIds instanceof Map &&
     m._fieldLength instanceof Map &&
     m._storedFields instanceof Map &&
@@ -318,15 +355,14 @@ export function compactIndex(ms: MiniSearch<number>): boolean {
   const lengths = FieldLengths.from(n, fields, (d) => byDoc.get(d));
   if (!lengths) return false;
   const store = new PostingStore();
-  const terms: [string, TermPostings][] = [];
+  const terms: string[] = [];
   for (const [term, data] of m._index) {
     if (!(data instanceof Map)) return false;
-    const t = store.addMaps(data as Map<number, Map<number, number>>);
-    if (!t) return false;
-    terms.push([term, t]);
+    if (!store.addMaps(data as Map<number, Map<number, number>>)) return false;
+    terms.push(term);
   }
   store.seal();
-  for (const [term, t] of terms) m._index.set(term, t);
+  m._index = new TermDictionary(terms, store);
   const ids = new DenseIds(n);
   m._documentIds = ids;
   m._idToShortId = ids;
@@ -353,14 +389,22 @@ function* load(js: AsPlainObject, options: Options<number>): Generator<void, Min
   const m = ms as unknown as Internals;
   if (!looksLikeMiniSearch(m)) return null;
   const store = new PostingStore();
+  const tree = new TreeOrder();
   let count = 0;
-  for (const [term, data] of js.index) {
-    const t = store.addObject(data as Record<string, Record<string, number>>);
-    if (!t) return null;
-    m._index.set(term, t);
+  // Read once: a snapshot's `index` is a getter over the frames' rows (snapshot-file.ts), and
+  // code made hot by calling it per term can keep the getter, so all the rows, alive.
+  const rows = js.index;
+  for (const [term, data] of rows) {
+    if (!store.addObject(data as Record<string, Record<string, number>>)) return null;
+    tree.add(term);
     if (++count % 1000 === 0) yield;
   }
-  store.seal();
+  // Ranks are the order MiniSearch's tree, loaded so, would iterate: its answers' order.
+  const order = tree.order();
+  yield;
+  store.seal(order);
+  const terms = Array.from(order, (k) => rows[k]?.[0] as string);
+  m._index = new TermDictionary(terms, store);
   const dense = new DenseIds(n);
   m._documentIds = dense;
   m._idToShortId = dense;
