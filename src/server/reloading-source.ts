@@ -78,6 +78,8 @@ export interface ReloadTimings {
    * event loop's delay, sampled every 5 ms): the longest step taken on the main thread.
    */
   readonly longestBlockMs?: number;
+  /** The passage text index was the live snapshot's (the documents did not change). */
+  readonly passagesShared?: boolean;
   /** The watcher's first read at start, which fills the parse cache and serves nothing. */
   readonly warmUp?: boolean;
 }
@@ -131,11 +133,11 @@ export class ReloadingSource implements SnapshotSource {
   private readonly worker = new LoadWorker();
 
   /** The candidate: records validated off-thread, then its graph built in slices. */
-  private async prepare(): Promise<Candidate> {
+  private async prepare(passagesAnyway = false): Promise<Candidate> {
     const started = performance.now();
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
-    const loaded: OffthreadLoad = await this.worker.load(this.dataDir);
+    const loaded: OffthreadLoad = await this.worker.load(this.dataDir, true, passagesAnyway);
     const validated = performance.now();
     const timings = (built: number, prepared: number): ReloadTimings => ({
       parses: loaded.parses,
@@ -150,11 +152,19 @@ export class ReloadingSource implements SnapshotSource {
       return { same: true, problems: [], timings: timings(validated, validated), delay };
     }
     const snapshot = await buildSnapshotInSlices(loaded.input, this.sliceMs, loaded.indexes);
+    // Same documents as the live snapshot: its passage text index serves the new one too.
+    const shared = await runInSlices(snapshot.sharePassagesSteps(this.snapshot), this.sliceMs);
+    if (!shared && loaded.indexes && !loaded.indexes.passages) {
+      // The worker left it out (the documents are its previous load's) but the live snapshot's
+      // are other documents (a reload that was not taken changed them): ask for it after all.
+      delay.disable();
+      return this.prepare(true);
+    }
     // Built in the worker; loaded here in slices (MiniSearch's loadJSAsync), as serve does at start.
     await snapshot.loadSearch();
     const built = performance.now();
     await this.options.beforeSwap?.(snapshot);
-    return { snapshot, problems: [], timings: timings(built, built), delay };
+    return { snapshot, problems: [], timings: { ...timings(built, built), passagesShared: shared }, delay };
   }
 
   private get sliceMs(): number | undefined {

@@ -104,7 +104,7 @@ describe('the adjacency of a reload, patched from the live one', () => {
   it('prepares the timeline as the one-go build does', () => {
     const stepped = new Snapshot(input);
     runToEnd(prepareTraversalSteps(stepped, live, 5));
-    const args = { first: 500 };
+    const args = { limit: 500 };
     expect(timeline(stepped, args)).toEqual(timeline(new Snapshot(input), args));
   });
 });
