@@ -226,6 +226,11 @@ export class Snapshot {
     return this.searchLoading;
   }
 
+  /** Whether the passage index is built or loaded already (a reload can share it then). */
+  hasPassageIndex(): boolean {
+    return this.passageIndex !== undefined;
+  }
+
   /**
    * For a reload: takes `live`'s passage text index when both have the same documents (the
    * text index depends on them alone; the new entities' evidence spans are made in steps).

@@ -137,7 +137,9 @@ export class ReloadingSource implements SnapshotSource {
     const started = performance.now();
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
-    const loaded: OffthreadLoad = await this.worker.load(this.dataDir, true, passagesAnyway);
+    // The live snapshot has no passage index to share (no search yet): the worker sends one.
+    const passages = passagesAnyway || !this.snapshot.hasPassageIndex();
+    const loaded: OffthreadLoad = await this.worker.load(this.dataDir, true, passages);
     const validated = performance.now();
     const timings = (built: number, prepared: number): ReloadTimings => ({
       parses: loaded.parses,
