@@ -10,14 +10,17 @@ import type { AsPlainObject } from 'minisearch';
 import type { DataProblem } from '../model/errors.js';
 import type { EntityRecord, RelationRecord } from '../model/records.js';
 import type { LoadMessage, LoadRequest } from './load-protocol.js';
-import { type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
+import { type ReloadIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
 import { workerEntry } from './worker-entry.js';
 
 export interface OffthreadLoad {
   /** The records, when the data validated (entities sorted by id, as the snapshot keeps them). */
   readonly input?: SnapshotInput;
-  /** Its search indexes, built in the worker (load them with Snapshot.loadSearch, in slices). */
-  readonly indexes?: SearchIndexData;
+  /**
+   * Its search indexes, built in the worker (load them with Snapshot.loadSearch, in slices);
+   * no passage index when the documents are the previous load's (Snapshot.sharePassagesSteps).
+   */
+  readonly indexes?: ReloadIndexData;
   readonly problems: readonly DataProblem[];
   /** Knowledge files parsed by this load: the others came from the worker's cache. */
   readonly parses: number;
@@ -31,8 +34,8 @@ export class LoadWorker {
   private queue: Promise<unknown> = Promise.resolve();
 
   /** `records: false` reads and validates only to fill the parse cache; no records come back. */
-  load(dataDir: string, records = true): Promise<OffthreadLoad> {
-    const run = this.queue.then(() => this.run(dataDir, records));
+  load(dataDir: string, records = true, passages = false): Promise<OffthreadLoad> {
+    const run = this.queue.then(() => this.run(dataDir, records, passages));
     this.queue = run.catch(() => {});
     return run;
   }
@@ -50,7 +53,7 @@ export class LoadWorker {
     return worker;
   }
 
-  private run(dataDir: string, records: boolean): Promise<OffthreadLoad> {
+  private run(dataDir: string, records: boolean, passages: boolean): Promise<OffthreadLoad> {
     const worker = this.start();
     return new Promise((resolve, reject) => {
       let start: Extract<LoadMessage, { type: 'start' }> | undefined;
@@ -97,9 +100,12 @@ export class LoadWorker {
               start && records && message.problems.length === 0
                 ? { version: start.version, data: start.data, documents: start.documents, entities, relations }
                 : undefined;
-            const indexes: SearchIndexData | undefined =
-              input && index.entities && index.passages
-                ? { entities: index.entities, passages: { index: index.passages, table } }
+            const indexes: ReloadIndexData | undefined =
+              input && index.entities
+                ? {
+                    entities: index.entities,
+                    passages: index.passages && { index: index.passages, table },
+                  }
                 : undefined;
             resolve({ input, indexes, problems: message.problems, parses: message.parses, workerMs: message.ms });
             return;
@@ -115,7 +121,7 @@ export class LoadWorker {
       worker.on('message', onMessage);
       worker.once('error', onError);
       worker.once('exit', onExit);
-      worker.postMessage({ type: 'load', dataDir, records } satisfies LoadRequest);
+      worker.postMessage({ type: 'load', dataDir, records, passages } satisfies LoadRequest);
     });
   }
 
@@ -151,7 +157,7 @@ const STEP = 500;
 export async function buildSnapshotInSlices(
   input: SnapshotInput,
   sliceMs?: number,
-  indexes?: SearchIndexData,
+  indexes?: ReloadIndexData,
 ): Promise<Snapshot> {
   const snapshot = await runInSlices(Snapshot.inSteps(input, indexes, STEP), sliceMs);
   await yieldToEventLoop();

@@ -5,7 +5,11 @@ import type { EntityRecord, RelationRecord, SourceDocumentRecord } from '../mode
 import type { DataBinding } from './data-hash.js';
 
 /** `records: false` only fills the worker's parse cache (a watcher warming up at start). */
-export type LoadRequest = { type: 'load'; dataDir: string; records?: boolean } | { type: 'more' };
+/**
+ * `passages: true` sends the passage index even when the documents are those of the worker's
+ * previous load (whose index the main thread is then expected to share).
+ */
+export type LoadRequest = { type: 'load'; dataDir: string; records?: boolean; passages?: boolean } | { type: 'more' };
 
 export type LoadMessage =
   | { type: 'start'; version: string; data?: DataBinding; documents: SourceDocumentRecord[] }

@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { AsPlainObject } from 'minisearch';
+import type { SourceDocumentRecord } from '../model/records.js';
 import { ParseCache, validateRecords } from './load.js';
 import type { LoadMessage, LoadRequest } from './load-protocol.js';
 import { PassageIndex } from './passages.js';
@@ -20,12 +21,21 @@ let queue: LoadMessage[] = [];
 const ENTITY_CHUNK = 2_000;
 const RELATION_CHUNK = 5_000;
 
-function load(dataDir: string, records = true): LoadMessage[] {
+/** The documents of the previous load: while they stay the same, so does the passage text index. */
+let lastDocuments: readonly SourceDocumentRecord[] | undefined;
+
+function sameDocuments(a: readonly SourceDocumentRecord[], b: readonly SourceDocumentRecord[]): boolean {
+  return a.length === b.length && a.every((d, i) => d.id === b[i]?.id && d.text === b[i]?.text);
+}
+
+function load(dataDir: string, records = true, passagesAnyway = false): LoadMessage[] {
   const started = performance.now();
   const parsesBefore = cache.parses;
   const { input, problems } = validateRecords(dataDir, { cache });
   const parses = cache.parses - parsesBefore;
   const ms = Math.round(performance.now() - started);
+  const documentsChanged = !input || !lastDocuments || !sameDocuments(lastDocuments, input.documents);
+  if (input) lastDocuments = input.documents;
   if (!input || !records) return [{ type: 'done', problems: [...problems], parses, ms }];
   // Sorted here as the snapshot sorts them, so its sort on the main thread finds them in order.
   const entities = [...input.entities].sort((a, b) => a.id.localeCompare(b.id));
@@ -40,9 +50,13 @@ function load(dataDir: string, records = true): LoadMessage[] {
   }
   // The search indexes too: built here, they cost the main thread only their loading in slices.
   const search = new SearchIndex(entities).toJSON();
-  const passages = new PassageIndex(input.documents, entities).toJSON();
   pushIndex(out, 'entities', search);
-  pushIndex(out, 'passages', passages.index, [...passages.table]);
+  // The passage text index depends on the documents alone: when they are the previous load's,
+  // the main thread shares its live snapshot's (the biggest index, most of a reload's time).
+  if (documentsChanged || passagesAnyway) {
+    const passages = new PassageIndex(input.documents, entities).toJSON();
+    pushIndex(out, 'passages', passages.index, [...passages.table]);
+  }
   out.push({ type: 'done', problems: [], parses, ms: Math.round(performance.now() - started) });
   return out;
 }
@@ -58,7 +72,7 @@ function pushIndex(out: LoadMessage[], which: 'entities' | 'passages', index: As
 
 port.on('message', (request: LoadRequest) => {
   try {
-    if (request.type === 'load') queue = load(request.dataDir, request.records);
+    if (request.type === 'load') queue = load(request.dataDir, request.records, request.passages);
     const next = queue.shift();
     if (next) port.postMessage(next);
   } catch (err) {

@@ -16,6 +16,7 @@ import {
   plan,
   runPlan,
 } from './fulltext.js';
+import { runToEnd } from './steps.js';
 import { indexTerms } from './text-tokens.js';
 
 /** Passages end at a sentence end once they reach this many characters (never mid-sentence). */
@@ -107,30 +108,36 @@ export class PassageIndex {
     return texts.index;
   }
 
+  /**
+   * The same documents' index for other entities (a reload that changed knowledge files only):
+   * the text index depends on the documents alone, so it is `other`'s, shared (neither is ever
+   * changed); the entities' evidence spans are made anew, in steps of `step` entities.
+   */
+  static *sharingSteps(
+    other: PassageIndex,
+    documents: readonly SourceDocumentRecord[],
+    entities: readonly EntityRecord[],
+    step = 500,
+  ): Generator<void, PassageIndex> {
+    const spans = yield* evidenceSpans(documents, entities, step);
+    return new PassageIndex(documents, entities, undefined, { ...spans, table: other.table, ms: other.ms });
+  }
+
   constructor(
     private readonly documents: readonly SourceDocumentRecord[],
     private readonly entities: readonly EntityRecord[],
     serialised?: PassageIndexData & { ms?: MiniSearch<number> },
+    shared?: { spanAt: Uint32Array; spans: Uint32Array; table: Int32Array; ms: MiniSearch<number> },
   ) {
     this.docIndex = new Map(documents.map((d, i) => [d.id, i]));
-    const found: number[] = [];
-    entities.forEach((e, i) => {
-      for (const ev of e.evidence) {
-        const d = this.docIndex.get(ev.document);
-        if (d !== undefined) found.push(d, ev.start, ev.end, i);
-      }
-    });
-    this.spanAt = new Uint32Array(documents.length + 1);
-    for (let k = 0; k < found.length; k += 4) (this.spanAt[(found[k] as number) + 1] as number)++;
-    for (let d = 0; d < documents.length; d++) this.spanAt[d + 1] += this.spanAt[d] as number;
-    this.spans = new Uint32Array(found.length - found.length / 4);
-    const next = this.spanAt.slice(0, documents.length);
-    for (let k = 0; k < found.length; k += 4) {
-      const at = 3 * (next[found[k] as number] as number)++;
-      this.spans[at] = found[k + 1] as number;
-      this.spans[at + 1] = found[k + 2] as number;
-      this.spans[at + 2] = found[k + 3] as number;
+    if (shared) {
+      this.spanAt = shared.spanAt;
+      this.spans = shared.spans;
+      this.table = shared.table;
+      this.ms = shared.ms;
+      return;
     }
+    ({ spanAt: this.spanAt, spans: this.spans } = runToEnd(evidenceSpans(documents, entities)));
     if (serialised) {
       this.table = Int32Array.from(serialised.table);
       this.ms =
@@ -204,4 +211,33 @@ export class PassageIndex {
     const entities = [...seen].map((e) => this.entities[e] as EntityRecord).sort((a, b) => a.id.localeCompare(b.id));
     return { document, start, end, snippet, highlights: highlights(snippet, m.spans), entities, score };
   }
+}
+
+/** The entities' evidence spans per document (see PassageIndex.spans), in steps of `step` entities. */
+function* evidenceSpans(
+  documents: readonly SourceDocumentRecord[],
+  entities: readonly EntityRecord[],
+  step = Number.POSITIVE_INFINITY,
+): Generator<void, { spanAt: Uint32Array; spans: Uint32Array }> {
+  const docIndex = new Map(documents.map((d, i) => [d.id, i]));
+  const found: number[] = [];
+  for (let i = 0; i < entities.length; i++) {
+    for (const ev of (entities[i] as EntityRecord).evidence) {
+      const d = docIndex.get(ev.document);
+      if (d !== undefined) found.push(d, ev.start, ev.end, i);
+    }
+    if ((i + 1) % step === 0) yield;
+  }
+  const spanAt = new Uint32Array(documents.length + 1);
+  for (let k = 0; k < found.length; k += 4) (spanAt[(found[k] as number) + 1] as number)++;
+  for (let d = 0; d < documents.length; d++) spanAt[d + 1] += spanAt[d] as number;
+  const spans = new Uint32Array(found.length - found.length / 4);
+  const next = spanAt.slice(0, documents.length);
+  for (let k = 0; k < found.length; k += 4) {
+    const at = 3 * (next[found[k] as number] as number)++;
+    spans[at] = found[k + 1] as number;
+    spans[at + 1] = found[k + 2] as number;
+    spans[at + 2] = found[k + 3] as number;
+  }
+  return { spanAt, spans };
 }

@@ -47,6 +47,9 @@ export interface SearchIndexData {
   readonly passages: PassageIndexData;
 }
 
+/** As a reload's worker sends them: no passage index when the documents did not change. */
+export type ReloadIndexData = Omit<SearchIndexData, 'passages'> & { readonly passages?: PassageIndexData };
+
 /**
  * A snapshot's records already encoded (see record-store.ts), as a snapshot file holds them:
  * the heads go on the graph, the sections are taken as they are, no record is parsed.
@@ -99,7 +102,7 @@ export class Snapshot {
   private readonly entitiesByDocument = new Map<string, EntityRecord[]>();
 
   /** Indexes read from a snapshot file, until the first search loads them. */
-  private indexData?: SearchIndexData;
+  private indexData?: ReloadIndexData;
   private searchIndex?: SearchIndex;
   private passageIndex?: PassageIndex;
   private readonly documentOrder: readonly SourceDocumentRecord[];
@@ -108,7 +111,7 @@ export class Snapshot {
    * Builds the whole snapshot at once. A watching server builds the next one in slices that
    * yield to requests instead: see `Snapshot.inSteps`.
    */
-  constructor(input: SnapshotInput | EncodedSnapshotInput, indexes?: SearchIndexData, deferred?: Deferred) {
+  constructor(input: SnapshotInput | EncodedSnapshotInput, indexes?: ReloadIndexData, deferred?: Deferred) {
     const encoded = 'entityRecords' in input ? input : runToEnd(encodingSteps(input));
     const columns = encoded.relations;
     // The snapshot appends its MENTIONS and node ids to the columns: one input, one snapshot.
@@ -139,7 +142,7 @@ export class Snapshot {
    * A snapshot whose records are encoded and whose graph is filled by the returned steps, each
    * a few hundred insertions: run them all (e.g. with runInSlices) before using the snapshot.
    */
-  static *inSteps(input: SnapshotInput, indexes?: SearchIndexData, step = 500): Generator<void, Snapshot> {
+  static *inSteps(input: SnapshotInput, indexes?: ReloadIndexData, step = 500): Generator<void, Snapshot> {
     const encoded = yield* encodingSteps(input, step);
     const deferred: Deferred = { step };
     const snapshot = new Snapshot(encoded, indexes, deferred);
@@ -230,7 +233,7 @@ export class Snapshot {
   }
 
   /** The serialised data for whichever index is still to load; dropped once both are. */
-  private takeIndexData(): SearchIndexData | undefined {
+  private takeIndexData(): ReloadIndexData | undefined {
     const data = this.indexData;
     if (data && (this.searchIndex || this.passageIndex)) this.indexData = undefined;
     return data;
@@ -247,13 +250,39 @@ export class Snapshot {
     this.searchLoading ??= (async () => {
       const data = this.indexData;
       if (data && !this.searchIndex) this.searchIndex = await SearchIndex.load(this.allEntities, data.entities);
-      if (data && !this.passageIndex) {
+      if (data?.passages && !this.passageIndex) {
         this.passageIndex = await PassageIndex.load(this.documentOrder, this.allEntities, data.passages);
       }
       this.indexData = undefined;
       this.prepareSearch();
     })();
     return this.searchLoading;
+  }
+
+  /** Whether the passage index is built or loaded already (a reload can share it then). */
+  hasPassageIndex(): boolean {
+    return this.passageIndex !== undefined;
+  }
+
+  /**
+   * For a reload: takes `live`'s passage text index when both have the same documents (the
+   * text index depends on them alone; the new entities' evidence spans are made in steps).
+   * Returns whether it did; if not, the index is loaded or built as usual.
+   */
+  *sharePassagesSteps(live: Snapshot, step = 500): Generator<void, boolean> {
+    const theirs = live.passageIndex;
+    if (!theirs || this.passageIndex) return false;
+    const mine = this.documentOrder;
+    const other = live.documentOrder;
+    if (mine.length !== other.length) return false;
+    for (let d = 0; d < mine.length; d++) {
+      const a = mine[d] as SourceDocumentRecord;
+      const b = other[d] as SourceDocumentRecord;
+      if (a.id !== b.id || a.text !== b.text) return false;
+      if ((d + 1) % 50 === 0) yield;
+    }
+    this.passageIndex = yield* PassageIndex.sharingSteps(theirs, mine, this.allEntities, step);
+    return true;
   }
 
   /** Loads (or builds) both indexes now, so no first search pays for them. */

@@ -22,7 +22,9 @@ import type { EntityRecord } from '../model/records.js';
 import {
   type Adjacency,
   adjacencyOf,
+  adjacencySteps,
   BACKWARD,
+  builtAdjacency,
   chainWalk,
   compareIds,
   edgesBetween,
@@ -37,6 +39,7 @@ import {
 import { checkInt, requireEntity } from './arguments.js';
 import { assertionKey } from './relation-filter.js';
 import type { Direction, Snapshot } from './snapshot.js';
+import { runToEnd, sortInSteps } from './steps.js';
 import { TRAVERSAL_LIMITS as L } from './traversal-limits.js';
 
 /**
@@ -139,6 +142,16 @@ function pathOf(nodes: readonly string[], hops: readonly (readonly string[])[]):
 export function prepareTraversal(snapshot: Snapshot): void {
   adjacencyOf(snapshot);
   datedEntities(snapshot);
+}
+
+/**
+ * prepareTraversal in steps of about `step` elements, for a server that prepares its next
+ * snapshot between requests; `live` is the snapshot served now, whose adjacency (if built) the
+ * new one is patched from rather than sorted again.
+ */
+export function* prepareTraversalSteps(snapshot: Snapshot, live?: Snapshot, step = 5_000): Generator<void, void> {
+  yield* adjacencySteps(snapshot, live && builtAdjacency(live), step);
+  yield* datedEntitiesSteps(snapshot, step);
 }
 
 /** Followed assertions: null (all) unless some are named. */
@@ -852,22 +865,27 @@ interface DatedEntity {
  */
 const datedBySnapshot = new WeakMap<Snapshot, readonly DatedEntity[]>();
 function datedEntities(snapshot: Snapshot): readonly DatedEntity[] {
-  let dated = datedBySnapshot.get(snapshot);
-  if (!dated) {
-    const list: DatedEntity[] = [];
-    for (const entity of snapshot.entities()) {
-      const placed = datedAs(entity);
-      if (!placed) continue;
-      const bounds = dateBounds(placed.date);
-      list.push({ entity, ...placed, ...bounds, rank: PRECISION_RANK[placed.date.precision] });
-    }
-    list.sort((a, b) =>
-      a.first < b.first ? -1 : a.first > b.first ? 1 : a.rank - b.rank || compareIds(a.entity.id, b.entity.id),
-    );
-    dated = list;
-    datedBySnapshot.set(snapshot, dated);
+  return datedBySnapshot.get(snapshot) ?? runToEnd(datedEntitiesSteps(snapshot, Number.POSITIVE_INFINITY));
+}
+
+function* datedEntitiesSteps(snapshot: Snapshot, step: number): Generator<void, readonly DatedEntity[]> {
+  const existing = datedBySnapshot.get(snapshot);
+  if (existing) return existing;
+  const list: DatedEntity[] = [];
+  let n = 0;
+  for (const entity of snapshot.entities()) {
+    if (++n % step === 0) yield;
+    const placed = datedAs(entity);
+    if (!placed) continue;
+    const bounds = dateBounds(placed.date);
+    list.push({ entity, ...placed, ...bounds, rank: PRECISION_RANK[placed.date.precision] });
   }
-  return dated;
+  const byDate = (a: DatedEntity, b: DatedEntity) =>
+    a.first < b.first ? -1 : a.first > b.first ? 1 : a.rank - b.rank || compareIds(a.entity.id, b.entity.id);
+  if (step === Number.POSITIVE_INFINITY) list.sort(byDate);
+  else yield* sortInSteps(list, byDate, step);
+  datedBySnapshot.set(snapshot, list);
+  return list;
 }
 
 function involvedWith(snapshot: Snapshot, id: string): ReadonlySet<string> {

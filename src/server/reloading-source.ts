@@ -16,10 +16,11 @@
  */
 import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { DOCUMENTS_DIR, KNOWLEDGE_DIR } from '../graph/data-hash.js';
 import { buildSnapshotInSlices, LoadWorker, type OffthreadLoad, runInSlices } from '../graph/load-offthread.js';
 import type { Snapshot } from '../graph/snapshot.js';
-import { prepareTraversal } from '../graph/traversal.js';
+import { prepareTraversalSteps } from '../graph/traversal.js';
 import { type DataProblem, formatProblem } from '../model/errors.js';
 import type { FileLoss, NotTaken, SnapshotSource, SourceStatus } from './snapshot-source.js';
 
@@ -72,6 +73,13 @@ export interface ReloadTimings {
   readonly prepareMs: number;
   readonly traversalMs?: number;
   readonly totalMs: number;
+  /**
+   * The longest the event loop was kept from answering requests during the reload (ms; the
+   * event loop's delay, sampled every 5 ms): the longest step taken on the main thread.
+   */
+  readonly longestBlockMs?: number;
+  /** The passage text index was the live snapshot's (the documents did not change). */
+  readonly passagesShared?: boolean;
   /** The watcher's first read at start, which fills the parse cache and serves nothing. */
   readonly warmUp?: boolean;
 }
@@ -125,9 +133,13 @@ export class ReloadingSource implements SnapshotSource {
   private readonly worker = new LoadWorker();
 
   /** The candidate: records validated off-thread, then its graph built in slices. */
-  private async prepare(): Promise<Candidate> {
+  private async prepare(passagesAnyway = false): Promise<Candidate> {
     const started = performance.now();
-    const loaded: OffthreadLoad = await this.worker.load(this.dataDir);
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    // The live snapshot has no passage index to share (no search yet): the worker sends one.
+    const passages = passagesAnyway || !this.snapshot.hasPassageIndex();
+    const loaded: OffthreadLoad = await this.worker.load(this.dataDir, true, passages);
     const validated = performance.now();
     const timings = (built: number, prepared: number): ReloadTimings => ({
       parses: loaded.parses,
@@ -136,17 +148,25 @@ export class ReloadingSource implements SnapshotSource {
       prepareMs: Math.round(prepared - built),
       totalMs: Math.round(prepared - started),
     });
-    if (!loaded.input) return { problems: loaded.problems, timings: timings(validated, validated) };
+    if (!loaded.input) return { problems: loaded.problems, timings: timings(validated, validated), delay };
     // The data is what is served already (an edit undone, a touch): nothing to build.
     if (loaded.input.version === this.snapshot.version) {
-      return { same: true, problems: [], timings: timings(validated, validated) };
+      return { same: true, problems: [], timings: timings(validated, validated), delay };
     }
     const snapshot = await buildSnapshotInSlices(loaded.input, this.sliceMs, loaded.indexes);
+    // Same documents as the live snapshot: its passage text index serves the new one too.
+    const shared = await runInSlices(snapshot.sharePassagesSteps(this.snapshot), this.sliceMs);
+    if (!shared && loaded.indexes && !loaded.indexes.passages) {
+      // The worker left it out (the documents are its previous load's) but the live snapshot's
+      // are other documents (a reload that was not taken changed them): ask for it after all.
+      delay.disable();
+      return this.prepare(true);
+    }
     // Built in the worker; loaded here in slices (MiniSearch's loadJSAsync), as serve does at start.
     await snapshot.loadSearch();
     const built = performance.now();
     await this.options.beforeSwap?.(snapshot);
-    return { snapshot, problems: [], timings: timings(built, built) };
+    return { snapshot, problems: [], timings: { ...timings(built, built), passagesShared: shared }, delay };
   }
 
   private get sliceMs(): number | undefined {
@@ -180,9 +200,10 @@ export class ReloadingSource implements SnapshotSource {
         this.notTaken = { at, version: snapshot.version, reason: heldReason(losses, this.guard), losses };
         outcome = { ok: false, version: this.snapshot.version, problems: [], heldBack: this.notTaken };
       } else {
-        // Ready before it is served, as at start-up: no first query pays for the views.
+        // Ready before it is served, as at start-up: no first query pays for the adjacency or
+        // the timeline's index. Built in slices; the adjacency patched from the live one's.
         const preparing = performance.now();
-        prepareTraversal(snapshot);
+        await runInSlices(prepareTraversalSteps(snapshot, this.snapshot), this.sliceMs);
         const traversalMs = Math.round(performance.now() - preparing);
         snapshot.prepareSearch(); // loaded already, unless the worker sent no indexes
         const prepareMs = Math.round(performance.now() - preparing);
@@ -191,6 +212,7 @@ export class ReloadingSource implements SnapshotSource {
           prepareMs,
           traversalMs,
           totalMs: candidate.timings.totalMs + prepareMs,
+          longestBlockMs: longestBlock(candidate.delay),
         });
         this.snapshot = snapshot;
         this.origin = `reload of ${this.dataDir}${acceptLoss ? ' (loss accepted by the operator)' : ''}`;
@@ -199,7 +221,8 @@ export class ReloadingSource implements SnapshotSource {
         outcome = { ok: true, version: snapshot.version, problems: [] };
       }
     }
-    if (!outcome.ok || candidate.same) this.options.onTimings?.(candidate.timings);
+    if (!outcome.ok || candidate.same)
+      this.options.onTimings?.({ ...candidate.timings, longestBlockMs: longestBlock(candidate.delay) });
     this.onReload(outcome);
     return outcome;
   }
@@ -260,7 +283,10 @@ export class ReloadingSource implements SnapshotSource {
         }
         if (this.closed) return;
         // Read while a file was still being written: what was read may be any mix; read again.
-        if (filesSignature(this.dataDir) !== before) continue;
+        if (filesSignature(this.dataDir) !== before) {
+          result.delay?.disable();
+          continue;
+        }
         this.lastRead = before;
         await this.decide(result, false);
         return;
@@ -287,6 +313,16 @@ interface Candidate {
   readonly same?: boolean;
   readonly problems: readonly DataProblem[];
   readonly timings: ReloadTimings;
+  /** The event loop's delay since the reload started (see ReloadTimings.longestBlockMs). */
+  readonly delay?: IntervalHistogram;
+}
+
+/** The longest event-loop delay a histogram saw (ms), and stops it. */
+function longestBlock(delay: IntervalHistogram | undefined): number | undefined {
+  if (!delay) return undefined;
+  delay.disable();
+  // Recorded as the interval's overshoot beyond the 5 ms resolution, in ns.
+  return delay.count > 0 ? Math.round(delay.max / 1e6) : 0;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
