@@ -248,6 +248,8 @@ builder.queryFields((t) => ({
       limit: t.arg.int({ defaultValue: L.defaultNodes }),
     },
     complexity: (args) => ({ field: 10 * (1 + (args.depth ?? L.defaultDepth)), multiplier: 1 }),
+    // The cost reads depth only: the fast path need not re-estimate a request per seed id.
+    extensions: { costArgs: ['depth'] },
     resolve: (_r, args, { snapshot }) =>
       neighborhood(snapshot, {
         ids: args.ids.map(String),

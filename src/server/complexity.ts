@@ -59,8 +59,9 @@ export function complexityError(
 /**
  * The variables an operation's estimate can depend on: those passed to an argument of a field
  * whose cost is a function of its arguments (`first`, `depth`), or to a directive (`@skip`,
- * `@include` decide what is counted). A variable used only where the cost is a constant (an
- * `id`) cannot change the estimate, so an operation whose variables are all of that kind has
+ * `@include` decide what is counted), unless the field lists in its `costArgs` extension the
+ * arguments its cost reads and the variable is in another. A variable used only where the cost
+ * is a constant (an `id`) cannot change the estimate, so an operation whose variables are all of that kind has
  * one verdict for every request, and the fast path need not walk it again for each.
  */
 export function costVariables(schema: GraphQLSchema, document: DocumentNode): string[] {
@@ -73,8 +74,17 @@ export function costVariables(schema: GraphQLSchema, document: DocumentNode): st
       VariableDefinition: () => false,
       Variable(node) {
         const field = typeInfo.getFieldDef();
-        const cost = (field?.extensions as { complexity?: unknown } | undefined)?.complexity;
-        if (typeInfo.getDirective() || !field || typeof cost === 'function') found.add(node.name.value);
+        const extensions = field?.extensions as { complexity?: unknown; costArgs?: readonly string[] } | undefined;
+        if (typeInfo.getDirective() || !field) {
+          found.add(node.name.value);
+          return;
+        }
+        if (typeof extensions?.complexity !== 'function') return;
+        // A field may name the arguments its cost function reads (`costArgs`); a variable in
+        // any other argument (the seed ids of a neighbourhood) cannot change the estimate.
+        const argument = typeInfo.getArgument()?.name;
+        if (extensions.costArgs && argument !== undefined && !extensions.costArgs.includes(argument)) return;
+        found.add(node.name.value);
       },
     }),
   );

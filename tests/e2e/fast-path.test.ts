@@ -159,6 +159,11 @@ describe('fast path answers exactly as yoga does', () => {
       'n',
     ]);
     expect(of('query B($id: ID!, $x: Boolean!) { entity(id: $id) { id name @include(if: $x) } }')).toEqual(['x']);
+    // A neighbourhood's cost reads its depth only (costArgs), not its seed ids.
+    expect(of('query C($id: ID!, $d: Int) { neighborhood(ids: [$id], depth: $d) { truncated } }')).toEqual(['d']);
+    expect(of('query D($id: ID!) { neighborhood(ids: [$id], depth: 2) { truncated } }')).toEqual([]);
+    // Without costArgs every argument of a costed field still counts.
+    expect(of('query E($q: String!) { search(query: $q) { entity { id } } }')).toEqual(['q']);
   });
 
   it('answers the second identical request itself, and says so on /metrics', async () => {
