@@ -8,19 +8,15 @@
  * the chain view (the traversal-reference test shows it finds the same shortest chains), and
  * compared on the whole answer, order included, for many starts, depths, pages and assertions.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { MultiDirectedGraph } from 'graphology';
 import { singleSource } from 'graphology-shortest-path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../src/graph/generate.js';
-import { validateGraphData } from '../../src/graph/load.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/graph/snapshot.js';
 import { drivers, outcomeChains } from '../../src/graph/traversal.js';
 import { ASSERTION_NAMES, type Assertion, CHAIN_RELATIONS } from '../../src/model/ontology.js';
 import type { RelationRecord } from '../../src/model/records.js';
+import { generatedSnapshot } from '../helpers/generated.js';
 import { bundledSnapshot } from '../helpers/graphql.js';
 
 const byId = (a: string, b: string) => a.localeCompare(b);
@@ -156,16 +152,10 @@ describe('outcomeChains and drivers pages answer as building and sorting every c
   });
 
   describe('on a generated heavy-tailed graph', () => {
-    let root: string;
     let snapshot: Snapshot;
     beforeAll(() => {
-      root = mkdtempSync(join(tmpdir(), 'reform-graph-chain-page-'));
-      generateCorpus({ entities: 2000, out: root, seed: 7 });
-      const loaded = validateGraphData(root).snapshot;
-      if (!loaded) throw new Error('the generated corpus did not load');
-      snapshot = loaded;
+      snapshot = generatedSnapshot({ entities: 2000, seed: 7 });
     }, 120_000);
-    afterAll(() => rmSync(root, { recursive: true, force: true }));
 
     it('for many starts, depths, pages and assertions, the walk often cut short', () => {
       const { cut, runs } = agree(snapshot, 80, 22);

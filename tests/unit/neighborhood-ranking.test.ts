@@ -4,15 +4,10 @@
  * ones, cut at `limit`, `truncated` when something was cut. The oracle walks the whole reach
  * with graphology-traversal, as the implementation did before it learnt to stop early.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { MultiDirectedGraph } from 'graphology';
 import { bfsFromNode } from 'graphology-traversal';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../src/graph/generate.js';
-import { validateGraphData } from '../../src/graph/load.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Direction, Snapshot } from '../../src/graph/snapshot.js';
 import { neighborhood } from '../../src/graph/traversal.js';
 import {
@@ -22,6 +17,7 @@ import {
   RELATION_TYPE_NAMES,
   type RelationType,
 } from '../../src/model/ontology.js';
+import { generatedSnapshot } from '../helpers/generated.js';
 import { bundledSnapshot } from '../helpers/graphql.js';
 
 const MODE = { OUT: 'out', IN: 'in', BOTH: 'directed' } as const;
@@ -115,16 +111,10 @@ describe('neighborhood ranks like the whole-reach definition', () => {
   });
 
   describe('on a generated heavy-tailed graph', () => {
-    let root: string;
     let snapshot: Snapshot;
     beforeAll(() => {
-      root = mkdtempSync(join(tmpdir(), 'reform-graph-neighborhood-'));
-      generateCorpus({ entities: 1500, out: root, seed: 3 });
-      const loaded = validateGraphData(root).snapshot;
-      if (!loaded) throw new Error('the generated corpus did not load');
-      snapshot = loaded;
+      snapshot = generatedSnapshot({ entities: 1500, seed: 3 });
     });
-    afterAll(() => rmSync(root, { recursive: true, force: true }));
 
     it('agrees on random arguments', () => {
       agreesWithOracle(snapshot, 150, 7);

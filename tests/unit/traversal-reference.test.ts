@@ -5,16 +5,11 @@
  * The reference here is that previous implementation, kept as the definition, run on random
  * arguments over the bundled graph and a generated heavy-tailed one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import { bidirectional, singleSource } from 'graphology-shortest-path';
 import { allSimpleEdgeGroupPaths } from 'graphology-simple-path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../src/graph/generate.js';
-import { validateGraphData } from '../../src/graph/load.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/graph/snapshot.js';
 import { drivers, outcomeChains, paths, shortestPath } from '../../src/graph/traversal.js';
 import { LimitExceededError } from '../../src/model/errors.js';
@@ -26,6 +21,7 @@ import {
   type RelationType,
 } from '../../src/model/ontology.js';
 import type { RelationRecord } from '../../src/model/records.js';
+import { generatedSnapshot } from '../helpers/generated.js';
 import { bundledSnapshot } from '../helpers/graphql.js';
 
 const byId = (a: string, b: string) => a.localeCompare(b);
@@ -193,16 +189,10 @@ describe('paths and chains answer as graphology did on filtered copies', () => {
   });
 
   describe('on a generated heavy-tailed graph', () => {
-    let root: string;
     let snapshot: Snapshot;
     beforeAll(() => {
-      root = mkdtempSync(join(tmpdir(), 'reform-graph-paths-'));
-      generateCorpus({ entities: 1500, out: root, seed: 5 });
-      const loaded = validateGraphData(root).snapshot;
-      if (!loaded) throw new Error('the generated corpus did not load');
-      snapshot = loaded;
+      snapshot = generatedSnapshot({ entities: 1500, seed: 5 });
     });
-    afterAll(() => rmSync(root, { recursive: true, force: true }));
 
     it('shortest and simple paths', () => {
       agreeOnPaths(snapshot, 60, 13, 3);
