@@ -92,7 +92,7 @@ interface PoolEntry {
   readonly file: YamlFileRef;
   readonly digest: string;
   readonly parsed?: ParsedKnowledgeFile;
-  readonly bytes?: Uint8Array;
+  readonly bytes?: Buffer;
 }
 
 /** Loads and validates; throws DataValidationError listing every problem. */
@@ -493,7 +493,7 @@ class Loader {
     this.cache?.keepOnly(new Set(files));
   }
 
-  /** Reads and hashes one file here, in file order; its bytes go to a worker unless cached. */
+  /** Reads and hashes one file here, in file order; its bytes are kept (to parse) unless cached. */
   private readForPool(abs: string): PoolEntry {
     const relPath = this.rel(abs);
     const bytes = readFileSync(abs);
@@ -513,29 +513,26 @@ class Loader {
     let j = 0;
     return batch.map(({ file, parsed, digest }) => {
       if (parsed) return { file, parsed };
-      const made = fresh[j++] as ParsedKnowledgeFile;
-      if (this.cache) {
-        this.cache.parses++;
-        this.cache.set(file.absPath, digest, made);
-      }
-      return { file, parsed: made };
+      return { file, parsed: this.remember(file, digest, fresh[j++] as ParsedKnowledgeFile) };
     });
   }
 
   private readKnowledgeFile(abs: string): void {
-    const relPath = this.rel(abs);
-    const bytes = readFileSync(abs);
-    this.hash.update(relPath).update(bytes);
-    const digest = this.sources.add(abs, bytes);
-    let parsed = this.cache?.get(abs, digest);
-    if (!parsed) {
-      parsed = parseKnowledgeFile(abs, relPath, bytes.toString('utf8'));
-      if (this.cache) {
-        this.cache.parses++;
-        this.cache.set(abs, digest, parsed);
-      }
+    const { file, digest, parsed, bytes } = this.readForPool(abs);
+    // readForPool keeps the bytes exactly when there is no cached parse.
+    this.addKnowledge(
+      file,
+      parsed ?? this.remember(file, digest, parseKnowledgeFile(abs, file.relPath, (bytes as Buffer).toString('utf8'))),
+    );
+  }
+
+  /** A fresh parse, counted and cached for the next load of the same bytes. */
+  private remember(file: YamlFileRef, digest: string, parsed: ParsedKnowledgeFile): ParsedKnowledgeFile {
+    if (this.cache) {
+      this.cache.parses++;
+      this.cache.set(file.absPath, digest, parsed);
     }
-    this.addKnowledge(new YamlFileRef(relPath, abs), parsed);
+    return parsed;
   }
 
   /** Takes one file's parsed elements into the corpus: the checks against the files before it. */
