@@ -3,20 +3,11 @@
  * on constructed sentences that no article of the real set contains: invented figures, nouns and
  * wordings, so a rule keyed to one article's phrasing would fail here.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGraphData } from '../../src/graph/load.js';
-import { extract } from '../../src/ingest/extract.js';
-import { copyKeepingOnly, FIRST_FIVE_DOCUMENTS, removeDir } from '../../src/ingest/holdout.js';
-import { parsePartialDate } from '../../src/model/dates.js';
-
-const copy = copyKeepingOnly(resolve(import.meta.dirname, '../../graph-data'), FIRST_FIVE_DOCUMENTS);
-const snapshot = loadGraphData(copy);
-removeDir(copy);
+import { extractInvented } from '../helpers/ingest.js';
 
 /** Published on a Saturday, so weekdays resolve to the days before. */
-const run = (text: string) =>
-  extract(snapshot, text, { documentId: 'outcome-shapes', published: parsePartialDate('2023-06-10') ?? undefined });
+const run = (text: string) => extractInvented(text, 'outcome-shapes');
 const outcomes = (text: string) =>
   run(text)
     .entities.filter((e) => e.kind === 'OUTCOME')

@@ -4,19 +4,11 @@
  * preposition is no part of a metric, "since … in YEAR" opens a period, and places a campaign
  * covered are its scope, not its result.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGraphData } from '../../src/graph/load.js';
-import { extract } from '../../src/ingest/extract.js';
-import { copyKeepingOnly, FIRST_FIVE_DOCUMENTS, removeDir } from '../../src/ingest/holdout.js';
-import { parsePartialDate } from '../../src/model/dates.js';
-
-const copy = copyKeepingOnly(resolve(import.meta.dirname, '../../graph-data'), FIRST_FIVE_DOCUMENTS);
-const snapshot = loadGraphData(copy);
-removeDir(copy);
+import { extractInvented } from '../helpers/ingest.js';
 
 const outcomes = (text: string) =>
-  extract(snapshot, text, { documentId: 'shapes', published: parsePartialDate('2023-06-10') ?? undefined })
+  extractInvented(text, 'shapes')
     .entities.filter((e) => e.kind === 'OUTCOME')
     .map((e) => e.fields);
 const outcome = (text: string, value: number) => outcomes(text).find((f) => f.value === value);

@@ -4,19 +4,11 @@
  * mechanisms set up in the passive or named by what they are for, and packages of measures or
  * guidelines named by their purpose.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGraphData } from '../../src/graph/load.js';
-import { extract } from '../../src/ingest/extract.js';
-import { copyKeepingOnly, FIRST_FIVE_DOCUMENTS, removeDir } from '../../src/ingest/holdout.js';
-import { parsePartialDate } from '../../src/model/dates.js';
-
-const copy = copyKeepingOnly(resolve(import.meta.dirname, '../../graph-data'), FIRST_FIVE_DOCUMENTS);
-const snapshot = loadGraphData(copy);
-removeDir(copy);
+import { extractInvented } from '../helpers/ingest.js';
 
 const reforms = (text: string) =>
-  extract(snapshot, text, { documentId: 'shapes', published: parsePartialDate('2023-06-10') ?? undefined })
+  extractInvented(text, 'shapes')
     .entities.filter((e) => e.kind === 'REFORM')
     .map((e) => e.name);
 
@@ -93,7 +85,7 @@ describe('packages named by their purpose', () => {
 });
 
 const campaigns = (text: string) =>
-  extract(snapshot, text, { documentId: 'shapes', published: parsePartialDate('2023-06-10') ?? undefined })
+  extractInvented(text, 'shapes')
     .entities.filter((e) => e.kind === 'CAMPAIGN')
     .map((e) => e.name);
 

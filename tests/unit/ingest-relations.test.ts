@@ -3,23 +3,12 @@
  * and figures invented for the test): which campaign a figure is credited to, a part named with
  * its whole, who launched a campaign and who reported a figure.
  */
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGraphData } from '../../src/graph/load.js';
-import { extract } from '../../src/ingest/extract.js';
-import { copyKeepingOnly, FIRST_FIVE_DOCUMENTS, removeDir } from '../../src/ingest/holdout.js';
-import { parsePartialDate } from '../../src/model/dates.js';
-
-const copy = copyKeepingOnly(resolve(import.meta.dirname, '../../graph-data'), FIRST_FIVE_DOCUMENTS);
-const snapshot = loadGraphData(copy);
-removeDir(copy);
+import { extractInvented } from '../helpers/ingest.js';
 
 /** Relations as `source TYPE target`, by the candidates' names (outcomes by their value). */
 function relations(text: string, type?: string): string[] {
-  const x = extract(snapshot, text, {
-    documentId: 'relations',
-    published: parsePartialDate('2023-06-10') ?? undefined,
-  });
+  const x = extractInvented(text, 'relations');
   const label = new Map(
     x.entities.map((e) => [e.id, e.kind === 'OUTCOME' ? `#${String(e.fields.value)}` : e.name] as const),
   );
@@ -94,17 +83,17 @@ describe('sessions: a conference the text says was held', () => {
       'Reporters learned from the press conference held by the Ministry of Public Security on Tuesday that …';
     // "on Tuesday" is read against the publication date (Saturday 2023-06-10), so the session is dated.
     expect(relations(held, 'HELD')).toEqual(['Ministry of Public Security HELD Press conference (2023-06-06)']);
-    const told = extract(snapshot, 'Police solved 310 cases in May, Ma Lin told a news conference on Tuesday.', {
-      documentId: 'relations',
-      published: parsePartialDate('2023-06-10') ?? undefined,
-    });
+    const told = extractInvented(
+      'Police solved 310 cases in May, Ma Lin told a news conference on Tuesday.',
+      'relations',
+    );
     expect(told.entities.filter((e) => e.kind === 'PLENARY_SESSION')).toEqual([]);
   });
 });
 
 describe('campaigns and reforms known by a description', () => {
   const kinds = (text: string, kind: string) =>
-    extract(snapshot, text, { documentId: 'relations', published: parsePartialDate('2023-06-10') ?? undefined })
+    extractInvented(text, 'relations')
       .entities.filter((e) => e.kind === kind)
       .map((e) => e.name);
   it('"The special campaign launched by the ministry" is a campaign when none is named before', () => {
@@ -145,7 +134,7 @@ describe('campaigns and reforms known by a description', () => {
 
 describe('credits name the publisher, not an actor', () => {
   const organs = (text: string) =>
-    extract(snapshot, text, { documentId: 'relations', published: parsePartialDate('2023-06-10') ?? undefined })
+    extractInvented(text, 'relations')
       .entities.filter((e) => e.kind === 'ORGAN')
       .map((e) => e.name);
   it('datelines, bylines and photo credits propose no organ', () => {
@@ -158,10 +147,10 @@ describe('credits name the publisher, not an actor', () => {
     expect(organs('The State Council Information Office held a briefing on Monday.')).toEqual([
       'State Council Information Office',
     ]);
-    const people = extract(snapshot, 'Zhou Ping, vice minister of public security, spoke on Monday.', {
-      documentId: 'relations',
-      published: parsePartialDate('2023-06-10') ?? undefined,
-    }).entities.filter((e) => e.kind === 'PERSON');
+    const people = extractInvented(
+      'Zhou Ping, vice minister of public security, spoke on Monday.',
+      'relations',
+    ).entities.filter((e) => e.kind === 'PERSON');
     expect(people.map((e) => e.name)).toEqual(['Zhou Ping']);
   });
 });
