@@ -24,10 +24,65 @@ export type LayoutMode = (typeof LAYOUT_MODES)[number];
 export type ParentMessage =
   | { readonly type: 'gc-start' }
   | { readonly type: 'gc-stop' }
-  | { readonly type: 'layout'; readonly mode: LayoutMode };
+  | {
+      readonly type: 'layout';
+      readonly mode: LayoutMode;
+      /** For mode 'process': SCHED_IDLE (default, what `serve` does) or false for nice 19 only. */
+      readonly idle?: boolean;
+      /** ForceAtlas2 iterations (default: the layout's own, 50 at 100k): a shorter job on a busy machine. */
+      readonly iterations?: number;
+      /** Abort the job after this many ms (it is then reported with aborted: true). */
+      readonly timeoutMs?: number;
+    };
+
+/** Event-loop delay (perf_hooks monitorEventLoopDelay) and GC pauses over a window, in ms. */
+export interface LoopFigures {
+  readonly delayP50: number;
+  readonly delayP99: number;
+  readonly delayMax: number;
+  readonly gcCount: number;
+  readonly gcMs: number;
+  readonly gcMaxMs: number;
+  readonly wallMs: number;
+}
 
 export type ChildMessage =
   | { readonly type: 'ready'; readonly port: number; readonly ids: string[]; readonly loadMs: number }
-  | { readonly type: 'gc'; readonly gcMs: number; readonly cpuMs: number; readonly wallMs: number }
-  | { readonly type: 'layout-done'; readonly ms: number; readonly nodes: number }
+  | {
+      readonly type: 'gc';
+      readonly gcMs: number;
+      readonly cpuMs: number;
+      readonly wallMs: number;
+      readonly loop?: LoopFigures;
+      /** CPU of this server's finished children over the window (a layout process), Linux only. */
+      readonly childCpuMs?: number;
+      /**
+       * Linux only: the main thread's time runnable but waiting for a core (schedstat), major
+       * page faults, and the machine's CPU and memory pressure (PSI "some" stall time).
+       */
+      readonly os?: {
+        readonly majorFaults: number;
+        readonly runqueueMs: number;
+        readonly cpuPressureMs: number;
+        readonly memoryPressureMs: number;
+      };
+    }
+  | {
+      readonly type: 'layout-done';
+      readonly ms: number;
+      readonly nodes: number;
+      /** Time this thread spent starting the job (fork or Worker start, and sending the job). */
+      readonly startMs?: number;
+      /** Stopped by timeoutMs in `phase`, before its result. */
+      readonly aborted?: boolean;
+      readonly phase?: string;
+      /** This server's event loop during each phase of the job. */
+      readonly loop?: Readonly<Record<string, LoopFigures>>;
+      /** The job's own phase times and scheduling (not known for an aborted job). */
+      readonly job?: {
+        readonly ms: Readonly<Record<string, number>>;
+        readonly niceness: number;
+        readonly policy: string;
+      };
+    }
   | { readonly type: 'layout-failed'; readonly message: string };

@@ -11,9 +11,12 @@
  * latency).
  */
 import cluster from 'node:cluster';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer as createHttpServer } from 'node:http';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import fastify from 'fastify';
 import { createYoga } from 'graphql-yoga';
@@ -29,7 +32,14 @@ import { startCluster } from '../src/server/cluster.js';
 import { createApp } from '../src/server/yoga.js';
 import { bareServer } from './bare.js';
 import { sampleIds } from './operations.js';
-import { type ChildMessage, type LayoutMode, type ParentMessage, SERVER_KINDS, type ServerKind } from './protocol.js';
+import {
+  type ChildMessage,
+  type LayoutMode,
+  type LoopFigures,
+  type ParentMessage,
+  SERVER_KINDS,
+  type ServerKind,
+} from './protocol.js';
 
 const { values } = parseArgs({
   options: {
@@ -82,42 +92,188 @@ async function serve(snapshot: Snapshot): Promise<number> {
   }
 }
 
-/** GC pause time and CPU time between gc-start and gc-stop. */
-function gcMeter() {
+/**
+ * The event loop's delay (how late a 5 ms timer fires: time this thread was busy or waiting to
+ * be scheduled) and GC pauses, from start() to stop().
+ */
+function loopMeter() {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  let gcCount = 0;
   let gcMs = 0;
-  let cpu = process.cpuUsage();
+  let gcMaxMs = 0;
   let wall = performance.now();
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) gcMs += entry.duration;
+    for (const entry of list.getEntries()) {
+      gcCount++;
+      gcMs += entry.duration;
+      gcMaxMs = Math.max(gcMaxMs, entry.duration);
+    }
   });
   observer.observe({ entryTypes: ['gc'] });
+  delay.enable();
   return {
     start() {
+      gcCount = 0;
       gcMs = 0;
-      cpu = process.cpuUsage();
+      gcMaxMs = 0;
+      delay.reset();
       wall = performance.now();
     },
-    stop() {
-      const used = process.cpuUsage(cpu);
-      return { gcMs, cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
+    stop(): LoopFigures {
+      // Histogram values are in ns.
+      const ms = (ns: number) => (Number.isFinite(ns) ? ns / 1e6 : 0);
+      return {
+        delayP50: ms(delay.percentile(50)),
+        delayP99: ms(delay.percentile(99)),
+        delayMax: ms(delay.max),
+        gcCount,
+        gcMs,
+        gcMaxMs,
+        wallMs: performance.now() - wall,
+      };
+    },
+    close() {
+      observer.disconnect();
+      delay.disable();
     },
   };
 }
 
-async function runLayout(snapshot: Snapshot, mode: LayoutMode): Promise<void> {
+/** A /proc file's text, or '' where there is none (not Linux). */
+function proc(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Fields of a /proc stat line after the command name; fields[0] is proc(5)'s field 3. */
+const statFields = (text: string) => text.slice(text.lastIndexOf(')') + 2).split(' ');
+
+/** The "some" stall total (µs) of a pressure file (PSI): time at least one task waited for it. */
+const pressureUs = (resource: 'cpu' | 'memory') =>
+  Number(/^some .*total=(\d+)/m.exec(proc(`/proc/pressure/${resource}`))?.[1] ?? Number.NaN);
+
+/**
+ * Counters read at both ends of a window (Linux): CPU of finished children (a layout process),
+ * the main thread's time runnable but waiting for a core (schedstat), major page faults, and
+ * the machine's CPU and memory pressure.
+ */
+function osCounters() {
+  const stat = statFields(proc('/proc/self/stat'));
+  // proc(5): majflt is field 12, cutime and cstime fields 16 and 17, in ticks of 10 ms.
+  const schedstat = proc(`/proc/self/task/${process.pid}/schedstat`).split(' ');
+  return {
+    childCpuMs: (Number(stat[13]) + Number(stat[14])) * 10,
+    majorFaults: Number(stat[9]),
+    runqueueMs: Number(schedstat[1]) / 1e6,
+    cpuPressureMs: pressureUs('cpu') / 1000,
+    memoryPressureMs: pressureUs('memory') / 1000,
+  };
+}
+
+/**
+ * A profile of this thread over one window only (start-up would otherwise dominate it),
+ * written as DIR/window-N.cpuprofile when BENCH_WINDOW_PROF=DIR is set.
+ */
+function windowProfiler() {
+  const dir = process.env.BENCH_WINDOW_PROF;
+  if (!dir) return { start: async () => {}, stop: async () => {} };
+  const session = new Session();
+  session.connect();
+  let n = 0;
+  return {
+    async start() {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    },
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `window-${++n}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
+}
+
+/** GC pause time, CPU time, event-loop delay and OS counters between gc-start and gc-stop. */
+function gcMeter() {
+  let cpu = process.cpuUsage();
+  let os = osCounters();
+  const loop = loopMeter();
+  const profiler = windowProfiler();
+  return {
+    async start() {
+      await profiler.start();
+      loop.start();
+      cpu = process.cpuUsage();
+      os = osCounters();
+    },
+    async stop() {
+      const used = process.cpuUsage(cpu);
+      const figures = loop.stop();
+      const now = osCounters();
+      await profiler.stop();
+      return {
+        gcMs: figures.gcMs,
+        cpuMs: (used.user + used.system) / 1000,
+        wallMs: figures.wallMs,
+        loop: figures,
+        childCpuMs: now.childCpuMs - os.childCpuMs,
+        os: {
+          majorFaults: now.majorFaults - os.majorFaults,
+          runqueueMs: now.runqueueMs - os.runqueueMs,
+          cpuPressureMs: now.cpuPressureMs - os.cpuPressureMs,
+          memoryPressureMs: now.memoryPressureMs - os.memoryPressureMs,
+        },
+      };
+    },
+  };
+}
+
+async function runLayout(
+  snapshot: Snapshot,
+  mode: LayoutMode,
+  { idle, iterations, timeoutMs }: { idle?: boolean; iterations?: number; timeoutMs?: number } = {},
+): Promise<void> {
   const t = performance.now();
+  // This thread's event loop and GC during each phase of the job (load, layout, send).
+  const loop: Record<string, LoopFigures> = {};
+  const meter = loopMeter();
+  let phase = 'start';
+  const settings = iterations ? { iterations } : undefined;
+  const signal = timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined;
+  let startMs = 0;
+  const onPhase = (next: string) => {
+    loop[phase] = meter.stop();
+    phase = next;
+    meter.start();
+  };
   try {
     // Process and worker read the snapshot file themselves: the cost of a layout job off the
     // request path, up to the packed result in this process (not yet read into objects).
-    const nodes =
+    const t0 = performance.now();
+    const running =
       mode === 'process'
-        ? (await layoutInChildProcess(snapshotFile)).nodeCount
+        ? layoutInChildProcess(snapshotFile, { onPhase, idle, settings, signal })
         : mode === 'worker'
-          ? (await layoutInWorker(snapshotFile)).nodeCount
-          : computeLayout(snapshot).nodes.length;
-    send({ type: 'layout-done', ms: performance.now() - t, nodes });
+          ? layoutInWorker(snapshotFile, { onPhase, settings, signal })
+          : undefined;
+    // The synchronous part: fork() (or the Worker's start) and sending the job, on this thread.
+    startMs = performance.now() - t0;
+    const result = running && (await running);
+    onPhase('end');
+    const nodes = result ? result.nodeCount : computeLayout(snapshot).nodes.length;
+    const job = result && { ms: result.ms, niceness: result.niceness, policy: result.policy };
+    send({ type: 'layout-done', ms: performance.now() - t, nodes, startMs, loop, job });
   } catch (err) {
-    send({ type: 'layout-failed', message: (err as Error).message });
+    if (signal?.aborted) {
+      const reached = phase;
+      onPhase('end');
+      send({ type: 'layout-done', ms: performance.now() - t, nodes: 0, startMs, aborted: true, phase: reached, loop });
+    } else send({ type: 'layout-failed', message: (err as Error).message });
+  } finally {
+    meter.close();
   }
 }
 
@@ -141,9 +297,9 @@ if (workers > 0 && cluster.isPrimary) {
   if (cluster.isPrimary) {
     const meter = gcMeter();
     process.on('message', (message: ParentMessage) => {
-      if (message.type === 'gc-start') meter.start();
-      else if (message.type === 'gc-stop') send({ type: 'gc', ...meter.stop() });
-      else if (message.type === 'layout') void runLayout(snapshot, message.mode);
+      if (message.type === 'gc-start') void meter.start();
+      else if (message.type === 'gc-stop') void meter.stop().then((figures) => send({ type: 'gc', ...figures }));
+      else if (message.type === 'layout') void runLayout(snapshot, message.mode, message);
     });
     send({ type: 'ready', port, ids: sampleIds(snapshot, 1000), loadMs });
   }

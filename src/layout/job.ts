@@ -8,6 +8,7 @@ import { Snapshot } from '../graph/snapshot.js';
 import { readSnapshotFile } from '../graph/snapshot-file.js';
 import { layoutGraph } from './layout.js';
 import { packLayout } from './packed.js';
+import { threadScheduling } from './scheduling.js';
 import type { LayoutJob, LayoutPhase, WorkerMessage } from './worker-protocol.js';
 
 export function runLayoutJob(job: LayoutJob, post: (message: WorkerMessage) => void): void {
@@ -26,7 +27,16 @@ export function runLayoutJob(job: LayoutJob, post: (message: WorkerMessage) => v
     t = performance.now();
     const buffer = packLayout(graph);
     ms.send = performance.now() - t;
-    post({ type: 'done', buffer, nodeCount: graph.order, ms, niceness: getPriority() });
+    // Read at the end, when the collector's helper threads exist too.
+    const { policy, niceness } = threadScheduling();
+    post({
+      type: 'done',
+      buffer,
+      nodeCount: graph.order,
+      ms,
+      niceness: Number.isNaN(niceness) ? getPriority() : niceness,
+      policy,
+    });
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }

@@ -34,6 +34,7 @@ export type WorkerMessage =
       readonly nodeCount: number;
       readonly ms: Readonly<Record<LayoutPhase, number>>;
       readonly niceness: number;
+      readonly policy: string;
     }
   | { readonly type: 'error'; readonly message: string };
 
@@ -42,6 +43,8 @@ export interface PackedResult {
   readonly buffer: ArrayBuffer;
   readonly nodeCount: number;
   readonly ms: Readonly<Record<LayoutPhase, number>>;
-  /** The niceness the layout ran at (of its thread, as Linux keeps one per thread). */
+  /** The niceness the layout ran at: the lowest among its threads (Linux keeps one per thread). */
   readonly niceness: number;
+  /** The scheduling policy of all its threads: 'idle' (SCHED_IDLE), 'normal', 'mixed', or 'unknown' off Linux. */
+  readonly policy: string;
 }

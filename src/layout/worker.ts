@@ -64,8 +64,8 @@ export function settleJob(
       (message) => {
         if (message.type === 'phase') args.onPhase?.(message.phase);
         else if (message.type === 'done') {
-          const { buffer, nodeCount, ms, niceness } = message;
-          finish(() => resolve({ buffer, nodeCount, ms, niceness }));
+          const { buffer, nodeCount, ms, niceness, policy } = message;
+          finish(() => resolve({ buffer, nodeCount, ms, niceness, policy }));
         } else finish(() => reject(new Error(`layout job failed: ${message.message}`)));
       },
       (err) => finish(() => reject(err)),

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadGraphData } from '../../src/graph/load.js';
 import { writeSnapshotFile } from '../../src/graph/snapshot-file.js';
-import { LAYOUT_NICENESS, layoutInChildProcess } from '../../src/layout/child-process.js';
+import { LAYOUT_NICENESS, layoutCommand, layoutInChildProcess } from '../../src/layout/child-process.js';
 import { computeLayout, normaliseLayoutOptions } from '../../src/layout/index.js';
 import { PackedLayout } from '../../src/layout/packed.js';
 import type { LayoutOptions } from '../../src/layout/select.js';
@@ -54,7 +54,23 @@ describe.each(Object.entries(runners))('a layout job in %s', (_name, run) => {
 
 it('runs a layout process at the lowest CPU priority, and a worker thread at the server priority', async () => {
   const options = { focus: ['organ/ministry-of-public-security'] };
-  expect((await layoutInChildProcess(file, { options })).niceness).toBe(LAYOUT_NICENESS);
-  expect((await layoutInChildProcess(file, { options, niceness: 0 })).niceness).toBe(0);
-  expect((await layoutInWorker(file, { options })).niceness).toBe(0);
+  // Niceness is relative: under `nice -n 10` "the server's priority" is 10.
+  const own = getPriority();
+  const niced = await layoutInChildProcess(file, { options });
+  expect([niced.niceness, niced.policy]).toEqual([LAYOUT_NICENESS, 'normal']);
+  const plain = await layoutInChildProcess(file, { options, niceness: 0 });
+  expect([plain.niceness, plain.policy]).toEqual([own, 'normal']);
+  const worker = await layoutInWorker(file, { options });
+  expect([worker.niceness, worker.policy]).toEqual([own, 'normal']);
+});
+
+it('starts a layout process under chrt --idle only when asked, with nice inside it', () => {
+  const idle = layoutCommand(LAYOUT_NICENESS, true);
+  const wrappers = [idle.execPath, ...idle.execArgv].slice(0, 6);
+  if (process.platform === 'linux' && existsSync('/usr/bin/chrt')) {
+    expect(wrappers).toEqual(['/usr/bin/chrt', '--idle', '0', '/usr/bin/nice', '-n', String(LAYOUT_NICENESS)]);
+  }
+  const plain = layoutCommand(LAYOUT_NICENESS, false);
+  expect([plain.execPath, ...plain.execArgv]).not.toContain('/usr/bin/chrt');
+  expect(layoutCommand(0, false).execPath).toBe(process.execPath);
 });
