@@ -364,14 +364,14 @@ async function variants(argv: string[]): Promise<void> {
   const lines = [
     `Floor (graphology addNode/addEdge, same topology, ${floor.edges} edges): ${floor.loadMs} ms, CPU ${floor.cpuMs} ms, RSS ${floor.rssMb} MB, heap ${floor.heapMb} MB.`,
     '',
-    '| variant | runs | load + adjacency (ms), median | ready / floor | CPU (ms) | CPU / floor CPU | main-thread GC (ms) | GC / CPU | RSS at ready (MB) | heap after GC (MB) |',
+    '| variant | runs | load + adjacency (ms), median | ready / floor | CPU (ms) | CPU / floor CPU | main-thread GC, wall (ms) | GC / ready | RSS at ready (MB) | heap after GC (MB) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const v of runs) {
     const of = (k: string) => median(v.results.map((r) => r[k] ?? 0));
     const ready = median(v.results.map((r) => (r.loadMs ?? 0) + (r.prepareMs ?? 0)));
     lines.push(
-      `| ${v.label}${v.flags.length > 0 ? ` (${v.flags.join(' ')})` : ''} | ${v.results.length} | ${of('loadMs')} + ${of('prepareMs')} = ${ready} | ${(ready / (floor.loadMs ?? 1)).toFixed(2)}x | ${of('cpuMs')} | ${(of('cpuMs') / (floor.cpuMs ?? 1)).toFixed(2)}x | ${Math.round(of('gcMs'))} | ${((100 * of('gcMs')) / of('cpuMs')).toFixed(0)}% | ${of('rssMb')} | ${of('heapMb')} |`,
+      `| ${v.label}${v.flags.length > 0 ? ` (${v.flags.join(' ')})` : ''} | ${v.results.length} | ${of('loadMs')} + ${of('prepareMs')} = ${ready} | ${(ready / (floor.loadMs ?? 1)).toFixed(2)}x | ${of('cpuMs')} | ${(of('cpuMs') / (floor.cpuMs ?? 1)).toFixed(2)}x | ${Math.round(of('gcMs'))} | ${((100 * of('gcMs')) / ready).toFixed(1)}% | ${of('rssMb')} | ${of('heapMb')} |`,
     );
   }
   console.log(lines.join('\n'));
