@@ -19,6 +19,15 @@
  * a child writes from the snapshot first; each side in a fresh process:
  *
  *   node --expose-gc --import tsx bench/startup.mts --floor FILE.snapshot
+ *
+ * Variants of the start-up side by side in one run (issue 20's ratio): the floor once, then
+ * each variant's `--snapshot` child, in turn, `--reps` times (alternating order), each a fresh
+ * process. A variant is `label=DIR` (a checkout with node_modules, e.g. a `git archive` of main)
+ * plus node flags after commas (`semi64=.,--max-semi-space-size=64`). Beside wall time each
+ * prints the process's CPU time (process.cpuUsage: all threads, much less sensitive to a shared
+ * machine than wall time) and the main thread's GC pauses (perf_hooks 'gc' entries):
+ *
+ *   node --expose-gc --import tsx bench/startup.mts --variants FILE.snapshot main=/tmp/main new=. [--reps 2]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +35,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { GCProfiler } from 'node:v8';
 import { MultiDirectedGraph } from 'graphology';
 import { readSnapshotFile, writeSnapshotFile } from '../src/graph/snapshot-file.js';
 import { prepareTraversal } from '../src/graph/traversal.js';
@@ -39,10 +49,12 @@ const heapMb = () => {
 };
 const since = (t: number) => Math.round(performance.now() - t);
 
-function child(args: string[]): Record<string, number> {
-  const res = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+function child(args: string[], dir?: string, flags: string[] = []): Record<string, number> {
+  const script = dir ? `${dir}/bench/startup.mts` : fileURLToPath(import.meta.url);
+  const res = spawnSync(process.execPath, [...process.execArgv, ...flags, script, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
+    cwd: dir,
   });
   const last = res.stdout.trim().split('\n').at(-1) ?? '';
   if (res.status !== 0 || !last.startsWith('{')) throw new Error(`${args[0]} failed: ${res.stderr.slice(-500)}`);
@@ -224,6 +236,7 @@ if (mode === '--serve') {
   // The floor: graphology's own insertion of the same topology, parse of the lines included
   // (as the JSON import at 100k includes JSON.parse); addMs is the insertion alone.
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const graph = new MultiDirectedGraph();
   let addMs = 0;
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
@@ -234,9 +247,11 @@ if (mode === '--serve') {
     addMs += performance.now() - a;
   }
   const loadMs = since(t);
+  const used = process.cpuUsage(cpu);
   console.log(
     JSON.stringify({
       loadMs,
+      cpuMs: Math.round((used.user + used.system) / 1000),
       addMs: Math.round(addMs),
       rssMb: rssMb(),
       heapMb: heapMb(),
@@ -260,14 +275,34 @@ if (mode === '--serve') {
       `| ratio, ours / floor | | ${(ourMs / (theirs.loadMs ?? 1)).toFixed(2)}x | ${((ours.rssMb ?? 0) / (theirs.rssMb ?? 1)).toFixed(2)}x | ${((ours.heapMb ?? 0) / (theirs.heapMb ?? 1)).toFixed(2)}x |`,
     ].join('\n'),
   );
+} else if (mode === '--variants') {
+  await variants(process.argv.slice(3));
 } else if (mode === '--snapshot') {
+  // The main thread's GC time (pauses and its share of marking), in µs per collection.
+  const gcs = new GCProfiler();
+  gcs.start();
+  const cpu = process.cpuUsage();
   let t = performance.now();
   const snapshot = readSnapshotFile(file);
   const loadMs = since(t);
   t = performance.now();
   prepareTraversal(snapshot);
   const prepareMs = since(t);
-  console.log(JSON.stringify({ loadMs, prepareMs, rssMb: rssMb(), heapMb: heapMb(), nodes: snapshot.graph.order }));
+  const used = process.cpuUsage(cpu);
+  const cpuMs = Math.round((used.user + used.system) / 1000);
+  const rss = rssMb();
+  const gcMs = gcs.stop().statistics.reduce((sum, s) => sum + s.cost, 0) / 1000;
+  console.log(
+    JSON.stringify({
+      loadMs,
+      prepareMs,
+      cpuMs,
+      gcMs: Math.round(gcMs),
+      rssMb: rss,
+      heapMb: heapMb(),
+      nodes: snapshot.graph.order,
+    }),
+  );
 } else if (mode === '--export') {
   // graphology's own serialisation of the same graph the snapshot builds.
   writeFileSync(process.argv[4] ?? '', JSON.stringify(readSnapshotFile(file).graph.export()));
@@ -294,4 +329,50 @@ if (mode === '--serve') {
       `| ratio, baseline / ours | | ${((theirs.loadMs ?? 0) / ourMs).toFixed(2)}x | ${((theirs.rssMb ?? 0) / (ours.rssMb ?? 1)).toFixed(2)}x |`,
     ].join('\n'),
   );
+}
+
+/** The floor, then each variant's start-up, `reps` times, as one Markdown table with ratios. */
+async function variants(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { reps: { type: 'string', default: '1' } },
+  });
+  const [snapshotFile = '', ...specs] = positionals;
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const topology = `${snapshotFile}.topology.jsonl`;
+  child(['--topology', snapshotFile, topology]);
+  const floor = child(['--floor-build', topology]);
+  rmSync(topology, { force: true });
+  process.stderr.write(`floor ${JSON.stringify(floor)} (load average ${load()})\n`);
+  const runs = specs.map((spec) => {
+    const cut = spec.indexOf('=');
+    const label = spec.slice(0, cut);
+    const rest = spec.slice(cut + 1);
+    const [dir = '.', ...flags] = rest.split(',');
+    return { label, dir, flags, results: [] as Record<string, number>[] };
+  });
+  for (let rep = 0; rep < Number(values.reps); rep++) {
+    const order = rep % 2 === 0 ? runs : [...runs].reverse();
+    for (const v of order) {
+      const r = child(['--snapshot', snapshotFile], v.dir, v.flags);
+      process.stderr.write(`${v.label}: ${JSON.stringify(r)} (load average ${load()})\n`);
+      v.results.push(r);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
+  const lines = [
+    `Floor (graphology addNode/addEdge, same topology, ${floor.edges} edges): ${floor.loadMs} ms, CPU ${floor.cpuMs} ms, RSS ${floor.rssMb} MB, heap ${floor.heapMb} MB.`,
+    '',
+    '| variant | runs | load + adjacency (ms), median | ready / floor | CPU (ms) | CPU / floor CPU | main-thread GC, wall (ms) | GC / ready | RSS at ready (MB) | heap after GC (MB) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const v of runs) {
+    const of = (k: string) => median(v.results.map((r) => r[k] ?? 0));
+    const ready = median(v.results.map((r) => (r.loadMs ?? 0) + (r.prepareMs ?? 0)));
+    lines.push(
+      `| ${v.label}${v.flags.length > 0 ? ` (${v.flags.join(' ')})` : ''} | ${v.results.length} | ${of('loadMs')} + ${of('prepareMs')} = ${ready} | ${(ready / (floor.loadMs ?? 1)).toFixed(2)}x | ${of('cpuMs')} | ${(of('cpuMs') / (floor.cpuMs ?? 1)).toFixed(2)}x | ${Math.round(of('gcMs'))} | ${((100 * of('gcMs')) / ready).toFixed(1)}% | ${of('rssMb')} | ${of('heapMb')} |`,
+    );
+  }
+  console.log(lines.join('\n'));
 }

@@ -10,7 +10,8 @@
  *      content hash, what it was built from (DataBinding: a hash over the files the loader
  *      read), counts
  *   F  the table of graph-data file names (records point at it by index)
- *   D  documents (full records, texts included)
+ *   D  documents (full records, texts included; a reader leaves the texts in the file and
+ *      reads one when asked for it, see document-texts.ts)
  *   N  entity heads, in the snapshot's order (sorted by id; the index is the id rank): what the
  *      graph node holds eagerly, [id, kind index, cited document indices, date, start, end,
  *      outcome] (0 for an absent field)
@@ -70,6 +71,7 @@ import {
 import type { OutcomeFields, SourceDocumentRecord } from '../model/records.js';
 import { adjacencyOf } from './adjacency.js';
 import type { DataBinding } from './data-hash.js';
+import { DocumentTexts } from './document-texts.js';
 import { IndexWriter } from './index-writer.js';
 import { forEachJsonRow } from './json-rows.js';
 import { cutPassages, indexOptions as passageIndexOptions } from './passages.js';
@@ -450,6 +452,7 @@ class FrameReader {
     }
     if (crc32(body) !== crc) this.fail(`corrupted: checksum mismatch in frame "${tag}" at byte ${at}`);
     if (BINARY_TAGS.has(tag) || DEFERRED_TAGS.has(tag)) return { tag, payload: body };
+    if (tag === 'D') return { tag, payload: { body, at: at + FRAME_HEAD } };
     if (ROW_TAGS.has(tag)) return { tag, payload: new RowSlices(body, tag, at, this) };
     try {
       return { tag, payload: JSON.parse(body.toString('utf8')) };
@@ -565,6 +568,7 @@ export function readSnapshotInput(
   const entitySection = new SectionChunks();
   const relationSection = new SectionChunks();
   const orderChunks: Buffer[] = [];
+  let texts: DocumentTexts | undefined;
   let ended = false;
   const indexes = new SearchIndexReader(path);
   for (let frame = reader.next(); frame; frame = reader.next()) {
@@ -574,9 +578,18 @@ export function readSnapshotInput(
       case 'F':
         files = payload as string[];
         break;
-      case 'D':
-        for (const doc of payload as SourceDocumentRecord[]) documents.push(doc);
+      case 'D': {
+        // The texts stay in the file, read when asked for (document-texts.ts).
+        const { body, at } = payload as { body: Buffer; at: number };
+        texts ??= new DocumentTexts(path);
+        try {
+          texts.documents(body, at, documents);
+        } catch (err) {
+          if (!(err instanceof SyntaxError)) throw err;
+          reader.fail(`corrupted: frame "D" at byte ${at - FRAME_HEAD} is not JSON (${err.message})`);
+        }
         break;
+      }
       case 'N':
         (payload as RowSlices).forEach((row) => {
           const head = row as EntityHeadRow;

@@ -14,6 +14,7 @@ import {
 } from '../model/ontology.js';
 import type { EntityRecord, NodeRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
 import type { DataBinding } from './data-hash.js';
+import { documentWith } from './document-texts.js';
 import { PassageIndex, type PassageIndexData } from './passages.js';
 import {
   type EntityHead,
@@ -157,7 +158,7 @@ export class Snapshot {
     let n = 0;
     for (const doc of encoded.documents) {
       this.documentsById.set(doc.id, doc);
-      graph.addNode(doc.nodeId, { ...doc, kind: SOURCE_KIND });
+      graph.addNode(doc.nodeId, documentWith(doc, { kind: SOURCE_KIND }));
     }
     for (const kind of ENTITY_KIND_NAMES) this.byKind.set(kind, []);
     const columns = encoded.relations;
