@@ -23,6 +23,12 @@ export interface Context {
 export interface AnswerSize {
   items: number;
   textChars: number;
+  /**
+   * The error every field still to run fails with once the answer is too large: one instance
+   * per execution, as a new one per field (its stack formatted through source maps) made a
+   * large answer's refusal cost far more than the answer (conflicts at 100k: BENCHMARKS.md).
+   */
+  tooLarge?: Error;
 }
 
 /**
