@@ -4,13 +4,17 @@
  * fields through yoga.fetch (no network), and ForceAtlas2 time per iteration.
  *
  *   tsx --expose-gc bench/inprocess.mts FILE     # prints one JSON line
- *   tsx --expose-gc bench/inprocess.mts FILE --roots [--runs N] [--only a,b]
+ *   tsx --expose-gc bench/inprocess.mts FILE --roots [--runs N] [--only a,b] [--profile DIR]
  *
  * --roots measures every root field with its default arguments (required ones given the first
  * sensible value) instead of the representative operations, and skips ForceAtlas2; it prints
  * one line per field as it goes (so a --cpu-prof run can be read field by field) and the JSON
- * line at the end.
+ * line at the end. --profile DIR writes DIR/FIELD.cpuprofile per field, covering only its
+ * measured calls (not the snapshot load, not the warm-up), for bench/cpuprofile-summary.mts.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { readSnapshotFile } from '../src/graph/snapshot-file.js';
 import { prepareTraversal } from '../src/graph/traversal.js';
 import { buildLayoutGraph, iterationsFor, normaliseLayoutOptions } from '../src/layout/index.js';
@@ -41,6 +45,10 @@ const flag = (name: string) => {
 const rootsMode = process.argv.includes('--roots');
 const runs = Number(flag('--runs') ?? 300);
 const only = flag('--only')?.split(',');
+const profileDir = flag('--profile');
+const inspector = profileDir ? new Session() : undefined;
+inspector?.connect();
+await inspector?.post('Profiler.enable');
 const gc = () => {
   globalThis.gc?.();
   globalThis.gc?.();
@@ -112,6 +120,8 @@ const ROOTS: Record<string, (i: number) => string | [string, Record<string, unkn
   conflicts: () => '{ conflicts { kind metric values } }',
   metrics: () => '{ metrics { metric outcomeCount units } }',
   timeline: () => '{ timeline { entity { id } date { text } dateField withinWindow } }',
+  // What a default page of 100 (neighborhood's) would cost: not a default today.
+  timeline100: () => '{ timeline(limit: 100) { entity { id } date { text } dateField withinWindow } }',
   neighborhood: (i) => [
     'query($ids: [ID!]!) { neighborhood(ids: $ids) { nodes { id } edges { id } truncated } }',
     { ids: [ids[i % ids.length]] },
@@ -138,29 +148,41 @@ async function call(query: string): Promise<void> {
 const pct = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 
-async function callAllowingErrors(operation: string | [string, Record<string, unknown>]): Promise<void> {
+/** The answer's text, to size it: per-item costs are the CPU per call over the items. */
+async function callAllowingErrors(operation: string | [string, Record<string, unknown>]): Promise<string> {
   const [query, variables] = typeof operation === 'string' ? [operation, undefined] : operation;
   const response = await yoga.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables }),
   });
-  await response.text();
+  return response.text();
+}
+
+/** The length of the answer's root list (or of a connection's edges), if it is one. */
+function itemsOf(text: string, field: string): number | undefined {
+  const value = (JSON.parse(text) as { data?: Record<string, unknown> | null }).data?.[field];
+  if (Array.isArray(value)) return value.length;
+  const edges = (value as { edges?: unknown } | null | undefined)?.edges;
+  return Array.isArray(edges) ? edges.length : undefined;
 }
 
 const latency: Record<string, { p50: number; p99: number }> = {};
 const measured = Object.entries(rootsMode ? ROOTS : OPERATIONS).filter(([f]) => !only || only.includes(f));
 for (const [field, op] of measured) {
   // Some roots answer an error by design with their defaults (metricSeries of an unknown metric).
-  const send = (rootsMode ? callAllowingErrors : call) as (o: ReturnType<typeof op>) => Promise<void>;
+  const send = (rootsMode ? callAllowingErrors : call) as (o: ReturnType<typeof op>) => Promise<string | undefined>;
   const first = performance.now();
-  await send(op(0));
+  const answer = await send(op(0));
   const firstMs = performance.now() - first;
+  const size =
+    answer === undefined ? '' : `  items ${itemsOf(answer, field.replace(/\d+$/, '')) ?? '-'}  bytes ${answer.length}`;
   for (let i = 1; i < 20; i++) await send(op(i));
   // A first call that computed a whole-graph result (centrality, communities) leaves garbage
   // that the collector's threads would otherwise bill to the calls measured next.
   if (rootsMode) gc();
   const times: number[] = [];
+  await inspector?.post('Profiler.start');
   const cpu = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -168,12 +190,16 @@ for (const [field, op] of measured) {
     times.push(performance.now() - t0);
   }
   const used = process.cpuUsage(cpu);
+  if (inspector && profileDir) {
+    const { profile } = await inspector.post('Profiler.stop');
+    writeFileSync(join(profileDir, `${field}.cpuprofile`), JSON.stringify(profile));
+  }
   times.sort((x, y) => x - y);
   latency[field] = { p50: pct(times, 50), p99: pct(times, 99) };
   if (rootsMode) {
     const cpuMs = (used.user + used.system) / 1000 / runs;
     console.log(
-      `${field.padEnd(14)} first ${firstMs.toFixed(1)} ms  p50 ${pct(times, 50).toFixed(2)} ms  p99 ${pct(times, 99).toFixed(2)} ms  max ${(times.at(-1) ?? 0).toFixed(2)} ms  cpu/call ${cpuMs.toFixed(2)} ms`,
+      `${field.padEnd(14)} first ${firstMs.toFixed(1)} ms  p50 ${pct(times, 50).toFixed(2)} ms  p99 ${pct(times, 99).toFixed(2)} ms  max ${(times.at(-1) ?? 0).toFixed(2)} ms  cpu/call ${cpuMs.toFixed(2)} ms${size}`,
     );
   }
 }

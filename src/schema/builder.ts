@@ -23,7 +23,19 @@ export interface Context {
 export interface AnswerSize {
   items: number;
   textChars: number;
+  /**
+   * The error every field still to run fails with once the answer is too large: one instance
+   * per execution, as a new one per field (its stack formatted through source maps) made a
+   * large answer's refusal cost far more than the answer (conflicts at 100k: BENCHMARKS.md).
+   */
+  tooLarge?: Error;
 }
+
+/**
+ * Ids are already global and readable ("organ/ministry-of-public-security"): the prefix names
+ * the type, so they are used as they are instead of base64 "Type:id" strings.
+ */
+export const encodeGlobalID = (_typename: string, id: string | number | bigint): string => String(id);
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -47,9 +59,7 @@ export const builder = new SchemaBuilder<{
       },
     },
     nodeFieldOptions: { nullable: false },
-    // Ids are already global and readable ("organ/ministry-of-public-security"): the prefix
-    // names the type, so they are used as they are instead of base64 "Type:id" strings.
-    encodeGlobalID: (_typename, id) => String(id),
+    encodeGlobalID,
     decodeGlobalID: (globalID) => {
       const typename = typeNameForId(globalID);
       if (!typename) {

@@ -14,8 +14,9 @@ import './metrics.js';
 import './filters.js';
 import './analytics.js';
 import './extract.js';
+import { synchronousNodeIds } from './node-ids.js';
 
 builder.queryType({ description: 'Questions about the reform graph. Every answer traces to verbatim quotes.' });
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = synchronousNodeIds(lexicographicSortSchema(builder.toSchema()));
 export type { AnswerSize, Context } from './builder.js';

@@ -162,10 +162,15 @@ const tooMuchText = () =>
     `the answer would hold more than ${LIMITS.maxResponseTextChars} characters of document text: select text for fewer documents`,
   );
 
-/** Throws if the answer is already past a size limit (later fields must not keep building it). */
+/**
+ * Throws if the answer is already past a size limit (later fields must not keep building it),
+ * always the same error for one answer: only the first reaches the client (oversizeError).
+ */
 function checkSize(size: AnswerSize): void {
-  if (size.items > LIMITS.maxResponseItems) throw tooManyItems();
-  if (size.textChars > LIMITS.maxResponseTextChars) throw tooMuchText();
+  if (size.tooLarge) throw size.tooLarge;
+  if (size.items > LIMITS.maxResponseItems) size.tooLarge = tooManyItems();
+  else if (size.textChars > LIMITS.maxResponseTextChars) size.tooLarge = tooMuchText();
+  if (size.tooLarge) throw size.tooLarge;
 }
 
 /**
