@@ -1,8 +1,8 @@
 import { NotFoundError } from '../model/errors.js';
 import { builder } from './builder.js';
 import { EntityKindEnum } from './enums.js';
-import { LARGE_TEXT } from './limits.js';
-import { pageOf } from './paging.js';
+import { LARGE_TEXT, LIMITS } from './limits.js';
+import { pageOf, windowOf } from './paging.js';
 import { DocumentRef, EntityRef, PartialDateRef } from './refs.js';
 
 builder.node(DocumentRef, {
@@ -62,7 +62,17 @@ builder.queryFields((t) => ({
   }),
   documents: t.field({
     type: [DocumentRef],
-    description: 'All source documents.',
-    resolve: (_r, _a, { snapshot }) => snapshot.documents(),
+    description: `The source documents in id order, ${LIMITS.defaultListSize} at a time unless \`limit\` says otherwise.`,
+    args: {
+      limit: t.arg.int({
+        defaultValue: LIMITS.defaultListSize,
+        description: `How many to return, at most ${LIMITS.maxListSize}.`,
+      }),
+      offset: t.arg.int({
+        defaultValue: 0,
+        description: 'How many to skip first (the next window starts at offset + limit).',
+      }),
+    },
+    resolve: (_r, args, { snapshot }) => windowOf(args, snapshot.documents()),
   }),
 }));

@@ -5,6 +5,12 @@ export const LIMITS = {
   /** Largest page a connection returns. */
   maxPageSize: 100,
   defaultPageSize: 20,
+  /**
+   * Window of the plain lists (`documents`, `conflicts`): at 100k entities their whole answer
+   * passed maxResponseItems (so the default `conflicts` was an error) and took 40-70 ms.
+   */
+  defaultListSize: 100,
+  maxListSize: 1000,
   maxSearchResults: 50,
   maxSearchQueryLength: 200,
   maxIdsPerRequest: 100,

@@ -22,6 +22,8 @@ import type { EntityRecord } from '../model/records.js';
 import { builder } from './builder.js';
 import { OutcomeRef } from './entity.js';
 import { ChangeDirectionEnum } from './enums.js';
+import { LIMITS } from './limits.js';
+import { windowOf } from './paging.js';
 import { DocumentRef, PartialDateRef } from './refs.js';
 
 // Ids come from the snapshot's own outcomes and evidence, so a miss is a bug, not a client error.
@@ -270,15 +272,22 @@ builder.queryFields((t) => ({
   conflicts: t.field({
     type: [ConflictGroupRef],
     nullable: false,
-    description:
-      'Where sources disagree: different values for one metric at one time, and figures curator notes flag as doubtful. The same metric at different times is a series, not a conflict.',
+    description: `Where sources disagree: different values for one metric at one time, and figures curator notes flag as doubtful. The same metric at different times is a series, not a conflict. ${LIMITS.defaultListSize} groups at a time unless \`limit\` says otherwise.`,
     args: {
       resolve: t.arg({ type: ConflictResolutionEnum, defaultValue: 'ALL' }),
       asOf: t.arg.string({ description: asOfDescription }),
+      limit: t.arg.int({
+        defaultValue: LIMITS.defaultListSize,
+        description: `How many to return, at most ${LIMITS.maxListSize}.`,
+      }),
+      offset: t.arg.int({
+        defaultValue: 0,
+        description: 'How many to skip first (the next window starts at offset + limit).',
+      }),
     },
     complexity: 20,
     resolve: (_r, args, { snapshot }) =>
-      conflicts(snapshot, { resolve: args.resolve ?? 'ALL', asOf: args.asOf ?? undefined }),
+      windowOf(args, conflicts(snapshot, { resolve: args.resolve ?? 'ALL', asOf: args.asOf ?? undefined })),
   }),
 }));
 

@@ -30,6 +30,19 @@ export function pageOf<T>(args: PageArgs, list: readonly T[]) {
   }
 }
 
+export interface WindowArgs {
+  limit?: number | null;
+  offset?: number | null;
+}
+
+/** The `limit`/`offset` window of a plain list, sizes checked. */
+export function windowOf<T>(args: WindowArgs, list: readonly T[]): T[] {
+  checkCount('limit', args.limit, LIMITS.maxListSize);
+  checkCount('offset', args.offset, Number.MAX_SAFE_INTEGER);
+  const offset = args.offset ?? 0;
+  return list.slice(offset, offset + (args.limit ?? LIMITS.defaultListSize));
+}
+
 builder.globalConnectionFields((t) => ({
   totalCount: t.int({
     description: 'Number of items in the whole list, not just this page.',
