@@ -46,3 +46,50 @@ describe('scope is not a result', () => {
     expect(values).toEqual([3000]);
   });
 });
+
+/**
+ * Wave 5: the time a figure covers, from the shapes a press report uses to say it (published
+ * Saturday 2023-06-10 in every test).
+ */
+describe('time: what is not the figures’ time', () => {
+  it('a dateline ("Shenzhen, June 8 (Reporter …)") is when the report was filed', () => {
+    expect(
+      outcome(
+        'Shenzhen, June 8 (Reporter Wang Fang) Police have seized 1,200 kilograms of fake medicine in a drive that started in March, the bureau said.',
+        1200,
+      )?.period,
+    ).toEqual({ start: '2023-03', end: '2023-06' });
+  });
+  it('"learned from <organ> on <date>" is when the news was told', () => {
+    const text =
+      'In January, the provincial police launched a special operation against smuggling.\n\nThe Evening News learned from the Provincial Public Security Department on June 2 that since the launch of the special operation, police have arrested 2,345 smugglers.';
+    expect(outcome(text, 2345)?.period).toEqual({ start: '2023-01', end: '2023-06' });
+  });
+  it('a year that ends a campaign name ("Iron Shield 2022") does not date its launch', () => {
+    const text =
+      'Police launched the “Iron Shield 2022” operation in April.\n\nDuring the operation, 850 poachers were caught.';
+    expect(outcome(text, 850)?.period).toEqual({ start: '2023-04', end: '2023-06' });
+  });
+  it('a month later in the year than the report is last year’s ("launched in September", published in June)', () => {
+    expect(
+      outcome('Since the crackdown was launched in September, police have arrested 1,800 loan sharks.', 1800)?.period,
+    ).toEqual({ start: '2022-09', end: '2023-06' });
+  });
+});
+
+describe('time: periods a report names in words', () => {
+  it('"Throughout the year" is the year the text is about', () => {
+    const f = outcome(
+      'In 2022, border police stepped up patrols.\n\nThroughout the year, 4,300 smuggling cases were solved.',
+      4300,
+    );
+    expect(f?.year).toBe('2022');
+    expect(f?.period).toBeUndefined();
+  });
+  it('"this week" runs from its Monday to the report', () => {
+    expect(outcome('Police rescued 45 trafficked women in raids this week.', 45)?.period).toEqual({
+      start: '2023-06-05',
+      end: '2023-06-10',
+    });
+  });
+});

@@ -865,7 +865,7 @@ function when(
  * said on Friday", "a statement issued Saturday, March 25").
  */
 const DURING_CAMPAIGN =
-  /\b(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b/i;
+  /\b(?:(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b|since\s+(?:the\s+)?(?:launch|start|beginning|kick-off)\s+of\s+(?:the|this|its|their)\b|since\s+(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|action)\s+(?:was\s+)?(?:launched|began|started|kicked off)\b)/i;
 
 function figureDates(input: RuleInput, dates: readonly DateMention[]): DateMention[] {
   const text = input.doc.text;
@@ -875,13 +875,24 @@ function figureDates(input: RuleInput, dates: readonly DateMention[]): DateMenti
       d.start >= input.sentence.start &&
       d.end <= input.sentence.end &&
       !BASELINE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) &&
-      !TOLD_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) &&
+      !TOLD_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start)) &&
+      !isDateline(text, d) &&
       !(d.weekday && d.role === 'AT' && REPORTING.test(sentenceText)),
   );
 }
 
+/** "said on Friday", "learned from the Ministry of Public Security on September 7": when it was told. */
 const TOLD_BEFORE =
-  /\b(?:said|says|announced|issued|released|told|stated|published|reported)\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
+  /\b(?:said|says|announced|issued|released|told|stated|published|reported|learned|learnt)(?:\s+(?:from|by)(?:\s+the)?(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,6})?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
+
+/** "Beijing, March 15 :", "Xinhua News Agency, Beijing, August 17 (Reporter …)": the dateline, not the figures' time. */
+function isDateline(text: string, d: DateMention): boolean {
+  return (
+    d.date.length === 10 &&
+    /[A-Z][A-Za-z]+,\s*$/.test(text.slice(Math.max(0, d.start - 30), d.start)) &&
+    /^\s*(?:[:(—–]|--|\.\s|\.?$)/.test(text.slice(d.end, d.end + 3))
+  );
+}
 
 function whenOf(
   input: RuleInput,
