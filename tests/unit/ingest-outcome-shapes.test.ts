@@ -93,3 +93,42 @@ describe('time: periods a report names in words', () => {
     });
   });
 });
+
+describe('metric words: what the counted noun phrase holds', () => {
+  it('coordinated verbs and their particles name the act ("shut down or suspended", "cleaned up")', () => {
+    expect(outcome('In 2022, police shut down or suspended more than 2,100 gambling websites.', 2100)?.metricText).toBe(
+      'gambling websites shut down or suspended',
+    );
+    expect(outcome('In 2022, customs officers cleaned up 35,000 fake listings.', 35000)?.metricText).toBe(
+      'fake listings cleaned up',
+    );
+  });
+  it('"according to law" after the noun is no part of it', () => {
+    const f = outcome('In 2022, inspectors interviewed 800 landlords according to law.', 800);
+    expect(f?.unit).toBe('landlords');
+    expect(String(f?.metricText)).not.toMatch(/according/);
+  });
+  it('"related to X" keeps what the counted things concern, with the noun as the unit', () => {
+    const f = outcome('In 2022, 5,200 cases related to illegal mining were solved.', 5200);
+    expect(f?.unit).toBe('cases');
+    expect(f?.metricText).toBe('cases related to illegal mining solved');
+  });
+  it('two adjectives joined by "and" before their noun are one noun phrase', () => {
+    const f = outcome('In 2022, regulators removed 9,000 fraudulent and abusive mobile apps.', 9000);
+    expect(f?.unit).toBe('apps');
+    expect(f?.metricText).toBe('fraudulent and abusive mobile apps removed');
+  });
+  it('"with <what they had>" qualifies the counted noun', () => {
+    expect(outcome('In 2022, police fined 700 drivers with expired licences.', 700)?.metricText).toBe(
+      'drivers with expired licences fined',
+    );
+  });
+  it('money after "involving" is the money the counted things involved', () => {
+    const f = outcome('In 2022, police solved 312 smuggling cases involving 4.5 billion yuan.', 4500000000);
+    expect(f?.unit).toBe('yuan');
+    expect(f?.metricText).toBe('money involved in smuggling cases solved');
+  });
+  it('what "will be" done is a plan, not a result', () => {
+    expect(outcome('By the end of this year, 12 new border checkpoints will be opened.', 12)).toBeUndefined();
+  });
+});
