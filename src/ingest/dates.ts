@@ -103,12 +103,13 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   }
   for (const m of matches(
     new RegExp(
-      `\\b(?:in\\s+|during\\s+)?the\\s+first\\s+(half|quarter|three quarters|(\\w+)\\s+months)\\s+of\\s+${rel}`,
+      `\\b(?:in\\s+|during\\s+)?the\\s+first\\s+(half|quarter|three quarters|(\\w+)\\s+months)(?:\\s+of\\s+(?:${rel}|the\\s+(?:current\\s+)?year))?(?!\\s+of\\b)`,
       'gi',
     ),
     text,
   )) {
-    const y = relYear(m[3]);
+    // "in the first half of the year", "in the first three quarters": the year in hand.
+    const y = m[3] ? relYear(m[3]) : contextYear;
     const what = (m[1] ?? '').toLowerCase();
     const n =
       what === 'half'
@@ -181,10 +182,7 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   const pubMonth = ctx.published?.month;
   if (pubYear !== undefined && pubMonth !== undefined) {
     for (const m of matches(
-      new RegExp(
-        `\\b(as of the end of|as of|by the end of|up to|until)\\s+${MONTH}\\b(?![\\s,]+(?:\\d|of\\b|this\\b|last\\b))`,
-        'gi',
-      ),
+      new RegExp(`\\b(as of the end of|as of|by the end of|up to|until)\\s+${MONTH}\\b${NO_DAY_OR_YEAR}`, 'gi'),
       text,
     )) {
       const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
@@ -218,10 +216,7 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     }
   }
   // "launched … in March": a month alone is in the year the text is about.
-  for (const m of matches(
-    new RegExp(`\\b(in|since)\\s+${MONTH}\\b(?![\\s,]+(?:\\d|of\\b|this\\b|last\\b))`, 'gi'),
-    text,
-  )) {
+  for (const m of matches(new RegExp(`\\b(in|since)\\s+${MONTH}\\b${NO_DAY_OR_YEAR}`, 'gi'), text)) {
     if (contextYear === undefined) continue;
     const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
     // Published in March 2021, "launched … in May" was May 2020: a month after the report is last year's.
@@ -230,6 +225,9 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** After a month: no day or year follows ("in March 2021", "March 5"), though a figure may ("in March, 4,700 …"). */
+const NO_DAY_OR_YEAR = '(?!\\s+\\d|[\\s,]+(?:of|this|last)\\b|,\\s*(?:\\d{1,2}|(?:19|20)\\d{2})\\b(?![\\d,.]))';
 
 /** A capitalised word that is no month or preposition right before a year: the year ends a name. */
 const NAME_BEFORE_YEAR =

@@ -132,3 +132,39 @@ describe('metric words: what the counted noun phrase holds', () => {
     expect(outcome('By the end of this year, 12 new border checkpoints will be opened.', 12)).toBeUndefined();
   });
 });
+
+describe('time: parts of the year and months with a figure after them', () => {
+  it('"the first half of the year" and "the first three quarters" are periods of the year in hand', () => {
+    expect(
+      outcome('In the first half of the year, 12,400 counterfeit banknotes were seized across the province.', 12400)
+        ?.period,
+    ).toEqual({ start: '2023-01', end: '2023-06' });
+    expect(outcome('Police dismantled 230 gangs in the first three quarters, the ministry said.', 230)?.period).toEqual(
+      {
+        start: '2023-01',
+        end: '2023-09',
+      },
+    );
+  });
+  it('"since the campaign began in March, 4,700 …": the figure after the comma is no day of March', () => {
+    expect(
+      outcome('Since the campaign began in March, 4,700 illegal miners have been detained.', 4700)?.period,
+    ).toEqual({ start: '2023-03', end: '2023-06' });
+  });
+});
+
+describe('metric words: what is not part of them', () => {
+  it('"last year" after the noun is its time, not its unit', () => {
+    const f = outcome(
+      'The anti-fraud centre intercepted 1.2 million fraudulent calls and 800,000 text messages last year.',
+      800000,
+    );
+    expect(f?.unit).toBe('messages');
+    expect(f?.year).toBe('2022');
+  });
+  it('money "of" a verb\'s noun is named by that noun and verb once ("losses recovered")', () => {
+    expect(
+      outcome('Last year, the campaign recovered losses of 3.2 billion yuan for victims.', 3200000000)?.metricText,
+    ).toBe('losses recovered');
+  });
+});

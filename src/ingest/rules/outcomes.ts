@@ -78,7 +78,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Words that end a counted noun phrase ("48,000 pension fraud cases | were solved"). */
 const NOUN_STOP =
-  /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through|others|them|themselves|those|ones|it|they|adding|saying|noting|according|due|thanks)$/i;
+  /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through|others|them|themselves|those|ones|it|they|adding|saying|noting|according|due|thanks|last|next)$/i;
 /** Words that join a noun to its complement: "cases of telecom fraud", "cases for offering fraudulent loans". */
 const NOUN_LINK = /^(?:of|for|involving|with)$/i;
 const AMOUNT = new RegExp(
@@ -95,6 +95,7 @@ const ADJECTIVE = /^[a-z-]+(?:al|ic|ive|ous|ful|less|ent|ant|ary|ile|ible|able)$
 /** Result verbs written in the past without -ed. */
 const IRREGULAR =
   'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn';
+const IRREGULAR_WORD = new RegExp(`^(?:${IRREGULAR})$`, 'i');
 const PASSIVE = new RegExp(
   `^\\s*,?\\s*(?:(?:across the country|nationwide|in China|across China)\\s+)?(?:have|has|had|were|was|are|is|will be|would be)\\s+(?:been\\s+)?(?:successfully\\s+|urgently\\s+|effectively\\s+|also\\s+)?([a-z]+ed|${IRREGULAR})\\b`,
   'i',
@@ -435,7 +436,11 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     const useRef = ref !== undefined && isPercent && r.metricWords.length === 0;
     const metricWords = useRef
       ? String(ref.fields.metricText ?? '').split(' ')
-      : [...r.metricWords, ...(r.verb ? [r.verb] : [])];
+      : [
+          ...r.metricWords,
+          // "losses recovered", not "losses recovered losses": the verb's noun is already there.
+          ...(r.verb ? r.verb.split(' ').filter((w, i) => i === 0 || !r.metricWords.includes(w)) : []),
+        ];
     const unit = r.unit || 'units';
     const metricPhrase = metricWords.filter((w) => w).join(' ') || unit;
     const qualifier: Qualifier = qualifierKey
@@ -574,7 +579,10 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     const lead = /((?:[a-z-]+\s+){0,2}[a-z-]+)\s+of\s+(?:about\s+|over\s+|more than\s+|nearly\s+)?$/i.exec(
       clauseBefore,
     )?.[1];
-    const leadWords = lead ? lead.split(/\s+/).filter((w) => !NOUN_STOP.test(w) && !/^(?:total|a|an)$/i.test(w)) : [];
+    const leadAll = lead ? lead.split(/\s+/).filter((w) => !NOUN_STOP.test(w) && !/^(?:total|a|an)$/i.test(w)) : [];
+    // "the campaign recovered losses of 3.2 billion yuan": the noun after the verb, not its subject.
+    const verbAt = leadAll.findLastIndex((w) => /^[a-z]+ed$/i.test(w) || IRREGULAR_WORD.test(w));
+    const leadWords = verbAt >= 0 && verbAt < leadAll.length - 1 ? leadAll.slice(verbAt + 1) : leadAll;
     // "574 fraud cases involving 12.95 billion yuan": the money the counted things involved.
     const involving =
       np.words.length === 0 &&
