@@ -168,3 +168,17 @@ describe('metric words: what is not part of them', () => {
     ).toBe('losses recovered');
   });
 });
+
+describe('time: a lead that sums up a campaign launched later in the report', () => {
+  it('counts from the launch a later sentence gives', () => {
+    const text =
+      'Police have arrested 1,300 loan sharks, the bureau said on Friday.\n\nThe special campaign, launched by the bureau in February, targets illegal lending.';
+    expect(outcome(text, 1300)?.period).toEqual({ start: '2023-02', end: '2023-06' });
+  });
+});
+
+describe('plans and translated results', () => {
+  it('"will be" after a past year is a result as translated, not a plan', () => {
+    expect(outcome('In 2021, more than 5,000 fake licences will be revoked.', 5000)?.year).toBe('2021');
+  });
+});

@@ -368,7 +368,10 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   for (const r of raws) {
     const { isPercent, scaleText, qualifierKey, value, whole, span } = r;
     if (!isPercent && r.unitWords.length === 0 && !scaleText) continue;
-    if (r.planned) continue;
+    // Translated reports put past results in the future ("In 2021, … 73,000 suspects will be
+    // arrested"): a year before the report's makes "will be" a result after all.
+    if (r.planned && !figureDates(input, dates).some((d) => (yearOf(d.date) ?? 0) < (ctx.published?.year ?? 0)))
+      continue;
     // A word number is a result only as the object or subject of a result verb: "Five gangs were
     // busted", not "fighting seven inches" or a stray "Ten thousand".
     if (r.word && (!r.verb || /ing$/.test(r.verb.split(' ')[0] ?? '') || r.unitWords.length === 0)) continue;
