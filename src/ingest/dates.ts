@@ -103,12 +103,13 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   }
   for (const m of matches(
     new RegExp(
-      `\\b(?:in\\s+|during\\s+)?the\\s+first\\s+(half|quarter|three quarters|(\\w+)\\s+months)\\s+of\\s+${rel}`,
+      `\\b(?:in\\s+|during\\s+)?the\\s+first\\s+(half|quarter|three quarters|(\\w+)\\s+months)(?:\\s+of\\s+(?:${rel}|the\\s+(?:current\\s+)?year))?(?!\\s+of\\b)`,
       'gi',
     ),
     text,
   )) {
-    const y = relYear(m[3]);
+    // "in the first half of the year", "in the first three quarters": the year in hand.
+    const y = m[3] ? relYear(m[3]) : contextYear;
     const what = (m[1] ?? '').toLowerCase();
     const n =
       what === 'half'
@@ -143,6 +144,8 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     add(m, { date: `${m[3]}-${pad(month)}`, role: role(m[1]) });
   }
   for (const m of matches(new RegExp(`\\b${LEAD}((?:19|20)\\d{2})\\b(?![-–]\\d|\\d|%|,\\d)`, 'gi'), text)) {
+    // "the “Kunlun 2020” operation", "Sky Net 2019": a year that ends a name is no date.
+    if (!m[1] && NAME_BEFORE_YEAR.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     // "as of the end of 2020" is December of that year.
     add(m, { date: /end of/i.test(m[1] ?? '') ? `${m[2]}-12` : String(m[2]), role: role(m[1]) });
   }
@@ -168,15 +171,18 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   }
   if (contextYear !== undefined) {
     for (const m of matches(/\b(?:this|the same) year\b/gi, text)) add(m, { date: String(contextYear), role: 'AT' });
+    // "Throughout the year, …", "during the whole year": the year the text is about.
+    for (const m of matches(
+      /\b(?:(?:throughout|during) the (?:whole |entire |full )?year|(?:in|for|over) the (?:whole|entire|full) year)\b/gi,
+      text,
+    ))
+      add(m, { date: String(contextYear), role: 'AT' });
   }
   // "As of November": the last November up to publication, whatever year the text named before.
   const pubMonth = ctx.published?.month;
   if (pubYear !== undefined && pubMonth !== undefined) {
     for (const m of matches(
-      new RegExp(
-        `\\b(as of the end of|as of|by the end of|up to|until)\\s+${MONTH}\\b(?![\\s,]+(?:\\d|of\\b|this\\b|last\\b))`,
-        'gi',
-      ),
+      new RegExp(`\\b(as of the end of|as of|by the end of|up to|until)\\s+${MONTH}\\b${NO_DAY_OR_YEAR}`, 'gi'),
       text,
     )) {
       const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
@@ -188,6 +194,14 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   if (pubYear !== undefined && pubMonth !== undefined && pubDay !== undefined) {
     const pub = Date.UTC(pubYear, pubMonth - 1, pubDay);
     const dow = new Date(pub).getUTCDay();
+    // "this week": from its Monday to the report; "last week": Monday to Sunday before it.
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const monday = pub - ((dow + 6) % 7) * 86400000;
+    for (const m of matches(/\b(?:(?:earlier|later)\s+)?(this|last) week\b/gi, text)) {
+      const last = /last/i.test(m[1] ?? '');
+      const from = last ? day(monday - 7 * 86400000) : day(monday);
+      add(m, { date: last ? day(monday - 86400000) : day(pub), role: 'RANGE', from });
+    }
     for (const m of matches(
       /\b(?:(since|on|as of|by|until)\s+)?(?:(?:late|early)\s+(?:on\s+)?)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
       text,
@@ -202,16 +216,22 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     }
   }
   // "launched … in March": a month alone is in the year the text is about.
-  for (const m of matches(
-    new RegExp(`\\b(in|since)\\s+${MONTH}\\b(?![\\s,]+(?:\\d|of\\b|this\\b|last\\b))`, 'gi'),
-    text,
-  )) {
+  for (const m of matches(new RegExp(`\\b(in|since)\\s+${MONTH}\\b${NO_DAY_OR_YEAR}`, 'gi'), text)) {
     if (contextYear === undefined) continue;
     const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
-    add(m, { date: `${contextYear}-${pad(month)}`, role: role(m[1]) });
+    // Published in March 2021, "launched … in May" was May 2020: a month after the report is last year's.
+    const y = contextYear === pubYear && pubMonth !== undefined && month > pubMonth ? contextYear - 1 : contextYear;
+    add(m, { date: `${y}-${pad(month)}`, role: role(m[1]) });
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** After a month: no day or year follows ("in March 2021", "March 5"), though a figure may ("in March, 4,700 …"). */
+const NO_DAY_OR_YEAR = '(?!\\s+\\d|[\\s,]+(?:of|this|last)\\b|,\\s*(?:\\d{1,2}|(?:19|20)\\d{2})\\b(?![\\d,.]))';
+
+/** A capitalised word that is no month or preposition right before a year: the year ends a name. */
+const NAME_BEFORE_YEAR =
+  /(?:^|[\s“"‘(])(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|In|Since|By|Until|As|Of|Before|After|From|To|And|The|During|Through|Between|Early|Late|Mid|End|For|On|At)\b)[A-Z][A-Za-z-]*\s+$/;
 
 function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   for (let m = re.exec(text); m; m = re.exec(text)) yield m;

@@ -143,6 +143,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
   let unnamedLaunch: string | undefined;
   let previous: Finding[] = [];
   const reviewYear = reviewYearOf(doc, published);
+  const laterLaunch = firstLaunch(doc, published);
   for (const sentence of doc.sentences) {
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
@@ -194,7 +195,10 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     const campaignStart =
       (out.findLast((f) => f.kind === 'CAMPAIGN' && typeof f.fields.start === 'string')?.fields.start as
         | string
-        | undefined) ?? unnamedLaunch;
+        | undefined) ??
+      unnamedLaunch ??
+      // A lead that sums up a campaign launched in a later sentence counts from that launch.
+      (laterLaunch && laterLaunch.sentence > sentence.index ? laterLaunch.date : undefined);
     const found = outcomes(
       input,
       {
@@ -238,6 +242,22 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     }
   }
   return out;
+}
+
+/** The first sentence that launches a campaign, and when. */
+function firstLaunch(
+  doc: Analysed,
+  published: PartialDate | undefined,
+): { sentence: number; date: string } | undefined {
+  for (const sentence of doc.sentences) {
+    const text = doc.text.slice(sentence.start, sentence.end);
+    if (!LAUNCH.test(text) || !CAMPAIGN_WORD.test(text)) continue;
+    const d = findDates(text, sentence.start, { published }).find(
+      (x) => x.role === 'AT' || x.role === 'SINCE' || x.role === 'RANGE',
+    );
+    if (d) return { sentence: sentence.index, date: d.from ?? d.date };
+  }
+  return undefined;
 }
 
 const CAMPAIGN_WORD = /\b(?:campaign|operation|crackdown|special action|action plan)s?\b/i;

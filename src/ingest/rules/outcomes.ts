@@ -78,9 +78,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Words that end a counted noun phrase ("48,000 pension fraud cases | were solved"). */
 const NOUN_STOP =
-  /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through|others|them|themselves|those|ones|it|they|adding|saying|noting)$/i;
+  /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through|others|them|themselves|those|ones|it|they|adding|saying|noting|according|due|thanks|last|next)$/i;
 /** Words that join a noun to its complement: "cases of telecom fraud", "cases for offering fraudulent loans". */
-const NOUN_LINK = /^(?:of|for|involving)$/i;
+const NOUN_LINK = /^(?:of|for|involving|with)$/i;
 const AMOUNT = new RegExp(
   `^\\s*(?:(?:more than|less than|over|about|at least)\\s+)?(?:\\d[\\d.,]*|${Object.keys(WORD_NUMBERS).join('|')})(?:\\s+(?:hundred|thousand|million|billion))?\\s+(?:yuan|dollars?|euros?)\\b`,
   'i',
@@ -89,18 +89,22 @@ const AMOUNT = new RegExp(
 const PAST_VERB =
   /^(?:took|gave|made|won|caught|held|found|sent|brought|struck|became|came|went|began|kept|led|paid|ran|saw|fell|rose|grew|broke|froze|stole|drove|hid|shut)$/;
 /** Words after which a noun phrase goes on about its head: "suspects at large", "cases in the field of …". */
-const HEAD_END = /^(?:at|in|suspected|accused|involved|wanted|engaged)$/i;
+const HEAD_END = /^(?:at|in|suspected|accused|involved|wanted|engaged|related|linked|connected)$/i;
+/** Adjectives by their ending: "illegal and criminal web pages" is one noun phrase. */
+const ADJECTIVE = /^[a-z-]+(?:al|ic|ive|ous|ful|less|ent|ant|ary|ile|ible|able)$/i;
 /** Result verbs written in the past without -ed. */
 const IRREGULAR =
   'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn';
+const IRREGULAR_WORD = new RegExp(`^(?:${IRREGULAR})$`, 'i');
 const PASSIVE = new RegExp(
   `^\\s*,?\\s*(?:(?:across the country|nationwide|in China|across China)\\s+)?(?:have|has|had|were|was|are|is|will be|would be)\\s+(?:been\\s+)?(?:successfully\\s+|urgently\\s+|effectively\\s+|also\\s+)?([a-z]+ed|${IRREGULAR})\\b`,
   'i',
 );
 const BARE_PARTICIPLE = new RegExp(`^\\s+([a-z]+ed|${IRREGULAR})\\b(?!\\s+(?:by|to)\\b)`, 'i');
 /** An active verb right before the figure: "cracked about 200,000 cases", "solving a total of 84,000". */
+const PARTICLE = '(?:\\s+(?:down|up|off|out|back))?';
 const ACTIVE = new RegExp(
-  `\\b([a-z]+(?:ed|ing)|${IRREGULAR})\\s+(?:(?:a total of|more than|nearly|almost|about|around|approximately|over|some|another|an additional|up to|at least)\\s+)?$`,
+  `\\b((?:(?:[a-z]+ed|${IRREGULAR})${PARTICLE}\\s*,?\\s+(?:and|or)\\s+)?(?:[a-z]+(?:ed|ing)|${IRREGULAR})${PARTICLE})\\s+(?:(?:a total of|more than|nearly|almost|about|around|approximately|over|some|another|an additional|up to|at least)\\s+)?$`,
   'i',
 );
 const LIGHT_VERB = new RegExp(
@@ -157,6 +161,8 @@ interface Raw {
   ref?: Finding | Raw;
   /** An elided figure's antecedent in an earlier sentence: "Of them, 2,212 were …" covers its time. */
   antecedent?: Finding;
+  /** "six services will be launched": a plan, not a result. */
+  planned?: boolean;
   span: { start: number; end: number };
 }
 
@@ -202,6 +208,26 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     if (field) {
       words.push('in', 'the', 'field', 'of');
       pos = re.lastIndex + field[0].length;
+      continue;
+    }
+    // "cases related to cross-border gambling": what the cases concern is part of the noun phrase.
+    const related =
+      words.length > 0 && !pendingLink && /^(?:related|linked|connected)$/i.test(w)
+        ? /^\s+(?:to|with)\b/i.exec(after.slice(re.lastIndex))
+        : null;
+    if (related) {
+      words.push(w, related[0].trim());
+      pos = re.lastIndex + related[0].length;
+      continue;
+    }
+    // "illegal and criminal web pages": two adjectives joined before their noun.
+    const joined =
+      /^(?:and|or)$/i.test(w) && ADJECTIVE.test(words[words.length - 1] ?? '') && !m[2]
+        ? /^\s+([a-z-]+)\s+([a-z-]+)/i.exec(after.slice(re.lastIndex))
+        : null;
+    if (joined && ADJECTIVE.test(joined[1] ?? '') && !NOUN_STOP.test(joined[2] ?? '')) {
+      words.push(w);
+      pos = re.lastIndex;
       continue;
     }
     // "cases involving deception of more than one million yuan": an amount qualifies the noun.
@@ -342,6 +368,10 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   for (const r of raws) {
     const { isPercent, scaleText, qualifierKey, value, whole, span } = r;
     if (!isPercent && r.unitWords.length === 0 && !scaleText) continue;
+    // Translated reports put past results in the future ("In 2021, … 73,000 suspects will be
+    // arrested"): a year before the report's makes "will be" a result after all.
+    if (r.planned && !figureDates(input, dates).some((d) => (yearOf(d.date) ?? 0) < (ctx.published?.year ?? 0)))
+      continue;
     // A word number is a result only as the object or subject of a result verb: "Five gangs were
     // busted", not "fighting seven inches" or a stray "Ten thousand".
     if (r.word && (!r.verb || /ing$/.test(r.verb.split(' ')[0] ?? '') || r.unitWords.length === 0)) continue;
@@ -409,7 +439,11 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     const useRef = ref !== undefined && isPercent && r.metricWords.length === 0;
     const metricWords = useRef
       ? String(ref.fields.metricText ?? '').split(' ')
-      : [...r.metricWords, ...(r.verb ? [r.verb] : [])];
+      : [
+          ...r.metricWords,
+          // "losses recovered", not "losses recovered losses": the verb's noun is already there.
+          ...(r.verb ? r.verb.split(' ').filter((w, i) => i === 0 || !r.metricWords.includes(w)) : []),
+        ];
     const unit = r.unit || 'units';
     const metricPhrase = metricWords.filter((w) => w).join(' ') || unit;
     const qualifier: Qualifier = qualifierKey
@@ -548,8 +582,26 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     const lead = /((?:[a-z-]+\s+){0,2}[a-z-]+)\s+of\s+(?:about\s+|over\s+|more than\s+|nearly\s+)?$/i.exec(
       clauseBefore,
     )?.[1];
-    const leadWords = lead ? lead.split(/\s+/).filter((w) => !NOUN_STOP.test(w) && !/^(?:total|a|an)$/i.test(w)) : [];
-    r.metricWords = np.words.length > 0 ? np.words : leadWords;
+    const leadAll = lead ? lead.split(/\s+/).filter((w) => !NOUN_STOP.test(w) && !/^(?:total|a|an)$/i.test(w)) : [];
+    // "the campaign recovered losses of 3.2 billion yuan": the noun after the verb, not its subject.
+    const verbAt = leadAll.findLastIndex((w) => /^[a-z]+ed$/i.test(w) || IRREGULAR_WORD.test(w));
+    const leadWords = verbAt >= 0 && verbAt < leadAll.length - 1 ? leadAll.slice(verbAt + 1) : leadAll;
+    // "574 fraud cases involving 12.95 billion yuan": the money the counted things involved.
+    const involving =
+      np.words.length === 0 &&
+      previous &&
+      previous.unitWords.length > 0 &&
+      !MEASURE.test(previous.unit) &&
+      new RegExp(
+        `^[^,;.:!?]{0,80}\\b(?:involving|involved|worth|amounting to|with a value of)\\s+(?:${QUAL}\\s+)?$`,
+        'i',
+      ).test(text.slice(previous.end, r.start));
+    r.metricWords =
+      np.words.length > 0
+        ? np.words
+        : involving && previous
+          ? ['money', 'involved', 'in', ...previous.metricWords, ...(previous.verb ? [previous.verb] : [])]
+          : leadWords;
     const tail = link ? rest.slice(link[0].length + np.length) : rest;
     r.verb = verbAfter(tail) ?? ('verb' in np ? np.verb : undefined) ?? verbBefore(clauseBefore, previous, text, r);
     // "the funds involved were intercepted by 5.5 billion yuan": what the money is, said before it.
@@ -582,6 +634,13 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   r.metricWords = np.words;
   // A noun phrase closed by punctuation has no verb after it: "2,421 suspects; focused on …".
   const closed = /[,;:.!?)]\s*$/.test(rest.slice(0, np.length));
+  if (
+    !closed &&
+    /^\s+(?:will|shall|would)\s+(?:(?:also|further|gradually|soon)\s+)?be\s+(?!able\b)[a-z]+/i.test(
+      rest.slice(np.length),
+    )
+  )
+    r.planned = true;
   r.verb = (closed ? undefined : verbAfter(rest.slice(np.length))) ?? np.verb;
   if (!r.verb) {
     const active = verbBefore(clauseBefore, previous, text, r);
@@ -739,8 +798,9 @@ function verbAfter(tail: string): string | undefined {
 
 /** "cracked about 200,000 cases"; in "freed 10,621 women and 5,896 children" the second shares the verb. */
 function verbBefore(clauseBefore: string, previous: Raw | undefined, text: string, r: Raw): string | undefined {
-  const active = ACTIVE.exec(clauseBefore)?.[1];
-  if (active && !NOT_RESULT_VERB.test(active)) return active.toLowerCase();
+  // "shut down or suspended more than 3,400 websites", "cleaned up 1.5 million posts".
+  const active = ACTIVE.exec(clauseBefore)?.[1]?.replace(/\s+/g, ' ');
+  if (active && !active.split(' ').some((w) => NOT_RESULT_VERB.test(w))) return active.toLowerCase();
   // "released detailed information on 22", "supervised the investigation of 26", "handed out
   // administrative penalties on 1,518": a verb and its noun say what was done to what is counted.
   const light = LIGHT_VERB.exec(clauseBefore);
@@ -865,7 +925,7 @@ function when(
  * said on Friday", "a statement issued Saturday, March 25").
  */
 const DURING_CAMPAIGN =
-  /\b(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b/i;
+  /\b(?:(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b|since\s+(?:the\s+)?(?:launch|start|beginning|kick-off)\s+of\s+(?:the|this|its|their)\b|since\s+(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|action)\s+(?:was\s+)?(?:launched|began|started|kicked off)\b)/i;
 
 function figureDates(input: RuleInput, dates: readonly DateMention[]): DateMention[] {
   const text = input.doc.text;
@@ -875,13 +935,24 @@ function figureDates(input: RuleInput, dates: readonly DateMention[]): DateMenti
       d.start >= input.sentence.start &&
       d.end <= input.sentence.end &&
       !BASELINE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) &&
-      !TOLD_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) &&
+      !TOLD_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start)) &&
+      !isDateline(text, d) &&
       !(d.weekday && d.role === 'AT' && REPORTING.test(sentenceText)),
   );
 }
 
+/** "said on Friday", "learned from the Ministry of Public Security on September 7": when it was told. */
 const TOLD_BEFORE =
-  /\b(?:said|says|announced|issued|released|told|stated|published|reported)\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
+  /\b(?:said|says|announced|issued|released|told|stated|published|reported|learned|learnt)(?:\s+(?:from|by)(?:\s+the)?(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,6})?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
+
+/** "Beijing, March 15 :", "Xinhua News Agency, Beijing, August 17 (Reporter …)": the dateline, not the figures' time. */
+function isDateline(text: string, d: DateMention): boolean {
+  return (
+    d.date.length === 10 &&
+    /[A-Z][A-Za-z]+,\s*$/.test(text.slice(Math.max(0, d.start - 30), d.start)) &&
+    /^\s*(?:[:(—–]|--|\.\s|\.?$)/.test(text.slice(d.end, d.end + 3))
+  );
+}
 
 function whenOf(
   input: RuleInput,
