@@ -3,9 +3,10 @@
  * shared, busy machine throughput follows whatever else runs, while CPU milliseconds per
  * request (the server process's user + system time over the window, its collector's threads
  * included, divided by the answers) move much less. Optionally with --cpu-prof, to see where
- * that time goes (the profile is written when the server exits).
+ * that time goes (the profile is written when the server exits, start-up included), or with
+ * --window-prof, a profile of the measured window alone (the load, without start-up or warm-up).
  *
- *   npx tsx bench/profile-http.mts --kind yoga-jit-fast --snapshot FILE [--workload lookup] [--prof DIR]
+ *   npx tsx bench/profile-http.mts --kind yoga-jit-fast --snapshot FILE [--workload lookup] [--prof DIR] [--window-prof DIR]
  */
 import { parseArgs } from 'node:util';
 import { startServer } from './child.js';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     prof: { type: 'string' },
+    'window-prof': { type: 'string' },
   },
 });
 if (!values.snapshot) throw new Error('--snapshot FILE is required');
@@ -29,6 +31,7 @@ const server = await startServer(
   values.snapshot,
   0,
   values.prof ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`] : [],
+  values['window-prof'] ? ['--window-prof', values['window-prof']] : [],
 );
 try {
   const common = {

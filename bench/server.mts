@@ -1,7 +1,7 @@
 /**
  * One server under test, in its own process so its CPU, GC and heap are its own:
  *
- *   tsx bench/server.mts --kind bare|mercurius|yoga|yoga-jit|yoga-jit-fast|yoga-jit-fast-cache|yoga-minimal \
+ *   tsx bench/server.mts --kind bare|mercurius|yoga|yoga-jit|yoga-jit-fast|yoga-jit-fast-cache|yoga-minimal|pair \
  *       --snapshot FILE [--workers N]
  *
  * Listens on 127.0.0.1 (a free port) and talks to bench/run.mts over IPC: it reports
@@ -11,11 +11,15 @@
  * latency).
  */
 import cluster from 'node:cluster';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer as createHttpServer } from 'node:http';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import fastify from 'fastify';
+import { lexicographicSortSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import mercurius from 'mercurius';
 import type { Snapshot } from '../src/graph/snapshot.js';
@@ -29,21 +33,34 @@ import { startCluster } from '../src/server/cluster.js';
 import { createApp } from '../src/server/yoga.js';
 import { bareServer } from './bare.js';
 import { sampleIds } from './operations.js';
-import { type ChildMessage, type LayoutMode, type ParentMessage, SERVER_KINDS, type ServerKind } from './protocol.js';
+import {
+  type ChildMessage,
+  type LayoutMode,
+  type ParentMessage,
+  SERVER_KINDS,
+  type ServedKind,
+  type ServerKind,
+} from './protocol.js';
 
 const { values } = parseArgs({
   options: {
     kind: { type: 'string', default: 'yoga' },
     snapshot: { type: 'string' },
     workers: { type: 'string', default: '0' },
+    /** Write a CPU profile of each gc-start..gc-stop window (the load alone, without start-up) here. */
+    'window-prof': { type: 'string' },
   },
 });
-const kind = values.kind as ServerKind;
-if (!SERVER_KINDS.includes(kind)) throw new Error(`unknown --kind ${kind}`);
+const kind = values.kind as ServedKind;
+if (kind !== 'pair' && !SERVER_KINDS.includes(kind)) throw new Error(`unknown --kind ${kind}`);
 if (!values.snapshot) throw new Error('--snapshot FILE is required');
 const snapshotFile = values.snapshot;
 const workers = Number(values.workers);
 const send = (message: ChildMessage) => process.send?.(message);
+// yoga wraps the resolvers of the schema it is given in place (the deadline checks of
+// protection.ts): in a `pair`, mercurius gets its own copy, made before, so it runs the bare
+// resolvers as it does alone.
+const mercuriusSchema = kind === 'pair' ? lexicographicSortSchema(schema) : schema;
 
 async function listenHttp(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -51,14 +68,14 @@ async function listenHttp(server: Server): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-async function serve(snapshot: Snapshot): Promise<number> {
+async function serve(snapshot: Snapshot, kind: ServerKind): Promise<number> {
   switch (kind) {
     case 'bare':
       return listenHttp(bareServer(snapshot));
     case 'mercurius': {
       const app = fastify({ logger: false });
       // jit: 1 compiles an operation with graphql-jit from its second call on.
-      await app.register(mercurius, { schema, jit: 1, context: (): Context => ({ snapshot }) });
+      await app.register(mercurius, { schema: mercuriusSchema, jit: 1, context: (): Context => ({ snapshot }) });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : 0;
@@ -80,6 +97,29 @@ async function serve(snapshot: Snapshot): Promise<number> {
       return listenHttp(createHttpServer(createApp({ snapshot, logging: false, config }).listener));
     }
   }
+}
+
+/** A CPU profile of one measured window, through the inspector (so start-up is not in it). */
+function windowProfiler(dir: string) {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))),
+    );
+  let count = 0;
+  let label = 'window';
+  return {
+    start(name = 'window') {
+      label = name.replace(/[^\w.-]/g, '_');
+      return post('Profiler.enable').then(() => post('Profiler.start'));
+    },
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${label}-${process.pid}-${++count}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
 }
 
 /** GC pause time and CPU time between gc-start and gc-stop. */
@@ -137,15 +177,24 @@ if (workers > 0 && cluster.isPrimary) {
   // As `serve` does before listening; counted in start-up.
   prepareTraversal(snapshot);
   const loadMs = performance.now() - t;
-  const port = await serve(snapshot);
+  const ports: Record<string, number> = {};
+  if (kind === 'pair') {
+    for (const one of ['yoga-jit-fast', 'mercurius'] as const) ports[one] = await serve(snapshot, one);
+  }
+  const port = kind === 'pair' ? (ports['yoga-jit-fast'] as number) : await serve(snapshot, kind);
   if (cluster.isPrimary) {
     const meter = gcMeter();
+    const profiler = values['window-prof'] ? windowProfiler(values['window-prof']) : null;
     process.on('message', (message: ParentMessage) => {
-      if (message.type === 'gc-start') meter.start();
-      else if (message.type === 'gc-stop') send({ type: 'gc', ...meter.stop() });
-      else if (message.type === 'layout') void runLayout(snapshot, message.mode);
+      if (message.type === 'gc-start') {
+        meter.start();
+        void profiler?.start(message.label);
+      } else if (message.type === 'gc-stop') {
+        const figures = meter.stop();
+        void (profiler ? profiler.stop() : Promise.resolve()).then(() => send({ type: 'gc', ...figures }));
+      } else if (message.type === 'layout') void runLayout(snapshot, message.mode);
     });
-    send({ type: 'ready', port, ids: sampleIds(snapshot, 1000), loadMs });
+    send({ type: 'ready', port, ids: sampleIds(snapshot, 1000), loadMs, ...(kind === 'pair' ? { ports } : {}) });
   }
   process.once('SIGTERM', () => process.exit(0));
 }
