@@ -7,6 +7,12 @@ import { NotFoundError } from '../model/errors.js';
 import { checkCount, LIMITS } from './limits.js';
 import { typeNameForId } from './type-names.js';
 
+/**
+ * Ids are already global and readable ("organ/ministry-of-public-security"): the prefix names
+ * the type, so they are used as they are instead of base64 "Type:id" strings.
+ */
+export const encodeGlobalID = (_typename: string, id: string | number | bigint): string => String(id);
+
 export interface Context {
   /** The snapshot this request is answered from; fixed for the whole request. */
   readonly snapshot: Snapshot;
@@ -47,9 +53,7 @@ export const builder = new SchemaBuilder<{
       },
     },
     nodeFieldOptions: { nullable: false },
-    // Ids are already global and readable ("organ/ministry-of-public-security"): the prefix
-    // names the type, so they are used as they are instead of base64 "Type:id" strings.
-    encodeGlobalID: (_typename, id) => String(id),
+    encodeGlobalID,
     decodeGlobalID: (globalID) => {
       const typename = typeNameForId(globalID);
       if (!typename) {

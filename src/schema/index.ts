@@ -1,6 +1,7 @@
 /** Assembles the schema: imports each type file for its side effects, then builds. */
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.js';
+import { syncNodeIds } from './node-ids.js';
 import './partial-date.js';
 import './evidence.js';
 import './document.js';
@@ -17,5 +18,5 @@ import './extract.js';
 
 builder.queryType({ description: 'Questions about the reform graph. Every answer traces to verbatim quotes.' });
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = syncNodeIds(lexicographicSortSchema(builder.toSchema()));
 export type { AnswerSize, Context } from './builder.js';
