@@ -11,7 +11,7 @@
  * neighbours, window by window. One process instead of two also keeps a single 100k snapshot
  * in memory. Only one server is loaded in a window; the other idles (no timers of note).
  *
- *   npx tsx bench/ab-http.mts --snapshot FILE [--workloads lookup,twoHop] [--rounds 5] [--seconds 10] [--window-prof DIR]
+ *   npx tsx bench/ab-http.mts --snapshot FILE [--workloads lookup,twoHop] [--rounds 5] [--seconds 10] [--prof DIR]
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -29,8 +29,11 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     /** A label for this tree in the output (e.g. "before", "after"). */
     label: { type: 'string', default: 'ours' },
-    /** Write a CPU profile of every window here (`<workload>-<server>-…`); it costs CPU, so figures rise. */
-    'window-prof': { type: 'string' },
+    /**
+     * Run the pair under `--cpu-prof` into DIR (written when it exits); each window's line gives
+     * its --from/--to for bench/cpuprofile-summary.mts. Profiling costs CPU, so figures rise.
+     */
+    prof: { type: 'string' },
   },
 });
 if (!values.snapshot) throw new Error('--snapshot FILE is required');
@@ -63,8 +66,7 @@ const server = await startServer(
   'pair',
   values.snapshot,
   0,
-  [],
-  values['window-prof'] ? ['--window-prof', values['window-prof']] : [],
+  values.prof ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`] : [],
 );
 const out: string[] = [];
 const print = (line: string) => {
@@ -92,7 +94,7 @@ try {
     const windows: Record<Side, Window[]> = { 'yoga-jit-fast': [], mercurius: [] };
     for (let round = 0; round < rounds; round++) {
       for (const side of SERVERS) {
-        server.notify({ type: 'gc-start', label: `${workload}-${side}` });
+        server.notify({ type: 'gc-start' });
         const r = await runLoad({ ...common, port: portOf(side), seconds });
         const meter = await server.request({ type: 'gc-stop' }, 'gc');
         if (meter.type !== 'gc') throw new Error('no CPU figures from the server');
@@ -108,7 +110,7 @@ try {
         console.error(
           `${workload} round ${round + 1} ${side}: ${fmt(w.rps)} req/s, p99 ${w.p99} ms, ` +
             `${fmt(w.cpuUsPerAnswer)} µs CPU/answer, GC ${(w.gcShare * 100).toFixed(1)}%, ` +
-            `${r.failures} failures, load ${w.load1.toFixed(2)}`,
+            `${r.failures} failures, load ${w.load1.toFixed(2)}; --from ${meter.fromUs} --to ${meter.toUs} --answers ${answered}`,
         );
       }
     }

@@ -27,10 +27,8 @@ export async function startServer(
   workers = 0,
   /** More node flags for the server (a profiler). */
   extraArgs: string[] = [],
-  /** More bench/server.mts options (`--window-prof DIR`). */
-  serverArgs: string[] = [],
 ): Promise<ServerChild> {
-  const args = ['--kind', kind, '--snapshot', snapshotFile, '--workers', String(workers), ...serverArgs];
+  const args = ['--kind', kind, '--snapshot', snapshotFile, '--workers', String(workers)];
   const child = fork(here('./server.mts'), args, {
     execArgv: nodeArgs(['--max-old-space-size=8000', ...extraArgs]),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -3,10 +3,10 @@
  * shared, busy machine throughput follows whatever else runs, while CPU milliseconds per
  * request (the server process's user + system time over the window, its collector's threads
  * included, divided by the answers) move much less. Optionally with --cpu-prof, to see where
- * that time goes (the profile is written when the server exits, start-up included), or with
- * --window-prof, a profile of the measured window alone (the load, without start-up or warm-up).
+ * that time goes (the profile is written when the server exits; the window's --from/--to keep
+ * start-up out of bench/cpuprofile-summary.mts's tables).
  *
- *   npx tsx bench/profile-http.mts --kind yoga-jit-fast --snapshot FILE [--workload lookup] [--prof DIR] [--window-prof DIR]
+ *   npx tsx bench/profile-http.mts --kind yoga-jit-fast --snapshot FILE [--workload lookup] [--prof DIR]
  */
 import { parseArgs } from 'node:util';
 import { startServer } from './child.js';
@@ -22,7 +22,6 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     prof: { type: 'string' },
-    'window-prof': { type: 'string' },
   },
 });
 if (!values.snapshot) throw new Error('--snapshot FILE is required');
@@ -31,7 +30,6 @@ const server = await startServer(
   values.snapshot,
   0,
   values.prof ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`] : [],
-  values['window-prof'] ? ['--window-prof', values['window-prof']] : [],
 );
 try {
   const common = {
@@ -48,7 +46,8 @@ try {
   const answered = result.requests - result.failures;
   console.log(
     `${values.kind} ${values.workload}: ${Math.round(result.rps)} req/s, p99 ${result.p99} ms, ` +
-      `${((cpuMs * 1000) / answered).toFixed(0)} µs server CPU per request (${answered} answers)`,
+      `${((cpuMs * 1000) / answered).toFixed(0)} µs server CPU per request (${answered} answers); ` +
+      (cpu.type === 'gc' ? `--from ${cpu.fromUs} --to ${cpu.toUs} --answers ${answered}` : ''),
   );
 } finally {
   await server.stop();

@@ -30,8 +30,7 @@ export const LAYOUT_MODES = ['process', 'worker', 'main'] as const;
 export type LayoutMode = (typeof LAYOUT_MODES)[number];
 
 export type ParentMessage =
-  /** `label` names the window's profile file under `--window-prof`. */
-  | { readonly type: 'gc-start'; readonly label?: string }
+  | { readonly type: 'gc-start' }
   | { readonly type: 'gc-stop' }
   | { readonly type: 'layout'; readonly mode: LayoutMode };
 
@@ -44,6 +43,14 @@ export type ChildMessage =
       /** `pair` only: the port of each server it holds. */
       readonly ports?: Readonly<Record<string, number>>;
     }
-  | { readonly type: 'gc'; readonly gcMs: number; readonly cpuMs: number; readonly wallMs: number }
+  | {
+      readonly type: 'gc';
+      readonly gcMs: number;
+      readonly cpuMs: number;
+      readonly wallMs: number;
+      /** The window on CLOCK_MONOTONIC in µs, a `--cpu-prof` profile's clock. */
+      readonly fromUs: number;
+      readonly toUs: number;
+    }
   | { readonly type: 'layout-done'; readonly ms: number; readonly nodes: number }
   | { readonly type: 'layout-failed'; readonly message: string };

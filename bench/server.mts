@@ -11,11 +11,8 @@
  * latency).
  */
 import cluster from 'node:cluster';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer as createHttpServer } from 'node:http';
-import { Session } from 'node:inspector';
-import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import fastify from 'fastify';
@@ -47,8 +44,6 @@ const { values } = parseArgs({
     kind: { type: 'string', default: 'yoga' },
     snapshot: { type: 'string' },
     workers: { type: 'string', default: '0' },
-    /** Write a CPU profile of each gc-start..gc-stop window (the load alone, without start-up) here. */
-    'window-prof': { type: 'string' },
   },
 });
 const kind = values.kind as ServedKind;
@@ -99,34 +94,18 @@ async function serve(snapshot: Snapshot, kind: ServerKind): Promise<number> {
   }
 }
 
-/** A CPU profile of one measured window, through the inspector (so start-up is not in it). */
-function windowProfiler(dir: string) {
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) =>
-      session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))),
-    );
-  let count = 0;
-  let label = 'window';
-  return {
-    start(name = 'window') {
-      label = name.replace(/[^\w.-]/g, '_');
-      return post('Profiler.enable').then(() => post('Profiler.start'));
-    },
-    async stop() {
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${label}-${process.pid}-${++count}.cpuprofile`), JSON.stringify(profile));
-    },
-  };
-}
+/** CLOCK_MONOTONIC in µs: the clock of a `--cpu-prof` profile's sample times. */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
-/** GC pause time and CPU time between gc-start and gc-stop. */
+/**
+ * GC pause time and CPU time between gc-start and gc-stop, and when the window began and
+ * ended on the profiler's clock (bench/cpuprofile-summary.mts --from/--to).
+ */
 function gcMeter() {
   let gcMs = 0;
   let cpu = process.cpuUsage();
   let wall = performance.now();
+  let fromUs = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcMs += entry.duration;
   });
@@ -136,10 +115,12 @@ function gcMeter() {
       gcMs = 0;
       cpu = process.cpuUsage();
       wall = performance.now();
+      fromUs = monotonicUs();
     },
     stop() {
       const used = process.cpuUsage(cpu);
-      return { gcMs, cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
+      const cpuMs = (used.user + used.system) / 1000;
+      return { gcMs, cpuMs, wallMs: performance.now() - wall, fromUs, toUs: monotonicUs() };
     },
   };
 }
@@ -184,15 +165,10 @@ if (workers > 0 && cluster.isPrimary) {
   const port = kind === 'pair' ? (ports['yoga-jit-fast'] as number) : await serve(snapshot, kind);
   if (cluster.isPrimary) {
     const meter = gcMeter();
-    const profiler = values['window-prof'] ? windowProfiler(values['window-prof']) : null;
     process.on('message', (message: ParentMessage) => {
-      if (message.type === 'gc-start') {
-        meter.start();
-        void profiler?.start(message.label);
-      } else if (message.type === 'gc-stop') {
-        const figures = meter.stop();
-        void (profiler ? profiler.stop() : Promise.resolve()).then(() => send({ type: 'gc', ...figures }));
-      } else if (message.type === 'layout') void runLayout(snapshot, message.mode);
+      if (message.type === 'gc-start') meter.start();
+      else if (message.type === 'gc-stop') send({ type: 'gc', ...meter.stop() });
+      else if (message.type === 'layout') void runLayout(snapshot, message.mode);
     });
     send({ type: 'ready', port, ids: sampleIds(snapshot, 1000), loadMs, ...(kind === 'pair' ? { ports } : {}) });
   }
