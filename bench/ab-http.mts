@@ -27,6 +27,11 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
+    /**
+     * Seconds of quiet before each window: a saturated server still holds requests queued when
+     * the load stops, and without this they would be answered (and counted) in the next window.
+     */
+    settle: { type: 'string', default: '2' },
     /** A label for this tree in the output (e.g. "before", "after"). */
     label: { type: 'string', default: 'ours' },
     /**
@@ -94,6 +99,7 @@ try {
     const windows: Record<Side, Window[]> = { 'yoga-jit-fast': [], mercurius: [] };
     for (let round = 0; round < rounds; round++) {
       for (const side of SERVERS) {
+        await new Promise((r) => setTimeout(r, Number(values.settle) * 1000));
         server.notify({ type: 'gc-start' });
         const r = await runLoad({ ...common, port: portOf(side), seconds });
         const meter = await server.request({ type: 'gc-stop' }, 'gc');
