@@ -168,7 +168,10 @@ export function createFastPath(options: FastPathOptions): FastPath {
     const finish = (result: ExecutionResult) => {
       // yoga words errors (masking, codes, HTTP status), from this result: it does not run it again.
       if (result.errors && result.errors.length > 0) return passOn(req, res, next, body, { result, snapshot });
-      const json = JSON.stringify({ data: result.data, extensions: { snapshotVersion: snapshot.version } });
+      const json = compiled.stringify
+        ? // The compiled writer's `{"data":…}`, closed with the extensions JSON.stringify would add.
+          `${compiled.stringify({ data: result.data }).slice(0, -1)},"extensions":${JSON.stringify({ snapshotVersion: snapshot.version })}}`
+        : JSON.stringify({ data: result.data, extensions: { snapshotVersion: snapshot.version } });
       if (cacheKey) answers?.set(cacheKey, json);
       write(req, res, contentType, json, at);
     };

@@ -15,7 +15,7 @@
  * comments, whitespace or commas reuses it instead of paying for compiling again.
  */
 import { getDocumentString, makeExecute } from '@envelop/core';
-import { type DocumentNode, type GraphQLSchema, print } from 'graphql';
+import { BREAK, type DocumentNode, type GraphQLSchema, Kind, print, visit } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { Lru } from '../graph/lru.js';
@@ -38,6 +38,32 @@ export interface CompiledOperation {
    * of them must be checked; empty when every request has the verdict of the first.
    */
   readonly costVariables: readonly string[];
+  /**
+   * graphql-jit's JSON writer compiled for this operation's shape (fast-json-stringify), for
+   * `{ data }`: it writes the answer field by field from the schema instead of JSON.stringify
+   * inspecting every object. Absent where its output could differ from JSON.stringify's.
+   */
+  readonly stringify?: (result: { data: unknown }) => string;
+}
+
+/**
+ * Whether graphql-jit's compiled JSON writer gives JSON.stringify's bytes for this document.
+ * It writes keys in the order of a schema that merges every possible type's fields, so with a
+ * fragment (`... on Organ { level } id`) an object's keys can come out in another order
+ * than the answer's; without fragments every type selects the same fields in the same order.
+ */
+function stringifiesAlike(document: DocumentNode): boolean {
+  let alike = true;
+  visit(document, {
+    enter(node) {
+      if (node.kind === Kind.INLINE_FRAGMENT || node.kind === Kind.FRAGMENT_SPREAD) {
+        alike = false;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return alike;
 }
 
 /** An operation too large to compile: graphql-js runs it. */
@@ -85,9 +111,10 @@ export class CompiledOperations {
     if (compiledFieldCount(schema, document, operationName, cap) > cap) return INTERPRET;
     this.compiles++;
     const name = operationName ?? undefined;
-    // Without graphql-jit's compiled JSON writer (customJSONSerializer): on Node 20, V8's
-    // JSON.stringify writes these answers in half its time (bench/execute-cpu.mts, BENCHMARKS.md).
-    const query = compileQuery(schema, document, name, this.compilerOptions);
+    const withWriter = stringifiesAlike(document);
+    let query = compileQuery(schema, document, name, { ...this.compilerOptions, customJSONSerializer: withWriter });
+    // The writer refuses scalars it has no JSON type for: such an operation is compiled without it.
+    if (withWriter && !isCompiledQuery(query)) query = compileQuery(schema, document, name, this.compilerOptions);
     // A document jit cannot compile runs on graphql-js, which reports what is wrong.
     if (!isCompiledQuery(query)) return INTERPRET;
     const hasVariables = (operationOf(document, operationName)?.variableDefinitions?.length ?? 0) > 0;
@@ -95,6 +122,7 @@ export class CompiledOperations {
       query,
       document,
       costVariables: hasVariables ? costVariables(schema, document) : [],
+      ...(query.stringify !== JSON.stringify ? { stringify: query.stringify } : {}),
     };
   }
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
 import { costVariables } from '../../src/server/complexity.js';
 import type { ServerConfig } from '../../src/server/config.js';
+import { CompiledOperations } from '../../src/server/jit.js';
 import { type RunningServer, start } from '../../src/server/main.js';
 import { bundledSnapshot } from '../helpers/graphql.js';
 
@@ -141,6 +142,14 @@ describe('fast path answers exactly as yoga does', () => {
     expect(large.again).toEqual(large.reference);
     expect(JSON.parse(large.again.body).errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
     expect(large.answeredByFastPath).toBe(0);
+  });
+
+  it("writes JSON with the operation's compiled writer, except where a fragment could reorder keys", () => {
+    const operations = new CompiledOperations();
+    expect(operations.compile(schema, parse(LOOKUP))?.stringify).toBeTypeOf('function');
+    expect(operations.compile(schema, parse('{ entity(id: "x") { ... on Organ { level } id } }'))?.stringify).toBe(
+      undefined,
+    );
   });
 
   it('knows which variables can change an estimate: not an id, but a page size or a directive', () => {
