@@ -1,7 +1,7 @@
 /** Starting and stopping the server and measurement children of the benchmark. */
 import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ChildMessage, ParentMessage, ServerKind } from './protocol.js';
+import type { ChildMessage, ParentMessage, ServedKind } from './protocol.js';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -13,6 +13,8 @@ export interface ServerChild {
   readonly port: number;
   readonly ids: string[];
   readonly loadMs: number;
+  /** `pair` only: the port of each server it holds. */
+  readonly ports: Readonly<Record<string, number>>;
   request(message: ParentMessage, reply: ChildMessage['type']): Promise<ChildMessage>;
   /** Sends a message that has no reply. */
   notify(message: ParentMessage): void;
@@ -20,13 +22,14 @@ export interface ServerChild {
 }
 
 export async function startServer(
-  kind: ServerKind,
+  kind: ServedKind,
   snapshotFile: string,
   workers = 0,
   /** More node flags for the server (a profiler). */
   extraArgs: string[] = [],
 ): Promise<ServerChild> {
-  const child = fork(here('./server.mts'), ['--kind', kind, '--snapshot', snapshotFile, '--workers', String(workers)], {
+  const args = ['--kind', kind, '--snapshot', snapshotFile, '--workers', String(workers)];
+  const child = fork(here('./server.mts'), args, {
     execArgv: nodeArgs(['--max-old-space-size=8000', ...extraArgs]),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -59,7 +62,16 @@ export async function startServer(
   const notify = (message: ParentMessage) => {
     child.send(message);
   };
-  return { child, port: ready.port, ids: ready.ids, loadMs: ready.loadMs, request, notify, stop };
+  return {
+    child,
+    port: ready.port,
+    ids: ready.ids,
+    loadMs: ready.loadMs,
+    ports: ready.ports ?? {},
+    request,
+    notify,
+    stop,
+  };
 }
 
 /** Runs bench/inprocess.mts on a snapshot file in a fresh process and returns its JSON. */

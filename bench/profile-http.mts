@@ -3,7 +3,8 @@
  * shared, busy machine throughput follows whatever else runs, while CPU milliseconds per
  * request (the server process's user + system time over the window, its collector's threads
  * included, divided by the answers) move much less. Optionally with --cpu-prof, to see where
- * that time goes (the profile is written when the server exits).
+ * that time goes (the profile is written when the server exits; the window's --from/--to keep
+ * start-up out of bench/cpuprofile-summary.mts's tables).
  *
  *   npx tsx bench/profile-http.mts --kind yoga-jit-fast --snapshot FILE [--workload lookup] [--prof DIR]
  */
@@ -45,7 +46,8 @@ try {
   const answered = result.requests - result.failures;
   console.log(
     `${values.kind} ${values.workload}: ${Math.round(result.rps)} req/s, p99 ${result.p99} ms, ` +
-      `${((cpuMs * 1000) / answered).toFixed(0)} µs server CPU per request (${answered} answers)`,
+      `${((cpuMs * 1000) / answered).toFixed(0)} µs server CPU per request (${answered} answers); ` +
+      (cpu.type === 'gc' ? `--from ${cpu.fromUs} --to ${cpu.toUs} --answers ${answered}` : ''),
   );
 } finally {
   await server.stop();

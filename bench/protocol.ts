@@ -16,6 +16,14 @@ export const SERVER_KINDS = [
   'yoga-minimal',
 ] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
+/**
+ * What bench/server.mts can start: one server, or `pair` (not a row of `npm run bench`):
+ * `yoga-jit-fast` and `mercurius` in one process over one snapshot, on two ports
+ * (`ready.ports`). One 100k snapshot in memory instead of two, so bench/ab-http.mts can
+ * alternate between them without a start-up per switch; only one is loaded at a time, so the
+ * process's CPU over a window is that server's.
+ */
+export type ServedKind = ServerKind | 'pair';
 
 /** Where a layout under load runs: a niced child process (what `serve` does), a worker thread, this thread. */
 export const LAYOUT_MODES = ['process', 'worker', 'main'] as const;
@@ -47,12 +55,22 @@ export interface LoopFigures {
 }
 
 export type ChildMessage =
-  | { readonly type: 'ready'; readonly port: number; readonly ids: string[]; readonly loadMs: number }
+  | {
+      readonly type: 'ready';
+      readonly port: number;
+      readonly ids: string[];
+      readonly loadMs: number;
+      /** `pair` only: the port of each server it holds. */
+      readonly ports?: Readonly<Record<string, number>>;
+    }
   | {
       readonly type: 'gc';
       readonly gcMs: number;
       readonly cpuMs: number;
       readonly wallMs: number;
+      /** The window on CLOCK_MONOTONIC in µs, a `--cpu-prof` profile's clock. */
+      readonly fromUs: number;
+      readonly toUs: number;
       readonly loop?: LoopFigures;
       /** CPU of this server's finished children over the window (a layout process), Linux only. */
       readonly childCpuMs?: number;

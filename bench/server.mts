@@ -1,7 +1,7 @@
 /**
  * One server under test, in its own process so its CPU, GC and heap are its own:
  *
- *   tsx bench/server.mts --kind bare|mercurius|yoga|yoga-jit|yoga-jit-fast|yoga-jit-fast-cache|yoga-minimal \
+ *   tsx bench/server.mts --kind bare|mercurius|yoga|yoga-jit|yoga-jit-fast|yoga-jit-fast-cache|yoga-minimal|pair \
  *       --snapshot FILE [--workers N]
  *
  * Listens on 127.0.0.1 (a free port) and talks to bench/run.mts over IPC: it reports
@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import fastify from 'fastify';
+import { lexicographicSortSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import mercurius from 'mercurius';
 import type { Snapshot } from '../src/graph/snapshot.js';
@@ -38,6 +39,7 @@ import {
   type LoopFigures,
   type ParentMessage,
   SERVER_KINDS,
+  type ServedKind,
   type ServerKind,
 } from './protocol.js';
 
@@ -48,12 +50,16 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '0' },
   },
 });
-const kind = values.kind as ServerKind;
-if (!SERVER_KINDS.includes(kind)) throw new Error(`unknown --kind ${kind}`);
+const kind = values.kind as ServedKind;
+if (kind !== 'pair' && !SERVER_KINDS.includes(kind)) throw new Error(`unknown --kind ${kind}`);
 if (!values.snapshot) throw new Error('--snapshot FILE is required');
 const snapshotFile = values.snapshot;
 const workers = Number(values.workers);
 const send = (message: ChildMessage) => process.send?.(message);
+// yoga wraps the resolvers of the schema it is given in place (the deadline checks of
+// protection.ts): in a `pair`, mercurius gets its own copy, made before, so it runs the bare
+// resolvers as it does alone.
+const mercuriusSchema = kind === 'pair' ? lexicographicSortSchema(schema) : schema;
 
 async function listenHttp(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,14 +67,14 @@ async function listenHttp(server: Server): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-async function serve(snapshot: Snapshot): Promise<number> {
+async function serve(snapshot: Snapshot, kind: ServerKind): Promise<number> {
   switch (kind) {
     case 'bare':
       return listenHttp(bareServer(snapshot));
     case 'mercurius': {
       const app = fastify({ logger: false });
       // jit: 1 compiles an operation with graphql-jit from its second call on.
-      await app.register(mercurius, { schema, jit: 1, context: (): Context => ({ snapshot }) });
+      await app.register(mercurius, { schema: mercuriusSchema, jit: 1, context: (): Context => ({ snapshot }) });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : 0;
@@ -196,8 +202,15 @@ function windowProfiler() {
   };
 }
 
-/** GC pause time, CPU time, event-loop delay and OS counters between gc-start and gc-stop. */
+/** CLOCK_MONOTONIC in µs: the clock of a `--cpu-prof` profile's sample times. */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * GC pause time, CPU time, event-loop delay and OS counters between gc-start and gc-stop, and
+ * when the window began and ended on the profiler's clock (bench/cpuprofile-summary.mts --from/--to).
+ */
 function gcMeter() {
+  let fromUs = 0;
   let cpu = process.cpuUsage();
   let os = osCounters();
   const loop = loopMeter();
@@ -208,6 +221,7 @@ function gcMeter() {
       loop.start();
       cpu = process.cpuUsage();
       os = osCounters();
+      fromUs = monotonicUs();
     },
     async stop() {
       const used = process.cpuUsage(cpu);
@@ -218,6 +232,8 @@ function gcMeter() {
         gcMs: figures.gcMs,
         cpuMs: (used.user + used.system) / 1000,
         wallMs: figures.wallMs,
+        fromUs,
+        toUs: monotonicUs(),
         loop: figures,
         childCpuMs: now.childCpuMs - os.childCpuMs,
         os: {
@@ -293,7 +309,11 @@ if (workers > 0 && cluster.isPrimary) {
   // As `serve` does before listening; counted in start-up.
   prepareTraversal(snapshot);
   const loadMs = performance.now() - t;
-  const port = await serve(snapshot);
+  const ports: Record<string, number> = {};
+  if (kind === 'pair') {
+    for (const one of ['yoga-jit-fast', 'mercurius'] as const) ports[one] = await serve(snapshot, one);
+  }
+  const port = kind === 'pair' ? (ports['yoga-jit-fast'] as number) : await serve(snapshot, kind);
   if (cluster.isPrimary) {
     const meter = gcMeter();
     process.on('message', (message: ParentMessage) => {
@@ -301,7 +321,7 @@ if (workers > 0 && cluster.isPrimary) {
       else if (message.type === 'gc-stop') void meter.stop().then((figures) => send({ type: 'gc', ...figures }));
       else if (message.type === 'layout') void runLayout(snapshot, message.mode, message);
     });
-    send({ type: 'ready', port, ids: sampleIds(snapshot, 1000), loadMs });
+    send({ type: 'ready', port, ids: sampleIds(snapshot, 1000), loadMs, ...(kind === 'pair' ? { ports } : {}) });
   }
   process.once('SIGTERM', () => process.exit(0));
 }

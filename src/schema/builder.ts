@@ -7,6 +7,12 @@ import { NotFoundError } from '../model/errors.js';
 import { checkCount, LIMITS } from './limits.js';
 import { typeNameForId } from './type-names.js';
 
+/**
+ * Ids are already global and readable ("organ/ministry-of-public-security"): the prefix names
+ * the type, so they are used as they are instead of base64 "Type:id" strings.
+ */
+export const encodeGlobalID = (_typename: string, id: string | number | bigint): string => String(id);
+
 export interface Context {
   /** The snapshot this request is answered from; fixed for the whole request. */
   readonly snapshot: Snapshot;
@@ -30,12 +36,6 @@ export interface AnswerSize {
    */
   tooLarge?: Error;
 }
-
-/**
- * Ids are already global and readable ("organ/ministry-of-public-security"): the prefix names
- * the type, so they are used as they are instead of base64 "Type:id" strings.
- */
-export const encodeGlobalID = (_typename: string, id: string | number | bigint): string => String(id);
 
 export const builder = new SchemaBuilder<{
   Context: Context;
