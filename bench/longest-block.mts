@@ -90,7 +90,10 @@ for (const run of runs.slice(0, Number(values.runs))) {
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([name, us]) => `    ${(us / 1000).toFixed(0).padStart(8)} ms ${((100 * us) / run.us).toFixed(0).padStart(3)}%  ${name}`)
+      .map(
+        ([name, us]) =>
+          `    ${(us / 1000).toFixed(0).padStart(8)} ms ${((100 * us) / run.us).toFixed(0).padStart(3)}%  ${name}`,
+      )
       .join('\n');
   console.log(
     `\nrun of ${(run.us / 1000).toFixed(0)} ms without (idle), starting ${(run.startUs / 1e6).toFixed(1)} s into the profile`,

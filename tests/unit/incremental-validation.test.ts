@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ParseCache, validateRecords } from '../../src/graph/load.js';
 import { Snapshot } from '../../src/graph/snapshot.js';
-import { createServer } from '../../src/server/yoga.js';
 import type { DataProblem } from '../../src/model/errors.js';
+import { createServer } from '../../src/server/yoga.js';
 import { DATA_DIR, execute } from '../helpers/graphql.js';
 
 const data = mkdtempSync(join(tmpdir(), 'reform-graph-incremental-validation-'));
@@ -32,7 +32,8 @@ const write = (file: string, text: string) => writeFileSync(join(data, file), te
 
 /** Replaces exactly one occurrence, so an edit that silently does nothing fails the test. */
 function replaceOnce(text: string, from: string | RegExp, to: string): string {
-  const count = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from, 'g')) ?? []).length;
+  const count =
+    typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from, 'g')) ?? []).length;
   if (count !== 1) throw new Error(`expected one occurrence of ${from}, found ${count}`);
   return text.replace(from, to);
 }
@@ -67,7 +68,8 @@ async function agree(): Promise<readonly DataProblem[]> {
   return incremental.problems;
 }
 
-const reasons = (problems: readonly DataProblem[]) => problems.map((p) => `${p.file} ${p.path}: ${p.reason}`).join('\n');
+const reasons = (problems: readonly DataProblem[]) =>
+  problems.map((p) => `${p.file} ${p.path}: ${p.reason}`).join('\n');
 
 /** Applies an edit, checks both loads agree (and on what), undoes it, checks again. */
 async function edit(files: Record<string, string>, expected: RegExp | undefined): Promise<readonly DataProblem[]> {
@@ -118,7 +120,13 @@ describe('incremental validation against a load from nothing', { timeout: 300_00
   it('an entity that other files refer to renamed, then removed: dangling references, unknown extends', async () => {
     const common = read(COMMON);
     const renamed = await edit(
-      { [COMMON]: replaceOnce(common, '- id: organ/local-public-security-organs\n', '- id: organ/renamed-local-organs\n') },
+      {
+        [COMMON]: replaceOnce(
+          common,
+          '- id: organ/local-public-security-organs\n',
+          '- id: organ/renamed-local-organs\n',
+        ),
+      },
       /dangling reference: no entity "organ\/local-public-security-organs"/,
     );
     // The references are in other files than the one edited.
