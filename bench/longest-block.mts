@@ -5,7 +5,7 @@
  * with the functions that were on the stack for most of it (inclusive) and those that ran
  * (self). The function that is on the stack for ~100% of a run is the one that blocked.
  *
- *   npx tsx bench/longest-block.mts PROFILE.cpuprofile [--runs 3] [--top 15]
+ *   npx tsx bench/longest-block.mts PROFILE.cpuprofile [--runs 3] [--top 15] [--from S --to S] [--tasks]
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -25,7 +25,20 @@ interface Profile {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '3' }, top: { type: 'string', default: '15' } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    top: { type: 'string', default: '15' },
+    /** Only runs that start in this window (seconds into the profile). */
+    from: { type: 'string', default: '0' },
+    to: { type: 'string', default: 'Infinity' },
+    /**
+     * Split runs into tasks: a run ends where the frame under the root (the task the event loop
+     * ran: a timer, an I/O callback, a microtask drain) changes, not only at (idle). GC and
+     * (program) samples count towards the task they interrupt. Under steady requests the loop
+     * may never idle, and then only this tells one long task from many short ones.
+     */
+    tasks: { type: 'boolean', default: false },
+  },
 });
 const file = positionals[0];
 if (!file) throw new Error('usage: longest-block.mts PROFILE.cpuprofile');
@@ -39,6 +52,18 @@ const label = (n: ProfileNode) => {
   return `${functionName || '(anonymous)'} ${url ? `${basename(url)}:${lineNumber + 1}` : ''}`.trim();
 };
 const isIdle = (id: number) => byId.get(id)?.callFrame.functionName === '(idle)';
+const NOT_A_TASK = new Set(['(garbage collector)', '(program)', '(root)']);
+/** The task a sample belongs to: the frame just under the root (undefined: GC, program). */
+function taskOf(id: number): number | undefined {
+  let node = id;
+  for (;;) {
+    const up = parent.get(node);
+    if (up === undefined) return undefined;
+    if (parent.get(up) === undefined) break;
+    node = up;
+  }
+  return NOT_A_TASK.has(byId.get(node)?.callFrame.functionName ?? '') ? undefined : node;
+}
 
 // Sample i lasts until sample i+1: its duration is timeDeltas[i + 1].
 interface Run {
@@ -50,19 +75,32 @@ interface Run {
 const runs: Run[] = [];
 let at = profile.startTime;
 let open: Run | undefined;
+let openTask: number | undefined;
 for (let i = 0; i < profile.samples.length; i++) {
   at += profile.timeDeltas[i] ?? 0;
   const lasts = profile.timeDeltas[i + 1] ?? 0;
-  if (isIdle(profile.samples[i] as number)) {
+  const sample = profile.samples[i] as number;
+  if (isIdle(sample)) {
     if (open) runs.push(open);
     open = undefined;
+    openTask = undefined;
     continue;
+  }
+  if (values.tasks) {
+    const task = taskOf(sample);
+    if (task !== undefined && openTask !== undefined && task !== openTask && open) {
+      runs.push(open);
+      open = undefined;
+    }
+    if (task !== undefined) openTask = task;
   }
   open ??= { from: i, to: i, us: 0, startUs: at - profile.startTime };
   open.to = i;
   open.us += lasts;
 }
 if (open) runs.push(open);
+const window = (r: Run) => r.startUs >= Number(values.from) * 1e6 && r.startUs <= Number(values.to) * 1e6;
+runs.splice(0, runs.length, ...runs.filter(window));
 runs.sort((a, b) => b.us - a.us);
 
 const top = Number(values.top);
