@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/watch-reload.mts --data DIR [--snapshot FILE] [--entities N]
  *        [--root DIR_OF_A_CHECKOUT] [--port 46010] [--rate 100] [--connections 10]
+ *        [--node-args="--cpu-prof --cpu-prof-dir=DIR"]
  *
  * --data is generated (`reform-graph generate`) when it does not exist. --root runs another
  * checkout's sources (e.g. `git archive` of the commit before, with node_modules linked) to
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '46010' },
     rate: { type: 'string', default: '100' },
     connections: { type: 'string', default: '10' },
+    /** Extra node flags for the server, space-separated (e.g. --node-args="--cpu-prof --cpu-prof-dir=DIR": the = is needed). */
+    'node-args': { type: 'string', default: '' },
     /** Longest wait for the edit to be served. */
     'timeout-s': { type: 'string', default: '1800' },
   },
@@ -70,6 +73,7 @@ async function health(): Promise<{ status: string; version: string } | undefined
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 const args = [
+  ...(values['node-args'] ?? '').split(' ').filter(Boolean),
   '--import',
   tsx,
   join(root, 'src/cli/main.ts'),
@@ -186,5 +190,9 @@ try {
   );
 } finally {
   stop();
+  // Wait for it to exit: a profiling server (--node-args --cpu-prof) writes its profile then.
+  if (server.exitCode === null) {
+    await Promise.race([new Promise((r) => server.once('exit', r)), sleep(120_000)]);
+  }
 }
 process.exit(0);

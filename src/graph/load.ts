@@ -38,6 +38,7 @@ import type {
   RelationRecord,
   SourceDocumentRecord,
 } from '../model/records.js';
+import { CheckMemo, type Stamps } from './check-memo.js';
 import { DataHasher, DOCUMENTS_DIR, KNOWLEDGE_DIR, yamlFilesUnder } from './data-hash.js';
 import { contextLocator } from './evidence-context.js';
 import { type ParseJob, ParsePool } from './parse-pool.js';
@@ -183,6 +184,8 @@ export interface ParsedKnowledgeFile {
 export class ParseCache {
   private readonly byPath = new Map<string, { digest: string; parsed: ParsedKnowledgeFile }>();
   parses = 0;
+  /** The cross-file checks' results, kept per parsed element while what they read is the same. */
+  readonly checks = new CheckMemo();
 
   get(absPath: string, digest: string): ParsedKnowledgeFile | undefined {
     const hit = this.byPath.get(absPath);
@@ -313,10 +316,17 @@ class Loader {
   private readonly sources: DataHasher;
   private readonly documents = new Map<string, SourceDocumentRecord>();
   private readonly entities = new Map<string, Located & { input: EntityInput; defaultDocument?: string }>();
-  private readonly extensions: (Located & { id: string; aliases: string[]; evidence: PendingEvidence[] })[] = [];
+  private readonly extensions: (Located & {
+    id: string;
+    aliases: string[];
+    evidence: PendingEvidence[];
+    input: ExtensionInput;
+  })[] = [];
   private readonly relations: (Located & { input: RelationInput; defaultDocument?: string })[] = [];
   /** Evidence that `extends` entries add, per entity id; an entity's own is read from its input. */
   private readonly extensionEvidence = new Map<string, PendingEvidence[]>();
+  /** Per document id, the digests of its manifest and text: what a check that reads it depends on. */
+  private readonly documentStamps = new Map<string, string>();
   /** Per document, where each offset stands (headline, body, caption, byline). */
   private readonly locators = new Map<string, (offset: number) => EvidenceContext>();
 
@@ -379,17 +389,17 @@ class Loader {
     return relative(this.dataDir, abs);
   }
 
-  private readYaml(abs: string): YamlFile | null {
+  private readYaml(abs: string): { file: YamlFile | null; digest: string } {
     const relPath = this.rel(abs);
     const bytes = readFileSync(abs);
     this.hash.update(relPath).update(bytes);
-    this.sources.add(abs, bytes);
+    const digest = this.sources.add(abs, bytes);
     const file = YamlFile.read(abs, relPath, bytes.toString('utf8'));
     if (Array.isArray(file)) {
       this.problems.push(...file);
-      return null;
+      return { file: null, digest };
     }
-    return file;
+    return { file, digest };
   }
 
   private zodProblems(file: YamlFileRef, base: PathSegment[], error: z.ZodError): void {
@@ -407,7 +417,7 @@ class Loader {
     }
     for (const [n, abs] of metas.entries()) {
       this.onProgress?.({ phase: 'documents', done: n, total: metas.length });
-      const file = this.readYaml(abs);
+      const { file, digest: manifestDigest } = this.readYaml(abs);
       if (!file) continue;
       const parsed = documentMetaSchema.safeParse(file.data);
       if (!parsed.success) {
@@ -426,7 +436,7 @@ class Loader {
       }
       const bytes = readFileSync(textPath);
       this.hash.update(meta.file).update(bytes);
-      this.sources.add(textPath, bytes, true);
+      this.documentStamps.set(meta.id, `${manifestDigest} ${this.sources.add(textPath, bytes, true)}`);
       this.documents.set(meta.id, {
         ...meta,
         nodeId: `${SOURCE_PREFIX}/${meta.id}`,
@@ -557,6 +567,7 @@ class Loader {
     }
     for (const { input, path } of parsed.extensions) {
       this.extensions.push({
+        input,
         id: input.id,
         aliases: input.aliases,
         file,
@@ -605,6 +616,7 @@ class Loader {
 
   private buildEntities(): Map<string, EntityRecord> {
     const aliasesFromExtensions = new Map<string, string[]>();
+    const extensionInputs = new Map<string, ExtensionInput[]>();
     for (const ext of this.extensions) {
       if (!this.entities.has(ext.id)) {
         this.problems.push(ext.file.problem([...ext.path, 'id'], `extends unknown entity "${ext.id}"`));
@@ -614,11 +626,23 @@ class Loader {
       if (added) added.push(...ext.evidence);
       else this.extensionEvidence.set(ext.id, [...ext.evidence]);
       aliasesFromExtensions.set(ext.id, [...(aliasesFromExtensions.get(ext.id) ?? []), ...ext.aliases]);
+      extensionInputs.set(ext.id, [...(extensionInputs.get(ext.id) ?? []), ext.input]);
     }
     const out = new Map<string, EntityRecord>();
     const total = this.entities.size;
     this.onProgress?.({ phase: 'entities', done: 0, total });
+    const memo = this.cache?.checks;
     for (const [id, { input, file, path, defaultDocument }] of this.entities) {
+      // Unchanged input, extends entries and documents: the same record and problems as last time.
+      const stamps = memo && this.entityStamps(input, defaultDocument, extensionInputs.get(id));
+      const kept = memo && stamps && memo.get(memo.entities, input, stamps);
+      if (kept) {
+        for (const problem of kept.problems) this.problems.push(problem);
+        out.set(id, kept.record);
+        if (out.size % PROGRESS_EVERY === 0) this.onProgress?.({ phase: 'entities', done: out.size, total });
+        continue;
+      }
+      const mark = this.problems.length;
       const evidence = this.resolveEvidence([
         ...pendingEvidence(file, path, defaultDocument, input.evidence),
         ...(this.extensionEvidence.get(id) ?? []),
@@ -652,11 +676,47 @@ class Loader {
         }
       }
       out.set(id, record);
+      if (memo && stamps) memo.entities.set(input, { stamps, record, problems: this.problems.slice(mark) });
       if (out.size % PROGRESS_EVERY === 0) this.onProgress?.({ phase: 'entities', done: out.size, total });
     }
     this.onProgress?.({ phase: 'entities', done: total, total });
     this.checkSeriesUnits();
     return out;
+  }
+
+  /** The document one evidence item points into, as it is now (undefined: none, or unknown). */
+  private documentStamp(input: EvidenceInput, defaultDocument: string | undefined): string | undefined {
+    const id = input.document ?? defaultDocument;
+    return id === undefined ? undefined : this.documentStamps.get(id);
+  }
+
+  /**
+   * What an entity's checks read besides its own input: the documents of its evidence and the
+   * `extends` entries that add aliases and evidence to it (parsed objects: unchanged while their
+   * files are), with the documents of theirs.
+   */
+  private entityStamps(
+    input: EntityInput,
+    defaultDocument: string | undefined,
+    extensions: readonly ExtensionInput[] = [],
+  ): Stamps {
+    const stamps: unknown[] = [];
+    for (const ev of input.evidence) stamps.push(this.documentStamp(ev, defaultDocument));
+    for (const ext of extensions) stamps.push(ext);
+    for (const pending of this.extensionEvidence.get(input.id) ?? []) {
+      stamps.push(this.documentStamp(pending.input, pending.defaultDocument));
+    }
+    return stamps;
+  }
+
+  /** What a relation's checks read besides its own input: its ends' kinds (undefined: dangling) and its documents. */
+  private relationStamps(input: RelationInput, defaultDocument: string | undefined): Stamps {
+    const stamps: unknown[] = [
+      this.entities.get(input.source)?.input.kind,
+      this.entities.get(input.target)?.input.kind,
+    ];
+    for (const ev of input.evidence) stamps.push(this.documentStamp(ev, defaultDocument));
+    return stamps;
   }
 
   /**
@@ -727,18 +787,27 @@ class Loader {
     const seen = new Map<string, number>();
     const total = this.relations.length;
     this.onProgress?.({ phase: 'relations', done: 0, total });
+    const memo = this.cache?.checks;
     for (const [n, { input, file, path, defaultDocument }] of this.relations.entries()) {
       if (n > 0 && n % PROGRESS_EVERY === 0) this.onProgress?.({ phase: 'relations', done: n, total });
       const type = input.type as RelationType;
+      // Same input, same kinds at its ends, same documents: the same problems and record as last time.
+      const stamps = memo && this.relationStamps(input, defaultDocument);
+      const kept = memo && stamps && memo.get(memo.relations, input, stamps);
       const source = entities.get(input.source);
       const target = entities.get(input.target);
-      const missing = [
-        ...(source || this.entities.has(input.source) ? [] : [['source', input.source] as const]),
-        ...(target || this.entities.has(input.target) ? [] : [['target', input.target] as const]),
-      ];
-      for (const [key, id] of missing) {
-        this.problems.push(file.problem([...path, key], `dangling reference: no entity "${id}"`));
+      let mark = this.problems.length;
+      if (kept) for (const problem of kept.dangling) this.problems.push(problem);
+      else {
+        const missing = [
+          ...(source || this.entities.has(input.source) ? [] : [['source', input.source] as const]),
+          ...(target || this.entities.has(input.target) ? [] : [['target', input.target] as const]),
+        ];
+        for (const [key, id] of missing) {
+          this.problems.push(file.problem([...path, key], `dangling reference: no entity "${id}"`));
+        }
       }
+      const dangling = kept ? [] : this.problems.slice(mark);
       const id = `rel/${input.id ?? `${input.source}-${type}->${input.target}`}`;
       const latest = seen.get(id);
       const earlier = latest === undefined ? undefined : this.relations[latest];
@@ -751,12 +820,21 @@ class Loader {
         );
       }
       seen.set(id, n);
+      if (kept) {
+        for (const problem of kept.problems) this.problems.push(problem);
+        if (kept.record) out.push(kept.record);
+        continue;
+      }
+      mark = this.problems.length;
       const evidence = this.resolveEvidence(pendingEvidence(file, path, defaultDocument, input.evidence));
-      if (!source || !target) continue;
+      if (!source || !target) {
+        if (memo && stamps) memo.relations.set(input, { stamps, dangling, problems: this.problems.slice(mark) });
+        continue;
+      }
       const violation = ontologyViolation(type, source.kind, target.kind);
       if (violation)
         this.problems.push(file.problem([...path, 'type'], `relation violates the ontology: ${violation}`));
-      out.push({
+      const record: RelationRecord = {
         id,
         type,
         source: input.source,
@@ -767,7 +845,9 @@ class Loader {
         note: input.note,
         evidence,
         file: file.relPath,
-      });
+      };
+      out.push(record);
+      if (memo && stamps) memo.relations.set(input, { stamps, dangling, problems: this.problems.slice(mark), record });
     }
     this.onProgress?.({ phase: 'relations', done: total, total });
     return out;

@@ -16,12 +16,12 @@
  */
 import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
-import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { DOCUMENTS_DIR, KNOWLEDGE_DIR } from '../graph/data-hash.js';
 import { buildSnapshotInSlices, LoadWorker, type OffthreadLoad, runInSlices } from '../graph/load-offthread.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { prepareTraversalSteps } from '../graph/traversal.js';
 import { type DataProblem, formatProblem } from '../model/errors.js';
+import { BlockWatch } from './block-watch.js';
 import type { FileLoss, NotTaken, SnapshotSource, SourceStatus } from './snapshot-source.js';
 
 export interface ReloadGuard {
@@ -78,6 +78,8 @@ export interface ReloadTimings {
    * event loop's delay, sampled every 5 ms): the longest step taken on the main thread.
    */
   readonly longestBlockMs?: number;
+  /** longestBlockMs per phase of the reload (receive, build, passages, search, loss, traversal). */
+  readonly blocksByPhase?: Readonly<Record<string, number>>;
   /** The passage text index was the live snapshot's (the documents did not change). */
   readonly passagesShared?: boolean;
   /** The watcher's first read at start, which fills the parse cache and serves nothing. */
@@ -135,8 +137,7 @@ export class ReloadingSource implements SnapshotSource {
   /** The candidate: records validated off-thread, then its graph built in slices. */
   private async prepare(passagesAnyway = false): Promise<Candidate> {
     const started = performance.now();
-    const delay = monitorEventLoopDelay({ resolution: 5 });
-    delay.enable();
+    const delay = new BlockWatch('receive');
     // The live snapshot has no passage index to share (no search yet): the worker sends one.
     const passages = passagesAnyway || !this.snapshot.hasPassageIndex();
     const loaded: OffthreadLoad = await this.worker.load(this.dataDir, true, passages);
@@ -153,17 +154,21 @@ export class ReloadingSource implements SnapshotSource {
     if (loaded.input.version === this.snapshot.version) {
       return { same: true, problems: [], timings: timings(validated, validated), delay };
     }
+    await delay.phase('build');
     const snapshot = await buildSnapshotInSlices(loaded.input, this.sliceMs, loaded.indexes);
+    await delay.phase('passages');
     // Same documents as the live snapshot: its passage text index serves the new one too.
     const shared = await runInSlices(snapshot.sharePassagesSteps(this.snapshot), this.sliceMs);
     if (!shared && loaded.indexes && !loaded.indexes.passages) {
       // The worker left it out (the documents are its previous load's) but the live snapshot's
       // are other documents (a reload that was not taken changed them): ask for it after all.
-      delay.disable();
+      delay.stop();
       return this.prepare(true);
     }
+    await delay.phase('search');
     // Built in the worker; loaded here in slices (MiniSearch's loadJSAsync), as serve does at start.
     await snapshot.loadSearch();
+    await delay.phase('judge');
     const built = performance.now();
     await this.options.beforeSwap?.(snapshot);
     return { snapshot, problems: [], timings: { ...timings(built, built), passagesShared: shared }, delay };
@@ -194,6 +199,7 @@ export class ReloadingSource implements SnapshotSource {
       this.notTaken = undefined;
       outcome = { ok: true, version: this.snapshot.version, problems: [] };
     } else {
+      await candidate.delay?.phase('loss');
       const losses = acceptLoss ? [] : await runInSlices(lossTally(this.snapshot, snapshot, this.guard), this.sliceMs);
       if (losses.length > 0) {
         this.lastProblems = [];
@@ -202,6 +208,7 @@ export class ReloadingSource implements SnapshotSource {
       } else {
         // Ready before it is served, as at start-up: no first query pays for the adjacency or
         // the timeline's index. Built in slices; the adjacency patched from the live one's.
+        await candidate.delay?.phase('traversal');
         const preparing = performance.now();
         await runInSlices(prepareTraversalSteps(snapshot, this.snapshot), this.sliceMs);
         const traversalMs = Math.round(performance.now() - preparing);
@@ -212,7 +219,7 @@ export class ReloadingSource implements SnapshotSource {
           prepareMs,
           traversalMs,
           totalMs: candidate.timings.totalMs + prepareMs,
-          longestBlockMs: longestBlock(candidate.delay),
+          ...candidate.delay?.stop(),
         });
         this.snapshot = snapshot;
         this.origin = `reload of ${this.dataDir}${acceptLoss ? ' (loss accepted by the operator)' : ''}`;
@@ -221,8 +228,7 @@ export class ReloadingSource implements SnapshotSource {
         outcome = { ok: true, version: snapshot.version, problems: [] };
       }
     }
-    if (!outcome.ok || candidate.same)
-      this.options.onTimings?.({ ...candidate.timings, longestBlockMs: longestBlock(candidate.delay) });
+    if (!outcome.ok || candidate.same) this.options.onTimings?.({ ...candidate.timings, ...candidate.delay?.stop() });
     this.onReload(outcome);
     return outcome;
   }
@@ -284,7 +290,7 @@ export class ReloadingSource implements SnapshotSource {
         if (this.closed) return;
         // Read while a file was still being written: what was read may be any mix; read again.
         if (filesSignature(this.dataDir) !== before) {
-          result.delay?.disable();
+          result.delay?.stop();
           continue;
         }
         this.lastRead = before;
@@ -314,15 +320,7 @@ interface Candidate {
   readonly problems: readonly DataProblem[];
   readonly timings: ReloadTimings;
   /** The event loop's delay since the reload started (see ReloadTimings.longestBlockMs). */
-  readonly delay?: IntervalHistogram;
-}
-
-/** The longest event-loop delay a histogram saw (ms), and stops it. */
-function longestBlock(delay: IntervalHistogram | undefined): number | undefined {
-  if (!delay) return undefined;
-  delay.disable();
-  // Recorded as the interval's overshoot beyond the 5 ms resolution, in ns.
-  return delay.count > 0 ? Math.round(delay.max / 1e6) : 0;
+  readonly delay?: BlockWatch;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
