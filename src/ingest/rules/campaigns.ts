@@ -10,6 +10,13 @@
 import { capitalise } from '../normalise.js';
 import type { Finding } from '../types.js';
 import { allMatches, at, type Rule, type RuleInput } from './context.js';
+import { classifyName } from './names.js';
+
+const Q_OPEN = '[“"]';
+const Q_CLOSE = '[”"]';
+/** Single quotes too, but not an apostrophe ("China's", "China’s"). */
+const QA_OPEN = `(?:[“"‘]|(?<![A-Za-z])')`;
+const QA_CLOSE = `(?:[”"]|[’'](?![A-Za-z]))`;
 
 /** Nouns that make a phrase a campaign. */
 export const CAMPAIGN_NOUN =
@@ -232,6 +239,180 @@ export const genericCampaigns: Rule = (input) => {
         rule: 'generic-campaign-action-plan',
         confidence: 0.7,
         fields: { campaignType: 'ACTION_PLAN' },
+      }),
+    );
+  }
+  return out;
+};
+
+// ---- quoted names, code names, listed operations, action plans (moved from phrases.ts) ----
+
+const SPECIAL_QUOTED = new RegExp(
+  `\\bspecial (campaign|operation|action|rectification)s?\\s+(?:of|called|named|dubbed|code-named)?\\s*${Q_OPEN}([^”"]{3,80})${Q_CLOSE}`,
+  'gi',
+);
+const QUOTED_THEN_TYPE = new RegExp(
+  `${QA_OPEN}([^”"‘’]{3,120}?),?${QA_CLOSE}\\s+((?:(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|intensive|thematic|[a-z0-9]+-(?:day|month|year))\\s+){0,3}(?:campaign|operation|action|rectification|manhunt|crackdown|war|battle|drive|initiative|struggle|project)s?|(?:creation\\s+)?activit(?:y|ies))\\b`,
+  'gi',
+);
+/** "The operation, codenamed “Cloud Sword 2020,”", "what the authorities call ‘hundred cities anti-drug war’". */
+const CODENAMED = new RegExp(
+  `\\b(?:code-?named|dubbed|called|named|known as|what (?:the )?(?:authorities|police|officials) call)\\s+${QA_OPEN}([^”"‘’]{3,80}?),?${QA_CLOSE}`,
+  'gi',
+);
+/** "special operations such as “cloud sword”, “broken card” and “disconnection”": each listed name. */
+const CAMPAIGN_LIST = new RegExp(
+  `\\b(?:special\\s+)?(?:operations|campaigns|actions|crackdowns)\\s+(?:such as|including|like|named|called)\\s+((?:${QA_OPEN}[^”"‘’]{2,60}?${QA_CLOSE}(?:\\s*,\\s*and\\s+|\\s*,\\s*|\\s+and\\s+)?)+)`,
+  'gi',
+);
+/** Unquoted campaigns named by what they fight: "a crackdown on trafficking", "a cross-provincial campaign against human trafficking". */
+const CAMPAIGN_AGAINST =
+  /\b((?:(?:nationwide|national|cross-provincial|special|joint|new|another|year-long|anti-[a-z-]+)\s+){0,3}(?:campaign|crackdown|operation|war)\s+(?:against|on|targeting)\s+(?:[a-z-]+\s+){0,3}?[a-z-]*(?:crimes?|trafficking|fraud|gangs?|corruption|drugs?|smuggling|gambling|pornography|violence|terrorism|theft|robbery|scams?|kidnapping|poaching|piracy|counterfeiting|pyramid selling))\b/gi;
+/** "national anti-human-trafficking campaign". */
+const ANTI_CAMPAIGN =
+  /\b((?:(?:nationwide|national|cross-provincial|special|joint)\s+)?anti-[a-z-]+\s+(?:campaign|crackdown|operation|drive|war))\b/gi;
+const ACTION_PLAN =
+  /\b((?:[a-z]+-year\s+)?action plan(?:\s*\(\d{4}[-–]\d{4}\))?\s+(?:for|to|on)\s+[a-z][a-z\s-]{3,100}?)(?=[,.;:]|\s+(?:in|which|that|to ensure|and plan|was|were|is)\b|$)/gi;
+/** Trainings an organ runs as a campaign: "organized and carried out “textbook” law enforcement training". */
+const TRAINING =
+  /\b(?:carried out|carry out|carrying out|organized|organised|launched|conducted|deepened|deepen|deepening)\s+(?:and\s+carried\s+out\s+)?(?:the\s+|a\s+|an\s+)?((?:[“"][^”"]{2,40}[”"]\s+)?(?:[a-z-]+\s+){0,4}training(?:\s+(?:of|for)\s+(?:the\s+)?(?:whole|all|entire)\s+[a-z]+)?)\b/g;
+const QUOTED_NAME = new RegExp(`${Q_OPEN}([A-Z][^”"]{5,160})${Q_CLOSE}`, 'g');
+
+export const campaignPhrases: Rule = (input) => {
+  const out: Finding[] = [];
+  // A year in the sentence tells one year's round of a recurring operation from another ("Kunlun" 2022, 2023).
+  const roundYear = /\b(?:in|for)\s+((?:19|20)\d{2})\b/.exec(input.text)?.[1];
+  const named = (core: string) => {
+    const name = capitalise(core.trim().replace(/,$/, ''));
+    return roundYear && !/\b(?:19|20)\d{2}\b/.test(name) && /special|operation|action/i.test(input.text)
+      ? `${name} ${roundYear}`
+      : name;
+  };
+  for (const m of allMatches(SPECIAL_QUOTED, input.text)) {
+    const type = (m[1] ?? '').toLowerCase();
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'CAMPAIGN',
+        name: named(m[2] ?? ''),
+        rule: 'phrase-campaign-special-quoted',
+        confidence: 0.9,
+        fields: { campaignType: type === 'operation' ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+      }),
+    );
+  }
+  for (const m of allMatches(QUOTED_THEN_TYPE, input.text)) {
+    const type = (m[2] ?? '').toLowerCase();
+    const special = /\bspecial\b/.test(type);
+    const campaignType = /demonstration/i.test(m[1] ?? '')
+      ? 'DEMONSTRATION'
+      : special || /campaign|crackdown|manhunt|war|battle|drive/.test(type)
+        ? /operation|manhunt/.test(type)
+          ? 'SPECIAL_OPERATION'
+          : 'SPECIAL_CAMPAIGN'
+        : 'OTHER';
+    // A quoted name is the campaign's name: "Sky Net" manhunt and "Sky Net" operation are one.
+    const quotedName = /activit/.test(type)
+      ? `${capitalise(m[1] ?? '')} ${type.replace(/activities$/, 'activity')}`
+      : named(m[1] ?? '');
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'CAMPAIGN',
+        name: quotedName,
+        rule: 'phrase-campaign-quoted-type',
+        confidence: 0.85,
+        fields: { campaignType },
+      }),
+    );
+  }
+  if (/\b(?:operation|campaign|action|crackdown|manhunt|war|battle|drive|hunt)s?\b/i.test(input.text)) {
+    for (const m of allMatches(CODENAMED, input.text)) {
+      const core = m[1] ?? '';
+      const start = m.index + m[0].indexOf(core);
+      out.push(
+        ...finding(input, start, start + core.length, {
+          kind: 'CAMPAIGN',
+          name: named(core),
+          rule: 'phrase-campaign-codenamed',
+          confidence: 0.85,
+          fields: { campaignType: 'SPECIAL_OPERATION' },
+        }),
+      );
+    }
+  }
+  for (const m of allMatches(CAMPAIGN_LIST, input.text)) {
+    const list = m[1] ?? '';
+    const listAt = m.index + m[0].length - list.length;
+    for (const q of allMatches(new RegExp(`${QA_OPEN}([^”"‘’]{2,60}?)${QA_CLOSE}`, 'g'), list)) {
+      const core = q[1] ?? '';
+      const start = listAt + q.index + 1;
+      out.push(
+        ...finding(input, start, start + core.length, {
+          kind: 'CAMPAIGN',
+          name: named(core),
+          rule: 'phrase-campaign-listed',
+          confidence: 0.8,
+          fields: { campaignType: 'SPECIAL_OPERATION' },
+        }),
+      );
+    }
+  }
+  for (const re of [CAMPAIGN_AGAINST, ANTI_CAMPAIGN]) {
+    for (const m of allMatches(re, input.text)) {
+      const phrase = (m[1] ?? '').replace(/^(?:another|new)\s+/i, '');
+      const start = m.index + m[0].indexOf(phrase);
+      // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
+      if (/[”"’']\s*$/.test(input.text.slice(0, start))) continue;
+      out.push(
+        ...finding(input, start, start + phrase.length, {
+          kind: 'CAMPAIGN',
+          name: capitalise(phrase),
+          rule: re === CAMPAIGN_AGAINST ? 'phrase-campaign-against' : 'phrase-campaign-anti',
+          confidence: 0.7,
+          fields: { campaignType: /operation/i.test(phrase) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+        }),
+      );
+    }
+  }
+  for (const m of allMatches(ACTION_PLAN, input.text)) {
+    const phrase = (m[1] ?? '').trim();
+    out.push(
+      ...finding(input, m.index, m.index + phrase.length, {
+        kind: 'CAMPAIGN',
+        name: capitalise(phrase),
+        rule: 'phrase-campaign-action-plan',
+        confidence: 0.75,
+        fields: { campaignType: 'ACTION_PLAN' },
+      }),
+    );
+  }
+  for (const m of allMatches(TRAINING, input.text)) {
+    const phrase = m[1] ?? '';
+    // "training" alone, or a course someone attends, is not a campaign.
+    if (/^training/.test(phrase) || /\bcourses?\b/.test(phrase)) continue;
+    const start = m.index + m[0].length - phrase.length;
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'CAMPAIGN',
+        name: capitalise(phrase),
+        rule: 'phrase-campaign-training',
+        confidence: 0.7,
+        fields: { campaignType: 'OTHER' },
+      }),
+    );
+  }
+  // A quoted capitalised title is a name; its head word says what it names.
+  for (const m of allMatches(QUOTED_NAME, input.text)) {
+    const inner = m[1] ?? '';
+    const stripped = inner.replace(/\s*\(\d{4}[-–]\d{4}\)$/, '');
+    const c = classifyName(stripped);
+    if (!c || c.kind === 'ORGAN' || c.kind === 'PLENARY_SESSION') continue;
+    out.push(
+      ...finding(input, m.index + 1, m.index + 1 + inner.length, {
+        kind: c.kind,
+        name: inner,
+        rule: `quoted-${c.rule}`,
+        confidence: 0.9,
+        fields: c.fields,
       }),
     );
   }
