@@ -20,13 +20,13 @@ const QA_CLOSE = `(?:[”"]|[’'](?![A-Za-z]))`;
 
 /** Nouns that make a phrase a campaign. */
 export const CAMPAIGN_NOUN =
-  '(?:campaigns?|crackdowns?|operations?|actions?|rectifications?|drives?|manhunts?|wars?|battles?|struggles?|offensives?)';
+  '(?:campaigns?|crackdowns?|operations?|actions?|rectifications?|drives?|manhunts?|wars?|battles?|struggles?|offensives?|fights?|sweeps?)';
 /** Modifiers a campaign noun takes: "nationwide special", "three-month", "joint". */
 const MOD =
-  '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year))';
+  '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|normali[sz]ed|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year))';
 /** Verbs of purpose that say what a campaign fights: "to crack down on", "targeting". */
 const PURPOSE =
-  '(?:against|on|targeting|to\\s+(?:crack\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop))';
+  '(?:against|on|targeting|to\\s+(?:crack\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop|investigate)(?:\\s+and\\s+[a-z]+(?:\\s+(?:down\\s+)?(?:on|at|against))?)?)';
 /** Words that end what a campaign fights: the next clause, a place, a time. */
 const OBJECT_STOP =
   /^(?:in|from|since|across|throughout|nationwide|which|that|who|with|such|including|like|was|were|is|are|has|have|had|will|would|by|at|during|for|this|last|to|as|and|or|but|so|after|before|until|while|since|among|over|under|through|within|according|launched|carried|organized|organised|deployed|held|continued|resulted|led|achieved|said|the|a|an)$/i;
@@ -61,6 +61,8 @@ export function objectAfter(text: string, from: number): number {
     if (!m) break;
     const w = m[1] ?? '';
     if (!OBJECT_WORD.test(w)) break;
+    // A quotation after the target is the campaign's name: "… on cyber crimes “Clean Web 2018”".
+    if (words > 0 && /^[“"‘]/.test(w)) break;
     const bare = w.replace(/[“”"‘’]/g, '');
     if (/^(?:and|or)$/i.test(bare) && words > 0) {
       // "and" continues the target only when a lower-case noun follows, not a new clause.
@@ -86,9 +88,12 @@ export function objectAfter(text: string, from: number): number {
   return end;
 }
 
-/** "against telecom fraud" → "telecom fraud": a generic target says nothing of the campaign. */
+/**
+ * "against telecom fraud" → "telecom fraud": a generic target says nothing of the campaign, and
+ * what a campaign protects ("crackdown on public security", a translation of 严打整治) is no target.
+ */
 const VAGUE_TARGET =
-  /^(?:crimes?|criminals?|it|them|this|these|those|illegal|such|all|various|other|crime)$|^(?:all|various|every|any)\b|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)/i;
+  /^(?:crimes?|criminals?|it|them|this|these|those|illegal|such|all|various|other|crime)$|^(?:(?:public|social|national)\s+)?(?:security|safety|order|stability)$|^(?:all|various|every|any)\b|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)/i;
 
 /** A time or place said between a campaign noun and its purpose: "a campaign in March to …". */
 const BETWEEN =
@@ -118,9 +123,55 @@ const LAUNCHED_UNNAMED = new RegExp(
   'g',
 );
 
+/** A campaign noun an organ organises, launches or carries out, under one or two modifiers of its own. */
+const ORGANISED_NOUN = '(?:campaigns?|crackdowns?|operations?|battles?|wars?|sweeps?|drives?|offensives?)';
+const ORGANISED = new RegExp(
+  `\\b(?:organi[sz]e[sd]?|organi[sz]ing|launch(?:ed|es|ing)?|carr(?:y|ies|ied|ying)\\s+out|conduct(?:ed|s|ing)?|deploy(?:ed|s|ing)?)\\s+(?:(?:a|an|the)\\s+)?((?:[a-z][a-z-]*\\s+){1,2}${ORGANISED_NOUN})\\b(?:\\s+and\\s+((?:[a-z][a-z-]*\\s+){1,2}${ORGANISED_NOUN})\\b)?`,
+  'g',
+);
+/** Modifiers any campaign may take, or that are not modifiers at all: they name no campaign. */
+const VAGUE_MODIFIER =
+  /^(?:a|an|the|and|of|more|several|many|various|further|new|series|large-scale|massive|fierce|severe|comprehensive|in-depth|sweeping|major|relevant|multiple|such|these|this|its|their|our|police|law|enforcement|security|public|military|rescue|search|investigation|\d+|[a-z]+ly|[a-z]+ing)$/;
+
 export const genericCampaigns: Rule = (input) => {
   const out: Finding[] = [];
   const text = input.text;
+  const organised: [number, number][] = [];
+  for (const m of allMatches(ORGANISED, text)) {
+    // Each conjunct: "organizing regional battles and cluster battles".
+    const conjuncts = [m[1] ?? '', m[2] ?? ''].filter((c) => c !== '');
+    let from = m.index + m[0].indexOf(conjuncts[0] ?? '');
+    for (const [i, phrase] of conjuncts.entries()) {
+      const start = m.index + m[0].indexOf(phrase, from - m.index);
+      from = start + phrase.length;
+      const mods = phrase.split(/\s+/).slice(0, -1);
+      // "launched a special operation", "a fierce offensive": no modifier tells this campaign apart.
+      if (mods.every((w) => VAGUE_MODIFIER.test(w) || new RegExp(`^${MOD}$`, 'i').test(w))) continue;
+      let end = start + phrase.length;
+      // What the last conjunct fights: "… on 19 major gambling cases" (a count may open it).
+      if (i === conjuncts.length - 1) {
+        const purpose = new RegExp(`^\\s+${PURPOSE}\\s+`, 'i').exec(text.slice(end));
+        if (purpose) {
+          const objStart = end + purpose[0].length;
+          const count = /^\d[\d,]*\s+(?=[a-z])/.exec(text.slice(objStart))?.[0] ?? '';
+          const objEnd = objectAfter(text, objStart + count.length);
+          const target = text.slice(objStart + count.length, objEnd).trim();
+          if (target && !VAGUE_TARGET.test(target)) end = objEnd;
+        }
+      }
+      organised.push([start, end]);
+      const name = text.slice(start, end);
+      out.push(
+        ...finding(input, start, end, {
+          kind: 'CAMPAIGN',
+          name: capitalise(name),
+          rule: 'generic-campaign-organised',
+          confidence: 0.65,
+          fields: { campaignType: /operation/i.test(phrase) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+        }),
+      );
+    }
+  }
   for (const m of allMatches(LAUNCHED_UNNAMED, text)) {
     const phrase = m[1] ?? '';
     const start = m.index + m[0].indexOf(phrase);
@@ -139,7 +190,9 @@ export const genericCampaigns: Rule = (input) => {
   for (const m of allMatches(FIGHTS, text)) {
     const head = m[1] ?? '';
     // "take action on": an action is a campaign only when it is special or joint.
-    if (/^actions?$/i.test(head) || /^(?:wars?|battles?|struggles?)$/i.test(head)) continue;
+    if (/^actions?$/i.test(head) || /^(?:wars?|battles?|struggles?|fights?|sweeps?)$/i.test(head)) continue;
+    // An organised campaign read whole by ORGANISED ("launched a cluster crackdown on …").
+    if (organised.some(([a, b]) => m.index >= a && m.index < b)) continue;
     // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
     if (/[”"’']\s*$/.test(text.slice(0, m.index))) continue;
     const objStart = m.index + m[0].length;
