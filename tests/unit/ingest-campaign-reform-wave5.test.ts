@@ -91,3 +91,27 @@ describe('where a target ends', () => {
     ).toEqual(['Two-month special campaign to crack down on and rectify dog theft']);
   });
 });
+
+describe('what names no policy', () => {
+  it('a policy phrase may not run across function words', () => {
+    expect(names('Bureaus will optimize the workflow to improve the policy supply for small firms.', 'REFORM')).toEqual(
+      [],
+    );
+    expect(names('The county announced a series of new policies.', 'REFORM')).toEqual([]);
+  });
+});
+
+describe('reforms built up or rolled out', () => {
+  it('"accelerate the construction of X" is the construction of X', () => {
+    expect(
+      names('The province will accelerate the construction of smart checkpoints on mountain roads.', 'REFORM'),
+    ).toEqual(['Construction of smart checkpoints on mountain roads']);
+    expect(names('Cadres must speed up the construction of a prosperous nation.', 'REFORM')).toEqual([]);
+  });
+  it('an electronic licence rolled out is a reform; one merely shown is not', () => {
+    expect(names('Electronic fishing licences were rolled out in eleven coastal counties in May.', 'REFORM')).toEqual([
+      'Electronic fishing licences',
+    ]);
+    expect(names('Drivers showed their electronic licences at the checkpoint.', 'REFORM')).toEqual([]);
+  });
+});

@@ -60,13 +60,26 @@ const PILOT_OF =
 const PILOTED = /\bpiloted\s+(?:the\s+|a\s+|an\s+)?/g;
 const POLICY_VERB =
   '(?:introduc|implement|adopt|rolled\\s+out|roll(?:s|ing)?\\s+out|launch|extend|expand|relax|eas|optimi[sz]|adjust|loosen|unveil|announc|issu)[a-z]*';
+/** The words naming a policy: no function word ("optimize the system to improve the policy supply" names none). */
+const POLICY_WORDS =
+  '(?:(?!(?:the|a|an|to|of|and|or|for|in|on|with|by|as|at|from|that|which|series|set|number|range)\\s)[a-z0-9][a-z0-9-]*\\s+){1,5}?';
 /** A policy introduced, extended or relaxed: "introduced a visa-free transit policy for …". */
 const POLICY_ACTIVE = new RegExp(
-  `\\b${POLICY_VERB}\\s+(?:a|an|the|its|new)\\s+((?:[a-z0-9][a-z0-9-]*\\s+){1,5}?polic(?:y|ies))\\b`,
+  `\\b${POLICY_VERB}\\s+(?:a|an|the|its|new)\\s+(${POLICY_WORDS}polic(?:y|ies))\\b`,
   'g',
 );
-const POLICY_PASSIVE =
-  /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)\s+((?:[a-z0-9][a-z0-9-]*\s+){1,5}?polic(?:y|ies))\s+(?:will|would|is|are|was|were|has|have|had)\s+(?:also\s+)?(?:be\s+|been\s+|being\s+)?(?:[a-z]+ly\s+)?(?:introduced|implemented|adopted|rolled out|launched|extended|expanded|relaxed|eased|optimi[sz]ed|adjusted|loosened|lifted|liberali[sz]ed|unveiled|issued)\b/g;
+const POLICY_PASSIVE = new RegExp(
+  `\\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)\\s+(${POLICY_WORDS}polic(?:y|ies))\\s+(?:will|would|is|are|was|were|has|have|had)\\s+(?:also\\s+)?(?:be\\s+|been\\s+|being\\s+)?(?:[a-z]+ly\\s+)?(?:introduced|implemented|adopted|rolled out|launched|extended|expanded|relaxed|eased|optimi[sz]ed|adjusted|loosened|lifted|liberali[sz]ed|unveiled|issued)\\b`,
+  'g',
+);
+/** "promote the construction of X": building something up as a reform of its own. */
+const BUILDING_OF =
+  /\b(?:promot|advanc|accelerat|deepen|push(?:ed|es|ing)?\s+forward|speed(?:s|ing)?\s+up|sped\s+up|strengthen|step(?:ped|s|ping)?\s+up)[a-z]*\s+the\s+((?:construction|building|establishment|standardi[sz]ation|informati[sz]ation|digiti[sz]ation)\s+of\s+)/g;
+/** A document or licence made electronic and rolled out: "electronic driving licences were launched in …". */
+const ELECTRONIC =
+  /\b((?:[Ee]lectronic|[Dd]igital)\s+(?:[a-z'’-]+\s+){0,3}?(?:licen[cs]es?|certificates?|permits?|ID\s+cards?|cards?|passports?|visas?|endorsements?|household\s+registers?))\b/g;
+const ROLLED_OUT =
+  /\b(?:introduc|launch|rolled\s+out|roll(?:s|ing)?\s+out|pilot|promot|extend|implement|expand|appl(?:y|ied|ies|ying)|adopt|unveil)/i;
 /** Restrictions lifted or a requirement cancelled: "lifted restrictions on settling in …". */
 const EASED =
   /\b(lift(?:ed|s|ing)?|relax(?:ed|es|ing)?|eas(?:e|ed|es|ing)|remov(?:e|ed|es|ing)|abolish(?:ed|es|ing)?|scrap(?:ped|s|ping)?|cancel(?:led|ed|s|ling|ing)?|loosen(?:ed|s|ing)?)\s+((?:the\s+|all\s+|some\s+)?(?:[a-z-]+\s+){0,2}?(?:restrictions?|limits?|limitations?|requirements?|quotas?|thresholds?|caps?|bans?))\s+(?:on|for|of)\s+/g;
@@ -196,6 +209,18 @@ export const reformPhrases: Rule = (input) => {
       push(start, text.slice(start, end), 'phrase-reform-policy', 0.6);
     }
   }
+  for (const m of allMatches(BUILDING_OF, text)) {
+    const head = m[1] ?? '';
+    const start = m.index + m[0].length - head.length;
+    const from = m.index + m[0].length;
+    const object = text.slice(from, objectAfter(text, from)).replace(/\s+(?:on|of|to|and|or)$/, '');
+    // "the construction of a strong country", "… of a safe China": a slogan, not a reform.
+    if (!object || /\b(?:country|nation|China|society|world)$/.test(object)) continue;
+    push(start, text.slice(start, from + object.length), 'phrase-reform-building-of', 0.6);
+  }
+  // An electronic licence is a reform when the sentence rolls it out, not when it is only used.
+  if (ROLLED_OUT.test(text))
+    for (const m of allMatches(ELECTRONIC, text)) push(m.index, m[1] ?? '', 'phrase-reform-electronic', 0.6);
   for (const m of allMatches(EASED, text)) {
     const stem = Object.keys(EASING_NOUN).find((k) => (m[1] ?? '').toLowerCase().startsWith(k)) ?? '';
     const from = m.index + m[0].length;
