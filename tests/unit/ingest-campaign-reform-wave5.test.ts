@@ -107,6 +107,9 @@ describe('reforms built up or rolled out', () => {
       names('The province will accelerate the construction of smart checkpoints on mountain roads.', 'REFORM'),
     ).toEqual(['Construction of smart checkpoints on mountain roads']);
     expect(names('Cadres must speed up the construction of a prosperous nation.', 'REFORM')).toEqual([]);
+    // "strengthen the construction of" is exhortation about existing work (it added an unmatched
+    // relation on the curated corpus), not a reform's start.
+    expect(names('Officers must strengthen the construction of the river patrol team.', 'REFORM')).toEqual([]);
   });
   it('an electronic licence rolled out is a reform; one merely shown is not', () => {
     expect(names('Electronic fishing licences were rolled out in eleven coastal counties in May.', 'REFORM')).toEqual([

@@ -74,7 +74,7 @@ const POLICY_PASSIVE = new RegExp(
 );
 /** "promote the construction of X": building something up as a reform of its own. */
 const BUILDING_OF =
-  /\b(?:promot|advanc|accelerat|deepen|push(?:ed|es|ing)?\s+forward|speed(?:s|ing)?\s+up|sped\s+up|strengthen|step(?:ped|s|ping)?\s+up)[a-z]*\s+the\s+((?:construction|building|establishment|standardi[sz]ation|informati[sz]ation|digiti[sz]ation)\s+of\s+)/g;
+  /\b(?:promot|advanc|accelerat|deepen|push(?:ed|es|ing)?\s+forward|speed(?:s|ing)?\s+up|sped\s+up)[a-z]*\s+the\s+((?:construction|building|establishment|standardi[sz]ation|informati[sz]ation|digiti[sz]ation)\s+of\s+)/g;
 /** A document or licence made electronic and rolled out: "electronic driving licences were launched in …". */
 const ELECTRONIC =
   /\b((?:[Ee]lectronic|[Dd]igital)\s+(?:[a-z'’-]+\s+){0,3}?(?:licen[cs]es?|certificates?|permits?|ID\s+cards?|cards?|passports?|visas?|endorsements?|household\s+registers?))\b/g;
