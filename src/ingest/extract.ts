@@ -11,11 +11,11 @@ import { type Analysed, analyse } from './analyse.js';
 import { findDates, yearOf } from './dates.js';
 import { normPhrase, normWords, slug } from './normalise.js';
 import { findRelations, type Mention, quoteAt } from './relations.js';
-import { genericCampaigns } from './rules/campaigns.js';
+import { campaignPhrases, genericCampaigns } from './rules/campaigns.js';
 import { capitalisedNames } from './rules/names.js';
 import { outcomes } from './rules/outcomes.js';
 import { people } from './rules/people.js';
-import { campaignPhrases, lawPhrases, organPhrases, sessionPhrases } from './rules/phrases.js';
+import { lawPhrases, organPhrases, sessionPhrases } from './rules/phrases.js';
 import { reformPhrases } from './rules/reforms.js';
 import type { CandidateEntity, CandidateEvidence, Extraction, Finding } from './types.js';
 

@@ -10,16 +10,23 @@
 import { capitalise } from '../normalise.js';
 import type { Finding } from '../types.js';
 import { allMatches, at, type Rule, type RuleInput } from './context.js';
+import { classifyName } from './names.js';
+
+const Q_OPEN = '[“"]';
+const Q_CLOSE = '[”"]';
+/** Single quotes too, but not an apostrophe ("China's", "China’s"). */
+const QA_OPEN = `(?:[“"‘]|(?<![A-Za-z])')`;
+const QA_CLOSE = `(?:[”"]|[’'](?![A-Za-z]))`;
 
 /** Nouns that make a phrase a campaign. */
 export const CAMPAIGN_NOUN =
-  '(?:campaigns?|crackdowns?|operations?|actions?|rectifications?|drives?|manhunts?|wars?|battles?|struggles?|offensives?)';
+  '(?:campaigns?|crackdowns?|operations?|actions?|rectifications?|drives?|manhunts?|wars?|battles?|struggles?|offensives?|fights?|sweeps?)';
 /** Modifiers a campaign noun takes: "nationwide special", "three-month", "joint". */
 const MOD =
-  '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year))';
+  '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|normali[sz]ed|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year))';
 /** Verbs of purpose that say what a campaign fights: "to crack down on", "targeting". */
 const PURPOSE =
-  '(?:against|on|targeting|to\\s+(?:crack\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop))';
+  '(?:against|on|targeting|to\\s+(?:crack\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop|investigate)(?:\\s+and\\s+[a-z]+(?:\\s+(?:down\\s+)?(?:on|at|against))?)?)';
 /** Words that end what a campaign fights: the next clause, a place, a time. */
 const OBJECT_STOP =
   /^(?:in|from|since|across|throughout|nationwide|which|that|who|with|such|including|like|was|were|is|are|has|have|had|will|would|by|at|during|for|this|last|to|as|and|or|but|so|after|before|until|while|since|among|over|under|through|within|according|launched|carried|organized|organised|deployed|held|continued|resulted|led|achieved|said|the|a|an)$/i;
@@ -54,6 +61,8 @@ export function objectAfter(text: string, from: number): number {
     if (!m) break;
     const w = m[1] ?? '';
     if (!OBJECT_WORD.test(w)) break;
+    // A quotation after the target is the campaign's name: "… on cyber crimes “Clean Web 2018”".
+    if (words > 0 && /^[“"‘]/.test(w)) break;
     const bare = w.replace(/[“”"‘’]/g, '');
     if (/^(?:and|or)$/i.test(bare) && words > 0) {
       // "and" continues the target only when a lower-case noun follows, not a new clause.
@@ -79,9 +88,12 @@ export function objectAfter(text: string, from: number): number {
   return end;
 }
 
-/** "against telecom fraud" → "telecom fraud": a generic target says nothing of the campaign. */
+/**
+ * "against telecom fraud" → "telecom fraud": a generic target says nothing of the campaign, and
+ * what a campaign protects ("crackdown on public security", a translation of 严打整治) is no target.
+ */
 const VAGUE_TARGET =
-  /^(?:crimes?|criminals?|it|them|this|these|those|illegal|such|all|various|other|crime)$|^(?:all|various|every|any)\b|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)/i;
+  /^(?:crimes?|criminals?|it|them|this|these|those|illegal|such|all|various|other|crime)$|^(?:(?:public|social|national)\s+)?(?:security|safety|order|stability)$|^(?:all|various|every|any)\b|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)/i;
 
 /** A time or place said between a campaign noun and its purpose: "a campaign in March to …". */
 const BETWEEN =
@@ -111,9 +123,55 @@ const LAUNCHED_UNNAMED = new RegExp(
   'g',
 );
 
+/** A campaign noun an organ organises, launches or carries out, under one or two modifiers of its own. */
+const ORGANISED_NOUN = '(?:campaigns?|crackdowns?|operations?|battles?|wars?|sweeps?|drives?|offensives?)';
+const ORGANISED = new RegExp(
+  `\\b(?:organi[sz]e[sd]?|organi[sz]ing|launch(?:ed|es|ing)?|carr(?:y|ies|ied|ying)\\s+out|conduct(?:ed|s|ing)?|deploy(?:ed|s|ing)?)\\s+(?:(?:a|an|the)\\s+)?((?:[a-z][a-z-]*\\s+){1,2}${ORGANISED_NOUN})\\b(?:\\s+and\\s+((?:[a-z][a-z-]*\\s+){1,2}${ORGANISED_NOUN})\\b)?`,
+  'g',
+);
+/** Modifiers any campaign may take, or that are not modifiers at all: they name no campaign. */
+const VAGUE_MODIFIER =
+  /^(?:a|an|the|and|of|more|several|many|various|further|new|series|large-scale|massive|fierce|severe|comprehensive|in-depth|sweeping|major|relevant|multiple|such|these|this|its|their|our|police|law|enforcement|security|public|military|rescue|search|investigation|\d+|[a-z]+ly|[a-z]+ing)$/;
+
 export const genericCampaigns: Rule = (input) => {
   const out: Finding[] = [];
   const text = input.text;
+  const organised: [number, number][] = [];
+  for (const m of allMatches(ORGANISED, text)) {
+    // Each conjunct: "organizing regional battles and cluster battles".
+    const conjuncts = [m[1] ?? '', m[2] ?? ''].filter((c) => c !== '');
+    let from = m.index + m[0].indexOf(conjuncts[0] ?? '');
+    for (const [i, phrase] of conjuncts.entries()) {
+      const start = m.index + m[0].indexOf(phrase, from - m.index);
+      from = start + phrase.length;
+      const mods = phrase.split(/\s+/).slice(0, -1);
+      // "launched a special operation", "a fierce offensive": no modifier tells this campaign apart.
+      if (mods.every((w) => VAGUE_MODIFIER.test(w) || new RegExp(`^${MOD}$`, 'i').test(w))) continue;
+      let end = start + phrase.length;
+      // What the last conjunct fights: "… on 19 major gambling cases" (a count may open it).
+      if (i === conjuncts.length - 1) {
+        const purpose = new RegExp(`^\\s+${PURPOSE}\\s+`, 'i').exec(text.slice(end));
+        if (purpose) {
+          const objStart = end + purpose[0].length;
+          const count = /^\d[\d,]*\s+(?=[a-z])/.exec(text.slice(objStart))?.[0] ?? '';
+          const objEnd = objectAfter(text, objStart + count.length);
+          const target = text.slice(objStart + count.length, objEnd).trim();
+          if (target && !VAGUE_TARGET.test(target)) end = objEnd;
+        }
+      }
+      organised.push([start, end]);
+      const name = text.slice(start, end);
+      out.push(
+        ...finding(input, start, end, {
+          kind: 'CAMPAIGN',
+          name: capitalise(name),
+          rule: 'generic-campaign-organised',
+          confidence: 0.65,
+          fields: { campaignType: /operation/i.test(phrase) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+        }),
+      );
+    }
+  }
   for (const m of allMatches(LAUNCHED_UNNAMED, text)) {
     const phrase = m[1] ?? '';
     const start = m.index + m[0].indexOf(phrase);
@@ -132,7 +190,9 @@ export const genericCampaigns: Rule = (input) => {
   for (const m of allMatches(FIGHTS, text)) {
     const head = m[1] ?? '';
     // "take action on": an action is a campaign only when it is special or joint.
-    if (/^actions?$/i.test(head) || /^(?:wars?|battles?|struggles?)$/i.test(head)) continue;
+    if (/^actions?$/i.test(head) || /^(?:wars?|battles?|struggles?|fights?|sweeps?)$/i.test(head)) continue;
+    // An organised campaign read whole by ORGANISED ("launched a cluster crackdown on …").
+    if (organised.some(([a, b]) => m.index >= a && m.index < b)) continue;
     // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
     if (/[”"’']\s*$/.test(text.slice(0, m.index))) continue;
     const objStart = m.index + m[0].length;
@@ -232,6 +292,180 @@ export const genericCampaigns: Rule = (input) => {
         rule: 'generic-campaign-action-plan',
         confidence: 0.7,
         fields: { campaignType: 'ACTION_PLAN' },
+      }),
+    );
+  }
+  return out;
+};
+
+// ---- quoted names, code names, listed operations, action plans (moved from phrases.ts) ----
+
+const SPECIAL_QUOTED = new RegExp(
+  `\\bspecial (campaign|operation|action|rectification)s?\\s+(?:of|called|named|dubbed|code-named)?\\s*${Q_OPEN}([^”"]{3,80})${Q_CLOSE}`,
+  'gi',
+);
+const QUOTED_THEN_TYPE = new RegExp(
+  `${QA_OPEN}([^”"‘’]{3,120}?),?${QA_CLOSE}\\s+((?:(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|intensive|thematic|[a-z0-9]+-(?:day|month|year))\\s+){0,3}(?:campaign|operation|action|rectification|manhunt|crackdown|war|battle|drive|initiative|struggle|project)s?|(?:creation\\s+)?activit(?:y|ies))\\b`,
+  'gi',
+);
+/** "The operation, codenamed “Cloud Sword 2020,”", "what the authorities call ‘hundred cities anti-drug war’". */
+const CODENAMED = new RegExp(
+  `\\b(?:code-?named|dubbed|called|named|known as|what (?:the )?(?:authorities|police|officials) call)\\s+${QA_OPEN}([^”"‘’]{3,80}?),?${QA_CLOSE}`,
+  'gi',
+);
+/** "special operations such as “cloud sword”, “broken card” and “disconnection”": each listed name. */
+const CAMPAIGN_LIST = new RegExp(
+  `\\b(?:special\\s+)?(?:operations|campaigns|actions|crackdowns)\\s+(?:such as|including|like|named|called)\\s+((?:${QA_OPEN}[^”"‘’]{2,60}?${QA_CLOSE}(?:\\s*,\\s*and\\s+|\\s*,\\s*|\\s+and\\s+)?)+)`,
+  'gi',
+);
+/** Unquoted campaigns named by what they fight: "a crackdown on trafficking", "a cross-provincial campaign against human trafficking". */
+const CAMPAIGN_AGAINST =
+  /\b((?:(?:nationwide|national|cross-provincial|special|joint|new|another|year-long|anti-[a-z-]+)\s+){0,3}(?:campaign|crackdown|operation|war)\s+(?:against|on|targeting)\s+(?:[a-z-]+\s+){0,3}?[a-z-]*(?:crimes?|trafficking|fraud|gangs?|corruption|drugs?|smuggling|gambling|pornography|violence|terrorism|theft|robbery|scams?|kidnapping|poaching|piracy|counterfeiting|pyramid selling))\b/gi;
+/** "national anti-human-trafficking campaign". */
+const ANTI_CAMPAIGN =
+  /\b((?:(?:nationwide|national|cross-provincial|special|joint)\s+)?anti-[a-z-]+\s+(?:campaign|crackdown|operation|drive|war))\b/gi;
+const ACTION_PLAN =
+  /\b((?:[a-z]+-year\s+)?action plan(?:\s*\(\d{4}[-–]\d{4}\))?\s+(?:for|to|on)\s+[a-z][a-z\s-]{3,100}?)(?=[,.;:]|\s+(?:in|which|that|to ensure|and plan|was|were|is)\b|$)/gi;
+/** Trainings an organ runs as a campaign: "organized and carried out “textbook” law enforcement training". */
+const TRAINING =
+  /\b(?:carried out|carry out|carrying out|organized|organised|launched|conducted|deepened|deepen|deepening)\s+(?:and\s+carried\s+out\s+)?(?:the\s+|a\s+|an\s+)?((?:[“"][^”"]{2,40}[”"]\s+)?(?:[a-z-]+\s+){0,4}training(?:\s+(?:of|for)\s+(?:the\s+)?(?:whole|all|entire)\s+[a-z]+)?)\b/g;
+const QUOTED_NAME = new RegExp(`${Q_OPEN}([A-Z][^”"]{5,160})${Q_CLOSE}`, 'g');
+
+export const campaignPhrases: Rule = (input) => {
+  const out: Finding[] = [];
+  // A year in the sentence tells one year's round of a recurring operation from another ("Kunlun" 2022, 2023).
+  const roundYear = /\b(?:in|for)\s+((?:19|20)\d{2})\b/.exec(input.text)?.[1];
+  const named = (core: string) => {
+    const name = capitalise(core.trim().replace(/,$/, ''));
+    return roundYear && !/\b(?:19|20)\d{2}\b/.test(name) && /special|operation|action/i.test(input.text)
+      ? `${name} ${roundYear}`
+      : name;
+  };
+  for (const m of allMatches(SPECIAL_QUOTED, input.text)) {
+    const type = (m[1] ?? '').toLowerCase();
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'CAMPAIGN',
+        name: named(m[2] ?? ''),
+        rule: 'phrase-campaign-special-quoted',
+        confidence: 0.9,
+        fields: { campaignType: type === 'operation' ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+      }),
+    );
+  }
+  for (const m of allMatches(QUOTED_THEN_TYPE, input.text)) {
+    const type = (m[2] ?? '').toLowerCase();
+    const special = /\bspecial\b/.test(type);
+    const campaignType = /demonstration/i.test(m[1] ?? '')
+      ? 'DEMONSTRATION'
+      : special || /campaign|crackdown|manhunt|war|battle|drive/.test(type)
+        ? /operation|manhunt/.test(type)
+          ? 'SPECIAL_OPERATION'
+          : 'SPECIAL_CAMPAIGN'
+        : 'OTHER';
+    // A quoted name is the campaign's name: "Sky Net" manhunt and "Sky Net" operation are one.
+    const quotedName = /activit/.test(type)
+      ? `${capitalise(m[1] ?? '')} ${type.replace(/activities$/, 'activity')}`
+      : named(m[1] ?? '');
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'CAMPAIGN',
+        name: quotedName,
+        rule: 'phrase-campaign-quoted-type',
+        confidence: 0.85,
+        fields: { campaignType },
+      }),
+    );
+  }
+  if (/\b(?:operation|campaign|action|crackdown|manhunt|war|battle|drive|hunt)s?\b/i.test(input.text)) {
+    for (const m of allMatches(CODENAMED, input.text)) {
+      const core = m[1] ?? '';
+      const start = m.index + m[0].indexOf(core);
+      out.push(
+        ...finding(input, start, start + core.length, {
+          kind: 'CAMPAIGN',
+          name: named(core),
+          rule: 'phrase-campaign-codenamed',
+          confidence: 0.85,
+          fields: { campaignType: 'SPECIAL_OPERATION' },
+        }),
+      );
+    }
+  }
+  for (const m of allMatches(CAMPAIGN_LIST, input.text)) {
+    const list = m[1] ?? '';
+    const listAt = m.index + m[0].length - list.length;
+    for (const q of allMatches(new RegExp(`${QA_OPEN}([^”"‘’]{2,60}?)${QA_CLOSE}`, 'g'), list)) {
+      const core = q[1] ?? '';
+      const start = listAt + q.index + 1;
+      out.push(
+        ...finding(input, start, start + core.length, {
+          kind: 'CAMPAIGN',
+          name: named(core),
+          rule: 'phrase-campaign-listed',
+          confidence: 0.8,
+          fields: { campaignType: 'SPECIAL_OPERATION' },
+        }),
+      );
+    }
+  }
+  for (const re of [CAMPAIGN_AGAINST, ANTI_CAMPAIGN]) {
+    for (const m of allMatches(re, input.text)) {
+      const phrase = (m[1] ?? '').replace(/^(?:another|new)\s+/i, '');
+      const start = m.index + m[0].indexOf(phrase);
+      // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
+      if (/[”"’']\s*$/.test(input.text.slice(0, start))) continue;
+      out.push(
+        ...finding(input, start, start + phrase.length, {
+          kind: 'CAMPAIGN',
+          name: capitalise(phrase),
+          rule: re === CAMPAIGN_AGAINST ? 'phrase-campaign-against' : 'phrase-campaign-anti',
+          confidence: 0.7,
+          fields: { campaignType: /operation/i.test(phrase) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+        }),
+      );
+    }
+  }
+  for (const m of allMatches(ACTION_PLAN, input.text)) {
+    const phrase = (m[1] ?? '').trim();
+    out.push(
+      ...finding(input, m.index, m.index + phrase.length, {
+        kind: 'CAMPAIGN',
+        name: capitalise(phrase),
+        rule: 'phrase-campaign-action-plan',
+        confidence: 0.75,
+        fields: { campaignType: 'ACTION_PLAN' },
+      }),
+    );
+  }
+  for (const m of allMatches(TRAINING, input.text)) {
+    const phrase = m[1] ?? '';
+    // "training" alone, or a course someone attends, is not a campaign.
+    if (/^training/.test(phrase) || /\bcourses?\b/.test(phrase)) continue;
+    const start = m.index + m[0].length - phrase.length;
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'CAMPAIGN',
+        name: capitalise(phrase),
+        rule: 'phrase-campaign-training',
+        confidence: 0.7,
+        fields: { campaignType: 'OTHER' },
+      }),
+    );
+  }
+  // A quoted capitalised title is a name; its head word says what it names.
+  for (const m of allMatches(QUOTED_NAME, input.text)) {
+    const inner = m[1] ?? '';
+    const stripped = inner.replace(/\s*\(\d{4}[-–]\d{4}\)$/, '');
+    const c = classifyName(stripped);
+    if (!c || c.kind === 'ORGAN' || c.kind === 'PLENARY_SESSION') continue;
+    out.push(
+      ...finding(input, m.index + 1, m.index + 1 + inner.length, {
+        kind: c.kind,
+        name: inner,
+        rule: `quoted-${c.rule}`,
+        confidence: 0.9,
+        fields: c.fields,
       }),
     );
   }

@@ -46,6 +46,66 @@ const MEASURES = new RegExp(
 const LIST_HEAD =
   /\b(?:measures|matters|services|reforms|policies|tasks|steps|initiatives|items|pilots?)\s*,?\s+(?:including|such as|namely|covering|:)\s+/gi;
 
+/** Services said to be handled across provinces, online or nationwide: "six … services will be handled across provinces". */
+const SERVICES_ACROSS = new RegExp(
+  `\\b((?:${NUMBER_WORD}\\s+)?(?:[a-z-]+\\s+){1,5}?(?:services|matters|procedures|formalities|businesses))\\s+(?:will|would|can|could|shall|are|were|is|have|has)\\s+(?:now\\s+)?(?:be\\s+|been\\s+)?(?:[a-z]+ly\\s+)?(?:handled|implemented|processed|available|provided|offered|applied\\s+for)\\s+(across\\s+provinces|in\\s+different\\s+(?:places|provinces)|online|nationwide|across\\s+the\\s+country)\\b`,
+  'gi',
+);
+/** A service reformed, named by how it is now done: "the online renewal of …", "cross-provincial handling of …". */
+const SERVICE_MODE =
+  /\b((?:cross-provincial|inter-provincial|trans-provincial|cross-regional|online|remote|nationwide|one-stop|off-site|paperless|electronic|contactless)\s+(?:handling|processing|administration|application|issuance|renewal|registration|transfer|filing|inspection|approval|payment|verification|notari[sz]ation)\s+(?:of|for)\s+)/gi;
+/** "a pilot of X", "pilot projects for X"; "piloted X" is the same pilot. */
+const PILOT_OF =
+  /\b(?:[Aa]|[Tt]he|[Aa]n)\s+((?:[a-z-]+\s+)?pilots?(?:\s+(?:projects?|programs?|programmes?|schemes?|work))?\s+(?:of|for|on)\s+)/g;
+const PILOTED = /\bpiloted\s+(?:the\s+|a\s+|an\s+)?/g;
+const POLICY_VERB =
+  '(?:introduc|implement|adopt|rolled\\s+out|roll(?:s|ing)?\\s+out|launch|extend|expand|relax|eas|optimi[sz]|adjust|loosen|unveil|announc|issu)[a-z]*';
+/** The words naming a policy: no function word ("optimize the system to improve the policy supply" names none). */
+const POLICY_WORDS =
+  '(?:(?!(?:the|a|an|to|of|and|or|for|in|on|with|by|as|at|from|that|which|series|set|number|range)\\s)[a-z0-9][a-z0-9-]*\\s+){1,5}?';
+/** A policy introduced, extended or relaxed: "introduced a visa-free transit policy for …". */
+const POLICY_ACTIVE = new RegExp(
+  `\\b${POLICY_VERB}\\s+(?:a|an|the|its|new)\\s+(${POLICY_WORDS}polic(?:y|ies))\\b`,
+  'g',
+);
+const POLICY_PASSIVE = new RegExp(
+  `\\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)\\s+(${POLICY_WORDS}polic(?:y|ies))\\s+(?:will|would|is|are|was|were|has|have|had)\\s+(?:also\\s+)?(?:be\\s+|been\\s+|being\\s+)?(?:[a-z]+ly\\s+)?(?:introduced|implemented|adopted|rolled out|launched|extended|expanded|relaxed|eased|optimi[sz]ed|adjusted|loosened|lifted|liberali[sz]ed|unveiled|issued)\\b`,
+  'g',
+);
+/** "promote the construction of X": building something up as a reform of its own. */
+const BUILDING_OF =
+  /\b(?:promot|advanc|accelerat|deepen|push(?:ed|es|ing)?\s+forward|speed(?:s|ing)?\s+up|sped\s+up)[a-z]*\s+the\s+((?:construction|building|establishment|standardi[sz]ation|informati[sz]ation|digiti[sz]ation)\s+of\s+)/g;
+/** A document or licence made electronic and rolled out: "electronic driving licences were launched in …". */
+const ELECTRONIC =
+  /\b((?:[Ee]lectronic|[Dd]igital)\s+(?:[a-z'’-]+\s+){0,3}?(?:licen[cs]es?|certificates?|permits?|ID\s+cards?|cards?|passports?|visas?|endorsements?|household\s+registers?))\b/g;
+const ROLLED_OUT =
+  /\b(?:introduc|launch|rolled\s+out|roll(?:s|ing)?\s+out|pilot|promot|extend|implement|expand|appl(?:y|ied|ies|ying)|adopt|unveil)/i;
+/** Restrictions lifted or a requirement cancelled: "lifted restrictions on settling in …". */
+const EASED =
+  /\b(lift(?:ed|s|ing)?|relax(?:ed|es|ing)?|eas(?:e|ed|es|ing)|remov(?:e|ed|es|ing)|abolish(?:ed|es|ing)?|scrap(?:ped|s|ping)?|cancel(?:led|ed|s|ling|ing)?|loosen(?:ed|s|ing)?)\s+((?:the\s+|all\s+|some\s+)?(?:[a-z-]+\s+){0,2}?(?:restrictions?|limits?|limitations?|requirements?|quotas?|thresholds?|caps?|bans?))\s+(?:on|for|of)\s+/g;
+const EASING_NOUN: Record<string, string> = {
+  lift: 'Lifting',
+  relax: 'Relaxation',
+  eas: 'Easing',
+  remov: 'Removal',
+  abolish: 'Abolition',
+  scrap: 'Scrapping',
+  cancel: 'Cancellation',
+  loosen: 'Loosening',
+};
+/** Words after "in" or "for" that open a time, a place or a new clause rather than continue an object. */
+const NOT_CONTINUED =
+  /^(?:the|a|an|this|that|last|next|recent|early|late|first|second|all|some|many|most|various|order|addition|line|accordance|time)$/;
+
+/** `end` moved past one "for X" or "in X" that continues an object ("… for cruise groups"). */
+function continued(text: string, end: number): number {
+  const m = /^\s+(?:for|in)\s+([a-z][a-z-]*)/.exec(text.slice(end));
+  if (!m || NOT_CONTINUED.test(m[1] ?? '')) return end;
+  const objStart = end + m[0].length - (m[1] ?? '').length;
+  const objEnd = objectAfter(text, objStart);
+  return objEnd > objStart ? objEnd : end;
+}
+
 const ISSUE_VERB =
   '(?:issued|issue|issuing|introduced|introduce|introducing|unveiled|unveil|released|release|rolled out|roll out|launched|launch|announced|announce|formulated|formulate|adopted|adopt|published|publish|printed and distributed)';
 
@@ -111,6 +171,64 @@ export const reformPhrases: Rule = (input) => {
       push(at0, item, 'phrase-reform-listed-item', 0.65, { listedIn });
     }
   };
+  /** A reform named in other words than the span that states it ("piloted X" → "Pilot of X"). */
+  const named = (start: number, end: number, name: string, rule: string, confidence: number) => {
+    const span = at(input, start, end);
+    if (!span || name.split(/\s+/).length < 2) return;
+    out.push({ kind: 'REFORM', name, ...span, sentence: input.sentence.index, rule, confidence, fields: {} });
+  };
+  for (const m of allMatches(SERVICES_ACROSS, text)) {
+    const services = (m[1] ?? '').replace(/^(?:the|these|those|all)\s+/i, '');
+    const where = (m[2] ?? '').toLowerCase();
+    const mode = /online/.test(where) ? 'Online' : /nationwide|country/.test(where) ? 'Nationwide' : 'Cross-provincial';
+    const start = m.index + m[0].indexOf(services);
+    named(start, m.index + m[0].length, `${mode} handling of ${services}`, 'phrase-reform-services-across', 0.65);
+  }
+  for (const m of allMatches(SERVICE_MODE, text)) {
+    const from = m.index + m[0].length;
+    const end = objectAfter(text, from);
+    if (end > from) push(m.index, text.slice(m.index, end), 'phrase-reform-service-mode', 0.65);
+  }
+  for (const m of allMatches(PILOT_OF, text)) {
+    const head = m[1] ?? '';
+    const start = m.index + m[0].length - head.length;
+    const from = m.index + m[0].length;
+    const end = continued(text, objectAfter(text, from));
+    if (end > from) push(start, text.slice(start, end), 'phrase-reform-pilot', 0.65);
+  }
+  for (const m of allMatches(PILOTED, text)) {
+    const from = m.index + m[0].length;
+    const end = objectAfter(text, from);
+    if (end > from) named(m.index, end, `Pilot of ${text.slice(from, end)}`, 'phrase-reform-piloted', 0.6);
+  }
+  for (const re of [POLICY_ACTIVE, POLICY_PASSIVE]) {
+    for (const m of allMatches(re, text)) {
+      const phrase = m[1] ?? '';
+      const start = m.index + m[0].indexOf(phrase);
+      const end = re === POLICY_ACTIVE ? continued(text, start + phrase.length) : start + phrase.length;
+      push(start, text.slice(start, end), 'phrase-reform-policy', 0.6);
+    }
+  }
+  for (const m of allMatches(BUILDING_OF, text)) {
+    const head = m[1] ?? '';
+    const start = m.index + m[0].length - head.length;
+    const from = m.index + m[0].length;
+    const object = text.slice(from, objectAfter(text, from)).replace(/\s+(?:on|of|to|and|or)$/, '');
+    // "the construction of a strong country", "… of a safe China": a slogan, not a reform.
+    if (!object || /\b(?:country|nation|China|society|world)$/.test(object)) continue;
+    push(start, text.slice(start, from + object.length), 'phrase-reform-building-of', 0.6);
+  }
+  // An electronic licence is a reform when the sentence rolls it out, not when it is only used.
+  if (ROLLED_OUT.test(text))
+    for (const m of allMatches(ELECTRONIC, text)) push(m.index, m[1] ?? '', 'phrase-reform-electronic', 0.6);
+  for (const m of allMatches(EASED, text)) {
+    const stem = Object.keys(EASING_NOUN).find((k) => (m[1] ?? '').toLowerCase().startsWith(k)) ?? '';
+    const from = m.index + m[0].length;
+    const end = continued(text, objectAfter(text, from));
+    if (end === from) continue;
+    const what = text.slice(m.index + (m[1] ?? '').length, end).trim();
+    named(m.index, end, `${EASING_NOUN[stem]} of ${what}`, 'phrase-reform-eased', 0.6);
+  }
   for (const m of allMatches(REFORM_OF, text)) {
     const from = m.index + m[0].length;
     const quoted = QUOTATION.exec(text.slice(from))?.[0];
