@@ -154,7 +154,8 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
       for (const b of list) {
         // "the Cyber Security Bureau of the Ministry …" found as one name holding the ministry.
         if (a.kind === 'ORGAN' && b.kind === 'ORGAN' && a.start < b.start && b.end === a.end) {
-          if (/\sof\s+(?:the\s+)?$/.test(doc.text.slice(a.start, b.start)))
+          // "the office in charge of fugitives under the central … group" too.
+          if (/\s(?:of|under)\s+(?:the\s+)?$/.test(doc.text.slice(a.start, b.start)))
             add('PART_OF', a, b, 'rel-x-of-the-y', 0.85);
         }
         // "the 23rd collective study of the Political Bureau": the body named inside a session held it.
