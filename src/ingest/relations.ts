@@ -274,22 +274,6 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
       SPEECH.test(doc.text.slice(m.end, Math.min(s.end, m.end + m.position.length + 40)))
     );
   };
-  // "China has launched a nationwide campaign …, the Ministry of Public Security said": whoever
-  // speaks in a sentence that names a campaign and no figure announced it; with a
-  // figure the sentence reports a result of the campaign, which the figure's speaker reported.
-  for (const c of named) {
-    const here = bySentence.get(c.sentence) ?? [];
-    // Only campaigns: a reform in a speech is mostly talked about, not announced (the curated
-    // corpus records no such REPORTED, and leave-one-document-out precision fell with them).
-    if (c.kind !== 'CAMPAIGN' || c.reference || here.some((m) => m.kind === 'OUTCOME')) continue;
-    const speaker = here.find(
-      (m) =>
-        ((m.kind === 'PERSON' && !BYLINE_ROLE.test(m.position ?? '')) || m.kind === 'ORGAN') &&
-        !inPost(m) &&
-        (speaks(m) || introduces(m)),
-    );
-    if (speaker) add('REPORTED', speaker, c, 'rel-reported-announced', 0.55);
-  }
   for (const o of mentions.filter((m) => m.kind === 'OUTCOME')) {
     const earlier = mentions.filter((m) => m.paragraph === o.paragraph && m.start < o.start);
     const found = causeOf(doc, causes, blockOf, o);

@@ -191,18 +191,4 @@ describe('wave 5: speakers, owners and back-references (invented sentences)', ()
       'The "Amber Gate" special campaign started in March. Officials toured the coast. Boats were checked. Ports were closed at night. Fishermen were warned.\n\nDuring this year\'s campaign, police seized 75 boats.';
     expect(relations(text, 'PRODUCED')).toEqual(['Amber Gate PRODUCED #75']);
   });
-  it('a speaker announces a campaign named in a sentence without figures, not one that only frames results', () => {
-    expect(
-      relations(
-        'China has launched a nationwide campaign against pension fraud, the Ministry of Public Security said.',
-        'REPORTED',
-      ),
-    ).toEqual(['Ministry of Public Security REPORTED Nationwide campaign against pension fraud']);
-    expect(
-      relations(
-        'Police rescued 63 children in a nationwide campaign against child trafficking, the Ministry of Public Security said.',
-        'REPORTED',
-      ),
-    ).toEqual(['Ministry of Public Security REPORTED #63']);
-  });
 });
