@@ -93,6 +93,19 @@ const VERB_RULES: readonly VerbRule[] = [
   },
 ];
 
+const LAUNCHED_BY =
+  /^\s*(?:,\s*)?(?:which\s+(?:was|were)\s+)?(?:was\s+|were\s+)?(?:launched|deployed|organi[sz]ed|initiated|led|started|coordinated|directed|headed|commanded)\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i;
+/** Who coordinates or directs a campaign leads it; who launches or organises it launched it. */
+const LED_BY = /\b(?:led|coordinated|directed|headed|commanded)\b/i;
+/** "the ministry's crackdown", "the bureau's latest special campaign against …". */
+const POSSESSED = /^['’]s\s+(?:[a-z-]+\s+){0,3}[“"‘]?$/;
+/** "…, it said.", "it added": a pronoun speaker, the organ that spoke last. */
+const IT_SAID = /\b[Ii]t\s+(?:said|added|noted|stated|reported|announced)\b/;
+/** How many sentences back "it said" finds its organ. */
+const PRONOUN_REACH = 6;
+/** "the press conference held by the Ministry …": whoever held it gave the figures announced there. */
+const PRESS_HELD_BY =
+  /\b(?:press|news)\s+(?:conference|briefing)\s+(?:held|hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?$/i;
 /** Kinds that can be the subject of a verb. */
 const ACTORS: readonly EntityKind[] = ['ORGAN', 'PERSON', 'PLENARY_SESSION'];
 const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\s+)?$`);
@@ -127,12 +140,22 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
   };
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  const named = mentions.filter((m) => m.kind === 'CAMPAIGN' || m.kind === 'REFORM' || m.kind === 'LAW');
+  const references = backReferences(doc, named);
+  /** "The special campaign launched by the ministry", "the actions coordinated by the MPS". */
+  const launchedBy = (a: Mention, b: Mention) => {
+    const between = doc.text.slice(a.end, b.start);
+    if ((a.kind === 'CAMPAIGN' || a.kind === 'REFORM') && b.kind === 'ORGAN' && LAUNCHED_BY.test(between))
+      add(LED_BY.test(between) ? 'LEADS' : 'LAUNCHED', b, a, 'rel-campaign-launched-by', 0.75);
+  };
+  for (const r of references) for (const b of bySentence.get(r.sentence) ?? []) if (b.start >= r.end) launchedBy(r, b);
   for (const list of bySentence.values()) {
     for (const a of list) {
       for (const b of list) {
         // "the Cyber Security Bureau of the Ministry …" found as one name holding the ministry.
         if (a.kind === 'ORGAN' && b.kind === 'ORGAN' && a.start < b.start && b.end === a.end) {
-          if (/\sof\s+(?:the\s+)?$/.test(doc.text.slice(a.start, b.start)))
+          // "the office in charge of fugitives under the central … group" too.
+          if (/\s(?:of|under)\s+(?:the\s+)?$/.test(doc.text.slice(a.start, b.start)))
             add('PART_OF', a, b, 'rel-x-of-the-y', 0.85);
         }
         // "the 23rd collective study of the Political Bureau": the body named inside a session held it.
@@ -174,14 +197,10 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           }
         }
         // "The special campaign launched by the ministry in February".
-        if (
-          (a.kind === 'CAMPAIGN' || a.kind === 'REFORM') &&
-          b.kind === 'ORGAN' &&
-          /^\s*(?:,\s*)?(?:which\s+(?:was|were)\s+)?(?:was\s+|were\s+)?(?:launched|deployed|organi[sz]ed|initiated|led|started|coordinated)\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i.test(
-            between,
-          )
-        )
-          add(/led/i.test(between) ? 'LEADS' : 'LAUNCHED', b, a, 'rel-campaign-launched-by', 0.75);
+        launchedBy(a, b);
+        // "the Ministry of Public Security's crackdown against human trafficking": its owner launched it.
+        if (a.kind === 'ORGAN' && (b.kind === 'CAMPAIGN' || b.kind === 'REFORM') && POSSESSED.test(between))
+          add('LAUNCHED', a, b, 'rel-organ-possessive-campaign', 0.7);
         // "the press conference held by the Ministry …", "At a video conference held on Thursday, the ministry …".
         if (
           a.kind === 'PLENARY_SESSION' &&
@@ -240,37 +259,49 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     ),
   );
   const inPost = (m: Mention) => posted.has(m);
-  const named = mentions.filter((m) => m.kind === 'CAMPAIGN' || m.kind === 'REFORM' || m.kind === 'LAW');
-  const causes = [...named, ...backReferences(doc, named)].sort((a, b) => a.start - b.start);
+  const causes = [...named, ...references].sort((a, b) => a.start - b.start);
   const blockOf = blocks(doc);
+  const speaks = (m: Mention) => {
+    const from = Math.max(doc.sentences[m.sentence]?.start ?? 0, m.start - 50);
+    return SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH_BEFORE.test(doc.text.slice(from, m.start));
+  };
+  // "Li Guozhong, director of …, introduced that": the verb follows the stated position.
+  const introduces = (m: Mention) => {
+    const s = doc.sentences[m.sentence];
+    return (
+      m.position !== undefined &&
+      s !== undefined &&
+      SPEECH.test(doc.text.slice(m.end, Math.min(s.end, m.end + m.position.length + 40)))
+    );
+  };
   for (const o of mentions.filter((m) => m.kind === 'OUTCOME')) {
     const earlier = mentions.filter((m) => m.paragraph === o.paragraph && m.start < o.start);
     const found = causeOf(doc, causes, blockOf, o);
     if (found && !launchedAfter(found.cause, o)) add('PRODUCED', found.cause, o, found.rule, found.confidence);
-    const speaks = (m: Mention) => {
-      const from = Math.max(doc.sentences[m.sentence]?.start ?? 0, m.start - 50);
-      return SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH_BEFORE.test(doc.text.slice(from, m.start));
-    };
-    // "Li Guozhong, director of …, introduced that": the verb follows the stated position.
-    const introduces = (m: Mention) => {
-      const s = doc.sentences[m.sentence];
-      return (
-        m.position !== undefined &&
-        s !== undefined &&
-        SPEECH.test(doc.text.slice(m.end, Math.min(s.end, m.end + m.position.length + 40)))
-      );
-    };
     const reporter = [...earlier, ...mentions.filter((m) => m.sentence === o.sentence && m.start > o.end)]
       .filter(
         (m) =>
           (m.kind === 'PERSON' && !BYLINE_ROLE.test(m.position ?? '')) ||
-          (m.kind === 'ORGAN' && m.sentence === o.sentence),
+          // An organ that spoke earlier in the paragraph ("according to the ministry. The ministry
+          // has also issued …") still gives its figures.
+          (m.kind === 'ORGAN' && (m.sentence === o.sentence || speaks(m))),
       )
       // "Liu, director of the X Bureau of the ministry, introduced": the person speaks, not the organ of their post.
       .filter((m) => !inPost(m))
       .reverse()
       .find((m) => speaks(m) || introduces(m));
+    // "…, it said": the organ that last spoke.
+    const s = doc.sentences[o.sentence];
+    const pronoun =
+      s !== undefined && IT_SAID.test(doc.text.slice(o.end, s.end))
+        ? mentions
+            .filter(
+              (m) => m.kind === 'ORGAN' && m.start < o.start && o.sentence - m.sentence <= PRONOUN_REACH && speaks(m),
+            )
+            .pop()
+        : undefined;
     if (reporter && o.sentence - reporter.sentence <= 2) add('REPORTED', reporter, o, 'rel-reported', 0.65);
+    else if (pronoun) add('REPORTED', pronoun, o, 'rel-reported-pronoun', 0.6);
     else {
       // A report gives its figures in the words of whoever last spoke, or of its reporter:
       // the latest speaker or byline before the figure, however far back (not a photographer).
@@ -290,9 +321,10 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
         (m) =>
           m.kind === 'ORGAN' &&
           m.start < o.start &&
-          /^\s+(?:held|hosted|convened)\s+a\s+(?:news|press)\s+(?:conference|briefing)/i.test(
+          (/^\s+(?:held|hosted|convened)\s+a\s+(?:news|press)\s+(?:conference|briefing)/i.test(
             doc.text.slice(m.end, m.end + 40),
-          ),
+          ) ||
+            PRESS_HELD_BY.test(doc.text.slice(Math.max(0, m.start - 60), m.start))),
       );
       const voice =
         latest && BYLINE_ROLE.test(latest.position ?? '') && pressOrgan ? pressOrgan : (latest ?? pressOrgan);
@@ -304,13 +336,18 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
 
 /** "the campaign", "this year's special operation", "their half-year-long campaign": a campaign named before. */
 const BACK_REFERENCE =
-  /\b(?:the|this|that|its|their|this\s+year's|last\s+year's)\s+(?:[a-z0-9-]+\s+){0,2}(?:campaign|crackdown|operation|action|drive|manhunt|war|battle)\b/gi;
+  /\b(?:the|this|that|its|their|these|this\s+year's|last\s+year's)\s+(?:[a-z0-9-]+\s+){0,2}(?:campaign|crackdown|operation|action|drive|manhunt|war|battle)s?\b/gi;
 /** Between two campaigns of a list: "“cloud sword”, “broken card” and “disconnection”". */
 const LIST_GAP = /^[\s"“”'‘’]*(?:,|,?\s*and|,?\s*or)?[\s"“”'‘’]*$/;
 /** "the “Fox hunt” campaign, an important part of “Sky Net,”": the part, then the whole. */
 const PART_OF_GAP =
   /^[\s"“”'‘’]*(?:campaign|operation|action|manhunt|crackdown)?[\s"“”'‘’]*,\s*(?:which\s+is\s+)?(?:an?|the)\s+(?:[a-z]+\s+){0,2}(?:part|component|element)\s+of\s+(?:the\s+)?[\s"“”'‘’]*$/i;
 
+/** A back-reference the figure lies in: "… arrested in the campaign". */
+const IN_REFERENCE = /\b(?:in|within|during|under|through)\s+$/i;
+/** Words that open a paragraph going on with the one before. */
+const CONTINUES =
+  /^[^\p{L}]*(?:Further(?:more)?|Moreover|In\s+addition|Additionally|Besides|Meanwhile|Also|What's\s+more|At\s+the\s+same\s+time)\b/iu;
 /** How many sentences back a back-reference finds the campaign it means. */
 const REFERENCE_REACH = 2;
 /** Words that place a figure inside a campaign named after it. */
@@ -326,6 +363,8 @@ const FIGURE_FIRST =
  */
 function backReferences(doc: Analysed, causes: readonly Mention[]): Mention[] {
   const out: Mention[] = [];
+  // A report about one campaign means it by "the campaign" however far on.
+  const only = new Set(causes.filter((c) => c.kind === 'CAMPAIGN' && !c.reference).map((c) => c.id)).size === 1;
   for (const s of doc.sentences) {
     const text = doc.text.slice(s.start, s.end);
     for (const m of text.matchAll(BACK_REFERENCE)) {
@@ -333,7 +372,7 @@ function backReferences(doc: Analysed, causes: readonly Mention[]): Mention[] {
       if (causes.some((c) => c.start <= start && start < c.end)) continue;
       const named = causes.filter((c) => c.kind === 'CAMPAIGN' && !c.reference && c.end <= start).pop();
       // An antecedent is near: a campaign last named paragraphs ago is not what "the campaign" means.
-      if (!named || s.index - named.sentence > REFERENCE_REACH) continue;
+      if (!named || (!only && s.index - named.sentence > REFERENCE_REACH)) continue;
       out.push({
         ...named,
         start,
@@ -397,21 +436,31 @@ function causeOf(
   // The same one named before and after the figures ("promote the reform of X. … , the goals of
   // the X reform have been completed") is credited as well.
   const named = (c: Mention) => causes.some((d) => d.id === c.id && d.paragraph === o.paragraph && d.start < o.start);
+  // "… 368 suspects arrested in the actions coordinated by the MPS": a back-reference right after "in".
   const after = sentence.find(
     (c) =>
       c.start > o.end &&
-      !c.reference &&
-      (WITHIN.test(doc.text.slice(Math.max(o.end, c.start - 60), c.start)) || named(c)),
+      (c.reference
+        ? IN_REFERENCE.test(doc.text.slice(Math.max(o.end, c.start - 20), c.start))
+        : WITHIN.test(doc.text.slice(Math.max(o.end, c.start - 60), c.start)) || named(c)),
   );
   if (after) return credit(after, 'rel-produced-sentence-after', 0.6);
   // Across a line break the cause carries only into a sentence that goes on listing figures
   // ("Over 130,000 suspects were arrested, …"), not into one with a subject of its own.
   const s = doc.sentences[o.sentence];
   const continues = s !== undefined && FIGURE_FIRST.test(doc.text.slice(s.start, s.end));
+  // A paragraph that opens "Further, …" or "In addition, …" goes on with the paragraph before.
+  const opening = doc.sentences.find((x) => x.paragraph === o.paragraph);
+  const carried =
+    opening !== undefined && CONTINUES.test(doc.text.slice(opening.start, opening.end))
+      ? doc.sentences[opening.index - 1]?.paragraph
+      : undefined;
   const earlier = causes
     .filter(
       (c) =>
-        (c.paragraph === o.paragraph || (continues && blockOf[c.sentence] === blockOf[o.sentence])) &&
+        (c.paragraph === o.paragraph ||
+          (continues && blockOf[c.sentence] === blockOf[o.sentence]) ||
+          (carried !== undefined && c.paragraph === carried)) &&
         c.start < o.start,
     )
     .pop();

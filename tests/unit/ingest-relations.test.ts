@@ -154,3 +154,41 @@ describe('credits name the publisher, not an actor', () => {
     expect(people.map((e) => e.name)).toEqual(['Zhou Ping']);
   });
 });
+
+describe('wave 5: speakers, owners and back-references (invented sentences)', () => {
+  it('"…, it said" is the organ that spoke last; a paragraph opening "Further," goes on with the campaign', () => {
+    const text =
+      'The Ministry of Public Security opened the "Clear River" special campaign in May 2022.\n\nIn the campaign, police broke up 286 gangs, said the ministry.\n\nFurther, police detained 1,420 suspects, it said.';
+    expect(relations(text, 'REPORTED')).toContain('Ministry of Public Security REPORTED #1420');
+    expect(relations(text, 'PRODUCED')).toContain('Clear River PRODUCED #1420');
+  });
+  it('an organ that spoke in the sentence before still gives the figures of the paragraph', () => {
+    const text =
+      'Nearly 2 million migrants settled in towns in 2022, according to the Ministry of Public Security. The ministry also issued 3.4 million residence permits in 2022.';
+    expect(relations(text, 'REPORTED')).toContain('Ministry of Public Security REPORTED #3400000');
+  });
+  it('figures learned from a press conference held by an organ are that organ’s', () => {
+    const text =
+      'Reporters learned from the press conference held by the Ministry of Public Security that police solved 5,230 smuggling cases in 2022.';
+    expect(relations(text, 'REPORTED')).toEqual(['Ministry of Public Security REPORTED #5230']);
+  });
+  it('"the ministry’s crackdown on …": the organ owns, so launched, the campaign', () => {
+    expect(
+      relations(
+        "Police from 12 provinces joined the Ministry of Public Security's crackdown on boat smuggling gangs.",
+        'LAUNCHED',
+      ),
+    ).toEqual(['Ministry of Public Security LAUNCHED Crackdown on boat smuggling gangs']);
+  });
+  it('"in the actions coordinated by" an organ: the campaign named before, led by the organ, produced the figure', () => {
+    const text =
+      'Police rescued children in the "Bright Path" special campaign, the ministry said.\nNine gangs were broken up and 210 suspects detained in the actions coordinated by the Ministry of Public Security.';
+    expect(relations(text, 'LEADS')).toEqual(['Ministry of Public Security LEADS Bright Path']);
+    expect(relations(text, 'PRODUCED')).toContain('Bright Path PRODUCED #210');
+  });
+  it('a report about one campaign means it by "the campaign" however many sentences later', () => {
+    const text =
+      'The "Amber Gate" special campaign started in March. Officials toured the coast. Boats were checked. Ports were closed at night. Fishermen were warned.\n\nDuring this year\'s campaign, police seized 75 boats.';
+    expect(relations(text, 'PRODUCED')).toEqual(['Amber Gate PRODUCED #75']);
+  });
+});

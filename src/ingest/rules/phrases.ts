@@ -24,7 +24,7 @@ const ORDINAL_SESSION = new RegExp(
 );
 
 const HELD_MEETING =
-  /\b(?:held|convened|hosted|organized|organised)\s+(?:a|an)\s+((?:series of\s+)?(?:[a-z0-9()-]+\s+){0,8}?(?:press conferences?|promotion meeting|work conference|conference|meeting|symposium|seminar|training course|forum))\b(?:\s+on the theme of\s+[“"]([^”"]{2,60})[”"])?/g;
+  /\b(?:held|convened|hosted|organized|organised)\s+(?:a|an)\s+((?:series of\s+)?(?:[a-z0-9()-]+\s+){0,8}?(?:press conferences?|promotion meeting|work conference|conference|teleconference|videoconference|meeting|symposium|seminar|training course|forum))\b(?:\s+on the theme of\s+[“"]([^”"]{2,60})[”"])?/g;
 
 /** "revise and improve the procedural regulations for public security organs to handle criminal cases". */
 const RULEBOOK =
@@ -72,8 +72,11 @@ const TOPIC_MEETING =
  */
 const AT_CONFERENCE =
   /\b(?:[Aa]t|during|from|attending|told|[Ww]elcome to|learned from|[Aa]ccording to)\s+(?:a|the|this|today's(?:\s+\([^)]{1,20}\))?)\s+(?:(?:recent|latest)\s+)?((?:video|press|news)\s+conference)\b(?=\s+held\b)/g;
-/** "a national conference on public security work". */
-const NATIONAL_CONFERENCE = /\b(national\s+(?:work\s+)?conference\s+on\s+(?:[a-z-]+\s+){0,4}?work)\b/gi;
+/** "a national conference on public security work", "the national public security work conference". */
+const NATIONAL_CONFERENCE =
+  /\b(national\s+(?:(?:work\s+)?conference\s+on\s+(?:[a-z-]+\s+){0,4}?work|(?:[a-z-]+\s+){1,3}?work\s+(?:conference|meeting)))\b/gi;
+/** "a press conference of the State Council Information Office": a session of the organ named after it. */
+const PRESS_CONFERENCE_OF = /\b((?:press|news)\s+conference)\s+of\s+(?:the\s+)?(?=[A-Z])/g;
 /** "the second and third plenary sessions of the 20th CPC Central Committee": one session each. */
 const PLENUMS = new RegExp(
   `\\b(${ORDINAL_ANY_CASE})\\s+and\\s+(${ORDINAL_ANY_CASE})\\s+plenary\\s+sessions\\s+of\\s+the\\s+(${ORDINAL})\\s+(CPC\\s+)?Central\\s+Committee`,
@@ -105,6 +108,18 @@ export const sessionPhrases: Rule = (input) => {
         rule: 'phrase-session-national-conference',
         confidence: 0.8,
         fields: { sessionType: 'WORK_CONFERENCE' },
+      }),
+    );
+  }
+  for (const m of allMatches(PRESS_CONFERENCE_OF, input.text)) {
+    const phrase = m[1] ?? '';
+    out.push(
+      ...finding(input, m.index, m.index + phrase.length, {
+        kind: 'PLENARY_SESSION',
+        name: 'Press conference',
+        rule: 'phrase-session-press-conference-of',
+        confidence: 0.75,
+        fields: { sessionType: 'PRESS_CONFERENCE' },
       }),
     );
   }
@@ -222,12 +237,63 @@ const ORGANS_IN_LOCALITIES = new RegExp(
 const GROUP_LIST =
   /\b(?:groups|teams|organizations|organisations|brands|forces)\s+(?:such as|including|like)\s+((?:[“"][A-Z][^”"]{2,40}[”"](?:\s*,\s*|\s+and\s+|\s*、\s*)?)+)/g;
 
+/** A local organ written in lower case: "the Hangzhou public security bureau", "the provincial public security department". */
+const UNIT_HEAD =
+  "(?:public\\s+security\\s+(?:sub-)?bureau|public\\s+security\\s+department|public\\s+security\\s+branch|(?:intermediate\\s+)?people's\\s+(?:procuratorate|court)|procuratorate|police\\s+station)";
+const LOCAL_UNIT = new RegExp(`\\b(?:([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+)?(?:(${LEVEL})\\s+)?(${UNIT_HEAD})\\b`, 'g');
+/** "the ministry's criminal investigation department", "the city's public security bureau": a unit of an organ or place named before. */
+const POSSESSED_UNIT =
+  /\b[Tt]he\s+(ministry|commission|city|province|county)['’]s\s+((?:[a-z-]+\s+){0,4}?(?:bureau|department|office|cent(?:er|re)|division|detachment|brigade))\b/g;
+/** "The public security organs in Chongqing, Jilin, Guangdong and other places": one organ per place. */
+const ORGANS_IN_PLACES = new RegExp(
+  `\\b(${ORGAN_TYPE})\\s+organs\\s+(?:in|of)\\s+((?:[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?\\s*,\\s*)*[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?(?:(?:\\s*,\\s*|\\s+)and\\s+(?:other\\s+(?:places|provinces|regions|localities|cities)|[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?)))`,
+  'g',
+);
+/**
+ * Groups and joint conferences that coordinate organs: "the central anti-graft coordination
+ * group", "the office in charge of fugitives under the …", "the inter-ministerial joint
+ * conference of the State Council". A tail "for/on …" is kept only when it ends at punctuation.
+ */
+const GROUP_TAIL =
+  '(?:\\s+(?:for|on)\\s+(?:[a-z-]+\\s+){0,4}?[a-z-]+(?=\\s*[,.;:)])|\\s+of\\s+the\\s+State\\s+Council)?';
+const VERBISH = /\b(?:[a-z]+ed|met|said|held|is|was|were|are|has|have|will|says|meets)\b/;
+const COORDINATING_GROUP = new RegExp(
+  `\\b((?:(?:office|bureau|department|cent(?:er|re)|team)\\s+in\\s+charge\\s+of\\s+(?:[a-z-]+\\s+){1,4}?under\\s+the\\s+)?((?:(?:central|national|provincial|municipal|state)\\s+)?(?:[a-z-]+\\s+){0,3}?(?:(?:leading|coordination|coordinating|working|steering)\\s+group|joint\\s+conference)${GROUP_TAIL}))`,
+  'g',
+);
+
 function organLevel(words: string): Record<string, unknown> {
   if (/county|district/i.test(words)) return { level: 'COUNTY' };
   if (/city|municipal|prefecture/i.test(words)) return { level: 'MUNICIPAL' };
   if (/provincial/i.test(words)) return { level: 'PROVINCIAL' };
   if (/township|grass-?roots/i.test(words)) return { level: 'GRASSROOTS' };
   return {};
+}
+
+function titleCase(words: string): string {
+  return words
+    .split(/\s+/)
+    .map((w) => (/^(?:of|the|and|for)$/.test(w) ? w : capitalise(w)))
+    .join(' ');
+}
+
+const POSSESSOR_NAME: Record<string, RegExp> = {
+  ministry: /\bMinistry\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*/g,
+  commission: /\b(?:[A-Z][a-z]+\s+)*Commission(?:\s+(?:for|of|on)\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*)?/g,
+  city: /\b([A-Z][a-z]+)\s+(?:city|City)\b/g,
+  province: /\b([A-Z][a-z]+)\s+(?:province|Province)\b/g,
+  county: /\b([A-Z][a-z]+)\s+(?:county|County)\b/g,
+};
+
+/** The full name of "the ministry's X department": X of the ministry named last; "the city's X": X of the city named last. */
+function possessedUnitName(owner: string, unit: string, before: string): string | undefined {
+  const re = POSSESSOR_NAME[owner];
+  if (!re) return undefined;
+  let last: RegExpExecArray | undefined;
+  for (const m of allMatches(re, before)) last = m;
+  if (!last) return undefined;
+  if (owner === 'ministry' || owner === 'commission') return `${titleCase(unit)} of the ${last[0]}`;
+  return `${last[1]} ${capitalise(owner)} ${titleCase(unit)}`;
 }
 
 export const organPhrases: Rule = (input) => {
@@ -330,6 +396,77 @@ export const organPhrases: Rule = (input) => {
   for (const m of allMatches(ESTABLISHED, input.text)) {
     const phrase = m[1] ?? '';
     organ(m.index + m[0].length - phrase.length, phrase, 'phrase-organ-established', 0.7, {});
+  }
+  for (const m of allMatches(LOCAL_UNIT, input.text)) {
+    // "The Hangzhou public security bureau": the article is not part of the place.
+    const written = m[1]?.replace(/^(?:The|These|Those)\s+/, '');
+    const place = written && !NOT_PLACE.test(written.split(/\s+/)[0] ?? '') ? written : undefined;
+    const level = m[2];
+    // A bare "public security bureau" names no one unit.
+    if (!place && !level) continue;
+    const from = m.index + (place ? m[0].indexOf(place) : m[0].indexOf(level ?? ''));
+    const words = [place, level, m[3]].filter(Boolean).join(' ').replace(/\s+/g, ' ');
+    out.push(
+      ...finding(input, from, m.index + m[0].length, {
+        kind: 'ORGAN',
+        name: titleCase(words),
+        rule: 'phrase-organ-local-unit',
+        confidence: 0.75,
+        fields: organLevel(`${level ?? ''} ${m[3] ?? ''}`),
+      }),
+    );
+  }
+  for (const m of allMatches(POSSESSED_UNIT, input.text)) {
+    const owner = (m[1] ?? '').toLowerCase();
+    const unit = m[2] ?? '';
+    const before = input.doc.text.slice(0, input.sentence.start + m.index);
+    const name = possessedUnitName(owner, unit, before);
+    if (!name) continue;
+    const span = at(input, m.index + m[0].indexOf(owner), m.index + m[0].length);
+    if (span)
+      out.push({
+        kind: 'ORGAN',
+        name,
+        ...span,
+        sentence: input.sentence.index,
+        rule: 'phrase-organ-possessed-unit',
+        confidence: 0.7,
+        fields: organLevel(owner === 'ministry' || owner === 'commission' ? '' : owner),
+      });
+  }
+  for (const m of allMatches(ORGANS_IN_PLACES, input.text)) {
+    const type = m[1] ?? '';
+    const list = m[2] ?? '';
+    const listAt = m.index + m[0].length - list.length;
+    for (const p of allMatches(/[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g, list)) {
+      const span = at(input, listAt + p.index, listAt + p.index + p[0].length);
+      if (span && !NOT_PLACE.test(p[0]))
+        out.push({
+          kind: 'ORGAN',
+          name: `${p[0]} ${type} organs`,
+          ...span,
+          sentence: input.sentence.index,
+          rule: 'phrase-organ-in-places',
+          confidence: 0.75,
+          fields: {},
+        });
+    }
+  }
+  for (const m of allMatches(COORDINATING_GROUP, input.text)) {
+    // "… for cyberspace affairs met": a verb ends the name before the tail does.
+    const tail = /\s+(?:for|on)\s+(.*)$/.exec(m[2] ?? '');
+    const cut = tail && VERBISH.test(tail[1] ?? '') ? (m[2] ?? '').length - tail[0].length : undefined;
+    const group = (m[2] ?? '').slice(0, cut);
+    const whole = (m[1] ?? '').slice(0, (m[1] ?? '').length - (m[2] ?? '').length + group.length);
+    const groupAt = m.index + whole.length - group.length;
+    if (whole !== group) organ(m.index, whole, 'phrase-organ-group-office', 0.7, {});
+    organ(
+      groupAt,
+      group,
+      whole !== group ? 'phrase-organ-coordinating-group-nested' : 'phrase-organ-coordinating-group',
+      0.7,
+      organLevel(group),
+    );
   }
   for (const m of allMatches(GROUP_LIST, input.text)) {
     const list = m[1] ?? '';
