@@ -113,8 +113,12 @@ const ORDINAL_AFTER = new RegExp(`^\\s+${ORDINAL_ANY_CASE}\\s`);
 const HEAD_POST =
   /^(?:director|minister|head|chief|chairman|chairwoman|president|general secretary|secretary-general)$/i;
 const SPEECH = /\b(?:said|says|introduced|revealed|reported|listed|announced|pointed out|stated|told|noted|added)\b/i;
-/** A speaker named after its verb: "according to another statement by the ministry", "said the ministry". */
-const SPEECH_BEFORE = /\b(?:according\s+to|said|says|noted|told)\b[^,.;:]{0,40}$/i;
+/**
+ * A speaker named after its verb: "according to another statement by the ministry", "said the
+ * ministry". Not after a "that": in "Li said that the public security organs will …" the organs
+ * are what was said, not who said it.
+ */
+const SPEECH_BEFORE = /\b(?:according\s+to|said|says|noted|told)\b(?:(?!\bthat\b)[^,.;:]){0,40}$/i;
 
 export function findRelations(doc: Analysed, mentions: readonly Mention[]): CandidateRelation[] {
   const out = new Map<string, CandidateRelation>();

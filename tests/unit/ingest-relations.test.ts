@@ -192,3 +192,14 @@ describe('wave 5: speakers, owners and back-references (invented sentences)', ()
     expect(relations(text, 'PRODUCED')).toEqual(['Amber Gate PRODUCED #75']);
   });
 });
+
+describe('a speaker is not what was said', () => {
+  it('"X said that the public security organs will …": the figure after is X\'s, not the organs\'', () => {
+    expect(
+      relations(
+        'Wang Lin, spokesperson of the Ministry of Public Security, spoke at the briefing. Wang Lin said that the public security organs will keep up the pressure. More than 2,000 gangs were broken up last year.',
+        'REPORTED',
+      ),
+    ).toEqual(['Wang Lin REPORTED #2000']);
+  });
+});
