@@ -14,21 +14,14 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { SourceDocumentRecord } from '../model/records.js';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, isSpace, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-rows.js';
 import { Lru } from './lru.js';
 
 /** Decoded texts kept: a page of evidence rarely cites more documents than this. */
 export const TEXT_CACHE_SIZE = 64;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
 const TEXT_KEY = Buffer.from('"text"', 'latin1');
-const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /** The index of the quote that closes the string opened at `open`. */
 function stringEnd(bytes: Buffer, open: number, end: number): number {
