@@ -2,7 +2,7 @@ import { NotFoundError } from '../model/errors.js';
 import { builder } from './builder.js';
 import { EntityKindEnum } from './enums.js';
 import { LARGE_TEXT, LIMITS } from './limits.js';
-import { pageOf, windowOf } from './paging.js';
+import { pageOf, windowArgs, windowOf } from './paging.js';
 import { DocumentRef, EntityRef, PartialDateRef } from './refs.js';
 
 builder.node(DocumentRef, {
@@ -64,14 +64,7 @@ builder.queryFields((t) => ({
     type: [DocumentRef],
     description: `The source documents in id order, ${LIMITS.defaultListSize} at a time unless \`limit\` says otherwise.`,
     args: {
-      limit: t.arg.int({
-        defaultValue: LIMITS.defaultListSize,
-        description: `How many to return, at most ${LIMITS.maxListSize}.`,
-      }),
-      offset: t.arg.int({
-        defaultValue: 0,
-        description: 'How many to skip first (the next window starts at offset + limit).',
-      }),
+      ...windowArgs,
     },
     resolve: (_r, args, { snapshot }) => windowOf(args, snapshot.documents()),
   }),

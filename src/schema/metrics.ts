@@ -23,7 +23,7 @@ import { builder } from './builder.js';
 import { OutcomeRef } from './entity.js';
 import { ChangeDirectionEnum } from './enums.js';
 import { LIMITS } from './limits.js';
-import { windowOf } from './paging.js';
+import { windowArgs, windowOf } from './paging.js';
 import { DocumentRef, PartialDateRef } from './refs.js';
 
 // Ids come from the snapshot's own outcomes and evidence, so a miss is a bug, not a client error.
@@ -276,14 +276,7 @@ builder.queryFields((t) => ({
     args: {
       resolve: t.arg({ type: ConflictResolutionEnum, defaultValue: 'ALL' }),
       asOf: t.arg.string({ description: asOfDescription }),
-      limit: t.arg.int({
-        defaultValue: LIMITS.defaultListSize,
-        description: `How many to return, at most ${LIMITS.maxListSize}.`,
-      }),
-      offset: t.arg.int({
-        defaultValue: 0,
-        description: 'How many to skip first (the next window starts at offset + limit).',
-      }),
+      ...windowArgs,
     },
     complexity: 20,
     resolve: (_r, args, { snapshot }) =>

@@ -35,6 +35,15 @@ export interface WindowArgs {
   offset?: number | null;
 }
 
+/** The arguments of a plain list's window, shared by `documents` and `conflicts`. */
+export const windowArgs = builder.args((t) => ({
+  limit: t.int({
+    defaultValue: LIMITS.defaultListSize,
+    description: `How many to return, at most ${LIMITS.maxListSize}.`,
+  }),
+  offset: t.int({ defaultValue: 0, description: 'How many to skip first (the next window starts at offset + limit).' }),
+}));
+
 /** The `limit`/`offset` window of a plain list, sizes checked. */
 export function windowOf<T>(args: WindowArgs, list: readonly T[]): T[] {
   checkCount('limit', args.limit, LIMITS.maxListSize);
