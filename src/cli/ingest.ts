@@ -188,6 +188,7 @@ export function formatRealReport(r: RealReport, verbose = false): string {
   lines.push(
     '',
     `outcome values found (value and unit, any metric or time): ${r.outcomeValues.found} of ${r.outcomeValues.gold}`,
+    `found values that did not count: the time disagreed ${r.outcomeValuesLost.time}, the metric ${r.outcomeValuesLost.metric}, both ${r.outcomeValuesLost.both}`,
     `among ${d.paired} correct outcomes: qualifier right ${d.qualifier}; change direction right ${d.direction} of ${d.changes} change figures`,
     `rules with the most false positives: ${r.falsePositiveRules.map(([k, n]) => `${k} (${n})`).join(', ') || 'none'}`,
     `time per document: mean ${r.msPerDocument.mean.toFixed(1)} ms, max ${r.msPerDocument.max.toFixed(1)} ms`,
@@ -197,6 +198,7 @@ export function formatRealReport(r: RealReport, verbose = false): string {
       lines.push('', `## ${a.slug} (${a.ms.toFixed(1)} ms)`);
       for (const m of a.misses) lines.push(`  missed: ${m}`);
       for (const w of a.wrong) lines.push(`  wrong:  ${w}`);
+      for (const l of a.details.lostItems) lines.push(`  value found, not counted: ${l}`);
       for (const m of a.relations.missed) lines.push(`  missed relation: ${m}`);
       for (const w of a.relations.wrong) lines.push(`  wrong relation:  ${w}`);
     }

@@ -97,6 +97,12 @@ export interface RealReport {
   readonly relations: { tp: number; predicted: number; gold: number } & Rates;
   /** Outcomes whose value and unit were found, whatever their metric and time. */
   readonly outcomeValues: { found: number; gold: number };
+  /**
+   * Annotated outcomes whose value and unit were found but which did not pair: only the time
+   * disagreed (some candidate's metric agreed), only the metric (some candidate's time agreed),
+   * or both.
+   */
+  readonly outcomeValuesLost: { metric: number; time: number; both: number };
   /** Among paired outcomes: how many carry the annotated qualifier and change direction. */
   readonly outcomeDetails: { paired: number; qualifier: number; changes: number; direction: number };
   readonly falsePositiveRules: readonly [string, number][];
@@ -267,6 +273,12 @@ function sameEndpoint(a: string | undefined, b: string | undefined): boolean {
   const pa = a.slice(0, 7);
   const pb = b.slice(0, 7);
   return pa.length === pb.length && pa === pb;
+}
+
+function showTime(t: GoldTime): string {
+  if (t.year) return t.year;
+  if (t.period) return `${t.period.start ?? '?'}..${t.period.end ?? '?'}`;
+  return 'none';
 }
 
 export function timesAgree(cand: GoldTime, gold: GoldTime): boolean {
@@ -485,13 +497,34 @@ const rates = (tp: number, predicted: number, gold: number): Rates => {
 function outcomeDetails(entities: readonly CandidateEntity[], article: RealArticle) {
   const cands = entities.filter((c) => c.kind === 'OUTCOME');
   const gold = article.entities.filter((g) => g.kind === 'OUTCOME');
-  let valueFound = 0;
-  for (const g of gold) {
-    const gu = { unit: g.unit ?? '', metric: g.metric ?? g.name };
-    if (cands.some((c) => sameValue(candOutcome(c).value, g.value) && unitsAgree(candOutcome(c), gu))) valueFound++;
-  }
   const x = cands.map((c) => ({ c, names: [c.name], spans: [] as [number, number][] }));
   const pairs = pairUp(x, gold, article.text, ['OUTCOME'], 3);
+  const pairedGold = new Set([...pairs.values()]);
+  let valueFound = 0;
+  // Why a found value did not count: which of the two remaining tests its candidates failed.
+  const lost = { metric: 0, time: 0, both: 0 };
+  const lostItems: string[] = [];
+  gold.forEach((g, gi) => {
+    const gu = { unit: g.unit ?? '', metric: g.metric ?? g.name };
+    const same = cands.map(candOutcome).filter((o) => sameValue(o.value, g.value) && unitsAgree(o, gu));
+    if (same.length === 0) return;
+    valueFound++;
+    if (pairedGold.has(gi)) return;
+    const label = `OUTCOME ${gu.metric} (${g.value})`;
+    const metricRight = same.find((o) => metricsAgree(o.metric, gu.metric));
+    if (metricRight) {
+      lost.time++;
+      lostItems.push(`${label}: time ${showTime(metricRight.time)}, annotated ${showTime(g)}`);
+    } else if (same.some((o) => timesAgree(o.time, g))) {
+      lost.metric++;
+      lostItems.push(`${label}: metric "${same.map((o) => o.metric).join('" / "')}"`);
+    } else {
+      lost.both++;
+      lostItems.push(
+        `${label}: metric "${same[0]?.metric}" and time ${showTime(same[0]?.time ?? {})}, annotated ${showTime(g)}`,
+      );
+    }
+  });
   let qualifier = 0;
   let changes = 0;
   let direction = 0;
@@ -506,7 +539,7 @@ function outcomeDetails(entities: readonly CandidateEntity[], article: RealArtic
       if ((change?.direction ?? c.fields.direction) === g.change.direction) direction++;
     }
   }
-  return { valueFound, goldCount: gold.length, paired: pairs.size, qualifier, changes, direction };
+  return { valueFound, lost, lostItems, goldCount: gold.length, paired: pairs.size, qualifier, changes, direction };
 }
 
 /**
@@ -535,6 +568,7 @@ export function evaluateReal(snapshot: Snapshot, dir: string, split: Split, subs
   const rel = { tp: 0, predicted: 0, gold: 0 };
   const fp = new Map<string, number>();
   const values = { found: 0, gold: 0 };
+  const lost = { metric: 0, time: 0, both: 0 };
   const details = { paired: 0, qualifier: 0, changes: 0, direction: 0 };
   // Warm-up, so the first article's time is not wink's start-up.
   extract(snapshot, 'The Ministry of Public Security held a press conference.', { documentId: 'warm-up' });
@@ -557,6 +591,9 @@ export function evaluateReal(snapshot: Snapshot, dir: string, split: Split, subs
     const d = r.details;
     values.found += d.valueFound;
     values.gold += d.goldCount;
+    lost.metric += d.lost.metric;
+    lost.time += d.lost.time;
+    lost.both += d.lost.both;
     details.paired += d.paired;
     details.qualifier += d.qualifier;
     details.changes += d.changes;
@@ -578,6 +615,7 @@ export function evaluateReal(snapshot: Snapshot, dir: string, split: Split, subs
     kinds,
     relations: { ...rel, ...rates(rel.tp, rel.predicted, rel.gold) },
     outcomeValues: values,
+    outcomeValuesLost: lost,
     outcomeDetails: details,
     falsePositiveRules: [...fp.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 12),
     msPerDocument: {

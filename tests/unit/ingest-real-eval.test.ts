@@ -3,7 +3,9 @@
  * other split is never read, and the outcome matching rules, on the constructed paragraph of
  * issue 15 (tests/fixtures/ingest/real-eval/), not on the real articles.
  */
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGraphData } from '../../src/graph/load.js';
 import { evaluateReal, metricsAgree, selectArticles, timesAgree, unitsAgree } from '../../src/ingest/evaluate-real.js';
@@ -103,5 +105,44 @@ describe('eval-ingest --real --articles / --exclude (an inner holdout inside dev
     expect(() => selectArticles(['a'], { only: ['typo'] }, 'dev')).toThrow(/not articles of the dev split: typo/);
     const snap = loadGraphData(DATA);
     expect(() => evaluateReal(snap, DIR, 'dev', { only: ['2024-08-01-other-split'] })).toThrow(/not articles/);
+  });
+});
+
+describe('eval-ingest --real: why a found value did not count', () => {
+  it('says for each annotated outcome whose value was found unpaired whether the time, the metric or both disagreed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'real-eval-lost-'));
+    try {
+      cpSync(DIR, dir, { recursive: true });
+      const file = join(dir, '2024-08-01-safe-harbour.yaml');
+      const gold = readFileSync(file, 'utf8')
+        // 48,000: the annotated period ends a month earlier than the text's, so only the time disagrees.
+        .replace(
+          'period: { start: 2024-01, end: 2024-06 }\n    quote: "From January',
+          'period: { start: 2024-01, end: 2024-05 }\n    quote: "From January',
+        )
+        // 61,000: another metric, same time.
+        .replace(
+          'metric: criminal suspects arrested\n    value: 61000',
+          'metric: suspects detained abroad\n    value: 61000',
+        )
+        // 9.6 billion: both.
+        .replace('metric: losses recovered', 'metric: fines imposed on platforms')
+        .replace(
+          'period: { start: 2024-01, end: 2024-06 }\n    quote: "a total of',
+          'year: 2023\n    quote: "a total of',
+        );
+      writeFileSync(file, gold);
+      const r = evaluateReal(loadGraphData(DATA), dir, 'dev');
+      expect(r.outcomeValues).toEqual({ found: 5, gold: 5 });
+      expect(r.kinds.OUTCOME?.tp).toBe(2);
+      expect(r.outcomeValuesLost).toEqual({ time: 1, metric: 1, both: 1 });
+      const items = r.perArticle[0]?.details.lostItems ?? [];
+      expect(items).toHaveLength(3);
+      expect(items.find((l) => l.includes('(48000)'))).toMatch(/time 2024-01\.\.2024-06, annotated 2024-01\.\.2024-05/);
+      expect(items.find((l) => l.includes('(61000)'))).toMatch(/: metric "/);
+      expect(items.find((l) => l.includes('(9600000000)'))).toMatch(/and time .*annotated 2023/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
