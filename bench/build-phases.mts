@@ -109,7 +109,7 @@ async function child(dist: string): Promise<void> {
       dataDir: values.data as string,
       out: values.out as string,
       progress,
-      workers: Number(values.workers),
+      workers: values.workers === 'auto' ? 'auto' : Number(values.workers),
       searchIndexes: values['search-index'],
     },
     () => {},
