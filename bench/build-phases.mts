@@ -1,7 +1,7 @@
 /**
  * Where `reform-graph build` spends its CPU and memory, phase by phase (the phases its own
  * progress lines name), with a CPU profile cut at the phase boundaries: per phase, CPU seconds
- * (process.cpuUsage), RSS and heap at its end, peak RSS so far, and the functions with the most
+ * (process.cpuUsage), main-thread GC pauses, RSS and heap at its end, peak RSS so far, and the functions with the most
  * self time in it. Variants are built one after the other, each in its own process, so two
  * versions of the code are compared in one run (ratios side by side).
  *
@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 
@@ -37,6 +38,8 @@ interface Phase {
   name: string;
   wallS: number;
   cpuS: number;
+  /** Main-thread GC pauses (PerformanceObserver 'gc' entries) that started in the phase. */
+  gcS: number;
   rssMb: number;
   heapMb: number;
   peakRssMb: number;
@@ -81,6 +84,11 @@ async function child(dist: string): Promise<void> {
       peak: process.resourceUsage().maxRSS * 1024,
     });
   };
+  const pauses: { start: number; duration: number }[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push({ start: e.startTime, duration: e.duration });
+  });
+  gc.observe({ entryTypes: ['gc'] });
   mark('start');
   let current = 'start';
   // The progress bars' lines ("build: check relations 40% ..."; "build 0% write" opens the
@@ -117,6 +125,9 @@ async function child(dist: string): Promise<void> {
   mark(current);
   if (code !== 0) throw new Error(`build failed (${code})`);
   const { profile } = await session.post('Profiler.stop');
+  // GC entries are delivered on a later tick: let the last ones in.
+  await new Promise((done) => setTimeout(done, 50));
+  gc.disconnect();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const nodes = new Map((profile.nodes as ProfileNode[]).map((n) => [n.id, n]));
@@ -147,6 +158,8 @@ async function child(dist: string): Promise<void> {
       name: m.name,
       wallS: (m.wall - prev.wall) / 1000,
       cpuS: m.cpu - prev.cpu,
+      gcS:
+        pauses.filter((g) => g.start >= prev.wall && g.start < m.wall).reduce((sum, g) => sum + g.duration, 0) / 1000,
       rssMb: mb(m.rss),
       heapMb: mb(m.heap),
       peakRssMb: mb(m.peak),
@@ -206,13 +219,13 @@ if (values.child) {
       `\n### ${name} (${dist}): ${result.cpuS.toFixed(1)} s CPU, ${result.wallS.toFixed(1)} s wall, peak RSS ${result.peakRssMb} MB, load ${result.load}, sha256 ${sha}\n`,
     );
     console.log(
-      "| phase | CPU (s) | wall (s) | RSS at end (MB) | heap at end (MB) | peak RSS so far (MB) | top self time (share of the phase's samples) |",
+      "| phase | CPU (s) | main-thread GC (s) | wall (s) | RSS at end (MB) | heap at end (MB) | peak RSS so far (MB) | top self time (share of the phase's samples) |",
     );
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const p of result.phases) {
       const top = p.top.map(([f, s]) => `${f.replaceAll('|', '\\|')} ${(100 * s).toFixed(0)}%`).join('; ');
       console.log(
-        `| ${p.name} | ${p.cpuS.toFixed(1)} | ${p.wallS.toFixed(1)} | ${p.rssMb} | ${p.heapMb} | ${p.peakRssMb} | ${top} |`,
+        `| ${p.name} | ${p.cpuS.toFixed(1)} | ${(p.gcS ?? 0).toFixed(1)} | ${p.wallS.toFixed(1)} | ${p.rssMb} | ${p.heapMb} | ${p.peakRssMb} | ${top} |`,
       );
     }
   }
