@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { bindingMismatch } from '../graph/data-hash.js';
-import { validateGraphData, validateGraphDataInParallel } from '../graph/load.js';
-import type { Snapshot } from '../graph/snapshot.js';
+import { validateEncodedInParallel, validateGraphData } from '../graph/load.js';
+import type { EncodedSnapshotInput, Snapshot } from '../graph/snapshot.js';
 import {
   PRODUCER,
   readSnapshotFile,
@@ -41,29 +41,35 @@ export async function runBuild(args: BuildArgs, log: (line: string) => void = co
   // Validation of a big corpus takes minutes (half an hour at 1M): the bars show each of its
   // phases with counts, as `validate` does, then the write.
   const loading = args.progress ? loadProgress(args.progress, 'build') : undefined;
-  const { snapshot, problems } = await validateGraphDataInParallel(args.dataDir, {
+  // The encoded records, not a Snapshot: the file stores no graph, so none is built.
+  const { input, problems } = await validateEncodedInParallel(args.dataDir, {
     onProgress: loading?.onProgress,
     workers: args.workers ?? 0,
   });
   loading?.done();
   const validated = performance.now();
-  if (!snapshot) {
+  if (!input) {
     for (const p of problems) log(formatProblem(p));
     log(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${args.dataDir}: no snapshot written`);
     return 1;
   }
   const progress = args.progress ? writeProgress(args.progress, 'build') : undefined;
-  const size = writeSnapshotFile(snapshot, args.out, {
+  const size = writeSnapshotFile(input, args.out, {
     searchIndexes: args.searchIndexes !== false,
     onProgress: progress?.onProgress,
   });
   const written = performance.now();
   progress?.done();
   log(
-    `built ${args.out}: ${snapshot.entities().length} entities, ${snapshot.graph.size} relations, ${mb(size)}, ` +
-      `snapshot ${snapshot.version}, data ${snapshot.data?.hash.slice(0, 12)} (validate ${Math.round(validated - started)} ms, write ${Math.round(written - validated)} ms)`,
+    `built ${args.out}: ${input.entities.length} entities, ${relationCount(input)} relations, ${mb(size)}, ` +
+      `snapshot ${input.version}, data ${input.data?.hash.slice(0, 12)} (validate ${Math.round(validated - started)} ms, write ${Math.round(written - validated)} ms)`,
   );
   return 0;
+}
+
+/** Relations the graph of `input` has: the curated ones and a MENTIONS per cited document. */
+function relationCount(input: EncodedSnapshotInput): number {
+  return input.relations.curated + (input.entityDocuments.start[input.entities.length] ?? 0);
 }
 
 export interface PreferredLoad {

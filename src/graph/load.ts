@@ -43,7 +43,7 @@ import { DataHasher, DOCUMENTS_DIR, KNOWLEDGE_DIR, yamlFilesUnder } from './data
 import { contextLocator } from './evidence-context.js';
 import { type ParseJob, ParsePool } from './parse-pool.js';
 import { explainMiss, locateQuote } from './quotes.js';
-import { Snapshot, type SnapshotInput } from './snapshot.js';
+import { type EncodedSnapshotInput, encodeSnapshotInput, Snapshot, type SnapshotInput } from './snapshot.js';
 import { type PathSegment, YamlFile, YamlFileRef } from './yaml-file.js';
 
 export { DOCUMENTS_DIR, KNOWLEDGE_DIR };
@@ -135,6 +135,26 @@ export async function validateGraphDataInParallel(dataDir: string, options: Para
   const snapshot = new Snapshot(input);
   options.onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
   return { snapshot, problems: [] };
+}
+
+/**
+ * validateGraphDataInParallel up to the encoded records, without the graph: what `build`
+ * writes to a snapshot file, which stores no graph. Building a graphology graph of 1M entities
+ * and 6M relations only to read the records back out of it was a third of `build`'s time.
+ */
+export async function validateEncodedInParallel(
+  dataDir: string,
+  options: ParallelLoadOptions,
+): Promise<{ input?: EncodedSnapshotInput; problems: readonly DataProblem[] }> {
+  const { input, problems } = await new Loader(dataDir, options.onProgress, options.cache).runInPool(
+    options.workers,
+    options.batchFiles ?? BATCH_FILES,
+  );
+  if (!input) return { problems };
+  options.onProgress?.({ phase: 'snapshot', done: 0, total: 1 });
+  const encoded = encodeSnapshotInput(input);
+  options.onProgress?.({ phase: 'snapshot', done: 1, total: 1 });
+  return { input: encoded, problems: [] };
 }
 
 /**

@@ -69,7 +69,7 @@ import {
   type RelationType,
 } from '../model/ontology.js';
 import type { OutcomeFields, SourceDocumentRecord } from '../model/records.js';
-import { adjacencyOf } from './adjacency.js';
+import { adjacencyOf, compareIds, endOrder, idOrder } from './adjacency.js';
 import type { DataBinding } from './data-hash.js';
 import { DocumentTexts } from './document-texts.js';
 import { IndexWriter } from './index-writer.js';
@@ -81,7 +81,9 @@ import {
   type LazyRelation,
   plainEntity,
   plainRelation,
+  RecordCodec,
   RecordSection,
+  RecordStore,
   RelationColumns,
 } from './record-store.js';
 import { indexOptions as entityIndexOptions } from './search.js';
@@ -291,18 +293,45 @@ const PROGRESS_EVERY = 2_000;
 /**
  * Writes the snapshot atomically: into `<dir>/.<name>.<pid>.tmp`, then renamed over `path`.
  * On any failure the temporary file is removed and `path` is untouched. Returns the size.
+ * Takes a Snapshot, or the encoded records `build` validated (no graph: see frameSourceOf);
+ * the same records give the same bytes either way.
  */
-export function writeSnapshotFile(snapshot: Snapshot, path: string, options: WriteOptions = {}): number {
+export function writeSnapshotFile(
+  snapshot: Snapshot | EncodedSnapshotInput,
+  path: string,
+  options: WriteOptions = {},
+): number {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   rmSync(temp, { force: true });
   try {
-    const size = writeFrames(snapshot, temp, options);
+    const source = snapshot instanceof Snapshot ? snapshotSource(snapshot) : encodedSource(snapshot);
+    const size = writeFrames(source, temp, options);
     renameSync(temp, path);
     return size;
   } catch (err) {
     rmSync(temp, { force: true });
     throw err;
   }
+}
+
+/** What the frames are written from: a Snapshot's parts, or the encoded input's. */
+interface FrameSource {
+  readonly version: string;
+  readonly data?: DataBinding;
+  readonly documents: readonly SourceDocumentRecord[];
+  /** In id order, each at its rank; lazy fields (names, for the search indexes) decode. */
+  readonly entities: readonly LazyEntity[];
+  /** Indices of the documents entity `rank`'s evidence cites, first citation first. */
+  cited(rank: number): number[];
+  readonly codec: RecordCodec;
+  readonly entitySection: RecordSection;
+  readonly relationSection: RecordSection;
+  /** Entries below `curated` are the curated relations, ends as node indices (entities first). */
+  readonly columns: RelationColumns;
+  /** The id of curated relation `k`. */
+  relationId(k: number): string;
+  /** Frame A: per relation rank, the relation's place in the graph's edge order. */
+  order(): Uint32Array;
 }
 
 /** The curated relations (graph insertion order, which is their order in the relation section). */
@@ -314,16 +343,125 @@ function curatedRelations(snapshot: Snapshot): LazyRelation[] {
   return relations;
 }
 
-function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): number {
+function snapshotSource(snapshot: Snapshot): FrameSource {
   const documents = snapshot.documents();
-  const entities = snapshot.entities() as readonly LazyEntity[];
-  const relations = curatedRelations(snapshot);
-  const { codec, entitySection, relationSection } = snapshot.records;
   const docIndex = new Map(documents.map((d, i) => [d.id, i]));
-  const entityIndex = new Map(entities.map((e, i) => [e.id, i]));
-  const counts = { documents: documents.length, entities: entities.length, relations: relations.length };
+  const { codec, entitySection, relationSection, relations: columns } = snapshot.records;
+  const relations = curatedRelations(snapshot);
+  if (relations.length !== columns.curated) {
+    throw new Error(`${relations.length} curated relations on the graph, ${columns.curated} in the records`);
+  }
+  return {
+    version: snapshot.version,
+    data: snapshot.data,
+    documents,
+    entities: snapshot.entities() as readonly LazyEntity[],
+    cited: (rank) => codec.entityDocuments(entitySection.text(rank)).map((d) => docIndex.get(d) ?? -1),
+    codec,
+    entitySection,
+    relationSection,
+    columns,
+    relationId: (k) => {
+      const r = relations[k] as LazyRelation;
+      if (r.rank !== k) throw new Error(`relation ${r.id} is not at its rank in the records section`);
+      return r.id;
+    },
+    order: () => adjacencyOf(snapshot).order,
+  };
+}
+
+/**
+ * The encoded input as a Snapshot would hold it, without building the graph: the entity
+ * objects over the records, the derived MENTIONS and the relation order computed as the
+ * Snapshot and adjacency.ts do (ids in the same graph order, sorted by the same idOrder).
+ */
+function encodedSource(encoded: EncodedSnapshotInput): FrameSource {
+  const { documents, entities: heads, entityDocuments, relations: columns, relationIds } = encoded;
+  const codec = new RecordCodec(documents, encoded.files);
+  codec.unknownDocument = encoded.unknownDocument;
+  const store = new RecordStore(codec, encoded.entityRecords, encoded.relationRecords, columns, () => undefined);
+  const entities = heads.map((head, rank) => new store.Entity(head, rank));
+  const { start, documents: citedDocs } = entityDocuments;
+  return {
+    version: encoded.version,
+    data: encoded.data,
+    documents,
+    entities,
+    cited: (rank) => Array.from(citedDocs.subarray(start[rank], start[rank + 1])),
+    codec,
+    entitySection: encoded.entityRecords,
+    relationSection: encoded.relationRecords,
+    columns,
+    relationId: (k) => relationIds[k] as string,
+    order: () => encodedRelationOrder(encoded),
+  };
+}
+
+const MENTIONS_TYPE = RELATION_TYPE_NAMES.indexOf('MENTIONS');
+
+/**
+ * adjacency.ts's relation order for the graph a Snapshot of `encoded` would build: its edges
+ * are the curated relations, then per entity (rank order) a MENTIONS edge from each document
+ * it cites. Throws where graphology would refuse that graph (an id used twice).
+ */
+function encodedRelationOrder(encoded: EncodedSnapshotInput): Uint32Array {
+  const { documents, entities, entityDocuments, relations: columns, relationIds } = encoded;
+  const entityCount = entities.length;
+  const { start, documents: cited } = entityDocuments;
+  // Node ranks: entities (already in id order) merged with the documents' node ids.
+  const docOrder = [...documents.keys()].sort((a, b) =>
+    compareIds((documents[a] as SourceDocumentRecord).nodeId, (documents[b] as SourceDocumentRecord).nodeId),
+  );
+  const rankOf = new Int32Array(entityCount + documents.length);
+  let previous: string | undefined;
+  for (let i = 0, j = 0, r = 0; i < entityCount || j < docOrder.length; r++) {
+    const e = entities[i]?.id;
+    const d = j < docOrder.length ? (documents[docOrder[j] as number] as SourceDocumentRecord).nodeId : undefined;
+    const id = e !== undefined && (d === undefined || compareIds(e, d) <= 0) ? e : (d as string);
+    if (id === previous) throw new Error(`node "${id}" is both an entity and a source document`);
+    previous = id;
+    if (id === e && i < entityCount) rankOf[i++] = r;
+    else rankOf[entityCount + (docOrder[j++] as number)] = r;
+  }
+  const curated = columns.curated;
+  const m = curated + (start[entityCount] ?? 0);
+  const ids: string[] = new Array(m);
+  const source = new Int32Array(m);
+  const target = new Int32Array(m);
+  const type = new Uint8Array(m);
+  for (let k = 0; k < curated; k++) {
+    ids[k] = relationIds[k] as string;
+    source[k] = rankOf[columns.source[k] as number] as number;
+    target[k] = rankOf[columns.target[k] as number] as number;
+    type[k] = columns.type[k] as number;
+  }
+  let k = curated;
+  for (let rank = 0; rank < entityCount; rank++) {
+    const entityId = (entities[rank] as EntityHead).id;
+    for (let p = start[rank] as number; p < (start[rank + 1] as number); p++) {
+      const d = cited[p] as number;
+      // Built as Snapshot's fillSteps builds the MENTIONS edge keys.
+      ids[k] = ['rel/', (documents[d] as SourceDocumentRecord).nodeId, '-MENTIONS->', entityId].join('');
+      source[k] = rankOf[entityCount + d] as number;
+      target[k] = rank;
+      type[k] = MENTIONS_TYPE;
+      k++;
+    }
+  }
+  const order = idOrder(ids, endOrder(source, type, target, rankOf.length));
+  for (let r = 1; r < m; r++) {
+    const id = ids[order[r] as number];
+    if (id === ids[order[r - 1] as number]) throw new Error(`relation id "${id}" is used twice`);
+  }
+  return order;
+}
+
+function writeFrames(source: FrameSource, path: string, options: WriteOptions): number {
+  const { documents, entities, columns, codec, entitySection, relationSection } = source;
+  const curated = columns.curated;
+  const counts = { documents: documents.length, entities: entities.length, relations: curated };
   const progress = options.onProgress;
-  const records = entities.length + relations.length;
+  const records = entities.length + curated;
   const recordWritten = (done: number) => {
     if (progress && (done % PROGRESS_EVERY === 0 || done === records))
       progress({ phase: 'records', done, total: records });
@@ -332,8 +470,8 @@ function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): n
     format: SNAPSHOT_FORMAT,
     formatVersion: SNAPSHOT_FORMAT_VERSION,
     producer: PRODUCER,
-    version: snapshot.version,
-    data: snapshot.data ?? null,
+    version: source.version,
+    data: source.data ?? null,
     counts,
   };
 
@@ -344,11 +482,10 @@ function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): n
     for (const doc of documents) out.row('D', JSON.stringify(doc));
     entities.forEach((e, i) => {
       if (e.rank !== i) throw new Error(`entity ${e.id} is not at its rank in the records section`);
-      const cited = codec.entityDocuments(entitySection.text(i)).map((d) => docIndex.get(d) ?? -1);
       const row: EntityHeadRow = [
         e.id,
         ENTITY_KIND_NAMES.indexOf(e.kind),
-        cited,
+        source.cited(i),
         e.date ?? 0,
         e.start ?? 0,
         e.end ?? 0,
@@ -363,29 +500,35 @@ function writeFrames(snapshot: Snapshot, path: string, options: WriteOptions): n
     if (codec.unknownDocument !== undefined) {
       throw new Error(`evidence cites unknown document "${codec.unknownDocument}"`);
     }
-    relations.forEach((r, i) => {
-      const source = entityIndex.get(r.source);
-      const target = entityIndex.get(r.target);
-      if (source === undefined || target === undefined) {
-        throw new Error(`relation ${r.id} does not join two entities`);
-      }
-      if (r.rank !== i) throw new Error(`relation ${r.id} is not at its rank in the records section`);
+    for (let k = 0; k < curated; k++) {
+      const id = source.relationId(k);
+      // Ends are node indices: an entity's rank, or past the entities a document's.
+      const from = columns.source[k] as number;
+      const to = columns.target[k] as number;
+      if (from >= entities.length || to >= entities.length)
+        throw new Error(`relation ${id} does not join two entities`);
+      const type = columns.type[k] as number;
+      const defaultId = defaultRelationId(
+        (entities[from] as LazyEntity).id,
+        RELATION_TYPE_NAMES[type] as string,
+        (entities[to] as LazyEntity).id,
+      );
       const row: RelationHeadRow = [
-        RELATION_TYPE_NAMES.indexOf(r.type),
-        source,
-        target,
-        r.id === defaultRelationId(r.source, r.type, r.target) ? null : r.id,
-        ASSERTION_NAMES.indexOf(r.assertion),
-        r.date ?? 0,
+        type,
+        from,
+        to,
+        id === defaultId ? null : id,
+        columns.assertion[k] as number,
+        columns.dates.get(k) ?? 0,
       ];
       out.row('R', JSON.stringify(row));
-      recordWritten(entities.length + i + 1);
-    });
+      recordWritten(entities.length + k + 1);
+    }
     out.flush();
     out.bytesFrames('Q', relationSection.bytes);
     out.bytesFrames('U', offsetBytes(relationSection.offsets));
     progress?.({ phase: 'relation order', done: 0, total: 1 });
-    out.bytesFrames('A', offsetBytes(adjacencyOf(snapshot).order));
+    out.bytesFrames('A', offsetBytes(source.order()));
     progress?.({ phase: 'relation order', done: 1, total: 1 });
     if (records === 0) progress?.({ phase: 'records', done: 0, total: 0 });
     if (options.searchIndexes !== false) writeSearchIndexes(out, entities, documents, progress);

@@ -13,6 +13,7 @@ import {
   SOURCE_KIND,
 } from '../model/ontology.js';
 import type { EntityRecord, NodeRecord, RelationRecord, SourceDocumentRecord } from '../model/records.js';
+import { compareIds } from './adjacency.js';
 import type { DataBinding } from './data-hash.js';
 import { documentWith } from './document-texts.js';
 import { PassageIndex, type PassageIndexData } from './passages.js';
@@ -429,6 +430,14 @@ function lastAtOrBefore(starts: Uint32Array, at: number): number {
   return lo;
 }
 
+/**
+ * Records held in memory encoded the way a snapshot file holds them, without a graph: what
+ * `build` writes (snapshot-file.ts takes either this or a Snapshot, for the same bytes).
+ */
+export function encodeSnapshotInput(input: SnapshotInput): EncodedSnapshotInput {
+  return runToEnd(encodingSteps(input));
+}
+
 /** Encodes records held in memory (the loader's, a test's) the way a snapshot file holds them. */
 function* encodingSteps(input: SnapshotInput, step = Number.POSITIVE_INFINITY): Generator<void, EncodedSnapshotInput> {
   const codec = new RecordCodec(input.documents);
@@ -438,7 +447,8 @@ function* encodingSteps(input: SnapshotInput, step = Number.POSITIVE_INFINITY): 
   const cited: number[] = [];
   const start: number[] = [0];
   const entitySection = new RecordSectionBuilder();
-  for (const e of [...input.entities].sort((a, b) => a.id.localeCompare(b.id))) {
+  // compareIds is localeCompare's order (both the default locale's collator), several times faster.
+  for (const e of [...input.entities].sort((a, b) => compareIds(a.id, b.id))) {
     const { head, json } = codec.encodeEntity(e);
     entities.push(head);
     // A document the snapshot lacks gets no MENTIONS edge (and the snapshot cannot be written).
