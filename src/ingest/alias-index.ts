@@ -14,6 +14,11 @@ interface TrieNode {
   alias?: string;
   /** Set when every alias ending here is one upper-case word: "MOST" is not "most". */
   acronym?: boolean;
+  /**
+   * Set when every alias ending here is one capitalised word, perhaps after an article: "the
+   * Party" names the CPC, "the party's decision" or "a party to the case" does not.
+   */
+  capitalised?: boolean;
 }
 
 export interface AliasHit {
@@ -60,6 +65,11 @@ export class AliasIndex {
         at.alias ??= alias;
         const acronym = /^[A-Z]{2,}$/.test(alias.trim());
         at.acronym = (at.acronym ?? true) && acronym;
+        const content = alias
+          .trim()
+          .split(/\s+/)
+          .filter((w) => !/^(?:the|a|an)$/i.test(w));
+        at.capitalised = (at.capitalised ?? true) && content.length === 1 && /^\p{Lu}/u.test(content[0] ?? '');
         size++;
       }
     }
@@ -80,7 +90,12 @@ export class AliasIndex {
         // A match never runs across a sentence end.
         if (j > i && unit.sentence !== units[i]?.sentence) break;
         at = at.next.get(unit.norm);
-        if (at && at.ids.length > 0 && !(at.acronym && unit.raw !== unit.raw.toUpperCase()))
+        if (
+          at &&
+          at.ids.length > 0 &&
+          !(at.acronym && unit.raw !== unit.raw.toUpperCase()) &&
+          !(at.capitalised && !/^\p{Lu}/u.test(unit.raw))
+        )
           best = { end: j, node: at };
       }
       const first = units[i];

@@ -46,6 +46,10 @@ function indexFor(snapshot: Snapshot) {
 
 const MAX_EVIDENCE = 3;
 
+/** A determiner or number that counts what follows. */
+const COUNTED =
+  /(?:\b(?:a|an|one|each|every|another|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)|\d)\s+$/i;
+
 export function extract(snapshot: Snapshot, text: string, options: ExtractOptions): Extraction {
   const doc = analyse(text);
   const { index, byName } = indexFor(snapshot);
@@ -56,6 +60,10 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     if (e.kind === 'ORGAN' && isCredit(doc.text, hit.start, hit.end)) return [];
     // A person's name is capitalised: "vice minister of public security" is a post, not the minister.
     if (e.kind === 'PERSON' && /^\p{Ll}/u.test(doc.text.slice(hit.start, hit.end))) return [];
+    // A common-noun alias ("police stations") counted or taken one at a time ("a police station
+    // in Tianlin", "12 police stations") names instances, not the class the graph holds.
+    if (hit.alias === hit.alias.toLowerCase() && COUNTED.test(doc.text.slice(Math.max(0, hit.start - 20), hit.start)))
+      return [];
     return [
       {
         kind: e.kind,
@@ -94,23 +102,44 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 /** "(Xinhua)", "[Photo/Xinhua]", "/ for China Daily)", "Source: …", "By Xinhua" at a line's end. */
 const CREDIT_BEFORE = /(?:[([/]|\bfor|Source\s*:|Editor\s*:|Photo\s*:)\s*$/i;
-const CREDIT_CLOSE = /^\s*(?:[)\]]|$|\n)/;
+/** What closes a credit: a bracket, a line end, or the "|" between fields of a source line. */
+const CREDIT_CLOSE = /^\s*(?:[)\]|]|$|\n)/;
 /** "Xinhua reports:", "Xinhua Insight:", "Xinhua, February 9, 2017", "Xinhua News Agency, Beijing, August 17 (…". */
 const CREDIT_AFTER = new RegExp(`^(?:\\s+(?:reports?|Insight)\\s*[:.]|,\\s*(?:[A-Z][a-z]+,\\s*)?${MONTH}\\s+\\d)`);
 /** A byline or dateline line: "By Xinhua", "Updated: 2024-05-30 Xinhua". */
 const CREDIT_LINE = /(?:^|\n)[^\S\n]*(?:By|Updated\s*:\s*[\d-]+)\s+$/;
+/**
+ * A line that only credits the story ("Source: Xinhua | …", "Editor: …", "Reporter Zhao Gang,
+ * Xinhua News Agency", "Photo: …"): nothing named on it acts in the story.
+ */
+const CREDIT_LINE_START =
+  /^[^\S\n]*[([]?(?:Source|Sources|Editor|Editors|Editor-in-charge|Reporter|Reporters|Writer|Written by|Correspondent|Photo|Photos|Photo by|By|Updated|Author|Translated by|Responsible editor)\b[^\n]*$/i;
+/** A news outlet: the publisher of a report, never its subject unless the text makes it one. */
+const MEDIA =
+  /\b(?:Xinhua|News\s+Agency|News\s+Service|Daily|CCTV|CGTN|Television|Radio|Times|Chinanews|Press|Network)\b/i;
+/** "…, reports Xinhua.", "…, Xinhua reported.", "according to Xinhua": the outlet that carried it. */
+const REPORTED_BY_BEFORE = /\b(?:reports?|reported|according\s+to|said|told|via)\s+(?:the\s+)?$/i;
+const REPORTED_BY_AFTER = /^\s*(?:reported|reports|learned)\b/i;
 
 /**
  * A credit names the publisher of the story, not an actor in it: a dateline, byline, source
- * or photo credit. Its organ is not proposed.
+ * or photo credit, a credit line, or a news outlet cited as the one that carried the report.
+ * Its organ is not proposed.
  */
 function isCredit(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 40);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const name = text.slice(start, end);
   return (
     (CREDIT_BEFORE.test(before) && CREDIT_CLOSE.test(after)) ||
     CREDIT_AFTER.test(after) ||
-    (CREDIT_LINE.test(before) && CREDIT_CLOSE.test(after))
+    (CREDIT_LINE.test(before) && CREDIT_CLOSE.test(after)) ||
+    // A short line: a caption that opens "Editor:" and tells what police did is the story's.
+    (line.length <= 100 && CREDIT_LINE_START.test(line)) ||
+    (MEDIA.test(name) && (REPORTED_BY_BEFORE.test(before) || REPORTED_BY_AFTER.test(after)))
   );
 }
 

@@ -1,0 +1,63 @@
+/**
+ * Wave 6 (issue 15 item 5 and the genre's credits), on invented texts: one candidate per thing
+ * however often and in whatever form the text names it, links to the graph only where the text
+ * names the entity, and credit lines that are not the article's content.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractInvented } from '../helpers/ingest.js';
+
+const run = (text: string) => extractInvented(text, 'wave6');
+
+const ofKind = (text: string, kind: string) =>
+  run(text)
+    .entities.filter((e) => e.kind === kind)
+    .map((e) => e.name);
+
+/** Relations as `source TYPE target`, by the candidates' names (outcomes by their value). */
+function relations(text: string, type?: string): string[] {
+  const x = run(text);
+  const label = new Map(
+    x.entities.map((e) => [e.id, e.kind === 'OUTCOME' ? `#${String(e.fields.value)}` : e.name] as const),
+  );
+  return x.relations
+    .filter((r) => !type || r.type === type)
+    .map((r) => `${label.get(r.source)} ${r.type} ${label.get(r.target)}`)
+    .sort();
+}
+
+describe('credit lines are not the article’s content', () => {
+  it('a "Source: … |" line, an "Editor:" line and a reporter line propose no organ', () => {
+    expect(
+      ofKind('Source: Xinhua | 09:12 UTC+8 May 3, 2023 | Print Edition\nPolice in Hubei solved 120 cases.', 'ORGAN'),
+    ).toEqual([]);
+    expect(ofKind('Reporter Zhao Gang, Xinhua News Agency\nPolice in Hubei solved 120 cases.', 'ORGAN')).toEqual([]);
+  });
+  it('a news outlet cited as the carrier of the report is its publisher', () => {
+    expect(ofKind('Police in Hubei solved 120 theft cases in May, reports Xinhua News Agency.', 'ORGAN')).toEqual([]);
+    expect(ofKind('The county opened 12 police stations in May, Xinhua reported.', 'ORGAN')).toEqual([]);
+    // An outlet that acts in the story stays.
+    expect(ofKind('The Xinhua News Agency opened a bureau in Lhasa in May.', 'ORGAN')).toEqual(['Xinhua News Agency']);
+  });
+  it('the reporter of a byline gives way to the organ the story quotes, however far back', () => {
+    const text =
+      'Jinan, March 3 (Reporter Li Ming) The Jinan Public Security Bureau said on Monday that police cracked 500 burglary cases last year.\n\nIn the first quarter, 200 fraud cases were solved in the city.';
+    expect(relations(text, 'REPORTED')).toEqual([
+      'Jinan Public Security Bureau REPORTED #200',
+      'Jinan Public Security Bureau REPORTED #500',
+    ]);
+    expect(relations(text, 'MEMBER_OF')).toEqual([]);
+  });
+});
+
+describe('links by name and alias only where the text names the entity', () => {
+  it('"the party" in lower case is not the Party the graph knows', () => {
+    expect(ofKind("Villagers said the party's host had left. A party to the case appealed.", 'ORGAN')).toEqual([]);
+    expect(ofKind('The Party set the goal in 2021.', 'ORGAN')).toEqual(['Communist Party of China']);
+  });
+  it('a class named by a common noun is not one counted instance of it', () => {
+    expect(ofKind('Three officers left from a police station in Longxi county on Monday.', 'ORGAN')).toEqual([]);
+    expect(ofKind('Reforms reached police stations and other grass-roots units.', 'ORGAN')).toEqual([
+      'Public security police stations',
+    ]);
+  });
+});
