@@ -78,10 +78,25 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
       },
     ];
   });
-  const found = runRules(doc, options.published).filter(
-    (f) => f.kind !== 'ORGAN' || !isCredit(doc.text, f.start, f.end),
+  const found = runRules(doc, options.published)
+    .filter((f) => f.kind !== 'ORGAN' || !isCredit(doc.text, f.start, f.end))
+    .map((f) => withoutCountry(doc, f));
+  const expanded = expandedAbbreviations(doc, linked);
+  const resolved = abbreviations(
+    doc,
+    corefOrgans(
+      doc,
+      corefCampaigns(
+        doc,
+        resolve(
+          expanded.hits,
+          // The expansion before the brackets is part of the longer name, not a name of its own.
+          found.filter((f) => !expanded.spans.some(([a, b]) => a <= f.start && f.end <= b)),
+          byName,
+        ),
+      ),
+    ),
   );
-  const resolved = corefOrgans(doc, corefCampaigns(doc, resolve(linked, found, byName)));
   const entities = merge(doc, resolved, snapshot);
   const mentions: Mention[] = resolved.map((f) => ({
     id: idOf(f, entities.ids),
@@ -141,6 +156,77 @@ function isCredit(text: string, start: number, end: number): boolean {
     (line.length <= 100 && CREDIT_LINE_START.test(line)) ||
     (MEDIA.test(name) && (REPORTED_BY_BEFORE.test(before) || REPORTED_BY_AFTER.test(after)))
   );
+}
+
+/** "China's Ministry of Public Security": the country's possessive is not part of the organ's name. */
+const COUNTRY_POSSESSIVE = /^(?:China|the\s+country|the\s+nation)['’]s\s+/i;
+
+function withoutCountry(doc: Analysed, f: Finding): Finding {
+  if (f.kind !== 'ORGAN' && f.kind !== 'CAMPAIGN' && f.kind !== 'REFORM') return f;
+  const m = COUNTRY_POSSESSIVE.exec(doc.text.slice(f.start, f.end));
+  if (!m || f.end - f.start - m[0].length < 3) return f;
+  const start = f.start + m[0].length;
+  const name = doc.text.slice(start, f.end);
+  return { ...f, start, name: name.charAt(0).toUpperCase() + name.slice(1) };
+}
+
+/**
+ * "the Communist Party of China (CPC) Central Committee" names one organ: the alias hit "CPC
+ * Central Committee" starts inside the brackets, and the expansion before them is part of its
+ * name, not a mention of the Party of its own.
+ */
+function expandedAbbreviations(doc: Analysed, linked: Finding[]): { hits: Finding[]; spans: [number, number][] } {
+  const dropped = new Set<Finding>();
+  const spans: [number, number][] = [];
+  const out = linked.map((h) => {
+    const inside = doc.text.slice(h.start, h.end);
+    if (!/^[A-Z]{2,}\)/.test(inside) || doc.text.charAt(h.start - 1) !== '(') return h;
+    const head = linked.find(
+      (g) => g !== h && g.end <= h.start && /^\s*\($/.test(doc.text.slice(g.end, h.start)) && g.sentence === h.sentence,
+    );
+    if (!head) return h;
+    dropped.add(head);
+    spans.push([head.start, h.start]);
+    return { ...h, start: head.start };
+  });
+  return { hits: out.filter((h) => !dropped.has(h)), spans };
+}
+
+/** "the National Immigration Administration (NIA)": the bracketed letters name it from then on. */
+const DEFINED_ABBREVIATION = /^\s*\(([A-Z][A-Z&]{1,9})\)/;
+
+/**
+ * An abbreviation the text defines after a name is a later mention of the same entity: "The NIA
+ * said …" is the administration, one candidate with both mentions' evidence.
+ */
+function abbreviations(doc: Analysed, findings: Finding[]): Finding[] {
+  const defined = new Map<string, Finding>();
+  for (const f of findings) {
+    if (f.kind === 'OUTCOME' || f.kind === 'PERSON') continue;
+    const m = DEFINED_ABBREVIATION.exec(doc.text.slice(f.end, f.end + 14));
+    if (m?.[1] && !defined.has(m[1])) defined.set(m[1], f);
+  }
+  if (defined.size === 0) return findings;
+  const added: Finding[] = [];
+  for (const [abbr, named] of defined) {
+    for (const m of doc.text.matchAll(new RegExp(`(?<![\\p{L}(])${abbr}(?![\\p{L}])`, 'gu'))) {
+      const start = m.index;
+      const end = start + abbr.length;
+      if (start < named.end) continue;
+      if (findings.some((f) => f.start < end && start < f.end)) continue;
+      const sentence = sentenceAt(doc, start);
+      if (sentence < 0) continue;
+      added.push({
+        ...named,
+        start,
+        end,
+        sentence,
+        rule: `${named.rule}+abbreviation`,
+        confidence: named.confidence * 0.95,
+      });
+    }
+  }
+  return added.length === 0 ? findings : [...findings, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function sentenceAt(doc: Analysed, offset: number): number {
@@ -475,6 +561,14 @@ function keyOf(f: Finding): string {
   // "reform of the household registration system" is the "household registration system reform".
   if (f.kind === 'REFORM' && !f.linkedTo) {
     return `REFORM:${[...new Set(normWords(f.name).filter((w) => !/^(?:reform|of|the|a|an)$/.test(w)))].sort().join(' ')}`;
+  }
+  // "Public Security Bureau of Shenzhen Municipality" is the "Shenzhen Municipal Public Security
+  // Bureau": an organ is the words of its name, in whatever order, "of the" aside.
+  if (f.kind === 'ORGAN') {
+    const words = normWords(f.name.replace(/-/g, ' '))
+      .filter((w) => !/^(?:of|the|a|an|s)$/.test(w))
+      .map((w) => w.replace(/ity$/, '').replace(/al$/, ''));
+    return `ORGAN:${[...new Set(words)].sort().join(' ')}`;
   }
   return `${f.kind}:${normPhrase(f.name)}`;
 }

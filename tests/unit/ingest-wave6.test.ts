@@ -61,3 +61,49 @@ describe('links by name and alias only where the text names the entity', () => {
     ]);
   });
 });
+
+describe('one candidate per thing', () => {
+  /** The candidates of a kind as `name: mention | mention`. */
+  const merged = (text: string, kind: string) =>
+    run(text)
+      .entities.filter((e) => e.kind === kind)
+      .map((e) => `${e.name}: ${(e.mentions ?? []).map((m) => text.slice(m.start, m.end)).join(' | ')}`);
+
+  it('a headline in title case and the body name one campaign', () => {
+    const text =
+      'Special Campaign Against Tomb Raiding nets 120 suspects\nThe special campaign against tomb raiding has netted 120 suspects since March, the ministry said.';
+    expect(merged(text, 'CAMPAIGN')).toEqual([
+      'Special Campaign Against Tomb Raiding: Special Campaign Against Tomb Raiding | special campaign against tomb raiding',
+    ]);
+  });
+  it('an abbreviation the text defines is a later mention of the same organ', () => {
+    const text =
+      'The Provincial Water Safety Administration (PWSA) opened 40 new river posts in May. The PWSA said the posts served boatmen.';
+    expect(merged(text, 'ORGAN')).toEqual([
+      'Provincial Water Safety Administration: Provincial Water Safety Administration | PWSA',
+    ]);
+  });
+  it('"X (ABBR) Central Committee" is the committee, not also the party', () => {
+    const text = 'Members of the Communist Party of China (CPC) Central Committee met in Beijing on Monday.';
+    expect(merged(text, 'ORGAN').map((m) => m.split(':')[0])).toEqual([
+      'Central Committee of the Communist Party of China',
+    ]);
+  });
+  it("the country's possessive does not make a new organ of one the graph holds", () => {
+    const x = run("China's Ministry of Public Security said on Friday that it had issued new rules.");
+    expect(x.entities.filter((e) => e.kind === 'ORGAN').map((e) => e.linkedTo)).toEqual([
+      'organ/ministry-of-public-security',
+    ]);
+  });
+  it('an organ named "X of Y" and "Y X" is one candidate', () => {
+    const text =
+      'The Dongling Municipal Public Security Bureau solved 300 cases in May. The Public Security Bureau of Dongling Municipality said more would follow.';
+    expect(merged(text, 'ORGAN')).toEqual([
+      'Dongling Municipal Public Security Bureau: Dongling Municipal Public Security Bureau | Public Security Bureau of Dongling Municipality',
+    ]);
+  });
+  it('a date after a connector ends a capitalised name', () => {
+    const text = 'The drive launched by the Provincial Forestry Bureau in April caught 2,000 poachers.';
+    expect(merged(text, 'ORGAN').map((m) => m.split(':')[0])).toEqual(['Provincial Forestry Bureau']);
+  });
+});
