@@ -57,7 +57,9 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     const e = snapshot.getEntity(hit.id);
     const sentence = sentenceAt(doc, hit.start);
     if (!e || sentence < 0) return [];
-    if (e.kind === 'ORGAN' && isCredit(doc.text, hit.start, hit.end)) return [];
+    // A bracketed Chinese name ("(公安部)") glosses the name before it; a credit is in English.
+    const han = /^\p{Script=Han}+$/u.test(hit.alias);
+    if (e.kind === 'ORGAN' && !han && isCredit(doc.text, hit.start, hit.end)) return [];
     // A person's name is capitalised: "vice minister of public security" is a post, not the minister.
     if (e.kind === 'PERSON' && /^\p{Ll}/u.test(doc.text.slice(hit.start, hit.end))) return [];
     // A common-noun alias ("police stations") counted or taken one at a time ("a police station

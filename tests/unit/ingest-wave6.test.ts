@@ -107,3 +107,17 @@ describe('one candidate per thing', () => {
     expect(merged(text, 'ORGAN').map((m) => m.split(':')[0])).toEqual(['Provincial Forestry Bureau']);
   });
 });
+
+describe('links by Chinese name', () => {
+  it('a Chinese name in an English text links to the entity that carries it', () => {
+    const x = run('Officers of the 公安部治安管理局 visited Lanzhou on Monday to inspect 12 checkpoints.');
+    expect(x.entities.filter((e) => e.kind === 'ORGAN').map((e) => e.linkedTo)).toEqual([
+      'organ/mps-public-security-administration-bureau',
+    ]);
+  });
+  it('an English name with its Chinese name in brackets is one candidate', () => {
+    const x = run('The Ministry of Public Security (公安部) opened 12 checkpoints in Lanzhou on Monday.');
+    const organs = x.entities.filter((e) => e.kind === 'ORGAN');
+    expect(organs.map((e) => [e.linkedTo, e.mentions?.length])).toEqual([['organ/ministry-of-public-security', 2]]);
+  });
+});
