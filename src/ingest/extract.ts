@@ -606,9 +606,51 @@ function idOf(f: Finding, ids: Map<string, string>): string {
   return ids.get(keyOf(f)) ?? '';
 }
 
+/**
+ * "Ferry thefts down 40 percent" (a headline) and "ferry thefts in Linhai fell by 40 percent
+ * year-on-year" state one change: the same rate, the same kind of figure, and one metric's words
+ * all within the other's. The shorter-named group joins the longer-named one.
+ */
+function samePercents(groups: Map<string, Finding[]>): Map<string, string> {
+  const into = new Map<string, string>();
+  const percents = [...groups.keys()]
+    .map((key) => ({ key, m: /^OUTCOME:([^|]+)\|percent\|(change|level)\|(.*)$/.exec(key) }))
+    .filter((x) => x.m !== null)
+    .map((x) => ({ key: x.key, value: x.m?.[1], change: x.m?.[2], words: new Set((x.m?.[3] ?? '').split('-')) }));
+  for (const a of percents) {
+    const b = percents
+      .filter(
+        (o) =>
+          o.key !== a.key &&
+          o.value === a.value &&
+          o.change === a.change &&
+          o.words.size > a.words.size &&
+          [...a.words].every((w) => o.words.has(w)),
+      )
+      .sort((x, y) => y.words.size - x.words.size || x.key.localeCompare(y.key))[0];
+    if (b) into.set(a.key, b.key);
+  }
+  // Follow chains to the longest name.
+  for (const [k, v] of into) {
+    let end = v;
+    for (let n = 0; into.has(end) && n < 10; n++) end = into.get(end) ?? end;
+    into.set(k, end);
+  }
+  return into;
+}
+
 function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
+  const grouped = new Map<string, Finding[]>();
+  for (const f of findings) grouped.set(keyOf(f), [...(grouped.get(keyOf(f)) ?? []), f]);
+  const into = samePercents(grouped);
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(keyOf(f), [...(groups.get(keyOf(f)) ?? []), f]);
+  for (const [key, group] of grouped) {
+    const target = into.get(key) ?? key;
+    groups.set(
+      target,
+      [...(groups.get(target) ?? []), ...group].sort((a, b) => a.start - b.start || a.end - b.end),
+    );
+  }
   const ids = new Map<string, string>();
   const used = new Set<string>();
   const list: CandidateEntity[] = [];
@@ -622,6 +664,7 @@ function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
     }
     used.add(id);
     ids.set(key, id);
+    for (const [from, to] of into) if (to === key) ids.set(from, id);
     const evidence: CandidateEvidence[] = [];
     for (const f of group) {
       const span = f.quote ?? doc.sentences[f.sentence];
@@ -661,7 +704,10 @@ function bestOutcome(doc: Analysed, group: readonly Finding[]): Finding {
     const x = f.fields as { period?: { start?: string }; year?: string; metricText?: string };
     const time = x.period?.start ? 3 : x.period ? 1 : x.year ? 2 : 0;
     const words = Math.min(6, String(x.metricText ?? '').split(' ').length);
-    const body = (doc.sentences[f.sentence]?.paragraph ?? 0) > 0 ? 100 : 0;
+    // A headline is an unpunctuated line (or the first one): the body's sentence states the figure fully.
+    const s = doc.sentences[f.sentence];
+    const punctuated = s !== undefined && /[.!?;:"”’)]\s*$/.test(doc.text.slice(s.start, s.end));
+    const body = (s?.paragraph ?? 0) > 0 && punctuated ? 100 : 0;
     return body + time * 10 + words;
   };
   return [...group].sort((a, b) => score(b) - score(a) || a.start - b.start)[0] ?? (group[0] as Finding);

@@ -121,3 +121,18 @@ describe('links by Chinese name', () => {
     expect(organs.map((e) => [e.linkedTo, e.mentions?.length])).toEqual([['organ/ministry-of-public-security', 2]]);
   });
 });
+
+describe('a headline and the body state one figure', () => {
+  it('an unpunctuated headline line is a sentence of its own, and its rate joins the body’s', () => {
+    const text =
+      'Ferry thefts down 40 percent in Linhai\nFerry thefts in Linhai fell by 40 percent year-on-year in the first half of 2023, the city police said.';
+    const outcomes = run(text).entities.filter((e) => e.kind === 'OUTCOME');
+    expect(outcomes.map((e) => [e.fields.value, e.mentions?.length])).toEqual([[40, 2]]);
+  });
+  it('the body’s statement of a figure names it, not the headline’s', () => {
+    const text =
+      'WORLD / CRIME\n1,234 smugglers returned during three-year "Blue Tide" campaign\n\nFrom 2020 to May this year, 1,234 smugglers have been caught abroad and sent back under the "Blue Tide" operation.';
+    const outcomes = run(text).entities.filter((e) => e.kind === 'OUTCOME');
+    expect(outcomes.map((e) => e.name)).toEqual(['Smugglers caught abroad (2023-05)']);
+  });
+});
