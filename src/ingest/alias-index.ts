@@ -14,6 +14,11 @@ interface TrieNode {
   alias?: string;
   /** Set when every alias ending here is one upper-case word: "MOST" is not "most". */
   acronym?: boolean;
+  /**
+   * Set when every alias ending here is one capitalised word, perhaps after an article: "the
+   * Party" names the CPC, "the party's decision" or "a party to the case" does not.
+   */
+  capitalised?: boolean;
 }
 
 export interface AliasHit {
@@ -34,8 +39,13 @@ function isAnaphoric(alias: string): boolean {
   return /^the$/i.test(words[0] ?? '') && words.length <= 3 && alias === alias.toLowerCase();
 }
 
+/** A run of Chinese characters: a Chinese name given in an English text ("Qinglang (清朗)"). */
+const HAN_RUN = /\p{Script=Han}+/gu;
+
 export class AliasIndex {
   private readonly root = node();
+  /** Chinese names, matched as a whole run of Han characters (no word boundaries to trust inside one). */
+  private readonly zh = new Map<string, string[]>();
   readonly size: number;
 
   constructor(entities: readonly EntityRecord[]) {
@@ -43,6 +53,13 @@ export class AliasIndex {
     for (const e of entities) {
       // Outcomes are figures, not names: their names never recur verbatim in another text.
       if (e.kind === 'OUTCOME') continue;
+      const zh = e.nameZh?.trim();
+      if (zh && /^\p{Script=Han}{2,}$/u.test(zh)) {
+        const ids = this.zh.get(zh) ?? [];
+        if (!ids.includes(e.id)) ids.push(e.id);
+        this.zh.set(zh, ids);
+        size++;
+      }
       for (const alias of [e.name, ...e.aliases]) {
         if (isAnaphoric(alias)) continue;
         const words = normWords(alias);
@@ -60,6 +77,11 @@ export class AliasIndex {
         at.alias ??= alias;
         const acronym = /^[A-Z]{2,}$/.test(alias.trim());
         at.acronym = (at.acronym ?? true) && acronym;
+        const content = alias
+          .trim()
+          .split(/\s+/)
+          .filter((w) => !/^(?:the|a|an)$/i.test(w));
+        at.capitalised = (at.capitalised ?? true) && content.length === 1 && /^\p{Lu}/u.test(content[0] ?? '');
         size++;
       }
     }
@@ -80,7 +102,12 @@ export class AliasIndex {
         // A match never runs across a sentence end.
         if (j > i && unit.sentence !== units[i]?.sentence) break;
         at = at.next.get(unit.norm);
-        if (at && at.ids.length > 0 && !(at.acronym && unit.raw !== unit.raw.toUpperCase()))
+        if (
+          at &&
+          at.ids.length > 0 &&
+          !(at.acronym && unit.raw !== unit.raw.toUpperCase()) &&
+          !(at.capitalised && !/^\p{Lu}/u.test(unit.raw))
+        )
           best = { end: j, node: at };
       }
       const first = units[i];
@@ -92,7 +119,15 @@ export class AliasIndex {
         i = best.end + 1;
       } else i++;
     }
-    return hits;
+    if (this.zh.size === 0) return hits;
+    const zhHits: AliasHit[] = [];
+    for (const m of doc.text.matchAll(HAN_RUN)) {
+      for (const id of [...(this.zh.get(m[0]) ?? [])].sort())
+        zhHits.push({ id, start: m.index, end: m.index + m[0].length, alias: m[0] });
+    }
+    return zhHits.length === 0
+      ? hits
+      : [...hits, ...zhHits].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
   }
 }
 

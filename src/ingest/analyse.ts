@@ -62,7 +62,13 @@ export function analyse(text: string): Analysed {
       const next = tokens[t + 1];
       const tok = tokens[t];
       if (!tok) continue;
-      const breakAfter = t === last || (next !== undefined && text.slice(tok.end, next.start).includes('\n'));
+      // wink keeps a line break after an unpunctuated line (a headline) as a token of its own.
+      if (isLineBreak(tok)) {
+        if (from === t) from = t + 1;
+        continue;
+      }
+      const breakAfter =
+        t === last || (next !== undefined && (text.slice(tok.end, next.start).includes('\n') || isLineBreak(next)));
       if (breakAfter) {
         pushSentence(sentences, tokens, from, t, paragraphStarts);
         from = t + 1;
@@ -89,6 +95,11 @@ function pushSentence(out: Sentence[], tokens: Token[], from: number, last: numb
   let paragraph = 0;
   while (paragraph + 1 < paragraphs.length && (paragraphs[paragraph + 1] ?? Infinity) <= a.start) paragraph++;
   out.push({ index: out.length, start: a.start, end: b.end, paragraph, firstToken: first, lastToken: last });
+}
+
+/** A token that is only white space holding a line break. */
+function isLineBreak(tok: Token): boolean {
+  return tok.text.includes('\n') && tok.text.trim() === '';
 }
 
 function paragraphOffsets(text: string): number[] {

@@ -46,6 +46,10 @@ function indexFor(snapshot: Snapshot) {
 
 const MAX_EVIDENCE = 3;
 
+/** A determiner or number that counts what follows. */
+const COUNTED =
+  /(?:\b(?:a|an|one|each|every|another|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)|\d)\s+$/i;
+
 export function extract(snapshot: Snapshot, text: string, options: ExtractOptions): Extraction {
   const doc = analyse(text);
   const { index, byName } = indexFor(snapshot);
@@ -53,9 +57,15 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     const e = snapshot.getEntity(hit.id);
     const sentence = sentenceAt(doc, hit.start);
     if (!e || sentence < 0) return [];
-    if (e.kind === 'ORGAN' && isCredit(doc.text, hit.start, hit.end)) return [];
+    // A bracketed Chinese name ("(公安部)") glosses the name before it; a credit is in English.
+    const han = /^\p{Script=Han}+$/u.test(hit.alias);
+    if (e.kind === 'ORGAN' && !han && isCredit(doc.text, hit.start, hit.end)) return [];
     // A person's name is capitalised: "vice minister of public security" is a post, not the minister.
     if (e.kind === 'PERSON' && /^\p{Ll}/u.test(doc.text.slice(hit.start, hit.end))) return [];
+    // A common-noun alias ("police stations") counted or taken one at a time ("a police station
+    // in Tianlin", "12 police stations") names instances, not the class the graph holds.
+    if (hit.alias === hit.alias.toLowerCase() && COUNTED.test(doc.text.slice(Math.max(0, hit.start - 20), hit.start)))
+      return [];
     return [
       {
         kind: e.kind,
@@ -70,10 +80,25 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
       },
     ];
   });
-  const found = runRules(doc, options.published).filter(
-    (f) => f.kind !== 'ORGAN' || !isCredit(doc.text, f.start, f.end),
+  const found = runRules(doc, options.published)
+    .filter((f) => f.kind !== 'ORGAN' || !isCredit(doc.text, f.start, f.end))
+    .map((f) => withoutCountry(doc, f));
+  const expanded = expandedAbbreviations(doc, linked);
+  const resolved = abbreviations(
+    doc,
+    corefOrgans(
+      doc,
+      corefCampaigns(
+        doc,
+        resolve(
+          expanded.hits,
+          // The expansion before the brackets is part of the longer name, not a name of its own.
+          found.filter((f) => !expanded.spans.some(([a, b]) => a <= f.start && f.end <= b)),
+          byName,
+        ),
+      ),
+    ),
   );
-  const resolved = corefOrgans(doc, corefCampaigns(doc, resolve(linked, found, byName)));
   const entities = merge(doc, resolved, snapshot);
   const mentions: Mention[] = resolved.map((f) => ({
     id: idOf(f, entities.ids),
@@ -94,24 +119,116 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 /** "(Xinhua)", "[Photo/Xinhua]", "/ for China Daily)", "Source: …", "By Xinhua" at a line's end. */
 const CREDIT_BEFORE = /(?:[([/]|\bfor|Source\s*:|Editor\s*:|Photo\s*:)\s*$/i;
-const CREDIT_CLOSE = /^\s*(?:[)\]]|$|\n)/;
+/** What closes a credit: a bracket, a line end, or the "|" between fields of a source line. */
+const CREDIT_CLOSE = /^\s*(?:[)\]|]|$|\n)/;
 /** "Xinhua reports:", "Xinhua Insight:", "Xinhua, February 9, 2017", "Xinhua News Agency, Beijing, August 17 (…". */
 const CREDIT_AFTER = new RegExp(`^(?:\\s+(?:reports?|Insight)\\s*[:.]|,\\s*(?:[A-Z][a-z]+,\\s*)?${MONTH}\\s+\\d)`);
 /** A byline or dateline line: "By Xinhua", "Updated: 2024-05-30 Xinhua". */
 const CREDIT_LINE = /(?:^|\n)[^\S\n]*(?:By|Updated\s*:\s*[\d-]+)\s+$/;
+/**
+ * A line that only credits the story ("Source: Xinhua | …", "Editor: …", "Reporter Zhao Gang,
+ * Xinhua News Agency", "Photo: …"): nothing named on it acts in the story.
+ */
+const CREDIT_LINE_START =
+  /^[^\S\n]*[([]?(?:Source|Sources|Editor|Editors|Editor-in-charge|Reporter|Reporters|Writer|Written by|Correspondent|Photo|Photos|Photo by|By|Updated|Author|Translated by|Responsible editor)\b[^\n]*$/i;
+/** A news outlet: the publisher of a report, never its subject unless the text makes it one. */
+const MEDIA =
+  /\b(?:Xinhua|News\s+Agency|News\s+Service|Daily|CCTV|CGTN|Television|Radio|Times|Chinanews|Press|Network)\b/i;
+/** "…, reports Xinhua.", "…, Xinhua reported.", "according to Xinhua": the outlet that carried it. */
+const REPORTED_BY_BEFORE = /\b(?:reports?|reported|according\s+to|said|told|via)\s+(?:the\s+)?$/i;
+const REPORTED_BY_AFTER = /^\s*(?:reported|reports|learned)\b/i;
 
 /**
  * A credit names the publisher of the story, not an actor in it: a dateline, byline, source
- * or photo credit. Its organ is not proposed.
+ * or photo credit, a credit line, or a news outlet cited as the one that carried the report.
+ * Its organ is not proposed.
  */
 function isCredit(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 40);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const name = text.slice(start, end);
   return (
     (CREDIT_BEFORE.test(before) && CREDIT_CLOSE.test(after)) ||
     CREDIT_AFTER.test(after) ||
-    (CREDIT_LINE.test(before) && CREDIT_CLOSE.test(after))
+    (CREDIT_LINE.test(before) && CREDIT_CLOSE.test(after)) ||
+    // A short line: a caption that opens "Editor:" and tells what police did is the story's.
+    (line.length <= 100 && CREDIT_LINE_START.test(line)) ||
+    (MEDIA.test(name) && (REPORTED_BY_BEFORE.test(before) || REPORTED_BY_AFTER.test(after)))
   );
+}
+
+/** "China's Ministry of Public Security": the country's possessive is not part of the organ's name. */
+const COUNTRY_POSSESSIVE = /^(?:China|the\s+country|the\s+nation)['’]s\s+/i;
+
+function withoutCountry(doc: Analysed, f: Finding): Finding {
+  if (f.kind !== 'ORGAN' && f.kind !== 'CAMPAIGN' && f.kind !== 'REFORM') return f;
+  const m = COUNTRY_POSSESSIVE.exec(doc.text.slice(f.start, f.end));
+  if (!m || f.end - f.start - m[0].length < 3) return f;
+  const start = f.start + m[0].length;
+  const name = doc.text.slice(start, f.end);
+  return { ...f, start, name: name.charAt(0).toUpperCase() + name.slice(1) };
+}
+
+/**
+ * "the Communist Party of China (CPC) Central Committee" names one organ: the alias hit "CPC
+ * Central Committee" starts inside the brackets, and the expansion before them is part of its
+ * name, not a mention of the Party of its own.
+ */
+function expandedAbbreviations(doc: Analysed, linked: Finding[]): { hits: Finding[]; spans: [number, number][] } {
+  const dropped = new Set<Finding>();
+  const spans: [number, number][] = [];
+  const out = linked.map((h) => {
+    const inside = doc.text.slice(h.start, h.end);
+    if (!/^[A-Z]{2,}\)/.test(inside) || doc.text.charAt(h.start - 1) !== '(') return h;
+    const head = linked.find(
+      (g) => g !== h && g.end <= h.start && /^\s*\($/.test(doc.text.slice(g.end, h.start)) && g.sentence === h.sentence,
+    );
+    if (!head) return h;
+    dropped.add(head);
+    spans.push([head.start, h.start]);
+    return { ...h, start: head.start };
+  });
+  return { hits: out.filter((h) => !dropped.has(h)), spans };
+}
+
+/** "the National Immigration Administration (NIA)": the bracketed letters name it from then on. */
+const DEFINED_ABBREVIATION = /^\s*\(([A-Z][A-Z&]{1,9})\)/;
+
+/**
+ * An abbreviation the text defines after a name is a later mention of the same entity: "The NIA
+ * said …" is the administration, one candidate with both mentions' evidence.
+ */
+function abbreviations(doc: Analysed, findings: Finding[]): Finding[] {
+  const defined = new Map<string, Finding>();
+  for (const f of findings) {
+    if (f.kind === 'OUTCOME' || f.kind === 'PERSON') continue;
+    const m = DEFINED_ABBREVIATION.exec(doc.text.slice(f.end, f.end + 14));
+    if (m?.[1] && !defined.has(m[1])) defined.set(m[1], f);
+  }
+  if (defined.size === 0) return findings;
+  const added: Finding[] = [];
+  for (const [abbr, named] of defined) {
+    for (const m of doc.text.matchAll(new RegExp(`(?<![\\p{L}(])${abbr}(?![\\p{L}])`, 'gu'))) {
+      const start = m.index;
+      const end = start + abbr.length;
+      if (start < named.end) continue;
+      if (findings.some((f) => f.start < end && start < f.end)) continue;
+      const sentence = sentenceAt(doc, start);
+      if (sentence < 0) continue;
+      added.push({
+        ...named,
+        start,
+        end,
+        sentence,
+        rule: `${named.rule}+abbreviation`,
+        confidence: named.confidence * 0.95,
+      });
+    }
+  }
+  return added.length === 0 ? findings : [...findings, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function sentenceAt(doc: Analysed, offset: number): number {
@@ -447,6 +564,14 @@ function keyOf(f: Finding): string {
   if (f.kind === 'REFORM' && !f.linkedTo) {
     return `REFORM:${[...new Set(normWords(f.name).filter((w) => !/^(?:reform|of|the|a|an)$/.test(w)))].sort().join(' ')}`;
   }
+  // "Public Security Bureau of Shenzhen Municipality" is the "Shenzhen Municipal Public Security
+  // Bureau": an organ is the words of its name, in whatever order, "of the" aside.
+  if (f.kind === 'ORGAN') {
+    const words = normWords(f.name.replace(/-/g, ' '))
+      .filter((w) => !/^(?:of|the|a|an|s)$/.test(w))
+      .map((w) => w.replace(/ity$/, '').replace(/al$/, ''));
+    return `ORGAN:${[...new Set(words)].sort().join(' ')}`;
+  }
   return `${f.kind}:${normPhrase(f.name)}`;
 }
 
@@ -481,9 +606,51 @@ function idOf(f: Finding, ids: Map<string, string>): string {
   return ids.get(keyOf(f)) ?? '';
 }
 
+/**
+ * "Ferry thefts down 40 percent" (a headline) and "ferry thefts in Linhai fell by 40 percent
+ * year-on-year" state one change: the same rate, the same kind of figure, and one metric's words
+ * all within the other's. The shorter-named group joins the longer-named one.
+ */
+function samePercents(groups: Map<string, Finding[]>): Map<string, string> {
+  const into = new Map<string, string>();
+  const percents = [...groups.keys()]
+    .map((key) => ({ key, m: /^OUTCOME:([^|]+)\|percent\|(change|level)\|(.*)$/.exec(key) }))
+    .filter((x) => x.m !== null)
+    .map((x) => ({ key: x.key, value: x.m?.[1], change: x.m?.[2], words: new Set((x.m?.[3] ?? '').split('-')) }));
+  for (const a of percents) {
+    const b = percents
+      .filter(
+        (o) =>
+          o.key !== a.key &&
+          o.value === a.value &&
+          o.change === a.change &&
+          o.words.size > a.words.size &&
+          [...a.words].every((w) => o.words.has(w)),
+      )
+      .sort((x, y) => y.words.size - x.words.size || x.key.localeCompare(y.key))[0];
+    if (b) into.set(a.key, b.key);
+  }
+  // Follow chains to the longest name.
+  for (const [k, v] of into) {
+    let end = v;
+    for (let n = 0; into.has(end) && n < 10; n++) end = into.get(end) ?? end;
+    into.set(k, end);
+  }
+  return into;
+}
+
 function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
+  const grouped = new Map<string, Finding[]>();
+  for (const f of findings) grouped.set(keyOf(f), [...(grouped.get(keyOf(f)) ?? []), f]);
+  const into = samePercents(grouped);
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(keyOf(f), [...(groups.get(keyOf(f)) ?? []), f]);
+  for (const [key, group] of grouped) {
+    const target = into.get(key) ?? key;
+    groups.set(
+      target,
+      [...(groups.get(target) ?? []), ...group].sort((a, b) => a.start - b.start || a.end - b.end),
+    );
+  }
   const ids = new Map<string, string>();
   const used = new Set<string>();
   const list: CandidateEntity[] = [];
@@ -497,6 +664,7 @@ function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
     }
     used.add(id);
     ids.set(key, id);
+    for (const [from, to] of into) if (to === key) ids.set(from, id);
     const evidence: CandidateEvidence[] = [];
     for (const f of group) {
       const span = f.quote ?? doc.sentences[f.sentence];
@@ -536,7 +704,10 @@ function bestOutcome(doc: Analysed, group: readonly Finding[]): Finding {
     const x = f.fields as { period?: { start?: string }; year?: string; metricText?: string };
     const time = x.period?.start ? 3 : x.period ? 1 : x.year ? 2 : 0;
     const words = Math.min(6, String(x.metricText ?? '').split(' ').length);
-    const body = (doc.sentences[f.sentence]?.paragraph ?? 0) > 0 ? 100 : 0;
+    // A headline is an unpunctuated line (or the first one): the body's sentence states the figure fully.
+    const s = doc.sentences[f.sentence];
+    const punctuated = s !== undefined && /[.!?;:"”’)]\s*$/.test(doc.text.slice(s.start, s.end));
+    const body = (s?.paragraph ?? 0) > 0 && punctuated ? 100 : 0;
     return body + time * 10 + words;
   };
   return [...group].sort((a, b) => score(b) - score(a) || a.start - b.start)[0] ?? (group[0] as Finding);

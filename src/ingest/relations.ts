@@ -252,7 +252,11 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
       }
     }
   }
-  const people = mentions.filter((p) => p.kind === 'PERSON' && p.position !== undefined);
+  // A byline's role posts nobody: "(Reporter Li Ming) The Jinan Public Security Bureau said"
+  // names the bureau as the speaker, not as the reporter's employer.
+  const people = mentions.filter(
+    (p) => p.kind === 'PERSON' && p.position !== undefined && !BYLINE_ROLE.test(p.position),
+  );
   const posted = new Set(
     mentions.filter(
       (m) =>
@@ -330,8 +334,14 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           ) ||
             PRESS_HELD_BY.test(doc.text.slice(Math.max(0, m.start - 60), m.start))),
       );
+      // A byline's reporter gives way to any organ the story quotes before the figure: the
+      // reporter only wrote it down. A reporter whose story quotes no one (a review in the
+      // reporter's own words, as the curated corpus credits it) is the only voice it has.
+      const quoted = mentions.filter((m) => m.kind === 'ORGAN' && m.start < o.start && speaks(m) && !inPost(m)).pop();
       const voice =
-        latest && BYLINE_ROLE.test(latest.position ?? '') && pressOrgan ? pressOrgan : (latest ?? pressOrgan);
+        latest && BYLINE_ROLE.test(latest.position ?? '') && (pressOrgan ?? quoted)
+          ? (pressOrgan ?? quoted)
+          : (latest ?? pressOrgan);
       if (voice) add('REPORTED', voice, o, voice.kind === 'PERSON' ? 'rel-reported-voice' : 'rel-reported-organ', 0.5);
     }
   }

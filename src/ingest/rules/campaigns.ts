@@ -89,6 +89,23 @@ export function objectAfter(text: string, from: number): number {
 }
 
 /**
+ * A name written in title case ("Special Campaign Against Pension Fraud nets 800 suspects", a
+ * headline) ends at its first lower-case word: the verb of the headline is not the target.
+ */
+function titleCaseEnd(head: string, text: string, from: number, end: number): number {
+  if (!/^(?:\p{Lu}\S*\s+)*\p{Lu}\S*$/u.test(head.trim())) return end;
+  const re = /\s*(\S+)/y;
+  re.lastIndex = from;
+  let last = from;
+  for (let m = re.exec(text); m && re.lastIndex <= end; m = re.exec(text)) {
+    const w = (m[1] ?? '').replace(/^[“"‘]+/, '');
+    if (/^\p{Ll}/u.test(w) && !/^(?:and|of|the|on|in|for|against|to)$/.test(w)) break;
+    last = re.lastIndex;
+  }
+  return last > from ? last : end;
+}
+
+/**
  * "against telecom fraud" → "telecom fraud": a generic target says nothing of the campaign, and
  * what a campaign protects ("crackdown on public security", a translation of 严打整治) is no target.
  */
@@ -196,7 +213,7 @@ export const genericCampaigns: Rule = (input) => {
     // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
     if (/[”"’']\s*$/.test(text.slice(0, m.index))) continue;
     const objStart = m.index + m[0].length;
-    const end = objectAfter(text, objStart);
+    const end = titleCaseEnd(head, text, objStart, objectAfter(text, objStart));
     const target = text.slice(objStart, end).trim();
     if (!target || VAGUE_TARGET.test(target)) continue;
     // The name leaves out a time or place said in between ("a campaign in March to …").

@@ -13,7 +13,10 @@ const CAPW = `(?:[A-Z][A-Za-z]*(?:[-’'][A-Za-z]+)*|\\d{1,2}(?:st|nd|rd|th))`;
 const CONN = '(?:of|and|for|on|in)(?:[ \\t\\u00a0]+the)?';
 /** Spaces only: a name never runs across a line break (a title line, then a byline). */
 const SP = '[ \\t\\u00a0]+';
-const CHUNK = new RegExp(`${CAPW}(?:${SP}${CAPW}|${SP}${CONN}${SP}${CAPW})*`, 'g');
+/** A date after a connector ends the name: "the Ministry of Public Security in April". */
+const NOT_DATE =
+  '(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)';
+const CHUNK = new RegExp(`${CAPW}(?:${SP}${CAPW}|${SP}${CONN}${SP}${NOT_DATE}${CAPW})*`, 'g');
 
 const ORGAN_HEADS = new Set([
   'ministry',
