@@ -19,7 +19,14 @@ const MONTHS = [
   'november',
   'december',
 ];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+// News-agency style abbreviates months ("BEIJING, Oct. 24", "between June 25 and Sept. 30").
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)';
+/** After a month: a word boundary, or the abbreviation's full stop ("since Aug."). */
+const MONTH_END = '(?:\\b|(?<=\\.))';
+/** 1-12 for a month name or its abbreviation. */
+const monthNumber = (name: string | undefined): number =>
+  MONTHS.findIndex((m) => m.startsWith((name ?? '').toLowerCase().slice(0, 3))) + 1;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** RANGE: "from January to May this year", "from 2014 to 2016" (from .. date). */
@@ -87,7 +94,7 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     if (startYear === undefined || endYear === undefined) continue;
     const part = (month: string | undefined, day: string | undefined, year: number) => {
       if (!month) return String(year);
-      const mm = MONTHS.indexOf(month.toLowerCase()) + 1;
+      const mm = monthNumber(month);
       return day ? `${year}-${pad(mm)}-${pad(Number(day))}` : `${year}-${pad(mm)}`;
     };
     add(m, { date: part(m[6], m[7], endYear), role: 'RANGE', from: part(m[1], m[2], startYear) });
@@ -97,13 +104,13 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   for (const m of matches(new RegExp(`\\b${MONTH}\\s*[-–]\\s*${MONTH}(?:\\s+(?:of\\s+)?${rel})?`, 'gi'), text)) {
     const y = relYear(m[3]) ?? contextYear;
     if (y === undefined) continue;
-    const a = MONTHS.indexOf((m[1] ?? '').toLowerCase()) + 1;
-    const b = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    const a = monthNumber(m[1]);
+    const b = monthNumber(m[2]);
     add(m, { date: `${y}-${pad(b)}`, role: 'RANGE', from: `${y}-${pad(a)}` });
   }
   for (const m of matches(
     new RegExp(
-      `\\b(?:in\\s+|during\\s+)?the\\s+first\\s+(half|quarter|three quarters|(\\w+)\\s+months)(?:\\s+of\\s+(?:${rel}|the\\s+(?:current\\s+)?year))?(?!\\s+of\\b)`,
+      `\\b(?:in\\s+|during\\s+)?the\\s+first\\s+(half|quarter|three quarters|(\\w+)\\s+months)(?:\\s+(?:of\\s+)?(?:${rel}|the\\s+(?:current\\s+)?year))?(?!\\s+of\\b)`,
       'gi',
     ),
     text,
@@ -126,21 +133,30 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   for (const m of matches(new RegExp(`\\b${LEAD}${MONTH}\\s+(?:of\\s+)?(this year|last year)\\b`, 'gi'), text)) {
     const y = relYear(m[3]);
     if (y === undefined) continue;
-    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    const month = monthNumber(m[2]);
     add(m, { date: `${y}-${pad(month)}`, role: role(m[1]) });
   }
   for (const m of matches(
     new RegExp(`\\b${LEAD}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
     text,
   )) {
-    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
-    const year = m[4] ? Number(m[4]) : contextYear;
+    const month = monthNumber(m[2]);
     const day = Number(m[3]);
+    // "by May 15", "as of Sept. 6": a cut-off without a year is the last such day up to the
+    // report, whatever year the text named before ("since its launch in May 2016").
+    const pub = ctx.published;
+    const year = m[4]
+      ? Number(m[4])
+      : role(m[1]) === 'UNTIL' && pub?.month !== undefined && pub.day !== undefined
+        ? month * 100 + day <= pub.month * 100 + pub.day
+          ? pub.year
+          : pub.year - 1
+        : contextYear;
     if (year === undefined || day < 1 || day > 31) continue;
     add(m, { date: `${year}-${pad(month)}-${pad(day)}`, role: role(m[1]) });
   }
   for (const m of matches(new RegExp(`\\b${LEAD}${MONTH}(?:\\s+of)?\\s+(\\d{4})\\b`, 'gi'), text)) {
-    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    const month = monthNumber(m[2]);
     add(m, { date: `${m[3]}-${pad(month)}`, role: role(m[1]) });
   }
   for (const m of matches(new RegExp(`\\b${LEAD}((?:19|20)\\d{2})\\b(?![-–]\\d|\\d|%|,\\d)`, 'gi'), text)) {
@@ -170,7 +186,9 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     }
   }
   if (contextYear !== undefined) {
-    for (const m of matches(/\b(?:this|the same) year\b/gi, text)) add(m, { date: String(contextYear), role: 'AT' });
+    // "This year" is the report's year, even after a sentence about another ("than in 2022").
+    for (const m of matches(/\b(this|the same) year\b/gi, text))
+      add(m, { date: String(/this/i.test(m[1] ?? '') ? (pubYear ?? contextYear) : contextYear), role: 'AT' });
     // "Throughout the year, …", "during the whole year": the year the text is about.
     for (const m of matches(
       /\b(?:(?:throughout|during) the (?:whole |entire |full )?year|(?:in|for|over) the (?:whole|entire|full) year)\b/gi,
@@ -182,10 +200,13 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   const pubMonth = ctx.published?.month;
   if (pubYear !== undefined && pubMonth !== undefined) {
     for (const m of matches(
-      new RegExp(`\\b(as of the end of|as of|by the end of|up to|until)\\s+${MONTH}\\b${NO_DAY_OR_YEAR}`, 'gi'),
+      new RegExp(
+        `\\b(as of the end of|as of|by the end of|up to|until)\\s+${MONTH}${MONTH_END}${NO_DAY_OR_YEAR}`,
+        'gi',
+      ),
       text,
     )) {
-      const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+      const month = monthNumber(m[2]);
       add(m, { date: `${month <= pubMonth ? pubYear : pubYear - 1}-${pad(month)}`, role: 'UNTIL' });
     }
   }
@@ -216,9 +237,9 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     }
   }
   // "launched … in March": a month alone is in the year the text is about.
-  for (const m of matches(new RegExp(`\\b(in|since)\\s+${MONTH}\\b${NO_DAY_OR_YEAR}`, 'gi'), text)) {
+  for (const m of matches(new RegExp(`\\b(in|since)\\s+${MONTH}${MONTH_END}${NO_DAY_OR_YEAR}`, 'gi'), text)) {
     if (contextYear === undefined) continue;
-    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    const month = monthNumber(m[2]);
     // Published in March 2021, "launched … in May" was May 2020: a month after the report is last year's.
     const y = contextYear === pubYear && pubMonth !== undefined && month > pubMonth ? contextYear - 1 : contextYear;
     add(m, { date: `${y}-${pad(month)}`, role: role(m[1]) });
