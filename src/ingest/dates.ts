@@ -129,6 +129,18 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     if (y === undefined || !Number.isInteger(n) || n < 1 || n > 12) continue;
     add(m, { date: `${y}-${pad(n)}`, role: 'RANGE', from: `${y}-01` });
   }
+  // "Since the beginning of this year": from its January, to the report.
+  for (const m of matches(
+    /\b(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(this year|last year|the year|(?:19|20)\d{2})\b/gi,
+    text,
+  )) {
+    const y = /^the year$/i.test(m[1] ?? '') ? contextYear : relYear(m[1]);
+    if (y !== undefined) add(m, { date: `${y}-01`, role: 'SINCE' });
+  }
+  // "in the 2018-2022 period": a span of years.
+  for (const m of matches(/\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b(?![-–]\d)/g, text)) {
+    if (Number(m[1]) < Number(m[2])) add(m, { date: String(m[2]), role: 'RANGE', from: String(m[1]) });
+  }
   // "In May of this year", "since June last year".
   for (const m of matches(new RegExp(`\\b${LEAD}${MONTH}\\s+(?:of\\s+)?(this year|last year)\\b`, 'gi'), text)) {
     const y = relYear(m[3]);
@@ -181,6 +193,13 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
       const back = pubYear * 12 + (pubMonth - 1) - n;
       add(m, { date: now, role: 'UNTIL', from: `${Math.floor(back / 12)}-${pad((back % 12) + 1)}` });
     }
+    // "So far this year": from January to the report.
+    if (pubMonth)
+      for (const m of matches(
+        /\b(?:(?:so far|to date|up to now)\s+this year|this year\s+(?:so far|to date))\b/gi,
+        text,
+      ))
+        add(m, { date: now, role: 'RANGE', from: `${pubYear}-01` });
     for (const m of matches(/\b(?:as of now|up to now|so far|to date|at present)\b/gi, text)) {
       add(m, { date: now, role: 'UNTIL' });
     }

@@ -66,3 +66,22 @@ describe('time: months counted from a campaign’s launch', () => {
     expect(f?.period).toEqual({ start: '2023-01', end: '2023-04' });
   });
 });
+
+describe('time: the year so far and spans of years', () => {
+  it('"since the beginning of this year" runs from its January to the report', () => {
+    expect(
+      outcome('Since the beginning of this year, customs police have seized 610 fake passports.', 610)?.period,
+    ).toEqual({ start: '2023-01', end: '2023-06' });
+  });
+  it('"so far this year" runs from January to the report', () => {
+    expect(outcome('So far this year, traffic police have revoked 2,750 driving licences.', 2750)?.period).toEqual({
+      start: '2023-01',
+      end: '2023-06',
+    });
+  });
+  it('"the 2019-2021 period" is a span of years', () => {
+    expect(
+      outcome('In the 2019-2021 period, railway police returned 380 lost children to their parents.', 380)?.period,
+    ).toEqual({ start: '2019', end: '2021' });
+  });
+});
