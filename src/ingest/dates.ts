@@ -183,8 +183,9 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     }
     const pubMonth = ctx.published?.month;
     const now = pubMonth ? `${pubYear}-${pad(pubMonth)}` : String(pubYear);
-    for (const m of matches(/\b(?:in|over|during) the (?:past|last) (\w+) years\b/gi, text)) {
-      const n = WORD_NUMBERS[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
+    // "over the past decade" is ten years.
+    for (const m of matches(/\b(?:in|over|during) the (?:past|last) (?:(\w+) years|(decade))\b/gi, text)) {
+      const n = m[2] ? 10 : (WORD_NUMBERS[(m[1] ?? '').toLowerCase()] ?? Number(m[1]));
       if (Number.isInteger(n) && n > 0) add(m, { date: now, role: 'UNTIL', from: String(pubYear - n) });
     }
     for (const m of matches(/\b(?:in|over|during) the (?:past|last) (\w+) months?\b/gi, text)) {

@@ -85,3 +85,12 @@ describe('time: the year so far and spans of years', () => {
     ).toEqual({ start: '2019', end: '2021' });
   });
 });
+
+describe('time: the past decade', () => {
+  it('"over the past decade" is the ten years up to the report', () => {
+    expect(outcome('Over the past decade, water police have rescued 1,940 swimmers.', 1940)?.period).toEqual({
+      start: '2013',
+      end: '2023-06',
+    });
+  });
+});
