@@ -19,7 +19,14 @@ const MONTHS = [
   'november',
   'december',
 ];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+// News-agency style abbreviates months ("BEIJING, Oct. 24", "between June 25 and Sept. 30").
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)';
+/** After a month: a word boundary, or the abbreviation's full stop ("since Aug."). */
+const MONTH_END = '(?:\\b|(?<=\\.))';
+/** 1-12 for a month name or its abbreviation. */
+const monthNumber = (name: string | undefined): number =>
+  MONTHS.findIndex((m) => m.startsWith((name ?? '').toLowerCase().slice(0, 3))) + 1;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** RANGE: "from January to May this year", "from 2014 to 2016" (from .. date). */
@@ -87,7 +94,7 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     if (startYear === undefined || endYear === undefined) continue;
     const part = (month: string | undefined, day: string | undefined, year: number) => {
       if (!month) return String(year);
-      const mm = MONTHS.indexOf(month.toLowerCase()) + 1;
+      const mm = monthNumber(month);
       return day ? `${year}-${pad(mm)}-${pad(Number(day))}` : `${year}-${pad(mm)}`;
     };
     add(m, { date: part(m[6], m[7], endYear), role: 'RANGE', from: part(m[1], m[2], startYear) });
@@ -97,13 +104,13 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   for (const m of matches(new RegExp(`\\b${MONTH}\\s*[-–]\\s*${MONTH}(?:\\s+(?:of\\s+)?${rel})?`, 'gi'), text)) {
     const y = relYear(m[3]) ?? contextYear;
     if (y === undefined) continue;
-    const a = MONTHS.indexOf((m[1] ?? '').toLowerCase()) + 1;
-    const b = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    const a = monthNumber(m[1]);
+    const b = monthNumber(m[2]);
     add(m, { date: `${y}-${pad(b)}`, role: 'RANGE', from: `${y}-${pad(a)}` });
   }
   for (const m of matches(
     new RegExp(
-      `\\b(?:in\\s+|during\\s+)?the\\s+first\\s+(half|quarter|three quarters|(\\w+)\\s+months)(?:\\s+of\\s+(?:${rel}|the\\s+(?:current\\s+)?year))?(?!\\s+of\\b)`,
+      `\\b(?:in\\s+|during\\s+)?the\\s+first\\s+(half|quarter|three quarters|(\\w+)\\s+months)(?:\\s+(?:of\\s+)?(?:${rel}|the\\s+(?:current\\s+)?year))?(?!\\s+of\\b)`,
       'gi',
     ),
     text,
@@ -122,25 +129,46 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     if (y === undefined || !Number.isInteger(n) || n < 1 || n > 12) continue;
     add(m, { date: `${y}-${pad(n)}`, role: 'RANGE', from: `${y}-01` });
   }
+  // "Since the beginning of this year": from its January, to the report.
+  for (const m of matches(
+    /\b(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(this year|last year|the year|(?:19|20)\d{2})\b/gi,
+    text,
+  )) {
+    const y = /^the year$/i.test(m[1] ?? '') ? contextYear : relYear(m[1]);
+    if (y !== undefined) add(m, { date: `${y}-01`, role: 'SINCE' });
+  }
+  // "in the 2018-2022 period": a span of years.
+  for (const m of matches(/\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b(?![-–]\d)/g, text)) {
+    if (Number(m[1]) < Number(m[2])) add(m, { date: String(m[2]), role: 'RANGE', from: String(m[1]) });
+  }
   // "In May of this year", "since June last year".
   for (const m of matches(new RegExp(`\\b${LEAD}${MONTH}\\s+(?:of\\s+)?(this year|last year)\\b`, 'gi'), text)) {
     const y = relYear(m[3]);
     if (y === undefined) continue;
-    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    const month = monthNumber(m[2]);
     add(m, { date: `${y}-${pad(month)}`, role: role(m[1]) });
   }
   for (const m of matches(
     new RegExp(`\\b${LEAD}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
     text,
   )) {
-    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
-    const year = m[4] ? Number(m[4]) : contextYear;
+    const month = monthNumber(m[2]);
     const day = Number(m[3]);
+    // "by May 15", "as of Sept. 6": a cut-off without a year is the last such day up to the
+    // report, whatever year the text named before ("since its launch in May 2016").
+    const pub = ctx.published;
+    const year = m[4]
+      ? Number(m[4])
+      : role(m[1]) === 'UNTIL' && pub?.month !== undefined && pub.day !== undefined
+        ? month * 100 + day <= pub.month * 100 + pub.day
+          ? pub.year
+          : pub.year - 1
+        : contextYear;
     if (year === undefined || day < 1 || day > 31) continue;
     add(m, { date: `${year}-${pad(month)}-${pad(day)}`, role: role(m[1]) });
   }
   for (const m of matches(new RegExp(`\\b${LEAD}${MONTH}(?:\\s+of)?\\s+(\\d{4})\\b`, 'gi'), text)) {
-    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    const month = monthNumber(m[2]);
     add(m, { date: `${m[3]}-${pad(month)}`, role: role(m[1]) });
   }
   for (const m of matches(new RegExp(`\\b${LEAD}((?:19|20)\\d{2})\\b(?![-–]\\d|\\d|%|,\\d)`, 'gi'), text)) {
@@ -155,8 +183,9 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     }
     const pubMonth = ctx.published?.month;
     const now = pubMonth ? `${pubYear}-${pad(pubMonth)}` : String(pubYear);
-    for (const m of matches(/\b(?:in|over|during) the (?:past|last) (\w+) years\b/gi, text)) {
-      const n = WORD_NUMBERS[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
+    // "over the past decade" is ten years.
+    for (const m of matches(/\b(?:in|over|during) the (?:past|last) (?:(\w+) years|(decade))\b/gi, text)) {
+      const n = m[2] ? 10 : (WORD_NUMBERS[(m[1] ?? '').toLowerCase()] ?? Number(m[1]));
       if (Number.isInteger(n) && n > 0) add(m, { date: now, role: 'UNTIL', from: String(pubYear - n) });
     }
     for (const m of matches(/\b(?:in|over|during) the (?:past|last) (\w+) months?\b/gi, text)) {
@@ -165,12 +194,21 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
       const back = pubYear * 12 + (pubMonth - 1) - n;
       add(m, { date: now, role: 'UNTIL', from: `${Math.floor(back / 12)}-${pad((back % 12) + 1)}` });
     }
+    // "So far this year": from January to the report.
+    if (pubMonth)
+      for (const m of matches(
+        /\b(?:(?:so far|to date|up to now)\s+this year|this year\s+(?:so far|to date))\b/gi,
+        text,
+      ))
+        add(m, { date: now, role: 'RANGE', from: `${pubYear}-01` });
     for (const m of matches(/\b(?:as of now|up to now|so far|to date|at present)\b/gi, text)) {
       add(m, { date: now, role: 'UNTIL' });
     }
   }
   if (contextYear !== undefined) {
-    for (const m of matches(/\b(?:this|the same) year\b/gi, text)) add(m, { date: String(contextYear), role: 'AT' });
+    // "This year" is the report's year, even after a sentence about another ("than in 2022").
+    for (const m of matches(/\b(this|the same) year\b/gi, text))
+      add(m, { date: String(/this/i.test(m[1] ?? '') ? (pubYear ?? contextYear) : contextYear), role: 'AT' });
     // "Throughout the year, …", "during the whole year": the year the text is about.
     for (const m of matches(
       /\b(?:(?:throughout|during) the (?:whole |entire |full )?year|(?:in|for|over) the (?:whole|entire|full) year)\b/gi,
@@ -182,10 +220,13 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   const pubMonth = ctx.published?.month;
   if (pubYear !== undefined && pubMonth !== undefined) {
     for (const m of matches(
-      new RegExp(`\\b(as of the end of|as of|by the end of|up to|until)\\s+${MONTH}\\b${NO_DAY_OR_YEAR}`, 'gi'),
+      new RegExp(
+        `\\b(as of the end of|as of|by the end of|up to|until)\\s+${MONTH}${MONTH_END}${NO_DAY_OR_YEAR}`,
+        'gi',
+      ),
       text,
     )) {
-      const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+      const month = monthNumber(m[2]);
       add(m, { date: `${month <= pubMonth ? pubYear : pubYear - 1}-${pad(month)}`, role: 'UNTIL' });
     }
   }
@@ -216,9 +257,9 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     }
   }
   // "launched … in March": a month alone is in the year the text is about.
-  for (const m of matches(new RegExp(`\\b(in|since)\\s+${MONTH}\\b${NO_DAY_OR_YEAR}`, 'gi'), text)) {
+  for (const m of matches(new RegExp(`\\b(in|since)\\s+${MONTH}${MONTH_END}${NO_DAY_OR_YEAR}`, 'gi'), text)) {
     if (contextYear === undefined) continue;
-    const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+    const month = monthNumber(m[2]);
     // Published in March 2021, "launched … in May" was May 2020: a month after the report is last year's.
     const y = contextYear === pubYear && pubMonth !== undefined && month > pubMonth ? contextYear - 1 : contextYear;
     add(m, { date: `${y}-${pad(month)}`, role: role(m[1]) });

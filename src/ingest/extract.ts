@@ -332,11 +332,16 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     );
     out.push(...found);
     previous = [...previous, ...found];
-    // A baseline ("compared with 2012") is not the year the text goes on about.
+    // A baseline ("compared with 2012", "than in the same period of 2022") is not the year the
+    // text goes on about.
     const last = [...dates]
       .reverse()
       .find(
-        (d) => d.role !== 'UNTIL' && !/compared with\s*$/i.test(doc.text.slice(Math.max(0, d.start - 20), d.start)),
+        (d) =>
+          d.role !== 'UNTIL' &&
+          !/(?:compared (?:with|to)|same period (?:of|in)|than(?: in)?)\s*$/i.test(
+            doc.text.slice(Math.max(0, d.start - 20), d.start),
+          ),
       );
     if (last) {
       year = yearOf(last.date);

@@ -54,7 +54,7 @@ const MEASURE =
 const LENGTH = /^(?:kilometers?|kilometres?|km|meters?|metres?|miles?)$/i;
 const TIME_UNITS = /^(?:years?|months?|days?|hours?|minutes?|times|consecutive|weeks?|o'clock|am|pm)$/i;
 const MONTH_BEFORE =
-  /(?:January|February|March|April|May|June|July|August|September|October|November|December|No\.|Version|version|Article|article)\s*$/;
+  /(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|No\.|Version|version|Article|article)\s*$/;
 
 export interface OutcomeContext {
   readonly published?: PartialDate;
@@ -911,6 +911,15 @@ function when(
     const now = `${pub.year}-${pad(pub.month)}`;
     if (launch.slice(0, 7) <= now) return { period: { start: launch.slice(0, 7), end: now } };
   }
+  // "During the first seven months of the two-year campaign": N months from its launch.
+  const first = FIRST_MONTHS_OF_CAMPAIGN.exec(clause);
+  if (launch && launch.length >= 7 && first) {
+    const n = first[1] ? (WORD_NUMBERS[first[1].toLowerCase()] ?? Number(first[1])) : 1;
+    if (Number.isInteger(n) && n >= 1 && n <= 24) {
+      const m0 = Number(launch.slice(0, 4)) * 12 + Number(launch.slice(5, 7)) - 1 + n - 1;
+      return { period: { start: launch.slice(0, 7), end: `${Math.floor(m0 / 12)}-${pad((m0 % 12) + 1)}` } };
+    }
+  }
   const t = whenOf(input, ctx, dates, start, end, after);
   const period = t.period as { start?: string; end?: string } | undefined;
   if (period?.end && !period.start && launch && launch.slice(0, 7) <= period.end.slice(0, 7)) {
@@ -926,6 +935,9 @@ function when(
  */
 const DURING_CAMPAIGN =
   /\b(?:(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b|since\s+(?:the\s+)?(?:launch|start|beginning|kick-off)\s+of\s+(?:the|this|its|their)\b|since\s+(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|action)\s+(?:was\s+)?(?:launched|began|started|kicked off)\b)/i;
+
+const FIRST_MONTHS_OF_CAMPAIGN =
+  /\bfirst\s+(?:([a-z]+|\d{1,2})\s+months|month)\s+(?:of|since)\s+(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,3}(?:campaign|operation|crackdown|special action|drive)\b/i;
 
 function figureDates(input: RuleInput, dates: readonly DateMention[]): DateMention[] {
   const text = input.doc.text;
