@@ -26,3 +26,24 @@ describe('a document said to be issued', () => {
     expect(documents('A three-year action plan was issued by the bureau in May.')).toEqual([]);
   });
 });
+
+describe('relations of documents and packages', () => {
+  const relations = (text: string) => {
+    const x = extractInvented(text, 'documents');
+    const name = (id: string) => x.entities.find((e) => e.id === id)?.name ?? id;
+    return x.relations.map((r) => `${name(r.source)} ${r.type} ${name(r.target)}`);
+  };
+  it('"a guideline … was issued by the State Council": the organ issued it', () => {
+    const issued = relations('A guideline for the licensing of pet shops was issued by the State Council on May 3.');
+    expect(issued.filter((r) => r.includes('ISSUED'))).toEqual([
+      "State Council of the People's Republic of China ISSUED Guideline for the licensing of pet shops",
+    ]);
+  });
+  it('"Twelve measures will be rolled out, including A and B": each listed item is part of the package', () => {
+    const r = relations(
+      'Twelve measures will be rolled out, including cutting queue times at border posts, and printing boat permits on the spot.',
+    );
+    expect(r).toContain('Cutting queue times at border posts PART_OF Twelve measures');
+    expect(r).toContain('Printing boat permits on the spot PART_OF Twelve measures');
+  });
+});
