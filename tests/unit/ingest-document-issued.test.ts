@@ -46,4 +46,10 @@ describe('relations of documents and packages', () => {
     expect(r).toContain('Cutting queue times at border posts PART_OF Twelve measures');
     expect(r).toContain('Printing boat permits on the spot PART_OF Twelve measures');
   });
+  it('a list further on in the sentence ("covering matters such as") names no items of the package', () => {
+    const r = relations(
+      'The bureau issued 8 measures to cut red tape, covering matters such as the online renewal of boat licences and the filing of harbour permits by post.',
+    );
+    expect(r.filter((x) => x.includes('PART_OF'))).toEqual([]);
+  });
 });
