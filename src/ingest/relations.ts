@@ -95,6 +95,16 @@ const VERB_RULES: readonly VerbRule[] = [
 
 const LAUNCHED_BY =
   /^\s*(?:,\s*)?(?:which\s+(?:was|were)\s+)?(?:was\s+|were\s+)?(?:launched|deployed|organi[sz]ed|initiated|led|started|coordinated|directed|headed|commanded)\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i;
+/** "a guideline for X was issued by the State Council": the organ after the passive verb issued it. */
+const ISSUED_BY =
+  /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:jointly\s+)?(?:issued|released|promulgated|published|printed\s+and\s+distributed)\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i;
+/**
+ * Between a package and its listed items: "Twenty measures will be introduced, including A, B".
+ * The cue follows the package at once (or its passive verb); "covering", "such as" after a noun
+ * ("covering matters such as") or a list further on in the sentence name no items of it.
+ */
+const LIST_CUE =
+  /^\s*,?\s*(?:(?:will|would|shall|have|has|had|were|are|was|is)\s+(?:also\s+)?(?:be\s+|been\s+)?[a-z]+(?:\s+out)?\s*,?\s*)?including\s[^.;:]*$/i;
 /** Who coordinates or directs a campaign leads it; who launches or organises it launched it. */
 const LED_BY = /\b(?:led|coordinated|directed|headed|commanded)\b/i;
 /** "the ministry's crackdown", "the bureau's latest special campaign against …". */
@@ -202,6 +212,11 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
         }
         // "The special campaign launched by the ministry in February".
         launchedBy(a, b);
+        if ((a.kind === 'DOCUMENT' || a.kind === 'LAW') && b.kind === 'ORGAN' && ISSUED_BY.test(between))
+          add('ISSUED', b, a, 'rel-issued-by', 0.75);
+        // "12 measures to improve X, including A, B and C": each item listed after the package is part of it.
+        if (a.kind === 'REFORM' && b.kind === 'REFORM' && LIST_CUE.test(between))
+          add('PART_OF', b, a, 'rel-listed-item', 0.7);
         // "the Ministry of Public Security's crackdown against human trafficking": its owner launched it.
         if (a.kind === 'ORGAN' && (b.kind === 'CAMPAIGN' || b.kind === 'REFORM') && POSSESSED.test(between))
           add('LAUNCHED', a, b, 'rel-organ-possessive-campaign', 0.7);

@@ -30,9 +30,31 @@ const HELD_MEETING =
 const RULEBOOK =
   /\b(?:revise|revised|revising|formulate|formulated|formulating|amend|amended|amending|issue|issued|issuing|promulgate|promulgated|improve|improved|improving)\s+(?:and\s+[a-z]+\s+)?(?:the\s+)?((?:[a-z-]+\s+){0,2}(?:regulations|provisions|rules)\s+(?:for|on)\s+[a-z -]{5,100}?)(?=\s*[,.;:]|$)/g;
 
+/**
+ * A policy document named in lower case and said to be issued: "a guideline for the reform of X
+ * was issued by …", "a reform plan approved by central authorities". A bare "the guideline" is
+ * a later mention, and an action plan is a campaign.
+ */
+const ISSUED_DOCUMENT =
+  /\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+((?:(?!action\s|work\s)[a-z-]+\s+){0,4}?(?:guidelines?|opinions?|plan|circular|notice|decision|outline)(?:\s+(?:for|on)\s+[^,;:.!?]{3,80}?)?)\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:jointly\s+)?(?:issued|released|approved|published|unveiled|promulgated)\s+(?:by|on|in|last|this|and|jointly)\b/g;
+
 /** Laws and regulations named in lower case; "… criminal cases and administrative cases" names two. */
 export const lawPhrases: Rule = (input) => {
   const out: Finding[] = [];
+  for (const m of allMatches(ISSUED_DOCUMENT, input.text)) {
+    const phrase = m[1] ?? '';
+    if (phrase.split(/\s+/).length < 2) continue;
+    const start = m.index + m[0].indexOf(phrase);
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'DOCUMENT',
+        name: capitalise(phrase),
+        rule: 'phrase-document-issued',
+        confidence: 0.65,
+        fields: {},
+      }),
+    );
+  }
   for (const m of allMatches(RULEBOOK, input.text)) {
     const phrase = m[1] ?? '';
     const start = m.index + m[0].length - phrase.length;

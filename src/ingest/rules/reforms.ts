@@ -22,10 +22,10 @@ const LEAD =
 const NOT_MODIFIER =
   /^(?:the|a|an|and|or|of|to|in|on|for|by|with|through|as|at|from|is|are|was|were|be|been|has|have|had|will|would|that|which|this|these|its|their|our|deepen|deepening|deepened|promote|promoting|promoted|advance|advancing|carry|carried|out|further|continue|continued|continuing|comprehensive|comprehensively|overall|major|key|important|relevant|various|such|all|more|new|every|each|related|supporting|systematic|implement|implemented|implementing|push|pushed|pushing|forward|since|after|before|during|said|says|first|latest|recent|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)$/i;
 const SYSTEM_BUILT =
-  /\b(?:call(?:ed|s|ing)?\s+for|establish|established|establishing|set up|setting up|build|built|building|improve|improved|improving|implement|implemented|implementing|introduce|introduced|introducing|launch|launched|launching|roll out|rolled out|adopt|adopted|adopting|pilot|piloted|piloting|explore|explored|exploring|promote|promoted|promoting)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){1,6}?(?:system|mechanism|model|regime))\b/g;
+  /\b(?:call(?:ed|s|ing)?\s+for|establish|established|establishing|set up|setting up|build|built|building|improve|improved|improving|implement|implemented|implementing|introduce|introduced|introducing|launch|launched|launching|roll out|rolled out|adopt|adopted|adopting|pilot|piloted|piloting|explore|explored|exploring|promote|promoted|promoting)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){1,6}?(?:system|mechanism|model|regime|platform))\b/g;
 /** A system set up, said in the passive: "the residence permit system will be fully implemented". */
 const SYSTEM_PASSIVE =
-  /\b(?:[Tt]he|an?|An?)\s+((?:[a-z-]+\s+){1,5}?(?:system|mechanism|model|regime))\s+(?:will|would|is|are|was|were|has|have|had|to)\s+(?:be\s+|been\s+|being\s+)?(?:[a-z]+ly\s+)?(?:established|implemented|introduced|rolled out|piloted|launched|set up|built|adopted|extended|expanded)\b/g;
+  /\b(?:[Tt]he|an?|An?)\s+((?:[a-z-]+\s+){1,5}?(?:system|mechanism|model|regime|platform))\s+(?:will|would|is|are|was|were|has|have|had|to)\s+(?:be\s+|been\s+|being\s+)?(?:[a-z]+ly\s+)?(?:established|implemented|introduced|rolled out|piloted|launched|set up|built|adopted|extended|expanded)\b/g;
 /** A system or mechanism named by its purpose: "improve the mechanism for handling complaints". */
 const SYSTEM_FOR =
   /\b(?:establish|established|establishing|set up|setting up|build|built|building|improve|improved|improving|implement|implemented|implementing|introduce|introduced|introducing|launch|launched|launching|adopt|adopted|adopting|pilot|piloted|piloting|perfect|perfected|perfecting)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){0,3}?(?:system|mechanism)s?\s+(?:for|of)\s+)/g;
@@ -36,7 +36,7 @@ const NOMINAL_REFORM =
 const INTO_SYSTEM =
   /\b((?:bring|bringing|brought|incorporate|incorporating|incorporated)\s+(?:the\s+|all\s+)?[a-z][a-z -]{2,50}?\s+into\s+the\s+(?:[a-z-]+\s+){0,4}?(?:system|scope|coverage))\b/gi;
 const NUMBER_WORD =
-  '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a series of|a package of|a set of|a raft of|a batch of)';
+  '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|several|a series of|a package of|a set of|a raft of|a batch of)';
 /** "26 measures to facilitate …", "a series of new measures on …", "10 convenience measures for …". */
 const MEASURES = new RegExp(
   `\\b(?:(${NUMBER_WORD})\\s+)?((?:(?:new|further|specific|concrete|policy|[a-z-]+)\\s+){0,2}(?:measures|policies|steps|initiatives|guidelines|opinions))\\s+(to|for|on|aimed at|that)\\s+`,
@@ -93,6 +93,53 @@ const EASING_NOUN: Record<string, string> = {
   cancel: 'Cancellation',
   loosen: 'Loosening',
 };
+/**
+ * Something reformed, said in the passive with the reform in the verb: "restrictions on X will be
+ * lifted", "the licence market will be further opened", "organization of tests will be
+ * reformed". The subject is read backwards from the verb to the clause's start.
+ */
+const REFORMED_PASSIVE =
+  /\s+(?:will|would|shall|is\s+to|are\s+to|has|have|had|was|were|is|are)\s+(?:also\s+|now\s+|further\s+)?(?:be\s+|been\s+|being\s+)?(?:(?:[a-z]+ly|further)\s+)?(reformed|relaxed|lifted|eased|loosened|abolished|scrapped|streamlined|simplified|liberali[sz]ed|opened(?:\s+up)?|improved|optimi[sz]ed|standardi[sz]ed|unified|overhauled)\b/g;
+const REFORMED_NOUN: Record<string, string> = {
+  reformed: 'Reform',
+  relaxed: 'Relaxation',
+  lifted: 'Lifting',
+  eased: 'Easing',
+  loosened: 'Loosening',
+  abolished: 'Abolition',
+  scrapped: 'Scrapping',
+  streamlined: 'Streamlining',
+  simplified: 'Simplification',
+  opened: 'Opening',
+  improved: 'Improvement',
+  overhauled: 'Overhaul',
+  unified: 'Unification',
+};
+/** Verbs that also describe ordinary progress ("the situation has improved"): a reform only for a policy in the future. */
+const WEAK_REFORMED = /^(?:improved|optimi[sz]ed|standardi[sz]ed|unified|opened)$/;
+/** The heads a policy-like subject ends in, before any "for/of/with" tail. */
+const POLICY_HEAD =
+  /\b(?:polic(?:y|ies)|systems?|mechanisms?|rules|regulations|procedures|conditions|requirements|restrictions|services|management|market|regime|criteria|standards)$/i;
+/** A permit, fee or system done away with: "scrap its temporary residence permit". */
+const ABOLISHED =
+  /\b(?:abolish(?:ed|es|ing)?|scrap(?:ped|s|ping)?|d(?:o|id|oing|oes)\s+away\s+with|phas(?:e|ed|es|ing)\s+out)\s+(?:the\s+|its\s+|their\s+|all\s+|China's\s+)?((?:[a-z-]+\s+){0,4}(?:permits?|certificates?|licen[cs]es?|cards?|fees?|charges?|systems?|polic(?:y|ies)|procedures?|registrations?|approvals?))\b/g;
+/** A counted package announced in the passive: "Twenty measures will be introduced, including …". */
+const MEASURES_PASSIVE = new RegExp(
+  `\\b(${NUMBER_WORD})\\s+((?:new\\s+|further\\s+|specific\\s+|policy\\s+|reform\\s+|convenience\\s+)?(?:measures|policies|steps|initiatives))\\s+(?:will|would|shall|have|has|had|were|are)\\s+(?:also\\s+)?(?:be\\s+|been\\s+)?(?:introduced|issued|rolled\\s+out|launched|unveiled|released|adopted|implemented|announced)\\b`,
+  'gi',
+);
+/** Trials or pilots of a change: "Trials will be carried out to allow X". */
+const TRIALS =
+  /\b([Tt]rials?|[Pp]ilots?|[Pp]ilot\s+(?:programs?|programmes?|projects?))\s+(?:will|would|shall|have|has|had|were|are|was|is)\s+(?:also\s+)?(?:be\s+|been\s+)?(?:carried\s+out|launched|conducted|rolled\s+out)\s+(?:in\s+[^,.;]{2,40}?\s+)?(to|on|for)\s+/g;
+
+/** Where a passive subject starts, read back from `end`: the clause's start. */
+function subjectBefore(text: string, end: number): number {
+  let start = 0;
+  for (const m of text.slice(0, end).matchAll(/[.;:!?,()\n]\s*|\b(?:that|which|and|but|while|where|when|as)\s+/g))
+    start = m.index + m[0].length;
+  return start;
+}
+
 /** Words after "in" or "for" that open a time, a place or a new clause rather than continue an object. */
 const NOT_CONTINUED =
   /^(?:the|a|an|this|that|last|next|recent|early|late|first|second|all|some|many|most|various|order|addition|line|accordance|time)$/;
@@ -168,6 +215,8 @@ export const reformPhrases: Rule = (input) => {
         .trimEnd();
       const words = item.split(/\s+/);
       if (words.length < 3 || words.length > 18 || !/^(?:the\s+)?[a-z]/.test(item)) continue;
+      // ", in the campaign to …": an adjunct of the sentence, not an item of the list.
+      if (/^(?:in|as|for|with|to|by|at|on|under|during|from)\s/.test(item)) continue;
       push(at0, item, 'phrase-reform-listed-item', 0.65, { listedIn });
     }
   };
@@ -228,6 +277,70 @@ export const reformPhrases: Rule = (input) => {
     if (end === from) continue;
     const what = text.slice(m.index + (m[1] ?? '').length, end).trim();
     named(m.index, end, `${EASING_NOUN[stem]} of ${what}`, 'phrase-reform-eased', 0.6);
+  }
+  for (const m of allMatches(REFORMED_PASSIVE, text)) {
+    const verb = (m[1] ?? '').toLowerCase().replace(/\s+up$/, '');
+    const start = subjectBefore(text, m.index);
+    let subject = text.slice(start, m.index).replace(/^(?:the|a|an|its|their)\s+/i, '');
+    subject = subject.replace(/^(?:in addition|meanwhile|moreover|also)\s+/i, '');
+    const words = subject.split(/\s+/);
+    if (words.length < 1 || words.length > 18 || subject.length < 4) continue;
+    if (/^(?:it|they|this|these|those|he|she|we|which|there)$/i.test(subject) || /\d/.test(words[0] ?? '')) continue;
+    // "improved", "unified", "opened": a reform only when a policy-like thing will be changed.
+    const head = subject.split(/\s+(?:for|of|on|in|with|at|to)\s+/)[0] ?? subject;
+    const future = /^\s+(?:will|would|shall|is\s+to|are\s+to)\b/.test(m[0]);
+    if (WEAK_REFORMED.test(verb) && !(future && POLICY_HEAD.test(head))) {
+      // "will be further opened", "opened up": opening a market is a reform in itself.
+      if (!(verb === 'opened' && /\b(?:further|up)\b/.test(m[0]) && /\bmarkets?$/i.test(head))) continue;
+    }
+    // "the X policy was relaxed" is the policy itself, named by POLICY_PASSIVE.
+    if (
+      /polic(?:y|ies)$/i.test(subject) &&
+      /^(?:relaxed|eased|loosened|lifted|optimi[sz]ed|liberali[sz]ed)$/.test(verb)
+    )
+      continue;
+    const noun = REFORMED_NOUN[verb] ?? capitalise(verb.replace(/ed$/, 'ation'));
+    named(
+      start,
+      m.index + m[0].length,
+      `${noun} of ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`,
+      'phrase-reform-reformed-passive',
+      0.6,
+    );
+  }
+  for (const m of allMatches(ABOLISHED, text)) {
+    const what = (m[1] ?? '').replace(/^controversial\s+/, '');
+    named(m.index, m.index + m[0].length, `Abolition of ${what}`, 'phrase-reform-abolished', 0.65);
+  }
+  for (const m of allMatches(TRIALS, text)) {
+    const from = m.index + m[0].length;
+    const end = m[2] === 'to' ? purposeAfter(text, from) : objectAfter(text, from);
+    if (end === from) continue;
+    named(
+      m.index,
+      end,
+      `${capitalise((m[1] ?? '').toLowerCase())} ${m[2]} ${text.slice(from, end)}`,
+      'phrase-reform-trials',
+      0.6,
+    );
+  }
+  for (const m of allMatches(MEASURES_PASSIVE, text)) {
+    const count = (m[1] ?? '').toLowerCase();
+    const n = /^\d+$/.test(count) ? Number(count) : NUMBERS[count];
+    const span = at(input, m.index, m.index + m[0].length);
+    if (!span) continue;
+    const name = capitalise(`${m[1]} ${m[2]}`);
+    out.push({
+      kind: 'REFORM',
+      name,
+      ...span,
+      sentence: input.sentence.index,
+      rule: 'phrase-reform-measures-passive',
+      confidence: 0.65,
+      fields: n !== undefined ? { measureCount: n } : {},
+    });
+    const list = /^\s*,?\s*(?:including|such as|namely|covering)\s+/i.exec(text.slice(m.index + m[0].length));
+    if (list) listItems(m.index + m[0].length + list[0].length, name);
   }
   for (const m of allMatches(REFORM_OF, text)) {
     const from = m.index + m[0].length;
