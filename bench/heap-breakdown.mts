@@ -102,7 +102,7 @@ function summarise(path: string): void {
   // The edges, only when retainers are asked for: [type, name or index, to node] each.
   let edges = new Uint32Array(values.retainers ? 1 << 22 : 0);
   let edgeCount = 0;
-  let state: 'nodes' | 'edges-seek' | 'edges' | 'seek' | 'strings' | 'done' = 'nodes';
+  let state: 'nodes' | 'edges-seek' | 'edges' | 'seek' | 'strings' = 'nodes';
   const edgesSeek = Buffer.from('"edges":[');
   let number = -1;
   const seek = Buffer.from('"strings":[');
@@ -113,7 +113,7 @@ function summarise(path: string): void {
     const n = readSync(fd, chunk, 0, chunk.length, position);
     if (n === 0) break;
     position += n;
-    for (let i = 0; i < n && state !== 'done'; i++) {
+    for (let i = 0; i < n; i++) {
       const c = chunk[i] as number;
       if (state === 'nodes') {
         if (c >= 48 && c <= 57) number = number < 0 ? c - 48 : number * 10 + c - 48;
