@@ -31,9 +31,10 @@
  *      the right length, the adjacency that it is still the collator's order here.
  *   I, S, P  the full-text indexes (see "Full-text indexes" below); absent in older files
  *   Z  end marker repeating the counts, so a truncated file is never taken as complete
- * Binary sections are split over frames of a few MB like the others and joined into one
- * buffer when read: no record in them is parsed until something asks for it (lazy records,
- * issue 20), so loading costs the heads plus a copy of the bytes.
+ * Binary sections are split over frames of a few MB like the others. Offsets and the relation
+ * order are joined into one buffer when read; the record sections' bytes (E, Q) are checked and
+ * left in the file, and a record is read from it only when something asks for it (lazy records,
+ * issue 20, section-file.ts), so loading costs the heads and offsets.
  *
  * Compactness (size and, mostly, heap after load): evidence is stored as offsets only and
  * its quote is sliced back out of the document text (the loader guaranteed
