@@ -153,8 +153,17 @@ export class RelationColumns {
   }
 }
 
+/** Records encoded back to back, with the offset of each (and of the end): in memory or in a file (section-file.ts). */
+export interface RecordBytes {
+  readonly offsets: Uint32Array;
+  readonly length: number;
+  /** All the records' bytes, for writing them out again. */
+  readonly bytes: Buffer;
+  text(i: number): string;
+}
+
 /** Records encoded back to back, with the offset of each (and of the end). */
-export class RecordSection {
+export class RecordSection implements RecordBytes {
   constructor(
     readonly bytes: Buffer,
     readonly offsets: Uint32Array,
@@ -321,8 +330,8 @@ export class RecordStore {
 
   constructor(
     readonly codec: RecordCodec,
-    readonly entitySection: RecordSection,
-    readonly relationSection: RecordSection,
+    readonly entitySection: RecordBytes,
+    readonly relationSection: RecordBytes,
     readonly relations: RelationColumns,
     /** The entity a MENTIONS edge points at, for its evidence. */
     entityOf: (id: string) => LazyEntity | undefined,

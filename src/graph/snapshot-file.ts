@@ -15,7 +15,8 @@
  *   N  entity heads, in the snapshot's order (sorted by id; the index is the id rank): what the
  *      graph node holds eagerly, [id, kind index, cited document indices, date, start, end,
  *      outcome] (0 for an absent field)
- *   E  binary: the entity records section, the records' bytes back to back (record-store.ts
+ *   E  binary: the entity records section, the records' bytes back to back, left in the file
+ *      when read (section-file.ts; record-store.ts
  *      gives the encoding of one record: UTF-8 JSON of the fields the head lacks)
  *   O  binary: its offsets, Uint32 little-endian, one per record plus the end
  *   R  curated relation heads in graph insertion order: [type index, source entity index,
@@ -30,9 +31,10 @@
  *      the right length, the adjacency that it is still the collator's order here.
  *   I, S, P  the full-text indexes (see "Full-text indexes" below); absent in older files
  *   Z  end marker repeating the counts, so a truncated file is never taken as complete
- * Binary sections are split over frames of a few MB like the others and joined into one
- * buffer when read: no record in them is parsed until something asks for it (lazy records,
- * issue 20), so loading costs the heads plus a copy of the bytes.
+ * Binary sections are split over frames of a few MB like the others. Offsets and the relation
+ * order are joined into one buffer when read; the record sections' bytes (E, Q) are checked and
+ * left in the file, and a record is read from it only when something asks for it (lazy records,
+ * issue 20, section-file.ts), so loading costs the heads and offsets.
  *
  * Compactness (size and, mostly, heap after load): evidence is stored as offsets only and
  * its quote is sliced back out of the document text (the loader guaranteed
@@ -81,12 +83,14 @@ import {
   type LazyRelation,
   plainEntity,
   plainRelation,
+  type RecordBytes,
   RecordCodec,
   RecordSection,
   RecordStore,
   RelationColumns,
 } from './record-store.js';
 import { indexOptions as entityIndexOptions } from './search.js';
+import { FileRecordSection, SECTION_BLOCK, SectionBlocks } from './section-file.js';
 import { type EncodedSnapshotInput, type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
@@ -147,7 +151,12 @@ type EntityHeadRow = [string, number, number[], PartialDate | 0, PartialDate | 0
 type RelationHeadRow = [number, number, number, string | null, number, PartialDate | 0];
 
 /** Frames whose payload is bytes, not JSON. */
-const BINARY_TAGS = new Set(['E', 'O', 'Q', 'U', 'A']);
+const BINARY_TAGS = new Set(['O', 'U', 'A']);
+/**
+ * The record sections' frames: checked at load and left in the file, read a block at a time when
+ * a record is asked for (section-file.ts).
+ */
+const FILE_SECTION_TAGS = new Set(['E', 'Q']);
 /**
  * JSON frames of the search indexes, parsed on first use: `Snapshot.loadSearch` reads them once
  * `serve` listens, so they neither delay start-up nor cost a layout process (which never
@@ -588,6 +597,11 @@ class FrameReader {
     const crc = this.head.readUInt32LE(4);
     const tag = this.head.toString('latin1', 8, 9);
     if (REREAD_TAGS.has(tag)) return { tag, payload: this.skim(at, length, crc, tag) };
+    if (FILE_SECTION_TAGS.has(tag)) {
+      const blocks = new SectionBlocks();
+      this.skim(at, length, crc, tag, blocks);
+      return { tag, payload: blocks };
+    }
     const body = Buffer.allocUnsafe(length);
     const bodyGot = this.read(body);
     if (bodyGot < length) {
@@ -604,16 +618,24 @@ class FrameReader {
     }
   }
 
-  /** Checks a payload's checksum through one small buffer, leaving it in the file: where it sits. */
-  private skim(at: number, length: number, crc: number, tag: string): FrameSpan {
+  /**
+   * Checks a payload's checksum through one small buffer, leaving it in the file: where it sits.
+   * With `blocks`, also notes where each SECTION_BLOCK of it is and its CRC (section-file.ts).
+   */
+  private skim(at: number, length: number, crc: number, tag: string, blocks?: SectionBlocks): FrameSpan {
     const span = { at: this.offset, length, crc };
     this.scratch ??= Buffer.allocUnsafe(SKIM_BYTES);
     let sum = 0;
     for (let left = length; left > 0; ) {
+      const from = this.offset;
       const got = this.read(this.scratch.subarray(0, Math.min(left, SKIM_BYTES)));
       if (got === 0)
         this.fail(`truncated: frame "${tag}" at byte ${at} needs ${length} bytes, only ${length - left} remain`);
       sum = crc32(this.scratch.subarray(0, got), sum);
+      // SKIM_BYTES is a multiple of SECTION_BLOCK, so blocks start every SECTION_BLOCK bytes of the payload.
+      for (let b = 0; blocks && b < got; b += SECTION_BLOCK) {
+        blocks.add(from + b, this.scratch.subarray(b, Math.min(got, b + SECTION_BLOCK)));
+      }
       left -= got;
     }
     if (sum !== crc) this.fail(`corrupted: checksum mismatch in frame "${tag}" at byte ${at}`);
@@ -670,17 +692,22 @@ export function readSnapshotHeader(path: string): SnapshotFileHeader {
   return header;
 }
 
-/** A binary section's frames, joined once complete. */
+/** A record section's frames: where its bytes are in the file, and its offsets joined once complete. */
 class SectionChunks {
-  private readonly bytes: Buffer[] = [];
+  private readonly blocks = new SectionBlocks();
   private readonly offsets: Buffer[] = [];
 
-  add(into: 'bytes' | 'offsets', chunk: Buffer): void {
-    this[into].push(chunk);
+  constructor(private readonly path: string) {}
+
+  addBytes(blocks: SectionBlocks): void {
+    this.blocks.append(blocks);
   }
 
-  section(count: number, name: string, reader: FrameReader): RecordSection {
-    const bytes = Buffer.concat(this.bytes);
+  addOffsets(chunk: Buffer): void {
+    this.offsets.push(chunk);
+  }
+
+  section(count: number, name: string, reader: FrameReader): RecordBytes {
     const raw = Buffer.concat(this.offsets);
     if (raw.length !== (count + 1) * 4) {
       reader.fail(`corrupted: the ${name} section has ${raw.length / 4} offsets for ${count} records`);
@@ -688,8 +715,14 @@ class SectionChunks {
     // Copied into its own Uint32Array: a joined Buffer may sit unaligned in Node's pool.
     const offsets = new Uint32Array(count + 1);
     new Uint8Array(offsets.buffer).set(raw);
-    if (offsets[count] !== bytes.length) reader.fail(`corrupted: the ${name} section's offsets do not match its bytes`);
-    return new RecordSection(bytes, offsets);
+    if (offsets[count] !== this.blocks.total) {
+      reader.fail(`corrupted: the ${name} section's offsets do not match its bytes`);
+    }
+    for (let i = 0; i < count; i++) {
+      if ((offsets[i] as number) > (offsets[i + 1] as number))
+        reader.fail(`corrupted: the ${name} section's offsets go back`);
+    }
+    return count === 0 ? RecordSection.empty : new FileRecordSection(this.path, this.blocks, offsets);
   }
 }
 
@@ -708,8 +741,8 @@ export function readSnapshotInput(
   const citedStart: number[] = [0];
   let relations = new RelationColumns();
   const relationIds: string[] = [];
-  const entitySection = new SectionChunks();
-  const relationSection = new SectionChunks();
+  const entitySection = new SectionChunks(path);
+  const relationSection = new SectionChunks(path);
   const orderChunks: Buffer[] = [];
   let texts: DocumentTexts | undefined;
   let ended = false;
@@ -752,16 +785,16 @@ export function readSnapshotInput(
         });
         break;
       case 'E':
-        entitySection.add('bytes', payload as Buffer);
+        entitySection.addBytes(payload as SectionBlocks);
         break;
       case 'O':
-        entitySection.add('offsets', payload as Buffer);
+        entitySection.addOffsets(payload as Buffer);
         break;
       case 'Q':
-        relationSection.add('bytes', payload as Buffer);
+        relationSection.addBytes(payload as SectionBlocks);
         break;
       case 'U':
-        relationSection.add('offsets', payload as Buffer);
+        relationSection.addOffsets(payload as Buffer);
         break;
       case 'A':
         if (header.formatVersion < 6) reader.fail(`corrupted: frame "A" in a format ${header.formatVersion} file`);

@@ -22,8 +22,8 @@ import {
   type LazyEntity,
   plainEntity,
   plainRelation,
+  type RecordBytes,
   RecordCodec,
-  type RecordSection,
   RecordSectionBuilder,
   RecordStore,
   RelationColumns,
@@ -65,7 +65,7 @@ export interface EncodedSnapshotInput {
   readonly entities: readonly EntityHead[];
   /** The documents each entity's evidence cites (one MENTIONS edge each), first citation first. */
   readonly entityDocuments: EntityCitations;
-  readonly entityRecords: RecordSection;
+  readonly entityRecords: RecordBytes;
   /**
    * Curated relations in graph insertion order (MENTIONS are derived), their ends as entity
    * ranks; the snapshot appends the MENTIONS and keeps the columns (record-store.ts).
@@ -73,7 +73,7 @@ export interface EncodedSnapshotInput {
   readonly relations: RelationColumns;
   /** The curated relations' ids, in the same order. */
   readonly relationIds: readonly string[];
-  readonly relationRecords: RecordSection;
+  readonly relationRecords: RecordBytes;
   /** A document some evidence cites that `documents` lacks (in-memory input only): such a snapshot serves but cannot be written. */
   readonly unknownDocument?: string;
   /** The relations' id order, stored at `build` (adjacency.ts, relationOrder); absent: sorted on first traversal. */

@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentTexts, forEachRowSpan } from '../../src/graph/document-texts.js';
 import { loadGraphData } from '../../src/graph/load.js';
@@ -129,5 +131,28 @@ describe('document texts left in the snapshot file', () => {
     expect(a.text).toBe((original.documents()[0] as SourceDocumentRecord).text);
     expect(a.text).toBe((original.documents()[0] as SourceDocumentRecord).text);
     expect(texts.reads).toBe(1);
+  });
+  it('lets the frame go once its documents are made: no getter keeps the D frame alive', async () => {
+    const bytes = readFileSync(path);
+    let at = 8;
+    while (bytes.toString('latin1', at + 8, at + 9) !== 'D') at += 9 + bytes.readUInt32LE(at);
+    const length = bytes.readUInt32LE(at);
+    // The frame body in an ArrayBuffer of its own, as the reader allocates it, watched weakly.
+    let body: Buffer | undefined = Buffer.from(new ArrayBuffer(length));
+    bytes.copy(body, 0, at + 9, at + 9 + length);
+    const frame = new WeakRef(body.buffer);
+    const docs: SourceDocumentRecord[] = [];
+    new DocumentTexts(path).documents(body, at + 9, docs);
+    body = undefined;
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    for (let i = 0; i < 5 && frame.deref(); i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    }
+    expect(frame.deref()).toBeUndefined();
+    // The documents live on and still read their texts (from the file).
+    expect(docs.length).toBeGreaterThan(1);
+    expect((docs[0] as SourceDocumentRecord).text).toBe((original.documents()[0] as SourceDocumentRecord).text);
   });
 });
