@@ -238,6 +238,13 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       pos += amount[0].length;
       break;
     }
+    // "women and children listed as missing", "guns and explosives": a second noun joined to the
+    // first is counted with it, unless it opens a clause of its own ("cases and officers were …").
+    if (/^(?:and|or)$/i.test(w) && words.length > 0 && !pendingLink && !m[2] && conjunct(after.slice(re.lastIndex))) {
+      words.push(w);
+      pos = re.lastIndex;
+      continue;
+    }
     if (NOUN_STOP.test(w) || /^\d/.test(w)) break;
     // "fugitives suspected of economic offenses", "suspects at large": still the noun phrase.
     if (
@@ -264,6 +271,14 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     }
     words.push(w);
     pos = re.lastIndex;
+    // "food, drug and environment cases": a list of modifiers before one noun goes on past its commas.
+    // A plural before the comma is a noun of its own ("300 suspects, thieves and robbers …").
+    const list = m[2] === ',' && !/s$/i.test(w) ? MODIFIER_LIST.exec(after.slice(pos))?.[0] : undefined;
+    if (list && conjunct(after.slice(pos + list.length), true)) {
+      words.push(...list.split(/[\s,]+/).filter((x) => x));
+      pos += list.length;
+      continue;
+    }
     if (m[2]) break;
     // A quoted term is a whole noun phrase ("14 “hotspots”") unless a noun follows it:
     // "574 “fake investment” fraud cases" counts cases.
@@ -274,6 +289,46 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       break;
   }
   return { words, length: pos, ...(verb ? { verb } : {}) };
+}
+
+const LABEL_BEFORE =
+  /(?:\b(?:Chapter|Section|Part|Clause|Item|Paragraph|Phase|Stage|Round|Level|Grade|Class|Category|Step|Tier|Annex|Appendix|Page|Rule|Decree|Order)|\b(?:chapter|section|clause|paragraph|phase|page|per))\s+$/;
+/** Units of measure that state a size, a distance or a limit: with no result verb, not a result. */
+const MEASUREMENT =
+  /^(?:milligrams?|millilit(?:er|re)s?|grams?|lit(?:er|re)s?|kilometers?|kilometres?|km|meters?|metres?|miles?|centimet(?:er|re)s?|decibels?|degrees?|square)$/i;
+/** "China had 319 million motor vehicles", "there are 2,000 stations": a stock, not a result (with a list before it). */
+const STOCK_BEFORE = new RegExp(
+  `\\b(?:has|have|had|there\\s+(?:are|were|is|was|have been|has been|had been))\\s+(?:[^,;.]*?\\band\\s+)?(?:${QUAL}\\s+)?$`,
+  'i',
+);
+
+/** "beef, pork and mutton": words and commas up to an "and"/"or", with nothing between that ends a noun phrase. */
+const MODIFIER_LIST = /^(?:\s*[a-z][a-z-]*\s*,)*\s*[a-z][a-z-]*\s*,?\s+(?:and|or)\s/i;
+const AUXILIARY = /^(?:were|was|are|is|have|has|had|will|would|can|could|may|might|shall|should|must)$/i;
+
+/** Whether the words after "and" continue the noun phrase: a noun run not followed by a finite verb. */
+function conjunct(tail: string, list = false): boolean {
+  const words = /^\s*((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)/i.exec(tail)?.[1]?.split(/\s+/) ?? [];
+  const first = words[0] ?? '';
+  if (
+    !first ||
+    NOUN_STOP.test(first) ||
+    /^[a-z]+ed$/i.test(first) ||
+    PAST_VERB.test(first) ||
+    IRREGULAR_WORD.test(first)
+  )
+    return false;
+  if (/ly$|^(?:also|then|so|still|later|further)$/i.test(first)) return false;
+  // "and recovering 2 billion yuan": a second verb with its object, not a noun.
+  if (/ing$/i.test(first) && /^\s*\S+\s+(?:\d|the|a|an|more|over|nearly|about|some|their|its)\b/i.test(tail))
+    return false;
+  if (/^\d/.test(tail.trimStart())) return false;
+  for (const w of words.slice(1)) {
+    // After a comma list the run is surely one noun phrase: "meat, dairy and seafood cases were solved".
+    if (AUXILIARY.test(w)) return list;
+    if (NOUN_STOP.test(w) || /^[a-z]+ed$/i.test(w) || PAST_VERB.test(w) || NOUN_LINK.test(w)) return true;
+  }
+  return true;
 }
 
 export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly DateMention[]): Finding[] {
@@ -297,6 +352,8 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     const isPercent = pct !== undefined;
     if (!scaleText && !isPercent && /^(?:19|20)\d{2}$/.test(numText)) continue;
     if (MONTH_BEFORE.test(text.slice(0, numStart))) continue;
+    // "Chapter 10 Duty Preparation", "Phase 2", "per 100 milliliters": a label or a denominator, not a count.
+    if (LABEL_BEFORE.test(text.slice(Math.max(0, numStart - 12), numStart))) continue;
     // "($1.82 billion)", "(125 million U.S. dollars)": a conversion of the figure before it.
     if (
       /[($]\s*$/.test(text.slice(0, m.index)) ||
@@ -433,6 +490,13 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       continue;
     // "one of 14 pilot zones", "one of the over 100,000 cases": the whole a thing belongs to, said in passing.
     if (/\bone of(?:\s+the)?\s+$/i.test(text.slice(0, r.start)) && !r.verb) continue;
+    // "China had 319 million motor vehicles and 396 million drivers": what exists, not what was done.
+    if (!isPercent && !r.verb && STOCK_BEFORE.test(text.slice(Math.max(0, r.start - 160), r.start))) continue;
+    // "within 100 kilometers", "20 milligrams of alcohol": a measure with no result verb is a size or a limit.
+    if (!isPercent && !r.verb && MEASUREMENT.test(r.unitWords[0] ?? '')) continue;
+    // "… to 70 percent by 2030": a figure due by a year after the report is a target.
+    const due = /^[^.;]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b/i.exec(r.after)?.[1];
+    if (due && ctx.published?.year !== undefined && Number(due) > ctx.published.year) continue;
     // "about 90 km from the county seat": a distance, not a result.
     if (LENGTH.test(r.unit) && /^\s+\S+\s+(?:from|away|south|north|east|west)\b/i.test(r.after)) continue;
     const ref = r.ref && 'kind' in r.ref ? r.ref : r.ref ? made.get(r.ref) : undefined;
@@ -628,7 +692,15 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   }
   r.unitWords = np.words;
   // The counted noun is the head before "of"/"for": "cases of telecom fraud" counts cases.
-  const headEnd = np.words.findIndex((w) => NOUN_LINK.test(w) || HEAD_END.test(w));
+  // "women and children", "guns and explosives": the first of two joined plural nouns is the head.
+  const headEnd = np.words.findIndex(
+    (w, i) =>
+      NOUN_LINK.test(w) ||
+      HEAD_END.test(w) ||
+      (/^(?:and|or)$/i.test(w) &&
+        /(?:s|^women|^men|^children|^people)$/i.test(np.words[i - 1] ?? '') &&
+        !ADJECTIVE.test(np.words[i - 1] ?? '')),
+  );
   const headWords = headEnd > 0 ? np.words.slice(0, headEnd) : np.words;
   r.unit = headWords[headWords.length - 1] ?? '';
   r.metricWords = np.words;

@@ -1,0 +1,73 @@
+/**
+ * Outcome metric words and outcome precision, sixth wave (issue 15, item 2), each on an invented
+ * sentence: joined nouns and a list of modifiers stay in the metric; labels, denominators,
+ * measures, stocks and targets due after the report are not results.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractInvented } from '../helpers/ingest.js';
+
+const outcomes = (text: string) =>
+  extractInvented(text, 'wave6')
+    .entities.filter((e) => e.kind === 'OUTCOME')
+    .map((e) => e.fields);
+const outcome = (text: string, value: number) => outcomes(text).find((f) => f.value === value);
+
+describe('metric words', () => {
+  it('two nouns joined by "and" are both counted', () => {
+    expect(
+      outcome('Police said 1,530 women and children reported as missing were found in 2022.', 1530)?.metricText,
+    ).toMatch(/^women and children\b/);
+    const f = outcome(
+      'Officers caught 320 gangs involved in drugs and firearms, busted 410 dens and arrested many suspects.',
+      320,
+    );
+    expect(f?.metricText).toBe('gangs involved in drugs and firearms caught');
+    expect(f?.unit).toBe('gangs');
+  });
+  it('"and" that opens a clause or a second verb is not part of the noun', () => {
+    expect(outcome('In 2022 police solved 5,000 fraud cases and officers were praised.', 5000)?.metricText).toBe(
+      'fraud cases solved',
+    );
+    expect(
+      outcome('In 2022, police solved 2,100 cases of ticket touting and arrested 800 suspects.', 2100)?.metricText,
+    ).toBe('cases of ticket touting solved');
+  });
+  it('a list of modifiers before one noun goes on past its commas', () => {
+    const f = outcome('In 2022, 6,110 meat, dairy and seafood cases were solved.', 6110);
+    expect(f?.unit).toBe('cases');
+    expect(f?.metricText).toBe('meat dairy and seafood cases solved');
+    // A plural before the comma is a noun of its own.
+    expect(outcome('In 2022, police caught 300 suspects, thieves and robbers were jailed.', 300)?.metricText).toBe(
+      'suspects caught',
+    );
+  });
+});
+
+describe('not a result', () => {
+  it('a chapter number or a denominator', () => {
+    expect(
+      outcomes('Chapter 12 Police Equipment sets out rules, and police caught 3,000 smugglers.').map((f) => f.value),
+    ).toEqual([3000]);
+  });
+  it('a measure without a result verb: a limit or a distance', () => {
+    expect(outcomes('The limit is 20 milligrams of alcohol per 100 milliliters of blood.')).toEqual([]);
+    expect(outcomes('The alerts reach residents within 50 kilometers in an hour.')).toEqual([]);
+    expect(outcome('In 2022, police seized 300 kilograms of precursors.', 300)?.metricText).toBe('precursors seized');
+  });
+  it('a stock that "had" or "there are" states', () => {
+    expect(
+      outcomes('The province had 42 million registered vehicles and 51 million licensed drivers at the end of May.'),
+    ).toEqual([]);
+    expect(
+      outcomes('There are 6,300 border checkpoints in the region, and officers seized 120 guns in 2022.').map(
+        (f) => f.value,
+      ),
+    ).toEqual([120]);
+    expect(outcome('Police have arrested 4,000 suspects and 900 gang members this year.', 900)?.metricText).toBe(
+      'gang members arrested',
+    );
+  });
+  it('a figure due by a year after the report is a target', () => {
+    expect(outcomes('The plan raises the share of online services to 90 percent by 2027.')).toEqual([]);
+  });
+});
