@@ -71,3 +71,27 @@ describe('not a result', () => {
     expect(outcomes('The plan raises the share of online services to 90 percent by 2027.')).toEqual([]);
   });
 });
+
+describe('a figure that names nothing', () => {
+  it('a large number with no noun, no words before it and no verb is not proposed', () => {
+    expect(outcomes('Limits will ease in towns of under 3 million, above 5 million in urban areas.')).toEqual([]);
+  });
+});
+
+describe('"respectively" after changes of a joined subject', () => {
+  it('pairs each change with its own subject', () => {
+    const text =
+      'Since March, the number of burglaries and vehicle thefts fell by 18 percent and 9.5 percent, respectively, year on year.';
+    expect(outcome(text, 18)?.metricText).toBe('burglaries');
+    expect(outcome(text, 9.5)?.metricText).toBe('vehicle thefts');
+  });
+});
+
+describe('a stock with a passive result verb in its clause', () => {
+  it('stays a result', () => {
+    expect(
+      outcome('By May, there have been over 9,000 foreign experts from Asia have been granted work permits.', 9000)
+        ?.unit,
+    ).toBe('experts');
+  });
+});

@@ -409,6 +409,30 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       else r.verb = next.verb;
     }
   }
+  // "cases and losses dropped by 24 percent and 20.5 percent, respectively": the subjects pair in order.
+  for (let i = 0; i < raws.length; i++) {
+    const group = [raws[i] as Raw];
+    while (
+      raws[i + group.length]?.isPercent &&
+      /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(
+        text.slice((group[group.length - 1] as Raw).end, (raws[i + group.length] as Raw).start),
+      )
+    )
+      group.push(raws[i + group.length] as Raw);
+    const last = group[group.length - 1] as Raw;
+    if (
+      group.length >= 2 &&
+      group.every((g) => g.isPercent && g.change) &&
+      /^\s*,?\s*respectively\b/i.test(last.after)
+    ) {
+      const parts = subjectParts(
+        text.slice(Math.max(0, (group[0] as Raw).start - 200), (group[0] as Raw).start),
+        group.length,
+      );
+      if (parts) for (const [k, g] of group.entries()) g.metricWords = parts[k] ?? [];
+    }
+    i += group.length - 1;
+  }
   // "22 and 50 fugitives … in 2017 and 2018, respectively": the years pair with the figures in order.
   const yearsOf = respectiveYears(text, raws);
   // A change refers to a figure of its own or the sentence before, not to one further back.
@@ -491,7 +515,16 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     // "one of 14 pilot zones", "one of the over 100,000 cases": the whole a thing belongs to, said in passing.
     if (/\bone of(?:\s+the)?\s+$/i.test(text.slice(0, r.start)) && !r.verb) continue;
     // "China had 319 million motor vehicles and 396 million drivers": what exists, not what was done.
-    if (!isPercent && !r.verb && STOCK_BEFORE.test(text.slice(Math.max(0, r.start - 160), r.start))) continue;
+    // A passive verb later in the clause makes it a result after all: "there have been 900 experts … approved".
+    if (
+      !isPercent &&
+      !r.verb &&
+      STOCK_BEFORE.test(text.slice(Math.max(0, r.start - 160), r.start)) &&
+      !new RegExp(`\\b(?:were|was|are|is|been)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|${IRREGULAR})\\b`, 'i').test(
+        r.after.split(/[;.,]/)[0] ?? '',
+      )
+    )
+      continue;
     // "within 100 kilometers", "20 milligrams of alcohol": a measure with no result verb is a size or a limit.
     if (!isPercent && !r.verb && MEASUREMENT.test(r.unitWords[0] ?? '')) continue;
     // "… to 70 percent by 2030": a figure due by a year after the report is a target.
@@ -508,6 +541,8 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
           // "losses recovered", not "losses recovered losses": the verb's noun is already there.
           ...(r.verb ? r.verb.split(' ').filter((w, i) => i === 0 || !r.metricWords.includes(w)) : []),
         ];
+    // "above 5 million in urban areas": no counted noun, no words before it, no verb: nothing is named.
+    if (!isPercent && !r.unit && metricWords.every((w) => !w)) continue;
     const unit = r.unit || 'units';
     const metricPhrase = metricWords.filter((w) => w).join(' ') || unit;
     const qualifier: Qualifier = qualifierKey
@@ -959,6 +994,22 @@ function percentSubject(before: string): string[] {
     .split(/\s+/)
     .filter((w) => /^[a-z][a-z-]*$/i.test(w) && !/^(?:the|a|an|and|compared|with|of|among|in|will)$/i.test(w));
   return words.slice(-5);
+}
+
+/** "the number of relevant cases and related property losses dropped by": one subject per figure, or null. */
+function subjectParts(before: string, n: number): string[][] | null {
+  const clause = (before.split(/[,;:“”"]/).pop() ?? '')
+    .replace(
+      /\s+(?:has|have|had|were|was|is|are)?\s*(?:risen|rose|dropped|fell|decreased|increased|grown|grew|declined|gone up|gone down|went up|went down)\s*(?:by|from|to)?\s*$/i,
+      '',
+    )
+    .replace(/^\s*(?:the\s+)?(?:numbers?|amounts?)\s+of\s+/i, '');
+  const parts = clause.split(/\s+and\s+/i);
+  if (parts.length !== n) return null;
+  const words = parts.map((p) =>
+    p.split(/\s+/).filter((w) => /^[a-z][a-z-]*$/i.test(w) && !/^(?:the|a|an|of|both|its|their)$/i.test(w)),
+  );
+  return words.every((w) => w.length > 0 && w.length <= 6) ? words : null;
 }
 
 /** The year or period a figure describes; a period with only an end starts at the campaign's launch. */
