@@ -95,3 +95,30 @@ describe('a stock with a passive result verb in its clause', () => {
     ).toBe('experts');
   });
 });
+
+describe('a relative clause after the counted noun', () => {
+  it('says which things are counted; the head stays the unit and the verb after it is found', () => {
+    const f = outcome('In 2022, 75 websites that sold fake diplomas were shut down.', 75);
+    expect(f?.unit).toBe('websites');
+    expect(f?.metricText).toMatch(/^websites sold fake diplomas shut/);
+    expect(outcome('Police caught 120 fugitives who had fled abroad in 2022.', 120)?.metricText).toBe(
+      'fugitives fled abroad caught',
+    );
+  });
+  it('a reported clause is no description', () => {
+    expect(outcome('Police in 2022 caught 300 suspects who police said ran the ring.', 300)?.metricText).toBe(
+      'suspects caught',
+    );
+  });
+});
+
+describe('a relative clause with an adverb, or a headline that ends at the line', () => {
+  it('keeps the head noun as the unit', () => {
+    const f = outcome('The bureau published the names of 35 fugitives who allegedly took bribes in 2021.', 35);
+    expect(f?.unit).toBe('fugitives');
+    expect(f?.metricText).not.toMatch(/allegedly/);
+    expect(outcome('Police caught 640 drivers who fled\nMay 3 Traffic police said on Monday.', 640)?.metricText).toBe(
+      'drivers fled caught',
+    );
+  });
+});

@@ -167,8 +167,9 @@ interface Raw {
 }
 
 /** The noun phrase after a figure: "pension fraud cases", "cases of telecom fraud", up to eight words. */
-function nounPhrase(after: string): { words: string[]; length: number; verb?: string } {
+function nounPhrase(after: string): { words: string[]; length: number; verb?: string; head?: number } {
   const words: string[] = [];
+  let head: number | undefined;
   // "high -risk": a hyphen set off by a space still joins its word.
   const re = /\s*([“"‘]?[A-Za-z][A-Za-z'’-]*(?:\s+-[A-Za-z][A-Za-z'’-]*)*[”"’]?)([,;:.!?)]?)/y;
   let pos = 0;
@@ -245,6 +246,31 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       pos = re.lastIndex;
       continue;
     }
+    // "43 websites that spread illegal information", "suspects who had fled abroad": a relative clause
+    // says which things are counted (up to four words; "that were seized" is the result verb instead).
+    if (/^(?:that|which|who)$/i.test(w) && words.length > 0 && !pendingLink && !m[2]) {
+      const tail = after.slice(re.lastIndex);
+      const aux = /^\s+(?:had|have|has)(?=\s+[a-z]+ed\b)/i.exec(tail)?.[0].length ?? 0;
+      const wr = /[ \t]+([a-z][a-z-]*)([,;]?)/iy;
+      wr.lastIndex = aux;
+      const clause: string[] = [];
+      let end = 0;
+      for (let x = wr.exec(tail); x && clause.length < 4; x = wr.exec(tail)) {
+        const bare = x[1] ?? '';
+        if (NOUN_STOP.test(bare) || AUXILIARY.test(bare)) break;
+        // "who allegedly engaged in …": the adverb says nothing of what is counted.
+        if (!/ly$/i.test(bare)) clause.push(bare);
+        end = wr.lastIndex - (x[2] ?? '').length;
+        if (x[2]) break;
+      }
+      // "who police said ran the ring": a reported clause, not a description.
+      if (clause.length > 0 && !clause.some((x) => /^(?:said|says|say|told|added)$/i.test(x))) {
+        head = words.length;
+        words.push(...clause);
+        pos = re.lastIndex + end;
+      }
+      break;
+    }
     if (NOUN_STOP.test(w) || /^\d/.test(w)) break;
     // "fugitives suspected of economic offenses", "suspects at large": still the noun phrase.
     if (
@@ -288,7 +314,7 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     )
       break;
   }
-  return { words, length: pos, ...(verb ? { verb } : {}) };
+  return { words, length: pos, ...(verb ? { verb } : {}), ...(head !== undefined ? { head } : {}) };
 }
 
 const LABEL_BEFORE =
@@ -728,15 +754,18 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   r.unitWords = np.words;
   // The counted noun is the head before "of"/"for": "cases of telecom fraud" counts cases.
   // "women and children", "guns and explosives": the first of two joined plural nouns is the head.
-  const headEnd = np.words.findIndex(
-    (w, i) =>
-      NOUN_LINK.test(w) ||
-      HEAD_END.test(w) ||
-      (/^(?:and|or)$/i.test(w) &&
-        /(?:s|^women|^men|^children|^people)$/i.test(np.words[i - 1] ?? '') &&
-        !ADJECTIVE.test(np.words[i - 1] ?? '')),
-  );
-  const headWords = headEnd > 0 ? np.words.slice(0, headEnd) : np.words;
+  const headEnd = np.words
+    .slice(0, np.head)
+    .findIndex(
+      (w, i) =>
+        NOUN_LINK.test(w) ||
+        HEAD_END.test(w) ||
+        (/^(?:and|or)$/i.test(w) &&
+          /(?:s|^women|^men|^children|^people)$/i.test(np.words[i - 1] ?? '') &&
+          !ADJECTIVE.test(np.words[i - 1] ?? '')),
+    );
+  const headWords =
+    headEnd > 0 ? np.words.slice(0, headEnd) : np.head !== undefined ? np.words.slice(0, np.head) : np.words;
   r.unit = headWords[headWords.length - 1] ?? '';
   r.metricWords = np.words;
   // A noun phrase closed by punctuation has no verb after it: "2,421 suspects; focused on …".
