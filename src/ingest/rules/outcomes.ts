@@ -322,12 +322,6 @@ const LABEL_BEFORE =
 /** Units of measure that state a size, a distance or a limit: with no result verb, not a result. */
 const MEASUREMENT =
   /^(?:milligrams?|millilit(?:er|re)s?|grams?|lit(?:er|re)s?|kilometers?|kilometres?|km|meters?|metres?|miles?|centimet(?:er|re)s?|decibels?|degrees?|square)$/i;
-/** "China had 319 million motor vehicles", "there are 2,000 stations": a stock, not a result (with a list before it). */
-const STOCK_BEFORE = new RegExp(
-  `\\b(?:has|have|had|there\\s+(?:are|were|is|was|have been|has been|had been))\\s+(?:[^,;.]*?\\band\\s+)?(?:${QUAL}\\s+)?$`,
-  'i',
-);
-
 /** "beef, pork and mutton": words and commas up to an "and"/"or", with nothing between that ends a noun phrase. */
 const MODIFIER_LIST = /^(?:\s*[a-z][a-z-]*\s*,)*\s*[a-z][a-z-]*\s*,?\s+(?:and|or)\s/i;
 const AUXILIARY = /^(?:were|was|are|is|have|has|had|will|would|can|could|may|might|shall|should|must)$/i;
@@ -540,17 +534,6 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       continue;
     // "one of 14 pilot zones", "one of the over 100,000 cases": the whole a thing belongs to, said in passing.
     if (/\bone of(?:\s+the)?\s+$/i.test(text.slice(0, r.start)) && !r.verb) continue;
-    // "China had 319 million motor vehicles and 396 million drivers": what exists, not what was done.
-    // A passive verb later in the clause makes it a result after all: "there have been 900 experts … approved".
-    if (
-      !isPercent &&
-      !r.verb &&
-      STOCK_BEFORE.test(text.slice(Math.max(0, r.start - 160), r.start)) &&
-      !new RegExp(`\\b(?:were|was|are|is|been)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|${IRREGULAR})\\b`, 'i').test(
-        r.after.split(/[;.,]/)[0] ?? '',
-      )
-    )
-      continue;
     // "within 100 kilometers", "20 milligrams of alcohol": a measure with no result verb is a size or a limit.
     if (!isPercent && !r.verb && MEASUREMENT.test(r.unitWords[0] ?? '')) continue;
     // "… to 70 percent by 2030": a figure due by a year after the report is a target.
