@@ -167,8 +167,9 @@ interface Raw {
 }
 
 /** The noun phrase after a figure: "pension fraud cases", "cases of telecom fraud", up to eight words. */
-function nounPhrase(after: string): { words: string[]; length: number; verb?: string } {
+function nounPhrase(after: string): { words: string[]; length: number; verb?: string; head?: number } {
   const words: string[] = [];
+  let head: number | undefined;
   // "high -risk": a hyphen set off by a space still joins its word.
   const re = /\s*([“"‘]?[A-Za-z][A-Za-z'’-]*(?:\s+-[A-Za-z][A-Za-z'’-]*)*[”"’]?)([,;:.!?)]?)/y;
   let pos = 0;
@@ -238,6 +239,38 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       pos += amount[0].length;
       break;
     }
+    // "women and children listed as missing", "guns and explosives": a second noun joined to the
+    // first is counted with it, unless it opens a clause of its own ("cases and officers were …").
+    if (/^(?:and|or)$/i.test(w) && words.length > 0 && !pendingLink && !m[2] && conjunct(after.slice(re.lastIndex))) {
+      words.push(w);
+      pos = re.lastIndex;
+      continue;
+    }
+    // "43 websites that spread illegal information", "suspects who had fled abroad": a relative clause
+    // says which things are counted (up to four words; "that were seized" is the result verb instead).
+    if (/^(?:that|which|who)$/i.test(w) && words.length > 0 && !pendingLink && !m[2]) {
+      const tail = after.slice(re.lastIndex);
+      const aux = /^\s+(?:had|have|has)(?=\s+[a-z]+ed\b)/i.exec(tail)?.[0].length ?? 0;
+      const wr = /[ \t]+([a-z][a-z-]*)([,;]?)/iy;
+      wr.lastIndex = aux;
+      const clause: string[] = [];
+      let end = 0;
+      for (let x = wr.exec(tail); x && clause.length < 4; x = wr.exec(tail)) {
+        const bare = x[1] ?? '';
+        if (NOUN_STOP.test(bare) || AUXILIARY.test(bare)) break;
+        // "who allegedly engaged in …": the adverb says nothing of what is counted.
+        if (!/ly$/i.test(bare)) clause.push(bare);
+        end = wr.lastIndex - (x[2] ?? '').length;
+        if (x[2]) break;
+      }
+      // "who police said ran the ring": a reported clause, not a description.
+      if (clause.length > 0 && !clause.some((x) => /^(?:said|says|say|told|added)$/i.test(x))) {
+        head = words.length;
+        words.push(...clause);
+        pos = re.lastIndex + end;
+      }
+      break;
+    }
     if (NOUN_STOP.test(w) || /^\d/.test(w)) break;
     // "fugitives suspected of economic offenses", "suspects at large": still the noun phrase.
     if (
@@ -264,6 +297,14 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     }
     words.push(w);
     pos = re.lastIndex;
+    // "food, drug and environment cases": a list of modifiers before one noun goes on past its commas.
+    // A plural before the comma is a noun of its own ("300 suspects, thieves and robbers …").
+    const list = m[2] === ',' && !/s$/i.test(w) ? MODIFIER_LIST.exec(after.slice(pos))?.[0] : undefined;
+    if (list && conjunct(after.slice(pos + list.length), true)) {
+      words.push(...list.split(/[\s,]+/).filter((x) => x));
+      pos += list.length;
+      continue;
+    }
     if (m[2]) break;
     // A quoted term is a whole noun phrase ("14 “hotspots”") unless a noun follows it:
     // "574 “fake investment” fraud cases" counts cases.
@@ -273,7 +314,41 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     )
       break;
   }
-  return { words, length: pos, ...(verb ? { verb } : {}) };
+  return { words, length: pos, ...(verb ? { verb } : {}), ...(head !== undefined ? { head } : {}) };
+}
+
+const LABEL_BEFORE =
+  /(?:\b(?:Chapter|Section|Part|Clause|Item|Paragraph|Phase|Stage|Round|Level|Grade|Class|Category|Step|Tier|Annex|Appendix|Page|Rule|Decree|Order)|\b(?:chapter|section|clause|paragraph|phase|page|per))\s+$/;
+/** Units of measure that state a size, a distance or a limit: with no result verb, not a result. */
+const MEASUREMENT =
+  /^(?:milligrams?|millilit(?:er|re)s?|grams?|lit(?:er|re)s?|kilometers?|kilometres?|km|meters?|metres?|miles?|centimet(?:er|re)s?|decibels?|degrees?|square)$/i;
+/** "beef, pork and mutton": words and commas up to an "and"/"or", with nothing between that ends a noun phrase. */
+const MODIFIER_LIST = /^(?:\s*[a-z][a-z-]*\s*,)*\s*[a-z][a-z-]*\s*,?\s+(?:and|or)\s/i;
+const AUXILIARY = /^(?:were|was|are|is|have|has|had|will|would|can|could|may|might|shall|should|must)$/i;
+
+/** Whether the words after "and" continue the noun phrase: a noun run not followed by a finite verb. */
+function conjunct(tail: string, list = false): boolean {
+  const words = /^\s*((?:[a-z][a-z-]*\s+){0,5}[a-z][a-z-]*)/i.exec(tail)?.[1]?.split(/\s+/) ?? [];
+  const first = words[0] ?? '';
+  if (
+    !first ||
+    NOUN_STOP.test(first) ||
+    /^[a-z]+ed$/i.test(first) ||
+    PAST_VERB.test(first) ||
+    IRREGULAR_WORD.test(first)
+  )
+    return false;
+  if (/ly$|^(?:also|then|so|still|later|further)$/i.test(first)) return false;
+  // "and recovering 2 billion yuan": a second verb with its object, not a noun.
+  if (/ing$/i.test(first) && /^\s*\S+\s+(?:\d|the|a|an|more|over|nearly|about|some|their|its)\b/i.test(tail))
+    return false;
+  if (/^\d/.test(tail.trimStart())) return false;
+  for (const w of words.slice(1)) {
+    // After a comma list the run is surely one noun phrase: "meat, dairy and seafood cases were solved".
+    if (AUXILIARY.test(w)) return list;
+    if (NOUN_STOP.test(w) || /^[a-z]+ed$/i.test(w) || PAST_VERB.test(w) || NOUN_LINK.test(w)) return true;
+  }
+  return true;
 }
 
 export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly DateMention[]): Finding[] {
@@ -297,6 +372,8 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     const isPercent = pct !== undefined;
     if (!scaleText && !isPercent && /^(?:19|20)\d{2}$/.test(numText)) continue;
     if (MONTH_BEFORE.test(text.slice(0, numStart))) continue;
+    // "Chapter 10 Duty Preparation", "Phase 2", "per 100 milliliters": a label or a denominator, not a count.
+    if (LABEL_BEFORE.test(text.slice(Math.max(0, numStart - 12), numStart))) continue;
     // "($1.82 billion)", "(125 million U.S. dollars)": a conversion of the figure before it.
     if (
       /[($]\s*$/.test(text.slice(0, m.index)) ||
@@ -351,6 +428,30 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       if (!next.verb && r.verb) next.verb = r.verb;
       else r.verb = next.verb;
     }
+  }
+  // "cases and losses dropped by 24 percent and 20.5 percent, respectively": the subjects pair in order.
+  for (let i = 0; i < raws.length; i++) {
+    const group = [raws[i] as Raw];
+    while (
+      raws[i + group.length]?.isPercent &&
+      /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(
+        text.slice((group[group.length - 1] as Raw).end, (raws[i + group.length] as Raw).start),
+      )
+    )
+      group.push(raws[i + group.length] as Raw);
+    const last = group[group.length - 1] as Raw;
+    if (
+      group.length >= 2 &&
+      group.every((g) => g.isPercent && g.change) &&
+      /^\s*,?\s*respectively\b/i.test(last.after)
+    ) {
+      const parts = subjectParts(
+        text.slice(Math.max(0, (group[0] as Raw).start - 200), (group[0] as Raw).start),
+        group.length,
+      );
+      if (parts) for (const [k, g] of group.entries()) g.metricWords = parts[k] ?? [];
+    }
+    i += group.length - 1;
   }
   // "22 and 50 fugitives … in 2017 and 2018, respectively": the years pair with the figures in order.
   const yearsOf = respectiveYears(text, raws);
@@ -433,6 +534,11 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       continue;
     // "one of 14 pilot zones", "one of the over 100,000 cases": the whole a thing belongs to, said in passing.
     if (/\bone of(?:\s+the)?\s+$/i.test(text.slice(0, r.start)) && !r.verb) continue;
+    // "within 100 kilometers", "20 milligrams of alcohol": a measure with no result verb is a size or a limit.
+    if (!isPercent && !r.verb && MEASUREMENT.test(r.unitWords[0] ?? '')) continue;
+    // "… to 70 percent by 2030": a figure due by a year after the report is a target.
+    const due = /^[^.;]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b/i.exec(r.after)?.[1];
+    if (due && ctx.published?.year !== undefined && Number(due) > ctx.published.year) continue;
     // "about 90 km from the county seat": a distance, not a result.
     if (LENGTH.test(r.unit) && /^\s+\S+\s+(?:from|away|south|north|east|west)\b/i.test(r.after)) continue;
     const ref = r.ref && 'kind' in r.ref ? r.ref : r.ref ? made.get(r.ref) : undefined;
@@ -444,6 +550,8 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
           // "losses recovered", not "losses recovered losses": the verb's noun is already there.
           ...(r.verb ? r.verb.split(' ').filter((w, i) => i === 0 || !r.metricWords.includes(w)) : []),
         ];
+    // "above 5 million in urban areas": no counted noun, no words before it, no verb: nothing is named.
+    if (!isPercent && !r.unit && metricWords.every((w) => !w)) continue;
     const unit = r.unit || 'units';
     const metricPhrase = metricWords.filter((w) => w).join(' ') || unit;
     const qualifier: Qualifier = qualifierKey
@@ -628,8 +736,19 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   }
   r.unitWords = np.words;
   // The counted noun is the head before "of"/"for": "cases of telecom fraud" counts cases.
-  const headEnd = np.words.findIndex((w) => NOUN_LINK.test(w) || HEAD_END.test(w));
-  const headWords = headEnd > 0 ? np.words.slice(0, headEnd) : np.words;
+  // "women and children", "guns and explosives": the first of two joined plural nouns is the head.
+  const headEnd = np.words
+    .slice(0, np.head)
+    .findIndex(
+      (w, i) =>
+        NOUN_LINK.test(w) ||
+        HEAD_END.test(w) ||
+        (/^(?:and|or)$/i.test(w) &&
+          /(?:s|^women|^men|^children|^people)$/i.test(np.words[i - 1] ?? '') &&
+          !ADJECTIVE.test(np.words[i - 1] ?? '')),
+    );
+  const headWords =
+    headEnd > 0 ? np.words.slice(0, headEnd) : np.head !== undefined ? np.words.slice(0, np.head) : np.words;
   r.unit = headWords[headWords.length - 1] ?? '';
   r.metricWords = np.words;
   // A noun phrase closed by punctuation has no verb after it: "2,421 suspects; focused on …".
@@ -887,6 +1006,22 @@ function percentSubject(before: string): string[] {
     .split(/\s+/)
     .filter((w) => /^[a-z][a-z-]*$/i.test(w) && !/^(?:the|a|an|and|compared|with|of|among|in|will)$/i.test(w));
   return words.slice(-5);
+}
+
+/** "the number of relevant cases and related property losses dropped by": one subject per figure, or null. */
+function subjectParts(before: string, n: number): string[][] | null {
+  const clause = (before.split(/[,;:“”"]/).pop() ?? '')
+    .replace(
+      /\s+(?:has|have|had|were|was|is|are)?\s*(?:risen|rose|dropped|fell|decreased|increased|grown|grew|declined|gone up|gone down|went up|went down)\s*(?:by|from|to)?\s*$/i,
+      '',
+    )
+    .replace(/^\s*(?:the\s+)?(?:numbers?|amounts?)\s+of\s+/i, '');
+  const parts = clause.split(/\s+and\s+/i);
+  if (parts.length !== n) return null;
+  const words = parts.map((p) =>
+    p.split(/\s+/).filter((w) => /^[a-z][a-z-]*$/i.test(w) && !/^(?:the|a|an|of|both|its|their)$/i.test(w)),
+  );
+  return words.every((w) => w.length > 0 && w.length <= 6) ? words : null;
 }
 
 /** The year or period a figure describes; a period with only an end starts at the campaign's launch. */
