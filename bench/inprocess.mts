@@ -5,6 +5,7 @@
  *
  *   tsx --expose-gc bench/inprocess.mts FILE     # prints one JSON line
  *   tsx --expose-gc bench/inprocess.mts FILE --roots [--runs N] [--only a,b] [--profile DIR]
+ *     [--no-forced-gc] [--settle-ms MS]
  *
  * --roots measures every root field with its default arguments (required ones given the first
  * sensible value) instead of the representative operations, and skips ForceAtlas2; it prints
@@ -12,8 +13,9 @@
  * line at the end. --profile DIR writes DIR/FIELD.cpuprofile per field, covering only its
  * measured calls (not the snapshot load, not the warm-up), for bench/cpuprofile-summary.mts.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { readSnapshotFile } from '../src/graph/snapshot-file.js';
 import { prepareTraversal } from '../src/graph/traversal.js';
@@ -43,9 +45,30 @@ const flag = (name: string) => {
   return i < 0 ? undefined : (process.argv[i + 1] ?? '');
 };
 const rootsMode = process.argv.includes('--roots');
+/**
+ * CPU time of the main thread alone, in ms (Linux: /proc, 10 ms ticks, so read it over many
+ * calls). process.cpuUsage also counts V8's GC helper threads (concurrent marking and
+ * sweeping), which a forced or a previous field's collection keeps busy into the next field's calls.
+ */
+const TICK_MS = 10;
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const [utime = 0, stime = 0] = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .slice(11, 13)
+      .map(Number);
+    return (utime + stime) * TICK_MS;
+  } catch {
+    return Number.NaN;
+  }
+}
 const runs = Number(flag('--runs') ?? 300);
 const only = flag('--only')?.split(',');
 const profileDir = flag('--profile');
+const noForcedGc = process.argv.includes('--no-forced-gc');
+const settleMs = Number(flag('--settle-ms') ?? 500);
 const inspector = profileDir ? new Session() : undefined;
 inspector?.connect();
 await inspector?.post('Profiler.enable');
@@ -159,6 +182,12 @@ async function callAllowingErrors(operation: string | [string, Record<string, un
   return response.text();
 }
 
+/** The first error's code, if the answer is an error (some roots are, by design, with their defaults). */
+function errorCode(text: string): string {
+  const code = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+  return code ? `  error ${code}` : '';
+}
+
 /** The length of the answer's root list (or of a connection's edges), if it is one. */
 function itemsOf(text: string, field: string): number | undefined {
   const value = (JSON.parse(text) as { data?: Record<string, unknown> | null }).data?.[field];
@@ -173,23 +202,35 @@ for (const [field, op] of measured) {
   // Some roots answer an error by design with their defaults (metricSeries of an unknown metric).
   const send = (rootsMode ? callAllowingErrors : call) as (o: ReturnType<typeof op>) => Promise<string | undefined>;
   const first = performance.now();
-  const answer = await send(op(0));
+  await send(op(0));
   const firstMs = performance.now() - first;
-  const size =
-    answer === undefined ? '' : `  items ${itemsOf(answer, field.replace(/\d+$/, '')) ?? '-'}  bytes ${answer.length}`;
   for (let i = 1; i < 20; i++) await send(op(i));
+  // Sized after the warm-up: a first call that computes a whole-graph result can time out on a
+  // loaded machine (conflicts' 244-byte "answer" at load 17 was a TIMEOUT), the measured calls do not.
+  const answer = await send(op(0));
+  const size =
+    answer === undefined
+      ? ''
+      : `  items ${itemsOf(answer, field.replace(/\d+$/, '')) ?? '-'}  bytes ${answer.length}${errorCode(answer)}`;
   // A first call that computed a whole-graph result (centrality, communities) leaves garbage
   // that the collector's threads would otherwise bill to the calls measured next.
-  if (rootsMode) gc();
+  // The forced collection's sweeping runs on helper threads after it returns: let it finish,
+  // or process.cpuUsage bills it to this field's calls (`kinds`, 329 bytes, showed 4.3 ms).
+  if (rootsMode && !noForcedGc) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+  }
   const times: number[] = [];
   await inspector?.post('Profiler.start');
   const cpu = process.cpuUsage();
+  const mainCpu = mainThreadCpuMs();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     await send(op(i));
     times.push(performance.now() - t0);
   }
   const used = process.cpuUsage(cpu);
+  const mainCpuMs = (mainThreadCpuMs() - mainCpu) / runs;
   if (inspector && profileDir) {
     const { profile } = await inspector.post('Profiler.stop');
     writeFileSync(join(profileDir, `${field}.cpuprofile`), JSON.stringify(profile));
@@ -199,7 +240,7 @@ for (const [field, op] of measured) {
   if (rootsMode) {
     const cpuMs = (used.user + used.system) / 1000 / runs;
     console.log(
-      `${field.padEnd(14)} first ${firstMs.toFixed(1)} ms  p50 ${pct(times, 50).toFixed(2)} ms  p99 ${pct(times, 99).toFixed(2)} ms  max ${(times.at(-1) ?? 0).toFixed(2)} ms  cpu/call ${cpuMs.toFixed(2)} ms${size}`,
+      `${field.padEnd(14)} first ${firstMs.toFixed(1)} ms  p50 ${pct(times, 50).toFixed(2)} ms  p99 ${pct(times, 99).toFixed(2)} ms  max ${(times.at(-1) ?? 0).toFixed(2)} ms  cpu/call ${cpuMs.toFixed(2)} ms  main thread ${mainCpuMs.toFixed(2)} ms  load ${loadavg()[0]?.toFixed(1)}${size}`,
     );
   }
 }

@@ -72,6 +72,8 @@ export type TimelineDateField = 'DATE' | 'START' | 'YEAR' | 'PERIOD_END';
 
 export interface TimelineEntry {
   readonly entity: string;
+  /** The entity's record, which the walk already holds: resolvers need not look it up again. */
+  readonly record: EntityRecord;
   readonly date: PartialDate;
   /** Which field the date comes from, since an outcome's year is not an event's date. */
   readonly field: TimelineDateField;
@@ -839,7 +841,7 @@ export function timeline(snapshot: Snapshot, args: TimelineArgs = {}): TimelineE
     if ((kinds && !kinds.has(e.kind)) || (involved && !involved.has(e.id))) continue;
     if (d.rank < minRank || (first && d.last < first)) continue;
     const withinWindow = (!first || d.first >= first) && (!last || d.last <= last);
-    const entry = { entity: e.id, date: d.date, field: d.field, withinWindow };
+    const entry = { entity: e.id, record: e, date: d.date, field: d.field, withinWindow };
     if (withinWindow) {
       within.push(entry);
       // Inside-the-window entries come first: once there are `limit` of them, the answer is known.

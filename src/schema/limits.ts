@@ -11,6 +11,12 @@ export const LIMITS = {
    */
   defaultListSize: 100,
   maxListSize: 1000,
+  /**
+   * Window of the lists inside one list item (a conflict group's outcomes, values, sources …),
+   * at most maxListSize: a generated 100k graph has groups of 1,440 outcomes, so 100 groups
+   * with their whole lists passed maxResponseItems; 100 groups × 5 lists × 20 stay under it.
+   */
+  defaultMemberListSize: 20,
   maxSearchResults: 50,
   maxSearchQueryLength: 200,
   maxIdsPerRequest: 100,

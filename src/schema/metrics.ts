@@ -23,7 +23,7 @@ import { builder } from './builder.js';
 import { OutcomeRef } from './entity.js';
 import { ChangeDirectionEnum } from './enums.js';
 import { LIMITS } from './limits.js';
-import { windowArgs, windowOf } from './paging.js';
+import { memberWindowArgs, windowArgs, windowOf } from './paging.js';
 import { DocumentRef, PartialDateRef } from './refs.js';
 
 // Ids come from the snapshot's own outcomes and evidence, so a miss is a bug, not a client error.
@@ -210,6 +210,10 @@ const MetricSummaryRef = builder.objectRef<MetricSummary>('MetricSummary').imple
   }),
 });
 
+const member = LIMITS.defaultMemberListSize;
+const windowed = (what: string, count: string) =>
+  `${member} ${what} at a time unless \`limit\` says otherwise; ${count} says how many there are.`;
+
 const ConflictGroupRef = builder.objectRef<ConflictGroup>('ConflictGroup').implement({
   description: 'Outcomes whose figures disagree, or whose figures a curator note flags as doubtful.',
   fields: (t) => ({
@@ -225,10 +229,38 @@ const ConflictGroupRef = builder.objectRef<ConflictGroup>('ConflictGroup').imple
     outcomes: t.field({
       type: [OutcomeRef],
       nullable: false,
-      resolve: (g, _a, { snapshot }) => g.outcomes.map((id) => outcomeRecord(snapshot, id)),
+      description: windowed('outcomes', 'outcomeCount'),
+      args: memberWindowArgs,
+      resolve: (g, args, { snapshot }) => windowOf(args, g.outcomes, member).map((id) => outcomeRecord(snapshot, id)),
     }),
-    values: t.exposeFloatList('values', { nullable: false, description: 'The distinct values, ascending.' }),
-    sources: t.field({ type: [MetricSourceRef], nullable: false, resolve: (g) => g.sources }),
+    outcomeCount: t.int({
+      nullable: false,
+      description: 'How many outcomes the group holds.',
+      resolve: (g) => g.outcomes.length,
+    }),
+    values: t.floatList({
+      nullable: false,
+      description: `The distinct values, ascending. ${windowed('values', 'valueCount')}`,
+      args: memberWindowArgs,
+      resolve: (g, args) => windowOf(args, g.values, member),
+    }),
+    valueCount: t.int({
+      nullable: false,
+      description: 'How many distinct values the group holds.',
+      resolve: (g) => g.values.length,
+    }),
+    sources: t.field({
+      type: [MetricSourceRef],
+      nullable: false,
+      description: windowed('sources', 'sourceCount'),
+      args: memberWindowArgs,
+      resolve: (g, args) => windowOf(args, g.sources, member),
+    }),
+    sourceCount: t.int({
+      nullable: false,
+      description: 'How many sources the group holds.',
+      resolve: (g) => g.sources.length,
+    }),
     resolved: t.field({
       type: OutcomeRef,
       nullable: true,
@@ -238,11 +270,28 @@ const ConflictGroupRef = builder.objectRef<ConflictGroup>('ConflictGroup').imple
     unresolvedBetween: t.field({
       type: [OutcomeRef],
       nullable: false,
-      description: 'The outcomes the strategy could not choose between (every outcome for ALL); empty when resolved.',
-      resolve: (g, _a, { snapshot }) => g.unresolvedBetween.map((id) => outcomeRecord(snapshot, id)),
+      description: `The outcomes the strategy could not choose between (every outcome for ALL); empty when resolved. ${windowed('outcomes', 'unresolvedCount')}`,
+      args: memberWindowArgs,
+      resolve: (g, args, { snapshot }) =>
+        windowOf(args, g.unresolvedBetween, member).map((id) => outcomeRecord(snapshot, id)),
+    }),
+    unresolvedCount: t.int({
+      nullable: false,
+      description: 'How many outcomes the strategy could not choose between.',
+      resolve: (g) => g.unresolvedBetween.length,
     }),
     note: t.exposeString('note', { nullable: false, description: 'Why these outcomes form a group.' }),
-    curatorNotes: t.exposeStringList('curatorNotes', { nullable: false }),
+    curatorNotes: t.stringList({
+      nullable: false,
+      description: windowed('notes', 'curatorNoteCount'),
+      args: memberWindowArgs,
+      resolve: (g, args) => windowOf(args, g.curatorNotes, member),
+    }),
+    curatorNoteCount: t.int({
+      nullable: false,
+      description: "How many curator notes the group's outcomes carry.",
+      resolve: (g) => g.curatorNotes.length,
+    }),
   }),
 });
 

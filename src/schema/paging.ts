@@ -44,12 +44,26 @@ export const windowArgs = builder.args((t) => ({
   offset: t.int({ defaultValue: 0, description: 'How many to skip first (the next window starts at offset + limit).' }),
 }));
 
-/** The `limit`/`offset` window of a plain list, sizes checked. */
-export function windowOf<T>(args: WindowArgs, list: readonly T[]): T[] {
+/**
+ * The window of a list held by one item of another list (a conflict group's outcomes): smaller
+ * by default, so a default window of items with their lists stays under maxResponseItems.
+ */
+export const memberWindowArgs = builder.args((t) => ({
+  limit: t.int({
+    defaultValue: LIMITS.defaultMemberListSize,
+    description: `How many to return, at most ${LIMITS.maxListSize}.`,
+  }),
+  offset: t.int({ defaultValue: 0, description: 'How many to skip first (the next window starts at offset + limit).' }),
+}));
+
+/** The `limit`/`offset` window of a plain list, sizes checked; a null limit is the default. */
+export function windowOf<T>(args: WindowArgs, list: readonly T[], defaultSize: number = LIMITS.defaultListSize): T[] {
   checkCount('limit', args.limit, LIMITS.maxListSize);
   checkCount('offset', args.offset, Number.MAX_SAFE_INTEGER);
   const offset = args.offset ?? 0;
-  return list.slice(offset, offset + (args.limit ?? LIMITS.defaultListSize));
+  const limit = args.limit ?? defaultSize;
+  // The whole list itself when the window holds all of it: most groups are small.
+  return offset === 0 && limit >= list.length ? (list as T[]) : list.slice(offset, offset + limit);
 }
 
 builder.globalConnectionFields((t) => ({

@@ -166,7 +166,7 @@ const TimelineDateFieldEnum = builder.enumType('TimelineDateField', {
 const TimelineEntryRef = builder.objectRef<TimelineEntry>('TimelineEntry').implement({
   description: 'A dated entity, at the precision the source gives.',
   fields: (t) => ({
-    entity: t.field({ nullable: false, type: EntityRef, resolve: (e, _a, { snapshot }) => entity(snapshot, e.entity) }),
+    entity: t.field({ nullable: false, type: EntityRef, resolve: (e) => e.record }),
     date: t.field({ nullable: false, type: PartialDateRef, resolve: (e) => e.date }),
     dateField: t.field({ nullable: false, type: TimelineDateFieldEnum, resolve: (e) => e.field }),
     withinWindow: t.exposeBoolean('withinWindow', {

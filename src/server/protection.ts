@@ -68,6 +68,7 @@ function mayRunLong(field: GraphQLField<unknown, unknown>, isRoot: boolean): boo
  */
 export function executionBudget(timeoutMs: number): Pick<Context, 'deadline' | 'timeoutMs' | 'answerSize' | 'turn'> {
   const now = performance.now();
+  watchTurn(now);
   return { deadline: now + timeoutMs, timeoutMs, answerSize: { items: 0, textChars: 0 }, turn: { resumedAt: now } };
 }
 
@@ -94,6 +95,29 @@ export function setPauseSlices(slices: { sliceMs: number; minRunMs: number }): {
   return previous;
 }
 let turnStartedAt = performance.now();
+let turnMarkPending = false;
+
+/**
+ * A turn starts when the loop has polled the sockets: the check phase (setImmediate) follows
+ * the poll. Executions schedule one mark per turn while they run. Without it turnStartedAt was
+ * set only when a paused execution resumed, so after any quiet spell it was old and every
+ * execution paused once it had run MIN_RUN_MS, however idle the loop (tests/api/pauses.test.ts).
+ */
+function markTurn(): void {
+  turnMarkPending = false;
+  turnStartedAt = performance.now();
+}
+
+/**
+ * An execution starts. With no mark pending, the loop has reached a check phase since the last
+ * execution started (it was idle or unwatched), so this turn's busy time starts now.
+ */
+function watchTurn(now: number): void {
+  if (turnMarkPending) return;
+  turnMarkPending = true;
+  turnStartedAt = now;
+  setImmediate(markTurn);
+}
 let turnNumber = 0;
 let waiting: (() => void)[] = [];
 let turnScheduled = false;

@@ -1,12 +1,25 @@
 /**
- * `documents` and `conflicts` answer a window of their list (limit/offset, 100 by default):
- * at 100k entities the whole `conflicts` list passed maxResponseItems, so asking for it without
- * arguments was an error, and the whole `documents` list took 40-70 ms.
+ * `documents` and `conflicts` answer a window of their list (limit/offset, 100 by default),
+ * and a conflict group a window of each of its lists (20 by default, with a count beside): at
+ * 100k entities the whole `conflicts` list passed maxResponseItems, so asking for it without
+ * arguments was an error, and the whole `documents` list took 40-70 ms; with 100 groups it still
+ * did, as one group can hold 1,440 outcomes.
  */
-import { describe, expect, it } from 'vitest';
-import { createServer } from '../../src/server/yoga.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { conflicts } from '../../src/graph/metric-conflicts.js';
+import type { Snapshot } from '../../src/graph/snapshot.js';
+import { LIMITS } from '../../src/schema/limits.js';
+import { createServer, type ReformGraphYoga } from '../../src/server/yoga.js';
 import { generatedSnapshot } from '../helpers/generated.js';
 import { errorCodes, execute, query } from '../helpers/graphql.js';
+
+// 10k generated entities: 32 conflict groups of up to 146 values, more than 100 documents.
+let snapshot: Snapshot;
+let server: ReformGraphYoga;
+beforeAll(() => {
+  snapshot = generatedSnapshot({ entities: 10_000, seed: 7 });
+  server = createServer({ snapshot, logging: false });
+}, 180_000);
 
 describe('documents and conflicts answer a window', () => {
   it('of the bundled lists: the default is the whole list, a window is its slice', async () => {
@@ -37,8 +50,6 @@ describe('documents and conflicts answer a window', () => {
   });
 
   it('keeps the default answer to 100 items on a graph with more documents', async () => {
-    const snapshot = generatedSnapshot({ entities: 3000, seed: 7 });
-    const server = createServer({ snapshot, logging: false });
     const total = snapshot.documents().length;
     expect(total).toBeGreaterThan(100);
     const result = await execute('{ documents { id } }', undefined, server);
@@ -50,5 +61,62 @@ describe('documents and conflicts answer a window', () => {
         .slice(0, 100)
         .map((d) => d.nodeId),
     );
-  }, 120_000);
+  });
+});
+
+const GROUP_LISTS =
+  'valueCount values outcomeCount outcomes { id } sourceCount sources { outcome { id } } unresolvedCount unresolvedBetween { id } curatorNoteCount curatorNotes';
+
+describe("a conflict group's lists answer a window", () => {
+  it('of a big group: 20 of each by default with the counts, not LIMIT_EXCEEDED', async () => {
+    const groups = conflicts(snapshot, { resolve: 'ALL' });
+    // Whole, these lists would pass maxResponseItems: without the windows this answer was refused.
+    const whole = groups.reduce(
+      (n, g) => n + g.values.length + g.outcomes.length + g.sources.length + g.unresolvedBetween.length,
+      groups.length,
+    );
+    expect(whole).toBeGreaterThan(LIMITS.maxResponseItems);
+    const result = await execute(`{ conflicts { ${GROUP_LISTS} } }`, undefined, server);
+    expect(result.errors).toBeUndefined();
+    const answer = (result.data as { conflicts: Record<string, unknown[] | number>[] }).conflicts;
+    expect(answer.length).toBe(groups.length);
+    const big = groups.findIndex((g) => g.values.length > 100);
+    expect(big).toBeGreaterThanOrEqual(0);
+    const group = groups[big];
+    expect(answer[big]).toMatchObject({
+      valueCount: group?.values.length,
+      values: group?.values.slice(0, 20),
+      outcomeCount: group?.outcomes.length,
+      outcomes: group?.outcomes.slice(0, 20).map((id) => ({ id })),
+      sourceCount: group?.sources.length,
+      unresolvedCount: group?.unresolvedBetween.length,
+    });
+    for (const key of ['sources', 'unresolvedBetween']) expect(answer[big]?.[key]).toHaveLength(20);
+    const next = await execute(
+      `{ conflicts(limit: 1, offset: ${big}) { values(limit: 7, offset: 20) outcomes(limit: 1000) { id } } }`,
+      undefined,
+      server,
+    );
+    expect(next.data?.conflicts[0].values).toEqual(group?.values.slice(20, 27));
+    expect(next.data?.conflicts[0].outcomes).toHaveLength(group?.outcomes.length ?? -1);
+  });
+
+  it('of the bundled groups: the default is the whole list', async () => {
+    const all = await query(
+      `{ conflicts(limit: 1000) { ${GROUP_LISTS.replace(/(values|Notes|outcomes|sources|unresolvedBetween)( |$)/g, '$1(limit: 1000)$2')} } }`,
+    );
+    expect(await query(`{ conflicts { ${GROUP_LISTS} } }`)).toEqual(all);
+  });
+
+  it('refuses a window past its limits with a typed error', async () => {
+    for (const [q, code] of [
+      ['{ conflicts { values(limit: 1001) } }', 'LIMIT_EXCEEDED'],
+      ['{ conflicts { outcomes(offset: -1) { id } } }', 'BAD_USER_INPUT'],
+      ['{ conflicts { sources(limit: -2) { isBaseline } } }', 'BAD_USER_INPUT'],
+    ]) {
+      const result = await execute(q as string, undefined, server);
+      expect(errorCodes(result)).toEqual([code]);
+      expect(result.errors?.[0]?.message).toMatch(/limit|offset/);
+    }
+  });
 });

@@ -41,7 +41,7 @@ function reference(snapshot: Snapshot, args: TimelineArgs) {
     const b = dateBounds(dated.date);
     if ((first && b.last < first) || (last && b.first > last)) continue;
     const withinWindow = (!first || b.first >= first) && (!last || b.last <= last);
-    entries.push({ entity: e.id, ...dated, withinWindow });
+    entries.push({ entity: e.id, record: e, ...dated, withinWindow });
   }
   return entries
     .sort(
