@@ -26,6 +26,10 @@ export interface OffthreadLoad {
   readonly parses: number;
   /** The worker's time to read and validate. */
   readonly workerMs: number;
+  /** Files the worker read (the others' size and mtime were those it read before). */
+  readonly reads?: number;
+  /** The data is the live one (`live` given to load): no records were sent. */
+  readonly same?: boolean;
 }
 
 /** One worker, kept across loads for its parse cache; loads run one at a time. */
@@ -34,8 +38,8 @@ export class LoadWorker {
   private queue: Promise<unknown> = Promise.resolve();
 
   /** `records: false` reads and validates only to fill the parse cache; no records come back. */
-  load(dataDir: string, records = true, passages = false): Promise<OffthreadLoad> {
-    const run = this.queue.then(() => this.run(dataDir, records, passages));
+  load(dataDir: string, records = true, passages = false, live?: string): Promise<OffthreadLoad> {
+    const run = this.queue.then(() => this.run(dataDir, records, passages, live));
     this.queue = run.catch(() => {});
     return run;
   }
@@ -53,7 +57,7 @@ export class LoadWorker {
     return worker;
   }
 
-  private run(dataDir: string, records: boolean, passages: boolean): Promise<OffthreadLoad> {
+  private run(dataDir: string, records: boolean, passages: boolean, live?: string): Promise<OffthreadLoad> {
     const worker = this.start();
     return new Promise((resolve, reject) => {
       let start: Extract<LoadMessage, { type: 'start' }> | undefined;
@@ -107,7 +111,15 @@ export class LoadWorker {
                     passages: index.passages && { index: index.passages, table },
                   }
                 : undefined;
-            resolve({ input, indexes, problems: message.problems, parses: message.parses, workerMs: message.ms });
+            resolve({
+              input,
+              indexes,
+              problems: message.problems,
+              parses: message.parses,
+              workerMs: message.ms,
+              reads: message.reads,
+              same: message.same,
+            });
             return;
           }
           case 'failed':
@@ -121,7 +133,7 @@ export class LoadWorker {
       worker.on('message', onMessage);
       worker.once('error', onError);
       worker.once('exit', onExit);
-      worker.postMessage({ type: 'load', dataDir, records, passages } satisfies LoadRequest);
+      worker.postMessage({ type: 'load', dataDir, records, passages, live } satisfies LoadRequest);
     });
   }
 

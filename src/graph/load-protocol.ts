@@ -9,7 +9,16 @@ import type { DataBinding } from './data-hash.js';
  * `passages: true` sends the passage index even when the documents are those of the worker's
  * previous load (whose index the main thread is then expected to share).
  */
-export type LoadRequest = { type: 'load'; dataDir: string; records?: boolean; passages?: boolean } | { type: 'more' };
+export type LoadRequest =
+  | {
+      type: 'load';
+      dataDir: string;
+      records?: boolean;
+      passages?: boolean;
+      /** The data hash of what is live: a load that finds the same data sends no records. */
+      live?: string;
+    }
+  | { type: 'more' };
 
 export type LoadMessage =
   | { type: 'start'; version: string; data?: DataBinding; documents: SourceDocumentRecord[] }
@@ -23,5 +32,5 @@ export type LoadMessage =
   | { type: 'index'; which: 'entities' | 'passages'; head: AsPlainObject; table?: number[] }
   | { type: 'terms'; which: 'entities' | 'passages'; terms: unknown[] }
   /** `parses`: knowledge files parsed (not taken from the cache); `ms`: the worker's time. */
-  | { type: 'done'; problems: DataProblem[]; parses: number; ms: number }
+  | { type: 'done'; problems: DataProblem[]; parses: number; ms: number; same?: boolean; reads?: number }
   | { type: 'failed'; message: string };

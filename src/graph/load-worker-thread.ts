@@ -28,15 +28,20 @@ function sameDocuments(a: readonly SourceDocumentRecord[], b: readonly SourceDoc
   return a.length === b.length && a.every((d, i) => d.id === b[i]?.id && d.text === b[i]?.text);
 }
 
-function load(dataDir: string, records = true, passagesAnyway = false): LoadMessage[] {
+function load(dataDir: string, records = true, passagesAnyway = false, live?: string): LoadMessage[] {
   const started = performance.now();
   const parsesBefore = cache.parses;
+  const readsBefore = cache.reads;
   const { input, problems } = validateRecords(dataDir, { cache });
   const parses = cache.parses - parsesBefore;
+  const reads = cache.reads - readsBefore;
   const ms = Math.round(performance.now() - started);
   const documentsChanged = !input || !lastDocuments || !sameDocuments(lastDocuments, input.documents);
   if (input) lastDocuments = input.documents;
-  if (!input || !records) return [{ type: 'done', problems: [...problems], parses, ms }];
+  if (!input || !records) return [{ type: 'done', problems: [...problems], parses, ms, reads }];
+  // The data is what is live already (an edit undone, a touch): no records to send.
+  if (live !== undefined && input.data?.hash === live)
+    return [{ type: 'done', problems: [], parses, ms, reads, same: true }];
   // Sorted here as the snapshot sorts them, so its sort on the main thread finds them in order.
   const entities = [...input.entities].sort((a, b) => a.id.localeCompare(b.id));
   const out: LoadMessage[] = [
@@ -57,7 +62,7 @@ function load(dataDir: string, records = true, passagesAnyway = false): LoadMess
     const passages = new PassageIndex(input.documents, entities).toJSON();
     pushIndex(out, 'passages', passages.index, [...passages.table]);
   }
-  out.push({ type: 'done', problems: [], parses, ms: Math.round(performance.now() - started) });
+  out.push({ type: 'done', problems: [], parses, reads, ms: Math.round(performance.now() - started) });
   return out;
 }
 
@@ -72,7 +77,7 @@ function pushIndex(out: LoadMessage[], which: 'entities' | 'passages', index: As
 
 port.on('message', (request: LoadRequest) => {
   try {
-    if (request.type === 'load') queue = load(request.dataDir, request.records, request.passages);
+    if (request.type === 'load') queue = load(request.dataDir, request.records, request.passages, request.live);
     const next = queue.shift();
     if (next) port.postMessage(next);
   } catch (err) {

@@ -62,6 +62,8 @@ export interface ReloadingSourceOptions {
 /** Where one reload's time went (ms), and how many knowledge files it parsed. */
 export interface ReloadTimings {
   readonly parses: number;
+  /** Files the worker read (opened and hashed); the rest had the size and mtime it read before. */
+  readonly reads?: number;
   /** Reading and validating, in the worker. */
   readonly validateMs: number;
   /** Receiving the records and building the graph, in slices on the main thread. */
@@ -140,17 +142,22 @@ export class ReloadingSource implements SnapshotSource {
     const delay = new BlockWatch('receive');
     // The live snapshot has no passage index to share (no search yet): the worker sends one.
     const passages = passagesAnyway || !this.snapshot.hasPassageIndex();
-    const loaded: OffthreadLoad = await this.worker.load(this.dataDir, true, passages);
+    const live = this.snapshot.data?.hash;
+    const loaded: OffthreadLoad = await this.worker.load(this.dataDir, true, passages, live);
     const validated = performance.now();
     const timings = (built: number, prepared: number): ReloadTimings => ({
       parses: loaded.parses,
+      reads: loaded.reads,
       validateMs: Math.round(loaded.workerMs),
       buildMs: Math.round(built - validated),
       prepareMs: Math.round(prepared - built),
       totalMs: Math.round(prepared - started),
     });
+    // The data is what is served already (an edit undone, a touch): nothing to build. Compared
+    // by the data binding's hash, which a snapshot file built before the version was derived
+    // from it records the same way.
+    if (loaded.same) return { same: true, problems: [], timings: timings(validated, validated), delay };
     if (!loaded.input) return { problems: loaded.problems, timings: timings(validated, validated), delay };
-    // The data is what is served already (an edit undone, a touch): nothing to build.
     if (loaded.input.version === this.snapshot.version) {
       return { same: true, problems: [], timings: timings(validated, validated), delay };
     }
@@ -242,6 +249,7 @@ export class ReloadingSource implements SnapshotSource {
       (warm) =>
         this.options.onTimings?.({
           parses: warm.parses,
+          reads: warm.reads,
           validateMs: Math.round(warm.workerMs),
           buildMs: 0,
           prepareMs: 0,
