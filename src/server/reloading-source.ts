@@ -82,6 +82,10 @@ export interface ReloadTimings {
   readonly longestBlockMs?: number;
   /** longestBlockMs per phase of the reload (receive, build, passages, search, loss, traversal). */
   readonly blocksByPhase?: Readonly<Record<string, number>>;
+  /** Wall time per phase (receive: the worker's pass and its messages; loss: the loss guard). */
+  readonly msByPhase?: Readonly<Record<string, number>>;
+  /** From the first change event to the start of the reload: debounce and settling (stat of every file). */
+  readonly waitMs?: number;
   /** The passage text index was the live snapshot's (the documents did not change). */
   readonly passagesShared?: boolean;
   /** The watcher's first read at start, which fills the parse cache and serves nothing. */
@@ -139,6 +143,8 @@ export class ReloadingSource implements SnapshotSource {
   /** The candidate: records validated off-thread, then its graph built in slices. */
   private async prepare(passagesAnyway = false): Promise<Candidate> {
     const started = performance.now();
+    const waitMs = this.changedAt === undefined ? undefined : Math.round(started - this.changedAt);
+    this.changedAt = undefined;
     const delay = new BlockWatch('receive');
     // The live snapshot has no passage index to share (no search yet): the worker sends one.
     const passages = passagesAnyway || !this.snapshot.hasPassageIndex();
@@ -152,6 +158,7 @@ export class ReloadingSource implements SnapshotSource {
       buildMs: Math.round(built - validated),
       prepareMs: Math.round(prepared - built),
       totalMs: Math.round(prepared - started),
+      waitMs,
     });
     // The data is what is served already (an edit undone, a touch): nothing to build. Compared
     // by the data binding's hash, which a snapshot file built before the version was derived
@@ -261,8 +268,12 @@ export class ReloadingSource implements SnapshotSource {
     return () => this.close();
   }
 
+  /** When the first change event of the reload to come was seen. */
+  private changedAt?: number;
+
   private changed(): void {
     if (this.closed) return;
+    this.changedAt ??= performance.now();
     if (this.settling) {
       this.changedWhileSettling = true;
       return;
