@@ -203,6 +203,11 @@ export class ParseCache {
     this.byPath.set(absPath, { digest, parsed });
   }
 
+  /** The parse of every knowledge file as the last load took it, by absolute path. */
+  files(): Map<string, ParsedKnowledgeFile> {
+    return new Map([...this.byPath].map(([path, { parsed }]) => [path, parsed]));
+  }
+
   /** The digest a file's last parse was made from, if any. */
   digestOf(absPath: string): string | undefined {
     return this.byPath.get(absPath)?.digest;

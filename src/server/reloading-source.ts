@@ -18,6 +18,7 @@ import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { DOCUMENTS_DIR, KNOWLEDGE_DIR } from '../graph/data-hash.js';
 import { buildSnapshotInSlices, LoadWorker, type OffthreadLoad, runInSlices } from '../graph/load-offthread.js';
+import type { FileLossBound } from '../graph/load-protocol.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { prepareTraversalSteps } from '../graph/traversal.js';
 import { type DataProblem, formatProblem } from '../model/errors.js';
@@ -148,7 +149,7 @@ export class ReloadingSource implements SnapshotSource {
     const delay = new BlockWatch('receive');
     // The live snapshot has no passage index to share (no search yet): the worker sends one.
     const passages = passagesAnyway || !this.snapshot.hasPassageIndex();
-    const live = this.snapshot.data?.hash;
+    const live = { hash: this.snapshot.data?.hash, documents: this.snapshot.documentsInOrder() };
     const loaded: OffthreadLoad = await this.worker.load(this.dataDir, true, passages, live);
     const validated = performance.now();
     const timings = (built: number, prepared: number): ReloadTimings => ({
@@ -164,6 +165,11 @@ export class ReloadingSource implements SnapshotSource {
     // by the data binding's hash, which a snapshot file built before the version was derived
     // from it records the same way.
     if (loaded.same) return { same: true, problems: [], timings: timings(validated, validated), delay };
+    if (loaded.documentsMismatch && !passagesAnyway) {
+      // The worker took the live snapshot's documents for its own, and they are not: ask for them.
+      delay.stop();
+      return this.prepare(true);
+    }
     if (!loaded.input) return { problems: loaded.problems, timings: timings(validated, validated), delay };
     if (loaded.input.version === this.snapshot.version) {
       return { same: true, problems: [], timings: timings(validated, validated), delay };
@@ -185,7 +191,13 @@ export class ReloadingSource implements SnapshotSource {
     await delay.phase('judge');
     const built = performance.now();
     await this.options.beforeSwap?.(snapshot);
-    return { snapshot, problems: [], timings: { ...timings(built, built), passagesShared: shared }, delay };
+    return {
+      snapshot,
+      problems: [],
+      timings: { ...timings(built, built), passagesShared: shared },
+      delay,
+      lossBound: loaded.lossBound,
+    };
   }
 
   private get sliceMs(): number | undefined {
@@ -214,7 +226,15 @@ export class ReloadingSource implements SnapshotSource {
       outcome = { ok: true, version: this.snapshot.version, problems: [] };
     } else {
       await candidate.delay?.phase('loss');
-      const losses = acceptLoss ? [] : await runInSlices(lossTally(this.snapshot, snapshot, this.guard), this.sliceMs);
+      // The worker's bound says no file can lose enough to be held: no tally of every live record
+      // (at 100k, 600k records decoded on this thread).
+      const cannotLose = candidate.lossBound?.every(
+        (b) =>
+          !tooMuch(b.entities.removed, b.entities.of, this.guard) &&
+          !tooMuch(b.relations.removed, b.relations.of, this.guard),
+      );
+      const losses =
+        acceptLoss || cannotLose ? [] : await runInSlices(lossTally(this.snapshot, snapshot, this.guard), this.sliceMs);
       if (losses.length > 0) {
         this.lastProblems = [];
         this.notTaken = { at, version: snapshot.version, reason: heldReason(losses, this.guard), losses };
@@ -340,6 +360,8 @@ interface Candidate {
   readonly timings: ReloadTimings;
   /** The event loop's delay since the reload started (see ReloadTimings.longestBlockMs). */
   readonly delay?: BlockWatch;
+  /** From the worker: what each changed file can lose at most (absent: unknown). */
+  readonly lossBound?: readonly FileLossBound[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -408,12 +430,16 @@ function* lossTally(live: Snapshot, candidate: Snapshot, guard: ReloadGuard): Ge
     if (r.type !== 'MENTIONS') tally(r.file, 'relations', !candidate.graph.hasEdge(id));
     if (++n % 1_000 === 0) yield;
   }
-  const tooMuch = ({ lost, of }: { lost: number; of: number }) =>
-    lost >= guard.minLoss && lost * 100 > of * guard.maxLossPercent;
+  const beyond = ({ lost, of }: { lost: number; of: number }) => tooMuch(lost, of, guard);
   return [...perFile]
-    .filter(([, t]) => tooMuch(t.entities) || tooMuch(t.relations))
+    .filter(([, t]) => beyond(t.entities) || beyond(t.relations))
     .map(([file, t]) => ({ file, ...t }))
     .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** More than the guard lets one file lose. */
+function tooMuch(lost: number, of: number, guard: ReloadGuard): boolean {
+  return guard.maxLossPercent < 100 && lost >= guard.minLoss && lost * 100 > of * guard.maxLossPercent;
 }
 
 function heldReason(losses: readonly FileLoss[], guard: ReloadGuard): string {
