@@ -61,6 +61,43 @@ export class LoadWorker {
     return run;
   }
 
+  /**
+   * The files' signature (files-signature.ts), taken in the worker: at 100k entities the walk
+   * held the main thread for seconds. Waits for a load under way, like any request.
+   */
+  signature(dataDir: string): Promise<string> {
+    const run = this.queue.then(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const worker = this.start();
+          const cleanup = () => {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            worker.off('exit', onExit);
+          };
+          const onMessage = (message: LoadMessage) => {
+            cleanup();
+            if (message.type === 'signature') resolve(message.signature);
+            else reject(new Error(`load worker: expected a signature, got ${message.type}`));
+          };
+          const onError = (err: Error) => {
+            cleanup();
+            reject(err);
+          };
+          const onExit = (code: number) => {
+            cleanup();
+            reject(new Error(`load worker exited with code ${code}`));
+          };
+          worker.on('message', onMessage);
+          worker.once('error', onError);
+          worker.once('exit', onExit);
+          worker.postMessage({ type: 'signature', dataDir } satisfies LoadRequest);
+        }),
+    );
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
   private start(): Worker {
     if (this.worker) return this.worker;
     const { entry, eval: isEval } = workerEntry(import.meta.url, './load-worker-thread');

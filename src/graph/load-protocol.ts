@@ -20,7 +20,9 @@ export type LoadRequest =
       /** The data hash of what is live: a load that finds the same data sends no records. */
       live?: string;
     }
-  | { type: 'more' };
+  | { type: 'more' }
+  /** The files' signature now (files-signature.ts), answered at once with a `signature` message. */
+  | { type: 'signature'; dataDir: string };
 
 export type LoadMessage =
   /** The snapshot's encoded sections (transferred ArrayBuffers); its entity heads follow. */
@@ -43,6 +45,7 @@ export type LoadMessage =
       reads?: number;
       lossBound?: FileLossBound[];
     }
+  | { type: 'signature'; signature: string }
   | { type: 'failed'; message: string };
 
 /**

@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import type { AsPlainObject } from 'minisearch';
 import type { SourceDocumentRecord } from '../model/records.js';
 import { packEncoded } from './encoded-transfer.js';
+import { filesSignature } from './files-signature.js';
 import { ParseCache, type ParsedKnowledgeFile, validateRecords } from './load.js';
 import type { LoadMessage, LoadRequest } from './load-protocol.js';
 import { lossBounds } from './loss-bound.js';
@@ -116,6 +117,10 @@ function pushIndex(out: Outgoing[], which: 'entities' | 'passages', index: AsPla
 
 port.on('message', (request: LoadRequest) => {
   try {
+    if (request.type === 'signature') {
+      port.postMessage({ type: 'signature', signature: filesSignature(request.dataDir) } satisfies LoadMessage);
+      return;
+    }
     if (request.type === 'load') queue = load(request.dataDir, request.records, request.passages, request.live);
     const next = queue.shift();
     if (next) port.postMessage(next.message, next.transfer);

@@ -14,9 +14,7 @@
  *    stable change no longer loses them (the writer finished), or when the operator confirms
  *    it with `reload({ acceptLoss: true })` (serve: SIGHUP), or with the guard set off.
  */
-import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
-import { join } from 'node:path';
-import { DOCUMENTS_DIR, KNOWLEDGE_DIR } from '../graph/data-hash.js';
+import { type FSWatcher, watch } from 'node:fs';
 import { buildSnapshotInSlices, LoadWorker, type OffthreadLoad, runInSlices } from '../graph/load-offthread.js';
 import type { FileLossBound } from '../graph/load-protocol.js';
 import type { Snapshot } from '../graph/snapshot.js';
@@ -307,11 +305,12 @@ export class ReloadingSource implements SnapshotSource {
     try {
       for (;;) {
         this.changedWhileSettling = false;
-        let before = filesSignature(this.dataDir);
+        if (this.closed) return;
+        let before = await this.worker.signature(this.dataDir);
         for (;;) {
           await sleep(this.guard.settleMs);
           if (this.closed) return;
-          const now = filesSignature(this.dataDir);
+          const now = await this.worker.signature(this.dataDir);
           if (now === before) break;
           before = now;
         }
@@ -328,7 +327,7 @@ export class ReloadingSource implements SnapshotSource {
         }
         if (this.closed) return;
         // Read while a file was still being written: what was read may be any mix; read again.
-        if (filesSignature(this.dataDir) !== before) {
+        if ((await this.worker.signature(this.dataDir)) !== before) {
           result.delay?.stop();
           continue;
         }
@@ -336,6 +335,12 @@ export class ReloadingSource implements SnapshotSource {
         await this.decide(result, false);
         return;
       }
+    } catch (err) {
+      // The signature is taken in the worker too: one that died (or was closed) is no reload.
+      if (this.closed) return;
+      this.lastProblems = [`reload failed: ${(err as Error).message}`];
+      this.notTaken = { at: new Date().toISOString(), reason: 'the reload failed (see problems)' };
+      this.onReload({ ok: false, version: this.snapshot.version, problems: this.lastProblems });
     } finally {
       this.settling = false;
       // An event seen during the last read is covered by the signature check, but one after
@@ -365,32 +370,6 @@ interface Candidate {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Size and mtime of every file under the folders the loader reads: cheap, no file is opened. */
-function filesSignature(dataDir: string): string {
-  const parts: string[] = [];
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const full = join(dir, name);
-      try {
-        const st = statSync(full);
-        if (st.isDirectory()) walk(full);
-        else parts.push(`${full}\0${st.size}\0${st.mtimeMs}`);
-      } catch {
-        parts.push(`${full}\0gone`);
-      }
-    }
-  };
-  walk(join(dataDir, DOCUMENTS_DIR));
-  walk(join(dataDir, KNOWLEDGE_DIR));
-  return parts.join('\n');
-}
 
 /**
  * The files that would lose more than the guard allows: records of the live snapshot that

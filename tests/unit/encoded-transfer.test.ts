@@ -129,3 +129,22 @@ describe('the loss bound of a reload, from the parses alone', { timeout: 60_000 
     }
   });
 });
+
+describe("the files' signature, taken in the load worker", { timeout: 60_000 }, () => {
+  it('stays the same while no file changes, and changes with a size or a new file', async () => {
+    const first = await worker.signature(data);
+    expect(await worker.signature(data)).toBe(first);
+    const before = readFileSync(COMMON, 'utf8');
+    const extra = join(data, 'knowledge/added-by-the-signature-test.yaml');
+    try {
+      writeFileSync(COMMON, `${before}\n`);
+      const edited = await worker.signature(data);
+      expect(edited).not.toBe(first);
+      writeFileSync(extra, 'entities: []\n');
+      expect(await worker.signature(data)).not.toBe(edited);
+    } finally {
+      writeFileSync(COMMON, before);
+      rmSync(extra, { force: true });
+    }
+  });
+});
