@@ -1,10 +1,11 @@
 /**
  * Incremental validation in one process (issue 20, item 3): what a watching server's worker
- * does per edit, with and without the cross-file checks' memo (ParseCache.checks), side by
- * side in one run. Each row is one validateRecords over the whole corpus with a warm parse
+ * does per edit, with and without the cross-file checks' memo (ParseCache.checks, `--toggle
+ * memo`) or the file stamps (ParseCache.stamps: unchanged files not read, `--toggle stamps`,
+ * the default), side by side in one run. Each row is one validateRecords over the whole corpus with a warm parse
  * cache; wall and CPU time (process.cpuUsage, less sensitive to a shared machine) are printed.
  *
- *   npx tsx bench/incremental-validate.mts --data DIR [--entities N]
+ *   npx tsx bench/incremental-validate.mts --data DIR [--entities N] [--toggle stamps|memo]
  *
  * --data is generated (`reform-graph generate`) when it does not exist. The edited files are
  * restored at the end.
@@ -16,7 +17,11 @@ import { generateCorpus } from '../src/graph/generate.js';
 import { ParseCache, validateRecords } from '../src/graph/load.js';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, entities: { type: 'string', default: '10000' } },
+  options: {
+    data: { type: 'string' },
+    entities: { type: 'string', default: '10000' },
+    toggle: { type: 'string', default: 'stamps' },
+  },
 });
 const dataDir = resolve(values.data ?? `/tmp/reform-graph-validate-${values.entities}`);
 if (!existsSync(dataDir)) generateCorpus({ entities: Number(values.entities), out: dataDir });
@@ -36,9 +41,14 @@ if (!documentText) throw new Error('no document text');
 const documentFile = join(dataDir, 'documents', documentText);
 const documentBefore = readFileSync(documentFile, 'utf8');
 
-function timed(label: string, cache: ParseCache, memo: boolean): string {
+const toggle = values.toggle === 'memo' ? 'memo' : 'stamps';
+
+function timed(label: string, cache: ParseCache, on: boolean): string {
+  const memo = toggle === 'stamps' || on;
   cache.checks.disabled = !memo;
+  cache.stampsDisabled = toggle === 'stamps' && !on;
   const parses = cache.parses;
+  const reads = cache.reads;
   const misses = cache.checks.misses;
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -46,7 +56,7 @@ function timed(label: string, cache: ParseCache, memo: boolean): string {
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const rechecked = memo ? `${cache.checks.misses - misses}` : 'all';
-  return `| ${label} | ${memo ? 'yes' : 'no'} | ${cache.parses - parses} | ${rechecked} | ${Math.round(ms)} | ${Math.round((used.user + used.system) / 1000)} | ${input ? `${input.entities.length} / ${input.relations.length}` : `${problems.length} problems`} |`;
+  return `| ${label} | ${on ? 'yes' : 'no'} | ${cache.reads - reads} | ${cache.parses - parses} | ${rechecked} | ${Math.round(ms)} | ${Math.round((used.user + used.system) / 1000)} | ${input ? `${input.entities.length} / ${input.relations.length}` : `${problems.length} problems`} |`;
 }
 
 const cache = new ParseCache();
@@ -70,7 +80,7 @@ try {
     // Warm for this state first, so both rows below see the same parse cache.
     validateRecords(dataDir, { cache });
     apply();
-    // Without the memo first: it leaves the memo as it was, so the memo row is an edit's real cost.
+    // Without the memo (stamps) first: it leaves the memo as it was, so the other row is an edit's real cost.
     rows.push(timed(label, cache, false));
     // The memo row must see the edit as new: undo and redo it with a load in between.
     writeFileSync(knowledgeFile, knowledgeText);
@@ -90,8 +100,8 @@ console.log(
       .map((l) => l.toFixed(1))
       .join(' ')}`,
     '',
-    '| edit | memo | files parsed | elements re-checked | wall (ms) | CPU (ms) | entities / relations |',
-    '| --- | --- | ---: | ---: | ---: | ---: | --- |',
+    `| edit | ${toggle} | files read | files parsed | elements re-checked | wall (ms) | CPU (ms) | entities / relations |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
   ].join('\n'),
 );

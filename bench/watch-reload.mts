@@ -171,10 +171,11 @@ try {
   const end = served ?? performance.now();
   const before = responses.filter((r) => r.at < edited).map((r) => r.ms);
   const during = responses.filter((r) => r.at >= edited && r.at <= end + 1_000).map((r) => r.ms);
+  // Every reload's line, the warm-up's included: a reload before the edit's would delay it.
   const timings = output
     .split('\n')
-    .filter((l) => l.includes('reload timings') && !l.includes('warmUp'))
-    .at(-1);
+    .filter((l) => l.includes('reload timings'))
+    .join('\n');
   console.log(
     [
       `root ${root}, data ${dataDir}, ${values.rate} req/s on ${values.connections} connections (lookup)`,
@@ -185,7 +186,7 @@ try {
       summary('10 s before the edit', before),
       summary('from the edit until served (+1 s)', during),
       '',
-      timings ? `server timings: ${timings}` : 'server timings: (none logged)',
+      timings ? `server timings:\n${timings}` : 'server timings: (none logged)',
     ].join('\n'),
   );
 } finally {

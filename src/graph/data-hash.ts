@@ -68,6 +68,17 @@ export class DataHasher {
     return digest;
   }
 
+  /** As add, for a file whose digest is known without reading it (its stamp is unchanged). */
+  addDigest(abs: string, digest: string, size: number, text = false): string {
+    const path = slashes(relative(this.dataDir, abs));
+    const known = this.digests.get(path);
+    if (known !== undefined) return known;
+    this.digests.set(path, digest);
+    this.bytes += size;
+    if (text) this.texts.add(path);
+    return digest;
+  }
+
   binding(): DataBinding {
     const paths = [...this.digests.keys()].sort();
     const hash = createHash('sha256');

@@ -8,14 +8,16 @@
 import { Worker } from 'node:worker_threads';
 import type { AsPlainObject } from 'minisearch';
 import type { DataProblem } from '../model/errors.js';
-import type { EntityRecord, RelationRecord } from '../model/records.js';
-import type { LoadMessage, LoadRequest } from './load-protocol.js';
-import { type ReloadIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
+import type { SourceDocumentRecord } from '../model/records.js';
+import { type EncodedParts, encodedAgainst, unpackEncoded } from './encoded-transfer.js';
+import type { FileLossBound, LoadMessage, LoadRequest } from './load-protocol.js';
+import type { EntityHead } from './record-store.js';
+import { type EncodedSnapshotInput, type ReloadIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
 import { workerEntry } from './worker-entry.js';
 
 export interface OffthreadLoad {
-  /** The records, when the data validated (entities sorted by id, as the snapshot keeps them). */
-  readonly input?: SnapshotInput;
+  /** The records, encoded in the worker, when the data validated (see encoded-transfer.ts). */
+  readonly input?: EncodedSnapshotInput;
   /**
    * Its search indexes, built in the worker (load them with Snapshot.loadSearch, in slices);
    * no passage index when the documents are the previous load's (Snapshot.sharePassagesSteps).
@@ -26,6 +28,25 @@ export interface OffthreadLoad {
   readonly parses: number;
   /** The worker's time to read and validate. */
   readonly workerMs: number;
+  /** Files the worker read (the others' size and mtime were those it read before). */
+  readonly reads?: number;
+  /** The data is the live one (`live` given to load): no records were sent. */
+  readonly same?: boolean;
+  /**
+   * The worker left the documents out as the live snapshot's, but those given are not the
+   * ones it encoded against: load again with `passages` (which sends them).
+   */
+  readonly documentsMismatch?: boolean;
+  /** Per changed knowledge file, the most it can lose against the live data (unknown: absent). */
+  readonly lossBound?: readonly FileLossBound[];
+}
+
+/** What the main thread has of the live snapshot, so the worker sends less. */
+export interface LiveData {
+  /** Its data hash: the same data is not sent at all. */
+  readonly hash?: string;
+  /** Its documents, in record order: used when the worker says they are the same. */
+  readonly documents?: readonly SourceDocumentRecord[];
 }
 
 /** One worker, kept across loads for its parse cache; loads run one at a time. */
@@ -34,8 +55,45 @@ export class LoadWorker {
   private queue: Promise<unknown> = Promise.resolve();
 
   /** `records: false` reads and validates only to fill the parse cache; no records come back. */
-  load(dataDir: string, records = true, passages = false): Promise<OffthreadLoad> {
-    const run = this.queue.then(() => this.run(dataDir, records, passages));
+  load(dataDir: string, records = true, passages = false, live: LiveData = {}): Promise<OffthreadLoad> {
+    const run = this.queue.then(() => this.run(dataDir, records, passages, live));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * The files' signature (files-signature.ts), taken in the worker: at 100k entities the walk
+   * held the main thread for seconds. Waits for a load under way, like any request.
+   */
+  signature(dataDir: string): Promise<string> {
+    const run = this.queue.then(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const worker = this.start();
+          const cleanup = () => {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            worker.off('exit', onExit);
+          };
+          const onMessage = (message: LoadMessage) => {
+            cleanup();
+            if (message.type === 'signature') resolve(message.signature);
+            else reject(new Error(`load worker: expected a signature, got ${message.type}`));
+          };
+          const onError = (err: Error) => {
+            cleanup();
+            reject(err);
+          };
+          const onExit = (code: number) => {
+            cleanup();
+            reject(new Error(`load worker exited with code ${code}`));
+          };
+          worker.on('message', onMessage);
+          worker.once('error', onError);
+          worker.once('exit', onExit);
+          worker.postMessage({ type: 'signature', dataDir } satisfies LoadRequest);
+        }),
+    );
     this.queue = run.catch(() => {});
     return run;
   }
@@ -53,12 +111,11 @@ export class LoadWorker {
     return worker;
   }
 
-  private run(dataDir: string, records: boolean, passages: boolean): Promise<OffthreadLoad> {
+  private run(dataDir: string, records: boolean, passages: boolean, live: LiveData): Promise<OffthreadLoad> {
     const worker = this.start();
     return new Promise((resolve, reject) => {
-      let start: Extract<LoadMessage, { type: 'start' }> | undefined;
-      const entities: EntityRecord[] = [];
-      const relations: RelationRecord[] = [];
+      let parts: EncodedParts | undefined;
+      const heads: EntityHead[] = [];
       const index: Partial<Record<'entities' | 'passages', AsPlainObject>> = {};
       let table: number[] = [];
       const cleanup = () => {
@@ -76,14 +133,11 @@ export class LoadWorker {
       };
       const onMessage = (message: LoadMessage) => {
         switch (message.type) {
-          case 'start':
-            start = message;
+          case 'encoded':
+            parts = message.parts;
             break;
-          case 'entities':
-            for (const e of message.entities) entities.push(e);
-            break;
-          case 'relations':
-            for (const r of message.relations) relations.push(r);
+          case 'heads':
+            for (const h of message.heads) heads.push(h);
             break;
           case 'index':
             index[message.which] = message.head;
@@ -96,9 +150,13 @@ export class LoadWorker {
           }
           case 'done': {
             cleanup();
-            const input: SnapshotInput | undefined =
-              start && records && message.problems.length === 0
-                ? { version: start.version, data: start.data, documents: start.documents, entities, relations }
+            const documents = parts?.documents ?? live.documents;
+            // Left out as the live snapshot's: the records' document indices must mean the same.
+            const documentsMismatch =
+              parts !== undefined && !parts.documents && (!documents || !encodedAgainst(parts, documents));
+            const input: EncodedSnapshotInput | undefined =
+              parts && documents && !documentsMismatch && records && message.problems.length === 0
+                ? unpackEncoded(parts, heads, documents)
                 : undefined;
             const indexes: ReloadIndexData | undefined =
               input && index.entities
@@ -107,7 +165,17 @@ export class LoadWorker {
                     passages: index.passages && { index: index.passages, table },
                   }
                 : undefined;
-            resolve({ input, indexes, problems: message.problems, parses: message.parses, workerMs: message.ms });
+            resolve({
+              input,
+              indexes,
+              problems: message.problems,
+              parses: message.parses,
+              workerMs: message.ms,
+              reads: message.reads,
+              same: message.same,
+              documentsMismatch,
+              lossBound: message.lossBound,
+            });
             return;
           }
           case 'failed':
@@ -121,7 +189,7 @@ export class LoadWorker {
       worker.on('message', onMessage);
       worker.once('error', onError);
       worker.once('exit', onExit);
-      worker.postMessage({ type: 'load', dataDir, records, passages } satisfies LoadRequest);
+      worker.postMessage({ type: 'load', dataDir, records, passages, live: live.hash } satisfies LoadRequest);
     });
   }
 
@@ -155,7 +223,7 @@ const STEP = 500;
 
 /** A snapshot of validated records, its graph built in slices (see runInSlices). */
 export async function buildSnapshotInSlices(
-  input: SnapshotInput,
+  input: SnapshotInput | EncodedSnapshotInput,
   sliceMs?: number,
   indexes?: ReloadIndexData,
 ): Promise<Snapshot> {

@@ -3,8 +3,7 @@
  * before anything is built, so a curator sees all of them at once and bad data never
  * half-loads.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
@@ -204,6 +203,14 @@ export interface ParsedKnowledgeFile {
 export class ParseCache {
   private readonly byPath = new Map<string, { digest: string; parsed: ParsedKnowledgeFile }>();
   parses = 0;
+  /** Files actually read (opened and hashed): a file whose stamp is unchanged is not. */
+  reads = 0;
+  /** Per file read, its size and mtime when read, and its digest: see Loader.fileDigest. */
+  readonly stamps = new Map<string, FileStamp>();
+  /** Document manifests parsed, with their text's record, while manifest and text are the same. */
+  readonly documents = new Map<string, CachedDocument>();
+  /** When set, every file is read and hashed each load, as before the stamps (a bench compares both). */
+  stampsDisabled = false;
   /** The cross-file checks' results, kept per parsed element while what they read is the same. */
   readonly checks = new CheckMemo();
 
@@ -216,14 +223,55 @@ export class ParseCache {
     this.byPath.set(absPath, { digest, parsed });
   }
 
+  /** The parse of every knowledge file as the last load took it, by absolute path. */
+  files(): Map<string, ParsedKnowledgeFile> {
+    return new Map([...this.byPath].map(([path, { parsed }]) => [path, parsed]));
+  }
+
+  /** The digest a file's last parse was made from, if any. */
+  digestOf(absPath: string): string | undefined {
+    return this.byPath.get(absPath)?.digest;
+  }
+
   /** Forgets the files a load did not read (deleted or renamed), so they are not kept alive. */
   keepOnly(paths: ReadonlySet<string>): void {
     for (const path of this.byPath.keys()) if (!paths.has(path)) this.byPath.delete(path);
   }
 
+  /** As keepOnly, for the document manifests. */
+  keepOnlyDocuments(paths: ReadonlySet<string>): void {
+    for (const path of this.documents.keys()) if (!paths.has(path)) this.documents.delete(path);
+  }
+
   get size(): number {
     return this.byPath.size;
   }
+}
+
+/**
+ * A file as it was when last read: while its size and mtime (ns) are the same, its digest is
+ * taken as still true and the file is not read again. Only stamps of files whose mtime was
+ * already `RACY_MS` old when they were read are kept (as git does with its index): a write in
+ * the same clock tick as the read could otherwise leave size and mtime unchanged.
+ */
+export interface FileStamp {
+  readonly size: bigint;
+  readonly mtimeNs: bigint;
+  readonly digest: string;
+}
+
+const RACY_MS = 2_000n;
+
+/** One document manifest's parse, kept while its digest (and its text's) stays the same. */
+export interface CachedDocument {
+  readonly manifestDigest: string;
+  /** Problems of the manifest alone (syntax, schema). */
+  readonly problems: readonly DataProblem[];
+  readonly ref?: YamlFileRef;
+  readonly meta?: z.infer<typeof documentMetaSchema>;
+  /** The record built with its text, and that text's digest. */
+  textDigest?: string;
+  record?: SourceDocumentRecord;
 }
 
 /** Parses one knowledge file and checks what it alone can show; see ParsedKnowledgeFile. */
@@ -331,7 +379,6 @@ interface Located {
 
 class Loader {
   private readonly problems: DataProblem[] = [];
-  private readonly hash = createHash('sha256');
   /** What the snapshot is built from, so a snapshot file can be bound to this data. */
   private readonly sources: DataHasher;
   private readonly documents = new Map<string, SourceDocumentRecord>();
@@ -393,13 +440,16 @@ class Loader {
       const problems = [...this.problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
       return { problems };
     }
+    const binding = this.sources.binding();
     return {
       input: {
-        version: this.hash.digest('hex').slice(0, 12),
+        // The data binding's hash: derived from per-file digests, so a load that reads only
+        // the changed files still knows it (before: a sha256 over every byte in reading order).
+        version: binding.hash.slice(0, 12),
         documents: [...this.documents.values()],
         entities: [...entities.values()],
         relations,
-        data: this.sources.binding(),
+        data: binding,
       },
       problems: [],
     };
@@ -409,24 +459,61 @@ class Loader {
     return relative(this.dataDir, abs);
   }
 
-  private readYaml(abs: string): { file: YamlFile | null; digest: string } {
-    const relPath = this.rel(abs);
-    const bytes = readFileSync(abs);
-    this.hash.update(relPath).update(bytes);
-    const digest = this.sources.add(abs, bytes);
-    const file = YamlFile.read(abs, relPath, bytes.toString('utf8'));
-    if (Array.isArray(file)) {
-      this.problems.push(...file);
-      return { file: null, digest };
+  /**
+   * A file's digest, recorded for the data binding, and its bytes when they had to be read.
+   * With a cache, a file whose size and mtime are those of its stamp is not read when `have`
+   * says the cache holds what was made from that digest (its parse, its record).
+   */
+  private fileDigest(abs: string, have: (digest: string) => boolean, text = false): { digest: string; bytes?: Buffer } {
+    const cache = this.cache;
+    if (!cache) {
+      const bytes = readFileSync(abs);
+      return { digest: this.sources.add(abs, bytes, text), bytes };
     }
-    return { file, digest };
+    const st = statSync(abs, { bigint: true });
+    const stamp = cache.stamps.get(abs);
+    if (
+      stamp &&
+      !cache.stampsDisabled &&
+      stamp.size === st.size &&
+      stamp.mtimeNs === st.mtimeNs &&
+      have(stamp.digest)
+    ) {
+      return { digest: this.sources.addDigest(abs, stamp.digest, Number(st.size), text) };
+    }
+    const bytes = readFileSync(abs);
+    cache.reads++;
+    const digest = this.sources.add(abs, bytes, text);
+    // Stamped with the stat from before the read: a write after it changes the mtime.
+    if (st.size === BigInt(bytes.length) && st.mtimeNs < BigInt(Date.now() - Number(RACY_MS)) * 1_000_000n) {
+      cache.stamps.set(abs, { size: st.size, mtimeNs: st.mtimeNs, digest });
+    } else cache.stamps.delete(abs);
+    return { digest, bytes };
   }
 
-  private zodProblems(file: YamlFileRef, base: PathSegment[], error: z.ZodError): void {
-    for (const issue of error.issues) {
-      const path = [...base, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
-      this.problems.push(file.problem(path, issue.message));
+  /** A document manifest parsed (syntax, schema), or its cached parse while its digest is the same. */
+  private readManifest(abs: string): CachedDocument {
+    const cached = this.cache?.documents.get(abs);
+    const { digest, bytes } = this.fileDigest(abs, (d) => cached?.manifestDigest === d);
+    if (cached && cached.manifestDigest === digest) return cached;
+    const relPath = this.rel(abs);
+    const file = YamlFile.read(abs, relPath, (bytes ?? readFileSync(abs)).toString('utf8'));
+    let parsed: CachedDocument;
+    if (Array.isArray(file)) parsed = { manifestDigest: digest, problems: file };
+    else {
+      const meta = documentMetaSchema.safeParse(file.data);
+      if (meta.success) parsed = { manifestDigest: digest, problems: [], ref: file.ref, meta: meta.data };
+      else {
+        const problems: DataProblem[] = [];
+        for (const issue of meta.error.issues) {
+          const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+          problems.push(file.problem(path, issue.message));
+        }
+        parsed = { manifestDigest: digest, problems };
+      }
     }
+    this.cache?.documents.set(abs, parsed);
+    return parsed;
   }
 
   private readDocuments(): void {
@@ -437,33 +524,38 @@ class Loader {
     }
     for (const [n, abs] of metas.entries()) {
       this.onProgress?.({ phase: 'documents', done: n, total: metas.length });
-      const { file, digest: manifestDigest } = this.readYaml(abs);
-      if (!file) continue;
-      const parsed = documentMetaSchema.safeParse(file.data);
-      if (!parsed.success) {
-        this.zodProblems(file.ref, [], parsed.error);
-        continue;
-      }
-      const meta = parsed.data;
+      const manifest = this.readManifest(abs);
+      this.problems.push(...manifest.problems);
+      const { meta, ref } = manifest;
+      if (!meta || !ref) continue;
       if (this.documents.has(meta.id)) {
-        this.problems.push(file.problem(['id'], `duplicate document id "${meta.id}"`));
+        this.problems.push(ref.problem(['id'], `duplicate document id "${meta.id}"`));
         continue;
       }
       const textPath = join(abs, '..', meta.file);
       if (!existsSync(textPath)) {
-        this.problems.push(file.problem(['file'], `text file "${meta.file}" does not exist beside the manifest`));
+        this.problems.push(ref.problem(['file'], `text file "${meta.file}" does not exist beside the manifest`));
         continue;
       }
-      const bytes = readFileSync(textPath);
-      this.hash.update(meta.file).update(bytes);
-      this.documentStamps.set(meta.id, `${manifestDigest} ${this.sources.add(textPath, bytes, true)}`);
-      this.documents.set(meta.id, {
-        ...meta,
-        nodeId: `${SOURCE_PREFIX}/${meta.id}`,
-        published: date(meta.published),
-        text: bytes.toString('utf8'),
-      });
+      const { digest, bytes } = this.fileDigest(textPath, (d) => manifest.textDigest === d, true);
+      this.documentStamps.set(meta.id, `${manifest.manifestDigest} ${digest}`);
+      let record = manifest.textDigest === digest ? manifest.record : undefined;
+      if (!record) {
+        record = {
+          ...meta,
+          nodeId: `${SOURCE_PREFIX}/${meta.id}`,
+          published: date(meta.published),
+          text: (bytes ?? readFileSync(textPath)).toString('utf8'),
+        };
+        // Kept only with a cache: the same record object while manifest and text are the same.
+        if (this.cache) {
+          manifest.textDigest = digest;
+          manifest.record = record;
+        }
+      }
+      this.documents.set(meta.id, record);
     }
+    this.cache?.keepOnlyDocuments(new Set(metas));
     this.onProgress?.({ phase: 'documents', done: metas.length, total: metas.length });
   }
 
@@ -526,11 +618,15 @@ class Loader {
   /** Reads and hashes one file here, in file order; its bytes are kept (to parse) unless cached. */
   private readForPool(abs: string): PoolEntry {
     const relPath = this.rel(abs);
-    const bytes = readFileSync(abs);
-    this.hash.update(relPath).update(bytes);
-    const digest = this.sources.add(abs, bytes);
+    const cached = this.cache?.digestOf(abs);
+    const { digest, bytes } = this.fileDigest(abs, (d) => cached === d);
     const parsed = this.cache?.get(abs, digest);
-    return { file: new YamlFileRef(relPath, abs), digest, parsed, bytes: parsed ? undefined : bytes };
+    return {
+      file: new YamlFileRef(relPath, abs),
+      digest,
+      parsed,
+      bytes: parsed ? undefined : (bytes ?? readFileSync(abs)),
+    };
   }
 
   private async parseBatch(

@@ -91,7 +91,13 @@ import {
 } from './record-store.js';
 import { indexOptions as entityIndexOptions } from './search.js';
 import { FileRecordSection, SECTION_BLOCK, SectionBlocks } from './section-file.js';
-import { type EncodedSnapshotInput, type SearchIndexData, Snapshot, type SnapshotInput } from './snapshot.js';
+import {
+  type EncodedSnapshotInput,
+  relationIdAt,
+  type SearchIndexData,
+  Snapshot,
+  type SnapshotInput,
+} from './snapshot.js';
 
 export const SNAPSHOT_FORMAT = 'reform-graph-snapshot';
 /**
@@ -401,7 +407,7 @@ function encodedSource(encoded: EncodedSnapshotInput): FrameSource {
     entitySection: encoded.entityRecords,
     relationSection: encoded.relationRecords,
     columns,
-    relationId: (k) => relationIds[k] as string,
+    relationId: (k) => relationIdAt(relationIds, k),
     order: () => encodedRelationOrder(encoded),
   };
 }
@@ -439,7 +445,7 @@ function encodedRelationOrder(encoded: EncodedSnapshotInput): Uint32Array {
   const target = new Int32Array(m);
   const type = new Uint8Array(m);
   for (let k = 0; k < curated; k++) {
-    ids[k] = relationIds[k] as string;
+    ids[k] = relationIdAt(relationIds, k);
     source[k] = rankOf[columns.source[k] as number] as number;
     target[k] = rankOf[columns.target[k] as number] as number;
     type[k] = columns.type[k] as number;

@@ -24,6 +24,7 @@ import {
   plainRelation,
   type RecordBytes,
   RecordCodec,
+  RecordSection,
   RecordSectionBuilder,
   RecordStore,
   RelationColumns,
@@ -71,8 +72,11 @@ export interface EncodedSnapshotInput {
    * ranks; the snapshot appends the MENTIONS and keeps the columns (record-store.ts).
    */
   readonly relations: RelationColumns;
-  /** The curated relations' ids, in the same order. */
-  readonly relationIds: readonly string[];
+  /**
+   * The curated relations' ids, in the same order: strings, or encoded back to back (a
+   * reload's worker sends them so, one buffer instead of 500k strings to deserialise at once).
+   */
+  readonly relationIds: readonly string[] | RecordSection;
   readonly relationRecords: RecordBytes;
   /** A document some evidence cites that `documents` lacks (in-memory input only): such a snapshot serves but cannot be written. */
   readonly unknownDocument?: string;
@@ -144,8 +148,12 @@ export class Snapshot {
    * A snapshot whose records are encoded and whose graph is filled by the returned steps, each
    * a few hundred insertions: run them all (e.g. with runInSlices) before using the snapshot.
    */
-  static *inSteps(input: SnapshotInput, indexes?: ReloadIndexData, step = 500): Generator<void, Snapshot> {
-    const encoded = yield* encodingSteps(input, step);
+  static *inSteps(
+    input: SnapshotInput | EncodedSnapshotInput,
+    indexes?: ReloadIndexData,
+    step = 500,
+  ): Generator<void, Snapshot> {
+    const encoded = 'entityRecords' in input ? input : yield* encodingSteps(input, step);
     const deferred: Deferred = { step };
     const snapshot = new Snapshot(encoded, indexes, deferred);
     if (deferred.steps) yield* deferred.steps;
@@ -173,8 +181,9 @@ export class Snapshot {
       if (++n % step === 0) yield;
     }
     for (const doc of encoded.documents) nodeIds.push(doc.nodeId);
+    const ids = encoded.relationIds;
     for (let k = 0; k < columns.curated; k++) {
-      const id = encoded.relationIds[k] as string;
+      const id = relationIdAt(ids, k);
       const source = nodeIds[columns.source[k] as number] as string;
       const target = nodeIds[columns.target[k] as number] as string;
       graph.addDirectedEdgeWithKey(id, source, target, new Relation(id, k));
@@ -321,6 +330,11 @@ export class Snapshot {
     return [...this.documentsById.values()];
   }
 
+  /** The documents in the order the records' document indices refer to (no copy). */
+  documentsInOrder(): readonly SourceDocumentRecord[] {
+    return this.documentOrder;
+  }
+
   entitiesMentionedIn(documentId: string): readonly EntityRecord[] {
     return this.entitiesByDocument.get(documentId) ?? [];
   }
@@ -430,9 +444,15 @@ function lastAtOrBefore(starts: Uint32Array, at: number): number {
   return lo;
 }
 
+/** The k-th curated relation id of an encoded input, whichever way its ids came. */
+export function relationIdAt(ids: EncodedSnapshotInput['relationIds'], k: number): string {
+  return ids instanceof RecordSection ? ids.text(k) : (ids[k] as string);
+}
+
 /**
  * Records held in memory encoded the way a snapshot file holds them, without a graph: what
- * `build` writes (snapshot-file.ts takes either this or a Snapshot, for the same bytes).
+ * `build` writes (snapshot-file.ts takes either this or a Snapshot, for the same bytes), and what
+ * a reload's worker does before it sends the sections.
  */
 export function encodeSnapshotInput(input: SnapshotInput): EncodedSnapshotInput {
   return runToEnd(encodingSteps(input));

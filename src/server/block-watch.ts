@@ -9,6 +9,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 export class BlockWatch {
   private readonly histogram = monitorEventLoopDelay({ resolution: 5 });
   private readonly phases: Record<string, number> = {};
+  /** Wall time per phase: where the reload's time went, not only its longest hold. */
+  private readonly durations: Record<string, number> = {};
+  private phaseStart = performance.now();
   private current: string;
   private stopped = false;
 
@@ -29,13 +32,21 @@ export class BlockWatch {
   }
 
   /** Stops watching: the longest block of all (ms) and of each phase. */
-  stop(): { longestBlockMs: number; blocksByPhase: Readonly<Record<string, number>> } {
+  stop(): {
+    longestBlockMs: number;
+    blocksByPhase: Readonly<Record<string, number>>;
+    msByPhase: Readonly<Record<string, number>>;
+  } {
     if (!this.stopped) {
       this.close();
       this.histogram.disable();
       this.stopped = true;
     }
-    return { longestBlockMs: Math.max(0, ...Object.values(this.phases)), blocksByPhase: { ...this.phases } };
+    return {
+      longestBlockMs: Math.max(0, ...Object.values(this.phases)),
+      blocksByPhase: { ...this.phases },
+      msByPhase: { ...this.durations },
+    };
   }
 
   private close(): void {
@@ -43,5 +54,8 @@ export class BlockWatch {
     const ms = this.histogram.count > 0 ? Math.round(this.histogram.max / 1e6) : 0;
     this.phases[this.current] = Math.max(this.phases[this.current] ?? 0, ms);
     this.histogram.reset();
+    const now = performance.now();
+    this.durations[this.current] = Math.round((this.durations[this.current] ?? 0) + now - this.phaseStart);
+    this.phaseStart = now;
   }
 }

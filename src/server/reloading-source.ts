@@ -14,10 +14,9 @@
  *    stable change no longer loses them (the writer finished), or when the operator confirms
  *    it with `reload({ acceptLoss: true })` (serve: SIGHUP), or with the guard set off.
  */
-import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
-import { join } from 'node:path';
-import { DOCUMENTS_DIR, KNOWLEDGE_DIR } from '../graph/data-hash.js';
+import { type FSWatcher, watch } from 'node:fs';
 import { buildSnapshotInSlices, LoadWorker, type OffthreadLoad, runInSlices } from '../graph/load-offthread.js';
+import type { FileLossBound } from '../graph/load-protocol.js';
 import type { Snapshot } from '../graph/snapshot.js';
 import { prepareTraversalSteps } from '../graph/traversal.js';
 import { type DataProblem, formatProblem } from '../model/errors.js';
@@ -62,6 +61,8 @@ export interface ReloadingSourceOptions {
 /** Where one reload's time went (ms), and how many knowledge files it parsed. */
 export interface ReloadTimings {
   readonly parses: number;
+  /** Files the worker read (opened and hashed); the rest had the size and mtime it read before. */
+  readonly reads?: number;
   /** Reading and validating, in the worker. */
   readonly validateMs: number;
   /** Receiving the records and building the graph, in slices on the main thread. */
@@ -80,6 +81,10 @@ export interface ReloadTimings {
   readonly longestBlockMs?: number;
   /** longestBlockMs per phase of the reload (receive, build, passages, search, loss, traversal). */
   readonly blocksByPhase?: Readonly<Record<string, number>>;
+  /** Wall time per phase (receive: the worker's pass and its messages; loss: the loss guard). */
+  readonly msByPhase?: Readonly<Record<string, number>>;
+  /** From the first change event to the start of the reload: debounce and settling (stat of every file). */
+  readonly waitMs?: number;
   /** The passage text index was the live snapshot's (the documents did not change). */
   readonly passagesShared?: boolean;
   /** The watcher's first read at start, which fills the parse cache and serves nothing. */
@@ -137,20 +142,33 @@ export class ReloadingSource implements SnapshotSource {
   /** The candidate: records validated off-thread, then its graph built in slices. */
   private async prepare(passagesAnyway = false): Promise<Candidate> {
     const started = performance.now();
+    const waitMs = this.changedAt === undefined ? undefined : Math.round(started - this.changedAt);
+    this.changedAt = undefined;
     const delay = new BlockWatch('receive');
     // The live snapshot has no passage index to share (no search yet): the worker sends one.
     const passages = passagesAnyway || !this.snapshot.hasPassageIndex();
-    const loaded: OffthreadLoad = await this.worker.load(this.dataDir, true, passages);
+    const live = { hash: this.snapshot.data?.hash, documents: this.snapshot.documentsInOrder() };
+    const loaded: OffthreadLoad = await this.worker.load(this.dataDir, true, passages, live);
     const validated = performance.now();
     const timings = (built: number, prepared: number): ReloadTimings => ({
       parses: loaded.parses,
+      reads: loaded.reads,
       validateMs: Math.round(loaded.workerMs),
       buildMs: Math.round(built - validated),
       prepareMs: Math.round(prepared - built),
       totalMs: Math.round(prepared - started),
+      waitMs,
     });
+    // The data is what is served already (an edit undone, a touch): nothing to build. Compared
+    // by the data binding's hash, which a snapshot file built before the version was derived
+    // from it records the same way.
+    if (loaded.same) return { same: true, problems: [], timings: timings(validated, validated), delay };
+    if (loaded.documentsMismatch && !passagesAnyway) {
+      // The worker took the live snapshot's documents for its own, and they are not: ask for them.
+      delay.stop();
+      return this.prepare(true);
+    }
     if (!loaded.input) return { problems: loaded.problems, timings: timings(validated, validated), delay };
-    // The data is what is served already (an edit undone, a touch): nothing to build.
     if (loaded.input.version === this.snapshot.version) {
       return { same: true, problems: [], timings: timings(validated, validated), delay };
     }
@@ -171,7 +189,13 @@ export class ReloadingSource implements SnapshotSource {
     await delay.phase('judge');
     const built = performance.now();
     await this.options.beforeSwap?.(snapshot);
-    return { snapshot, problems: [], timings: { ...timings(built, built), passagesShared: shared }, delay };
+    return {
+      snapshot,
+      problems: [],
+      timings: { ...timings(built, built), passagesShared: shared },
+      delay,
+      lossBound: loaded.lossBound,
+    };
   }
 
   private get sliceMs(): number | undefined {
@@ -200,7 +224,15 @@ export class ReloadingSource implements SnapshotSource {
       outcome = { ok: true, version: this.snapshot.version, problems: [] };
     } else {
       await candidate.delay?.phase('loss');
-      const losses = acceptLoss ? [] : await runInSlices(lossTally(this.snapshot, snapshot, this.guard), this.sliceMs);
+      // The worker's bound says no file can lose enough to be held: no tally of every live record
+      // (at 100k, 600k records decoded on this thread).
+      const cannotLose = candidate.lossBound?.every(
+        (b) =>
+          !tooMuch(b.entities.removed, b.entities.of, this.guard) &&
+          !tooMuch(b.relations.removed, b.relations.of, this.guard),
+      );
+      const losses =
+        acceptLoss || cannotLose ? [] : await runInSlices(lossTally(this.snapshot, snapshot, this.guard), this.sliceMs);
       if (losses.length > 0) {
         this.lastProblems = [];
         this.notTaken = { at, version: snapshot.version, reason: heldReason(losses, this.guard), losses };
@@ -242,6 +274,7 @@ export class ReloadingSource implements SnapshotSource {
       (warm) =>
         this.options.onTimings?.({
           parses: warm.parses,
+          reads: warm.reads,
           validateMs: Math.round(warm.workerMs),
           buildMs: 0,
           prepareMs: 0,
@@ -253,8 +286,12 @@ export class ReloadingSource implements SnapshotSource {
     return () => this.close();
   }
 
+  /** When the first change event of the reload to come was seen. */
+  private changedAt?: number;
+
   private changed(): void {
     if (this.closed) return;
+    this.changedAt ??= performance.now();
     if (this.settling) {
       this.changedWhileSettling = true;
       return;
@@ -268,11 +305,12 @@ export class ReloadingSource implements SnapshotSource {
     try {
       for (;;) {
         this.changedWhileSettling = false;
-        let before = filesSignature(this.dataDir);
+        if (this.closed) return;
+        let before = await this.worker.signature(this.dataDir);
         for (;;) {
           await sleep(this.guard.settleMs);
           if (this.closed) return;
-          const now = filesSignature(this.dataDir);
+          const now = await this.worker.signature(this.dataDir);
           if (now === before) break;
           before = now;
         }
@@ -289,7 +327,7 @@ export class ReloadingSource implements SnapshotSource {
         }
         if (this.closed) return;
         // Read while a file was still being written: what was read may be any mix; read again.
-        if (filesSignature(this.dataDir) !== before) {
+        if ((await this.worker.signature(this.dataDir)) !== before) {
           result.delay?.stop();
           continue;
         }
@@ -297,6 +335,12 @@ export class ReloadingSource implements SnapshotSource {
         await this.decide(result, false);
         return;
       }
+    } catch (err) {
+      // The signature is taken in the worker too: one that died (or was closed) is no reload.
+      if (this.closed) return;
+      this.lastProblems = [`reload failed: ${(err as Error).message}`];
+      this.notTaken = { at: new Date().toISOString(), reason: 'the reload failed (see problems)' };
+      this.onReload({ ok: false, version: this.snapshot.version, problems: this.lastProblems });
     } finally {
       this.settling = false;
       // An event seen during the last read is covered by the signature check, but one after
@@ -321,35 +365,11 @@ interface Candidate {
   readonly timings: ReloadTimings;
   /** The event loop's delay since the reload started (see ReloadTimings.longestBlockMs). */
   readonly delay?: BlockWatch;
+  /** From the worker: what each changed file can lose at most (absent: unknown). */
+  readonly lossBound?: readonly FileLossBound[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Size and mtime of every file under the folders the loader reads: cheap, no file is opened. */
-function filesSignature(dataDir: string): string {
-  const parts: string[] = [];
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const full = join(dir, name);
-      try {
-        const st = statSync(full);
-        if (st.isDirectory()) walk(full);
-        else parts.push(`${full}\0${st.size}\0${st.mtimeMs}`);
-      } catch {
-        parts.push(`${full}\0gone`);
-      }
-    }
-  };
-  walk(join(dataDir, DOCUMENTS_DIR));
-  walk(join(dataDir, KNOWLEDGE_DIR));
-  return parts.join('\n');
-}
 
 /**
  * The files that would lose more than the guard allows: records of the live snapshot that
@@ -389,12 +409,16 @@ function* lossTally(live: Snapshot, candidate: Snapshot, guard: ReloadGuard): Ge
     if (r.type !== 'MENTIONS') tally(r.file, 'relations', !candidate.graph.hasEdge(id));
     if (++n % 1_000 === 0) yield;
   }
-  const tooMuch = ({ lost, of }: { lost: number; of: number }) =>
-    lost >= guard.minLoss && lost * 100 > of * guard.maxLossPercent;
+  const beyond = ({ lost, of }: { lost: number; of: number }) => tooMuch(lost, of, guard);
   return [...perFile]
-    .filter(([, t]) => tooMuch(t.entities) || tooMuch(t.relations))
+    .filter(([, t]) => beyond(t.entities) || beyond(t.relations))
     .map(([file, t]) => ({ file, ...t }))
     .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** More than the guard lets one file lose. */
+function tooMuch(lost: number, of: number, guard: ReloadGuard): boolean {
+  return guard.maxLossPercent < 100 && lost >= guard.minLoss && lost * 100 > of * guard.maxLossPercent;
 }
 
 function heldReason(losses: readonly FileLoss[], guard: ReloadGuard): string {

@@ -7,7 +7,7 @@
  * an entity's kind changed under other files' relations, an `extends` entry edited; each one
  * then undone.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,12 @@ import { DATA_DIR, execute } from '../helpers/graphql.js';
 const data = mkdtempSync(join(tmpdir(), 'reform-graph-incremental-validation-'));
 cpSync(DATA_DIR, data, { recursive: true });
 afterAll(() => rmSync(data, { recursive: true, force: true }));
+// Files written an hour ago, as a curator's corpus is: a load trusts their size and mtime and
+// does not read them again (files written in the last seconds are always read, see FileStamp).
+const anHourAgo = new Date(Date.now() - 3_600_000);
+for (const entry of readdirSync(data, { recursive: true, withFileTypes: true })) {
+  if (entry.isFile()) utimesSync(join(entry.parentPath ?? entry.path, entry.name), anHourAgo, anHourAgo);
+}
 
 const COMMON = 'knowledge/common.yaml';
 const GUANGMING = 'knowledge/guangming-2022-07-26-safe-china.yaml';
@@ -96,6 +102,37 @@ describe('incremental validation against a load from nothing', { timeout: 300_00
     // The second load re-ran no entity or relation check: everything came from the memo.
     expect(cache.checks.misses).toBe(misses);
     expect(cache.checks.hits).toBeGreaterThan(hits + 1000);
+  });
+
+  it('reads no file whose size and mtime are unchanged, and only the edited one after an edit', async () => {
+    await agree();
+    let reads = cache.reads;
+    let parses = cache.parses;
+    expect(await agree()).toEqual([]);
+    expect(cache.reads - reads).toBe(0);
+    // A knowledge file: read (and parsed) alone, as are the document's manifest and text below.
+    const common = read(COMMON);
+    write(COMMON, replaceOnce(common, 'name: Local public security organs', 'name: Local organs, renamed'));
+    reads = cache.reads;
+    parses = cache.parses;
+    try {
+      expect(await agree()).toEqual([]);
+      expect(cache.reads - reads).toBe(1);
+      expect(cache.parses - parses).toBe(1);
+    } finally {
+      write(COMMON, common);
+    }
+    const text = read(DEMONSTRATION_TEXT);
+    write(DEMONSTRATION_TEXT, `${text} `);
+    reads = cache.reads;
+    try {
+      expect(await agree()).toEqual([]);
+      // The edited text, and common.yaml written back above (seconds ago: not trusted yet).
+      expect(cache.reads - reads).toBe(2);
+    } finally {
+      write(DEMONSTRATION_TEXT, text);
+    }
+    expect(await agree()).toEqual([]);
   });
 
   it('an entity added', async () => {
