@@ -122,7 +122,8 @@ const relationId = snapshot.graph.edges()[0] ?? '';
 const ROOTS: Record<string, (i: number) => string | [string, Record<string, unknown>]> = {
   kinds: () => '{ kinds { kind count } }',
   relationTypes: () => '{ relationTypes { type count } }',
-  stats: () => '{ stats { kinds { kind count } relationTypes { type count } documents { document { id } count } } }',
+  stats: () =>
+    '{ stats { kinds { kind count } relationTypes { type count } documents { document { id } entityCount } } }',
   snapshot: () => '{ snapshot { documentCount entityCount relationCount } }',
   documents: () => '{ documents { id title published { text } } }',
   document: () => `{ document(id: "${snapshot.documents()[0]?.id}") { id title length } }`,

@@ -20,7 +20,8 @@ import type { EntityKind, RelationType } from '../model/ontology.js';
 import type { EntityRecord } from '../model/records.js';
 import { builder } from './builder.js';
 import { EntityKindEnum, RelationTypeEnum } from './enums.js';
-import { checkCount } from './limits.js';
+import { checkCount, LIMITS } from './limits.js';
+import { windowArgs, windowOf } from './paging.js';
 import { DocumentRef, EntityRef } from './refs.js';
 
 // Ids come from the snapshot's own graph, so a miss would be a bug, not a client error.
@@ -187,9 +188,9 @@ builder.queryFields((t) => ({
   communities: t.field({
     type: [CommunityRef],
     nullable: false,
-    description:
-      'Louvain communities of the graph of curated relations, largest first; every entity is in exactly one.',
+    description: `Louvain communities of the graph of curated relations, largest first; every entity is in exactly one. ${LIMITS.defaultListSize} at a time unless \`limit\` says otherwise.`,
+    args: { ...windowArgs },
     complexity: { field: 20, multiplier: 20 },
-    resolve: (_r, _a, { snapshot }) => afterWarmUp(snapshot, () => communities(snapshot)),
+    resolve: (_r, args, { snapshot }) => afterWarmUp(snapshot, () => windowOf(args, communities(snapshot))),
   }),
 }));

@@ -1,5 +1,5 @@
 /**
- * `documents` and `conflicts` answer a window of their list (limit/offset, 100 by default),
+ * `documents`, `conflicts` and `communities` answer a window of their list (limit/offset, 100 by default),
  * and a conflict group a window of each of its lists (20 by default, with a count beside): at
  * 100k entities the whole `conflicts` list passed maxResponseItems, so asking for it without
  * arguments was an error, and the whole `documents` list took 40-70 ms; with 100 groups it still
@@ -61,6 +61,26 @@ describe('documents and conflicts answer a window', () => {
         .slice(0, 100)
         .map((d) => d.nodeId),
     );
+  });
+});
+
+describe('communities answer a window', () => {
+  it('of 100 by default on a graph with more, the largest first, and the rest by offset', async () => {
+    const first = await execute('{ communities { id size } }', undefined, server);
+    expect(first.errors).toBeUndefined();
+    const window = (first.data as { communities: { id: string; size: number }[] }).communities;
+    expect(window).toHaveLength(100);
+    const next = await execute('{ communities(offset: 100, limit: 5) { id size } }', undefined, server);
+    const rest = (next.data as { communities: { id: string; size: number }[] }).communities;
+    expect(rest).toHaveLength(5);
+    expect((window.at(-1)?.size ?? 0) >= (rest[0]?.size ?? 0)).toBe(true);
+    expect(rest.map((c) => c.id)).not.toContain(window[0]?.id);
+  });
+
+  it('of the bundled graph: the default is every community', async () => {
+    const all = (await query('{ communities(limit: 1000) { id } }')) as { communities: { id: string }[] };
+    expect(all.communities.length).toBeLessThan(100);
+    expect(await query('{ communities { id } }')).toEqual(all);
   });
 });
 
