@@ -91,8 +91,9 @@ const GraphStatsRef = builder.objectRef<GraphStats>('GraphStats').implement({
     documents: t.field({
       type: [DocumentCountRef],
       nullable: false,
-      description: 'Source documents by id, each with the number of entities quoted from it.',
-      resolve: (s) => s.documents,
+      description: `Source documents by id, each with the number of entities quoted from it; ${LIMITS.defaultListSize} at a time unless \`limit\` says otherwise.`,
+      args: { ...windowArgs },
+      resolve: (s, args) => windowOf(args, s.documents),
     }),
   }),
 });

@@ -77,6 +77,17 @@ describe('communities answer a window', () => {
     expect(rest.map((c) => c.id)).not.toContain(window[0]?.id);
   });
 
+  it("and so does stats' per-document list: 100 of them by default", async () => {
+    const result = await execute('{ stats { documents { document { id } entityCount } } }', undefined, server);
+    expect(result.errors).toBeUndefined();
+    const docs = (result.data as { stats: { documents: { document: { id: string } }[] } }).stats.documents;
+    expect(docs).toHaveLength(100);
+    const bundled = (await query('{ stats { documents(limit: 1000) { document { id } } } }')) as {
+      stats: { documents: unknown[] };
+    };
+    expect(await query('{ stats { documents { document { id } } } }')).toEqual(bundled);
+  });
+
   it('of the bundled graph: the default is every community', async () => {
     const all = (await query('{ communities(limit: 1000) { id } }')) as { communities: { id: string }[] };
     expect(all.communities.length).toBeLessThan(100);
