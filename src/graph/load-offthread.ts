@@ -70,27 +70,15 @@ export class LoadWorker {
       () =>
         new Promise<string>((resolve, reject) => {
           const worker = this.start();
-          const cleanup = () => {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-            worker.off('exit', onExit);
-          };
-          const onMessage = (message: LoadMessage) => {
-            cleanup();
-            if (message.type === 'signature') resolve(message.signature);
-            else reject(new Error(`load worker: expected a signature, got ${message.type}`));
-          };
-          const onError = (err: Error) => {
-            cleanup();
-            reject(err);
-          };
-          const onExit = (code: number) => {
-            cleanup();
-            reject(new Error(`load worker exited with code ${code}`));
-          };
-          worker.on('message', onMessage);
-          worker.once('error', onError);
-          worker.once('exit', onExit);
+          const cleanup = listen(
+            worker,
+            (message) => {
+              cleanup();
+              if (message.type === 'signature') resolve(message.signature);
+              else reject(new Error(`load worker: expected a signature, got ${message.type}`));
+            },
+            reject,
+          );
           worker.postMessage({ type: 'signature', dataDir } satisfies LoadRequest);
         }),
     );
@@ -118,19 +106,6 @@ export class LoadWorker {
       const heads: EntityHead[] = [];
       const index: Partial<Record<'entities' | 'passages', AsPlainObject>> = {};
       let table: number[] = [];
-      const cleanup = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      const onError = (err: Error) => {
-        cleanup();
-        reject(err);
-      };
-      const onExit = (code: number) => {
-        cleanup();
-        reject(new Error(`load worker exited with code ${code}`));
-      };
       const onMessage = (message: LoadMessage) => {
         switch (message.type) {
           case 'encoded':
@@ -186,9 +161,7 @@ export class LoadWorker {
         // The next message only after pending I/O (requests) had its turn.
         setImmediate(() => worker.postMessage({ type: 'more' } satisfies LoadRequest));
       };
-      worker.on('message', onMessage);
-      worker.once('error', onError);
-      worker.once('exit', onExit);
+      const cleanup = listen(worker, onMessage, reject);
       worker.postMessage({ type: 'load', dataDir, records, passages, live: live.hash } satisfies LoadRequest);
     });
   }
@@ -230,4 +203,28 @@ export async function buildSnapshotInSlices(
   const snapshot = await runInSlices(Snapshot.inSteps(input, indexes, STEP), sliceMs);
   await yieldToEventLoop();
   return snapshot;
+}
+
+/**
+ * One exchange with the worker: `onMessage` gets its messages until it calls the returned
+ * cleanup; a worker error or exit meanwhile detaches the listeners and rejects.
+ */
+function listen(worker: Worker, onMessage: (message: LoadMessage) => void, reject: (err: Error) => void): () => void {
+  const cleanup = () => {
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    worker.off('exit', onExit);
+  };
+  const onError = (err: Error) => {
+    cleanup();
+    reject(err);
+  };
+  const onExit = (code: number) => {
+    cleanup();
+    reject(new Error(`load worker exited with code ${code}`));
+  };
+  worker.on('message', onMessage);
+  worker.once('error', onError);
+  worker.once('exit', onExit);
+  return cleanup;
 }
