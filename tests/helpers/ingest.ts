@@ -26,3 +26,15 @@ function firstFiveSnapshot(): Snapshot {
 
 export const extractInvented = (text: string, documentId: string) =>
   extract(firstFiveSnapshot(), text, { documentId, published: parsePartialDate('2023-06-10') ?? undefined });
+
+/** The relations `extract` proposes for an invented text, as `source TYPE target` by the candidates' names (outcomes by their value). */
+export function inventedRelations(text: string, documentId: string, type?: string): string[] {
+  const x = extractInvented(text, documentId);
+  const label = new Map(
+    x.entities.map((e) => [e.id, e.kind === 'OUTCOME' ? `#${String(e.fields.value)}` : e.name] as const),
+  );
+  return x.relations
+    .filter((r) => !type || r.type === type)
+    .map((r) => `${label.get(r.source)} ${r.type} ${label.get(r.target)}`)
+    .sort();
+}

@@ -4,19 +4,9 @@
  * its whole, who launched a campaign and who reported a figure.
  */
 import { describe, expect, it } from 'vitest';
-import { extractInvented } from '../helpers/ingest.js';
+import { extractInvented, inventedRelations } from '../helpers/ingest.js';
 
-/** Relations as `source TYPE target`, by the candidates' names (outcomes by their value). */
-function relations(text: string, type?: string): string[] {
-  const x = extractInvented(text, 'relations');
-  const label = new Map(
-    x.entities.map((e) => [e.id, e.kind === 'OUTCOME' ? `#${String(e.fields.value)}` : e.name] as const),
-  );
-  return x.relations
-    .filter((r) => !type || r.type === type)
-    .map((r) => `${label.get(r.source)} ${r.type} ${label.get(r.target)}`)
-    .sort();
-}
+const relations = (text: string, type?: string) => inventedRelations(text, 'relations', type);
 
 describe('PRODUCED: the figure names its campaign', () => {
   it('a campaign named after the figure that the figure is placed in', () => {

@@ -4,7 +4,7 @@
  * names the entity, and credit lines that are not the article's content.
  */
 import { describe, expect, it } from 'vitest';
-import { extractInvented } from '../helpers/ingest.js';
+import { extractInvented, inventedRelations } from '../helpers/ingest.js';
 
 const run = (text: string) => extractInvented(text, 'wave6');
 
@@ -13,17 +13,7 @@ const ofKind = (text: string, kind: string) =>
     .entities.filter((e) => e.kind === kind)
     .map((e) => e.name);
 
-/** Relations as `source TYPE target`, by the candidates' names (outcomes by their value). */
-function relations(text: string, type?: string): string[] {
-  const x = run(text);
-  const label = new Map(
-    x.entities.map((e) => [e.id, e.kind === 'OUTCOME' ? `#${String(e.fields.value)}` : e.name] as const),
-  );
-  return x.relations
-    .filter((r) => !type || r.type === type)
-    .map((r) => `${label.get(r.source)} ${r.type} ${label.get(r.target)}`)
-    .sort();
-}
+const relations = (text: string, type?: string) => inventedRelations(text, 'wave6', type);
 
 describe('credit lines are not the article’s content', () => {
   it('a "Source: … |" line, an "Editor:" line and a reporter line propose no organ', () => {
