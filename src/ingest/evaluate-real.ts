@@ -500,13 +500,14 @@ function outcomeDetails(entities: readonly CandidateEntity[], article: RealArtic
   const x = cands.map((c) => ({ c, names: [c.name], spans: [] as [number, number][] }));
   const pairs = pairUp(x, gold, article.text, ['OUTCOME'], 3);
   const pairedGold = new Set([...pairs.values()]);
+  const outcomes = cands.map(candOutcome);
   let valueFound = 0;
   // Why a found value did not count: which of the two remaining tests its candidates failed.
   const lost = { metric: 0, time: 0, both: 0 };
   const lostItems: string[] = [];
   gold.forEach((g, gi) => {
     const gu = { unit: g.unit ?? '', metric: g.metric ?? g.name };
-    const same = cands.map(candOutcome).filter((o) => sameValue(o.value, g.value) && unitsAgree(o, gu));
+    const same = outcomes.filter((o) => sameValue(o.value, g.value) && unitsAgree(o, gu));
     if (same.length === 0) return;
     valueFound++;
     if (pairedGold.has(gi)) return;
