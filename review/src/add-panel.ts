@@ -45,11 +45,33 @@ export function renderAdd(): void {
     if (!idEdited)
       idInput.value = `${page.session.kinds[kindSelect.value]?.prefix ?? 'entity'}/${slug(nameInput.value)}`;
   };
-  suggestId();
-  kindSelect.addEventListener('change', suggestId);
-  nameInput.addEventListener('input', suggestId);
+  // Two rows with one id cannot both be saved, so an id already in the draft turns "add" into
+  // "add the selection as a quote of that row", which is what the curator meant.
+  const addEntityButton = h('button', { type: 'button', 'data-testid': 'add-entity' }, 'Add entity');
+  const takenBy = () => page.draft.entityRows().find((r) => String(r.item.id) === idInput.value.trim());
+  const showTaken = () => {
+    const row = takenBy();
+    addEntityButton.textContent = row ? `Id taken: add as a quote of “${shorten(titleOf(row), 40)}”` : 'Add entity';
+  };
+  addEntityButton.addEventListener('click', () => {
+    const evidence = evidenceFromSelection();
+    const existing = takenBy();
+    const row =
+      existing ?? page.draft.addEntity(kindSelect.value, nameInput.value.trim(), idInput.value.trim(), evidence);
+    if (existing) page.draft.addEvidence(existing, evidence);
+    page.selection = null;
+    actions.select(row.uid);
+  });
+  const idChanged = () => {
+    suggestId();
+    showTaken();
+  };
+  idChanged();
+  kindSelect.addEventListener('change', idChanged);
+  nameInput.addEventListener('input', idChanged);
   idInput.addEventListener('input', () => {
     idEdited = true;
+    showTaken();
   });
   const typeSelect = h(
     'select',
@@ -74,28 +96,7 @@ export function renderAdd(): void {
       h('label', {}, 'id'),
       idInput,
     ),
-    h(
-      'div',
-      { className: 'actions' },
-      h(
-        'button',
-        {
-          type: 'button',
-          'data-testid': 'add-entity',
-          onclick: () => {
-            const row = page.draft.addEntity(
-              kindSelect.value,
-              nameInput.value.trim(),
-              idInput.value.trim(),
-              evidenceFromSelection(),
-            );
-            page.selection = null;
-            actions.select(row.uid);
-          },
-        },
-        'Add entity',
-      ),
-    ),
+    h('div', { className: 'actions' }, addEntityButton),
     h('h3', {}, 'New relation'),
     h(
       'div',

@@ -312,17 +312,32 @@ describe('review page', () => {
         await page.getByTestId('merge').click();
         expect(await row(page, 'person/reporter-zhang-wei').count()).toBe(0);
 
+        // An id the draft already holds: "add" becomes a quote of that row, never a second row with the
+        // same key (which could not be saved).
+        await selectText(page, 'Li Guozhong said');
+        await expect.poll(() => page.getByTestId('selection-quote').textContent()).toBe('Li Guozhong said');
+        await page.getByTestId('add-kind').selectOption('PERSON');
+        await page.getByTestId('add-name').fill('Li Guozhong');
+        expect(await page.getByTestId('add-id').inputValue()).toBe('person/li-guozhong');
+        expect(await page.getByTestId('add-entity').textContent()).toContain('Id taken');
+        await page.getByTestId('add-entity').click();
+        expect(await row(page, 'person/li-guozhong').count()).toBe(1);
+
         // Re-link: an organ added by hand that the graph already holds becomes a link to it.
         await selectText(page, 'Ministry of Public Security');
         await expect.poll(() => page.getByTestId('selection-quote').textContent()).toBe('Ministry of Public Security');
         await page.getByTestId('add-kind').selectOption('ORGAN');
         await page.getByTestId('add-name').fill('Ministry of Public Security');
+        // The suggested id is the proposed link's own, so the page would add a quote to it; the curator
+        // types another id to add it as new and then re-links it.
+        await page.getByTestId('add-id').fill('organ/mps-by-hand');
         await page.getByTestId('add-entity').click();
-        expect(await row(page, 'organ/ministry-of-public-security').count()).toBe(2);
+        expect(await row(page, 'organ/mps-by-hand').count()).toBe(1);
         await page.getByTestId('relink-search').fill('MPS');
         const hit = page.getByTestId('relink-hit').first();
         await expect.poll(() => hit.textContent()).toContain('organ/ministry-of-public-security');
         await hit.click();
+        expect(await row(page, 'organ/mps-by-hand').count()).toBe(0);
         expect(await row(page, 'organ/ministry-of-public-security').count()).toBe(1);
         expect(await row(page, 'organ/ministry-of-public-security').textContent()).toContain('links to existing');
 
@@ -382,6 +397,7 @@ describe('review page', () => {
         evidence: [{ quote: 'Reporter Zhang Wei' }],
       });
       expect(byId.has('person/reporter-zhang-wei')).toBe(false);
+      expect(byId.get('person/li-guozhong')?.evidence).toContainEqual({ quote: 'Li Guozhong said' });
       // The organ added by hand went in as a quote of the existing Ministry, not as a duplicate.
       expect(byId.has('organ/ministry-of-public-security')).toBe(false);
       const mps = (knowledge.extends ?? []).find((x) => x.id === 'organ/ministry-of-public-security');
