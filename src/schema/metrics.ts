@@ -219,7 +219,17 @@ const ConflictGroupRef = builder.objectRef<ConflictGroup>('ConflictGroup').imple
   fields: (t) => ({
     kind: t.field({ type: ConflictKindEnum, nullable: false, resolve: (g) => g.kind }),
     metric: t.exposeString('metric', { nullable: true, description: 'Null when the group spans several metrics.' }),
-    metrics: t.exposeStringList('metrics', { nullable: false }),
+    metrics: t.stringList({
+      nullable: false,
+      description: `The metrics the members name. ${windowed('metrics', 'metricCount')}`,
+      args: memberWindowArgs,
+      resolve: (g, args) => windowOf(args, g.metrics, member),
+    }),
+    metricCount: t.int({
+      nullable: false,
+      description: 'How many distinct metrics the group spans.',
+      resolve: (g) => g.metrics.length,
+    }),
     date: t.field({
       type: PartialDateRef,
       nullable: true,

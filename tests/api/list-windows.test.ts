@@ -96,7 +96,7 @@ describe('communities answer a window', () => {
 });
 
 const GROUP_LISTS =
-  'valueCount values outcomeCount outcomes { id } sourceCount sources { outcome { id } } unresolvedCount unresolvedBetween { id } curatorNoteCount curatorNotes';
+  'metricCount metrics valueCount values outcomeCount outcomes { id } sourceCount sources { outcome { id } } unresolvedCount unresolvedBetween { id } curatorNoteCount curatorNotes';
 
 describe("a conflict group's lists answer a window", () => {
   it('of a big group: 20 of each by default with the counts, not LIMIT_EXCEEDED', async () => {
@@ -115,6 +115,8 @@ describe("a conflict group's lists answer a window", () => {
     expect(big).toBeGreaterThanOrEqual(0);
     const group = groups[big];
     expect(answer[big]).toMatchObject({
+      metricCount: group?.metrics.length,
+      metrics: group?.metrics.slice(0, 20),
       valueCount: group?.values.length,
       values: group?.values.slice(0, 20),
       outcomeCount: group?.outcomes.length,
@@ -130,11 +132,18 @@ describe("a conflict group's lists answer a window", () => {
     );
     expect(next.data?.conflicts[0].values).toEqual(group?.values.slice(20, 27));
     expect(next.data?.conflicts[0].outcomes).toHaveLength(group?.outcomes.length ?? -1);
+    // Generated groups name one metric each; the window still applies to the list of metrics.
+    const metrics = await execute(
+      `{ conflicts(limit: 1, offset: ${big}) { metricCount metrics(limit: 0) } }`,
+      undefined,
+      server,
+    );
+    expect(metrics.data?.conflicts[0]).toEqual({ metricCount: group?.metrics.length, metrics: [] });
   });
 
   it('of the bundled groups: the default is the whole list', async () => {
     const all = await query(
-      `{ conflicts(limit: 1000) { ${GROUP_LISTS.replace(/(values|Notes|outcomes|sources|unresolvedBetween)( |$)/g, '$1(limit: 1000)$2')} } }`,
+      `{ conflicts(limit: 1000) { ${GROUP_LISTS.replace(/(metrics|values|Notes|outcomes|sources|unresolvedBetween)( |$)/g, '$1(limit: 1000)$2')} } }`,
     );
     expect(await query(`{ conflicts { ${GROUP_LISTS} } }`)).toEqual(all);
   });
