@@ -9,10 +9,12 @@ import { parseArgs } from 'node:util';
 import { formatDocumentFollowUp } from '../graph/coverage-format.js';
 import { loadGraphData } from '../graph/load.js';
 import { acceptCandidates } from '../ingest/accept.js';
+import { annotationAsExtraction } from '../ingest/annotation-agreement.js';
 import { evaluateCorpus } from '../ingest/evaluate.js';
-import { evaluateReal, type RealReport } from '../ingest/evaluate-real.js';
+import { evaluateReal, type Proposer, type RealReport } from '../ingest/evaluate-real.js';
 import { copyKeepingOnly, FIRST_FIVE_DOCUMENTS, removeDir } from '../ingest/holdout.js';
 import { ingestDocument } from '../ingest/ingest.js';
+import { articlesInSplit, loadSecondAnnotation } from '../ingest/real-set.js';
 import { BadInputError, DomainError } from '../model/errors.js';
 
 /** Where the real-article set lives (tests/fixtures/ingest/real/SPLIT.md). */
@@ -108,6 +110,7 @@ export function runEvalIngest(args: string[]): number {
       'graph-docs': { type: 'string', default: 'all' },
       articles: { type: 'string' },
       exclude: { type: 'string' },
+      against: { type: 'string' },
     },
   });
   if (values.real) {
@@ -129,11 +132,19 @@ export function runEvalIngest(args: string[]): number {
             .split(',')
             .map((x) => x.trim())
             .filter(Boolean);
-        const r = evaluateReal(snapshot, resolve(values.dir ?? REAL_DIR), split, {
-          only: list(values.articles),
-          exclude: list(values.exclude),
-        });
-        const head = `graph: ${graphDocs === 'first5' ? 'the five first documents only (--graph-docs first5)' : `all of ${dataDir}`}`;
+        const realDir = resolve(values.dir ?? REAL_DIR);
+        const second = values.against === undefined ? undefined : secondAnnotations(realDir, values.against, split);
+        const r = evaluateReal(
+          snapshot,
+          realDir,
+          split,
+          { only: second?.slugs ?? list(values.articles), exclude: list(values.exclude) },
+          second?.propose,
+        );
+        const graph = `graph: ${graphDocs === 'first5' ? 'the five first documents only (--graph-docs first5)' : `all of ${dataDir}`}`;
+        const head = second
+          ? `the second annotation in ${values.against} scored in place of the extractor (how far two annotators agree)`
+          : graph;
         console.log(
           values.json
             ? JSON.stringify({ graph: graphDocs, ...r }, null, 2)
@@ -163,6 +174,25 @@ export function runEvalIngest(args: string[]): number {
   console.log(`| relations | ${rel.predicted} | ${rel.gold} | ${pct(rel.precision)} | ${pct(rel.recall)} | |`);
   console.log(`\nrules with the most unmatched proposals: ${r.failedRules.map(([k, n]) => `${k} (${n})`).join(', ')}`);
   return 0;
+}
+
+/** `--against DIR`: the articles of the split DIR annotates a second time, scored by that annotation. */
+function secondAnnotations(
+  realDir: string,
+  dir: string,
+  split: 'dev' | 'test',
+): { slugs: string[]; propose: Proposer } {
+  const secondDir = resolve(dir);
+  const slugs = articlesInSplit(realDir, split).filter((slug) => loadSecondAnnotation(secondDir, slug) !== undefined);
+  if (slugs.length === 0) throw new BadInputError(`no second annotation in ${dir} of an article of the ${split} split`);
+  return {
+    slugs,
+    propose: (_snapshot, article) => {
+      const second = loadSecondAnnotation(secondDir, article.slug);
+      if (!second) throw new BadInputError(`no second annotation of ${article.slug} in ${dir}`);
+      return annotationAsExtraction(article, second);
+    },
+  };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

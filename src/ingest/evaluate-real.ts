@@ -38,7 +38,7 @@ import {
   type RealArticle,
   type Split,
 } from './real-set.js';
-import type { CandidateEntity, CandidateRelation } from './types.js';
+import type { CandidateEntity, CandidateRelation, Extraction } from './types.js';
 
 export const REAL_KINDS = [
   'ORGAN',
@@ -378,12 +378,22 @@ function namesOf(snapshot: Snapshot, c: CandidateEntity, text: string): string[]
   return [...new Set([c.name, ...c.aliases, ...mentions, ...(linked ? [linked.name, ...linked.aliases] : [])])];
 }
 
-export function evaluateArticle(snapshot: Snapshot, article: RealArticle): RealArticleResult {
-  const started = performance.now();
-  const extraction = extract(snapshot, article.text, {
+/** What is scored against an article's annotation: by default what the extractor proposes. */
+export type Proposer = (snapshot: Snapshot, article: RealArticle) => Extraction;
+
+const extractorProposes: Proposer = (snapshot, article) =>
+  extract(snapshot, article.text, {
     documentId: article.slug,
     ...(article.published ? { published: article.published } : {}),
   });
+
+export function evaluateArticle(
+  snapshot: Snapshot,
+  article: RealArticle,
+  propose: Proposer = extractorProposes,
+): RealArticleResult {
+  const started = performance.now();
+  const extraction = propose(snapshot, article);
   const ms = performance.now() - started;
   const text = article.text;
   const cands: Candidate[] = extraction.entities.map((c) => ({
@@ -562,7 +572,13 @@ export function selectArticles(all: readonly string[], subset: ArticleSubset, sp
   return all.filter((s) => (only === undefined || only.has(s)) && !exclude.has(s));
 }
 
-export function evaluateReal(snapshot: Snapshot, dir: string, split: Split, subset: ArticleSubset = {}): RealReport {
+export function evaluateReal(
+  snapshot: Snapshot,
+  dir: string,
+  split: Split,
+  subset: ArticleSubset = {},
+  propose: Proposer = extractorProposes,
+): RealReport {
   const slugs = selectArticles(articlesInSplit(dir, split), subset, split);
   const perArticle: RealArticleResult[] = [];
   const totals: Record<string, Score> = {};
@@ -575,7 +591,7 @@ export function evaluateReal(snapshot: Snapshot, dir: string, split: Split, subs
   extract(snapshot, 'The Ministry of Public Security held a press conference.', { documentId: 'warm-up' });
   for (const slug of slugs) {
     const article = loadArticle(dir, slug, split);
-    const r = evaluateArticle(snapshot, article);
+    const r = evaluateArticle(snapshot, article, propose);
     perArticle.push(r);
     for (const [k, s] of Object.entries(r.scores)) {
       const t = totals[k] ?? { tp: 0, predicted: 0, gold: 0, strictTp: 0 };

@@ -131,6 +131,12 @@ export function loadArticle(dir: string, slug: string, split: Split): RealArticl
     source,
     ...(published && parsePartialDate(published) ? { published: parsePartialDate(published) ?? undefined } : {}),
     text: readFileSync(join(dir, `${slug}.txt`), 'utf8'),
+    ...annotations(raw),
+  };
+}
+
+function annotations(raw: Record<string, unknown>): Pick<RealArticle, 'entities' | 'relations'> {
+  return {
     entities: ((raw.entities ?? []) as Record<string, unknown>[]).map(goldEntity),
     relations: ((raw.relations ?? []) as Record<string, unknown>[]).map((r) => ({
       type: String(r.type ?? ''),
@@ -139,4 +145,17 @@ export function loadArticle(dir: string, slug: string, split: Split): RealArticl
       quote: String(r.quote ?? ''),
     })),
   };
+}
+
+/**
+ * A second, independent annotation of an article of the set (`<dir>/<slug>.yaml`, same format,
+ * no text of its own), or undefined when there is none.
+ */
+export function loadSecondAnnotation(
+  dir: string,
+  slug: string,
+): Pick<RealArticle, 'entities' | 'relations'> | undefined {
+  const path = join(dir, `${slug}.yaml`);
+  if (!existsSync(path)) return undefined;
+  return annotations((parse(readFileSync(path, 'utf8')) ?? {}) as Record<string, unknown>);
 }
