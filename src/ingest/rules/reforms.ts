@@ -11,6 +11,16 @@ import { objectAfter } from './campaigns.js';
 import { allMatches, at, type Rule } from './context.js';
 
 const REFORM_OF = /\b(reforms?\s+of\s+(?:the\s+|its\s+|China's\s+)?)/gi;
+/** "reforms to the X system", "the reform to streamline administration and delegate power". */
+const REFORM_TO = /\b(reforms?\s+to\s+)(?!be\b|date\b)/gi;
+/** "reform the X system", "reforming its police system": the verb names a reform of its object. */
+const REFORM_VERB = /\b[Rr]eform(?:s|ed|ing)?\s+(the|its|their|China's)\s+/g;
+/** A noun before "reform" ("the reform the ministry began"): not the verb. */
+const NOUN_BEFORE = /\b(?:the|a|an|this|that|its|their|our|his|her|of|and)\s+$/i;
+/** A numbered list of measures: "the measures include: (1) …; (2) …". */
+const NUMBERED_HEAD =
+  /\b(?:measures|steps|reforms|policies|initiatives|tasks|matters)\b[^.;:]{0,60}?\s*(?:include[sd]?|including|are|cover|covers)?\s*:?\s*(?=\(1\))/gi;
+const NUMBER_MARK = /\(\d{1,2}\)\s*/g;
 /** A reform, mechanism, system or model named by its quotation: "the “one certificate” reform". */
 const QUOTED_REFORM = /[“"]([^”"]{2,60})[”"]\s+(reforms?|mechanisms?|system|model)\b/g;
 /** The quotation that opens an object: "the reform of “delegating power, streamlining …”". */
@@ -18,6 +28,14 @@ const QUOTATION = /^[“"][^”"]{2,80}[”"]/;
 /** Words that open a clause or qualify any reform, not a reform's name. */
 const LEAD =
   /^(?:the|a|an|and|of|to|in|on|for|deepen|deepening|deepened|promote|promoting|promoted|advance|advancing|carry|carried|out|comprehensive|comprehensively|further|continue|continued|continuing|major|key|important|relevant|various|such|this|these|its|their|our|all|more|new|overall|systematic|related|supporting)\s+/i;
+/**
+ * Verbs a report puts right before "reforms" ("the ministry unveiled reforms", "China deepens
+ * reform"): the name, read backwards, stops at them like at a function word.
+ */
+const VERB_BEFORE =
+  /^(?:unveil(?:ed|s)?|announc(?:ed|es)|launch(?:ed|es)|introduc(?:ed|es)|approv(?:ed|es)|adopt(?:ed|s)|began|begun|start(?:ed|s)|complet(?:ed|es)|made|makes|push(?:ed|es)|pressed|passed|urg(?:ed|es)|called|calls|undert(?:ook|aken|akes)|initiat(?:ed|es)|outlin(?:ed|es)|plann?(?:ed|s)|propos(?:ed|es)|back(?:ed|s)|endors(?:ed|es)|accelerat(?:ed|es)|stepped|rolled|needs?|needed|requir(?:ed|es)|sees|saw|seen|led|leads|drove|drives|hail(?:ed|s)|prais(?:ed|es)|vow(?:ed|s)|pledg(?:ed|es)|deepens|promotes|advances|continues|implements|enacted|announce|unveil|launch|approve|adopt|start|begin|complete|need|require|see|lead|drive|vow|pledge|undertake|initiate|outline|plan|propose|back|endorse|accelerate)$/i;
+/** Process nouns a reform is named by like "reform" itself: "law enforcement standardisation". */
+const PROCESS_NOUN = /\b(?:standardi[sz]ation|informati[sz]ation)\b/gi;
 /** Words that may not be part of a reform's name written before "reform". */
 const NOT_MODIFIER =
   /^(?:the|a|an|and|or|of|to|in|on|for|by|with|through|as|at|from|is|are|was|were|be|been|has|have|had|will|would|that|which|this|these|its|their|our|deepen|deepening|deepened|promote|promoting|promoted|advance|advancing|carry|carried|out|further|continue|continued|continuing|comprehensive|comprehensively|overall|major|key|important|relevant|various|such|all|more|new|every|each|related|supporting|systematic|implement|implemented|implementing|push|pushed|pushing|forward|since|after|before|during|said|says|first|latest|recent|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)$/i;
@@ -53,7 +71,7 @@ const SERVICES_ACROSS = new RegExp(
 );
 /** A service reformed, named by how it is now done: "the online renewal of …", "cross-provincial handling of …". */
 const SERVICE_MODE =
-  /\b((?:cross-provincial|inter-provincial|trans-provincial|cross-regional|online|remote|nationwide|one-stop|off-site|paperless|electronic|contactless)\s+(?:handling|processing|administration|application|issuance|renewal|registration|transfer|filing|inspection|approval|payment|verification|notari[sz]ation)\s+(?:of|for)\s+)/gi;
+  /\b((?:cross-provincial|inter-provincial|trans-provincial|cross-regional|online|remote|nationwide|one-stop|off-site|paperless|electronic|contactless|unified|uniform|integrated)\s+(?:handling|processing|administration|application|issuance|renewal|registration|transfer|filing|inspection|approval|payment|verification|notari[sz]ation)s?\s+(?:of|for)\s+)/gi;
 /** "a pilot of X", "pilot projects for X"; "piloted X" is the same pilot. */
 const PILOT_OF =
   /\b(?:[Aa]|[Tt]he|[Aa]n)\s+((?:[a-z-]+\s+)?pilots?(?:\s+(?:projects?|programs?|programmes?|schemes?|work))?\s+(?:of|for|on)\s+)/g;
@@ -132,6 +150,18 @@ const MEASURES_PASSIVE = new RegExp(
 const TRIALS =
   /\b([Tt]rials?|[Pp]ilots?|[Pp]ilot\s+(?:programs?|programmes?|projects?))\s+(?:will|would|shall|have|has|had|were|are|was|is)\s+(?:also\s+)?(?:be\s+|been\s+)?(?:carried\s+out|launched|conducted|rolled\s+out)\s+(?:in\s+[^,.;]{2,40}?\s+)?(to|on|for)\s+/g;
 
+/**
+ * A time adjunct or the sentence's verb that an object read word by word ran into ("… system on
+ * Monday", "Reforming the X system remains …"): the object ends before it.
+ */
+const OBJECT_TAIL =
+  /\s+(?:(?:on|in|at|from|since|by|before|after|until)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|\d|the\s+\d|last|next|this|early|late)\b.*|(?:remains?|remained|becomes?|became|seems?|means?|helps?|makes?|needs?|requires?)\b.*)$/s;
+
+function beforeTail(text: string, from: number, end: number): number {
+  const tail = OBJECT_TAIL.exec(text.slice(from, end));
+  return tail ? from + tail.index : end;
+}
+
 /** Where a passive subject starts, read back from `end`: the clause's start. */
 function subjectBefore(text: string, end: number): number {
   let start = 0;
@@ -147,7 +177,8 @@ const NOT_CONTINUED =
 /** `end` moved past one "for X" or "in X" that continues an object ("… for cruise groups"). */
 function continued(text: string, end: number): number {
   const m = /^\s+(?:for|in)\s+([a-z][a-z-]*)/.exec(text.slice(end));
-  if (!m || NOT_CONTINUED.test(m[1] ?? '')) return end;
+  // "in five cities", "for 10 years": a counted place or span, not part of the object.
+  if (!m || NOT_CONTINUED.test(m[1] ?? '') || NUMBERS[(m[1] ?? '').toLowerCase()] !== undefined) return end;
   const objStart = end + m[0].length - (m[1] ?? '').length;
   const objEnd = objectAfter(text, objStart);
   return objEnd > objStart ? objEnd : end;
@@ -348,19 +379,70 @@ export const reformPhrases: Rule = (input) => {
     const end = quoted ? from + quoted.length : objectAfter(text, from);
     if (end > m.index + m[0].length) push(m.index, text.slice(m.index, end), 'phrase-reform-of', 0.8);
   }
-  // "X reform": the words before "reform" that can name one, read backwards.
-  for (const m of allMatches(/\breforms?\b/gi, text)) {
-    const before = text.slice(0, m.index);
-    const words = /((?:[A-Za-z][A-Za-z-]*\s+){1,5})$/.exec(before)?.[1]?.trim().split(/\s+/) ?? [];
-    const kept: string[] = [];
-    for (let i = words.length - 1; i >= 0 && kept.length < 4; i--) {
-      const w = words[i] ?? '';
-      if (NOT_MODIFIER.test(w) || /^[A-Z]/.test(w)) break;
-      kept.unshift(w);
+  for (const m of allMatches(REFORM_TO, text)) {
+    const from = m.index + m[0].length;
+    let end = purposeAfter(text, from);
+    // "to streamline administration, delegate power and optimise services": each verb phrase is the purpose.
+    for (let i = 0; i < 3; i++) {
+      const next = /^(?:,\s*(?:and\s+)?|\s+and\s+)(?=([a-z]+)\s)/.exec(text.slice(end));
+      if (
+        !next ||
+        /^(?:the|a|an|which|that|who|it|its|their|is|are|was|were|has|have|will|would)$|(?:ed|ing|ly|s)$/.test(
+          next[1] ?? '',
+        )
+      )
+        break;
+      const more = purposeAfter(text, end + next[0].length);
+      if (more <= end + next[0].length + (next[1] ?? '').length) break;
+      end = more;
     }
-    if (kept.length === 0 || /(?:ing|ly)$/.test(kept[0] ?? '')) continue;
-    const phrase = `${kept.join(' ')} ${m[0]}`;
-    push(m.index - kept.join(' ').length - 1, phrase, 'phrase-reform-x-reform', 0.7);
+    end = beforeTail(text, from, end);
+    // A purpose of one word ("reforms to ensure") names nothing.
+    if (text.slice(from, end).trim().split(/\s+/).length < 2) continue;
+    push(m.index, text.slice(m.index, end), 'phrase-reform-to', 0.7);
+  }
+  for (const m of allMatches(REFORM_VERB, text)) {
+    if (NOUN_BEFORE.test(text.slice(0, m.index))) continue;
+    const from = m.index + m[0].length;
+    const end = beforeTail(text, from, objectAfter(text, from));
+    if (end === from) continue;
+    const object = text.slice(from, end);
+    named(m.index, end, `Reform of ${m[1] === 'the' ? 'the ' : ''}${object}`, 'phrase-reform-verb', 0.65);
+  }
+  for (const m of allMatches(NUMBERED_HEAD, text)) {
+    const listedIn = text.slice(m.index, m.index + m[0].length).replace(/[\s:]+$/, '');
+    const marks = [...allMatches(NUMBER_MARK, text.slice(m.index + m[0].length))];
+    marks.forEach((mark, i) => {
+      const from = m.index + m[0].length + mark.index + mark[0].length;
+      const next = marks[i + 1];
+      const until = next ? m.index + m[0].length + next.index : text.length;
+      const item = text
+        .slice(from, until)
+        .replace(/[\s.;,]+$/, '')
+        .replace(/[;,]?\s+and$/, '');
+      const words = item.split(/\s+/).length;
+      if (words >= 2 && words <= 18 && /^[a-z]/.test(item))
+        push(from, item, 'phrase-reform-numbered-item', 0.65, { listedIn });
+    });
+  }
+  // "X reform", "X standardisation": the words before the head that can name one, read backwards.
+  for (const [head, rule] of [
+    [/\breforms?\b/gi, 'phrase-reform-x-reform'],
+    [PROCESS_NOUN, 'phrase-reform-x-process'],
+  ] as const) {
+    for (const m of allMatches(head, text)) {
+      const before = text.slice(0, m.index);
+      const words = /((?:[A-Za-z][A-Za-z-]*\s+){1,5})$/.exec(before)?.[1]?.trim().split(/\s+/) ?? [];
+      const kept: string[] = [];
+      for (let i = words.length - 1; i >= 0 && kept.length < 4; i--) {
+        const w = words[i] ?? '';
+        if (NOT_MODIFIER.test(w) || VERB_BEFORE.test(w) || /^[A-Z]/.test(w)) break;
+        kept.unshift(w);
+      }
+      if (kept.length === 0 || /(?:ing|ly)$/.test(kept[0] ?? '')) continue;
+      const phrase = `${kept.join(' ')} ${m[0]}`;
+      push(m.index - kept.join(' ').length - 1, phrase, rule, 0.7);
+    }
   }
   for (const m of allMatches(QUOTED_REFORM, text)) push(m.index, m[0], 'phrase-reform-quoted', 0.8);
   for (const m of allMatches(NOMINAL_REFORM, text)) push(m.index, m[1] ?? '', 'phrase-reform-nominal', 0.65);

@@ -1,0 +1,121 @@
+/**
+ * Reform shapes of the genre (issue 15 item 3, seventh wave), written down from the annotation
+ * conventions ("named reforms, 'reform of X', measure packages and their listed items"; measures
+ * announced by an official; mechanisms and systems being built) and ordinary news grammar, each
+ * checked on an invented sentence. The first block held before this wave; the second block
+ * failed before it and names the rule that fixed it.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractInvented } from '../helpers/ingest.js';
+
+const reformEntities = (text: string) => extractInvented(text, 'shapes-w7').entities.filter((e) => e.kind === 'REFORM');
+const reforms = (text: string) => reformEntities(text).map((e) => e.name);
+
+describe('reform shapes that held before wave 7', () => {
+  it('"the reform of the X system"', () => {
+    expect(
+      reforms('The province pressed ahead with the reform of the household registration system last year.'),
+    ).toEqual(['Reform of the household registration system']);
+  });
+  it('"the hukou reform": a reform named by the words before it', () => {
+    expect(reforms('Officials said the hukou reform would let more migrant workers settle in towns.')).toEqual([
+      'Hukou reform',
+    ]);
+  });
+  it('"X system reform"', () => {
+    expect(reforms('The city began a traffic management system reform in March.')).toEqual([
+      'Traffic management system reform',
+    ]);
+  });
+  it('"reform of police stations": a plural object without an article', () => {
+    expect(reforms('The bureau completed the reform of police stations in rural counties.')).toEqual([
+      'Reform of police stations',
+    ]);
+  });
+  it('"the comprehensive deepening of public security reform" is proposed over the reform\'s words', () => {
+    const text = 'The meeting called for the comprehensive deepening of public security reform.';
+    const spans = reformEntities(text).map((e) => text.slice(e.mention.start, e.mention.end));
+    expect(spans).toContain('public security reform');
+  });
+  it('"N measures to <verb> X": the package by its purpose', () => {
+    expect(reforms('The ministry announced 20 measures to facilitate vehicle registration.')).toEqual([
+      'Measures to facilitate vehicle registration',
+    ]);
+  });
+  it('"abolish the temporary residence permit"', () => {
+    expect(reforms('The province will abolish the temporary residence permit from next month.')).toEqual([
+      'Abolition of temporary residence permit',
+    ]);
+  });
+  it('"introduce electronic driving licences"', () => {
+    expect(reforms('The ministry will introduce electronic driving licences in 28 cities this year.')).toEqual([
+      'Electronic driving licences',
+    ]);
+  });
+  it('"relax the restrictions on settling in cities"', () => {
+    expect(reforms('Large cities will relax the restrictions on settling in cities for college graduates.')).toEqual([
+      'Relaxation of the restrictions on settling in cities',
+    ]);
+  });
+  it('"deepen reform" with no object, or "the reform" alone, is not a reform', () => {
+    expect(reforms('Officials urged the whole force to deepen reform in an all-round way.')).toEqual([]);
+    expect(reforms('The reform, which began last year, has cut waiting times.')).toEqual([]);
+  });
+});
+
+describe('reform shapes fixed in wave 7', () => {
+  it('"the reform to <verb> X and <verb> Y": a reform named by its purpose, coordinated verbs kept', () => {
+    expect(
+      reforms('The ministry will press on with the reform to streamline administration and delegate power.'),
+    ).toEqual(['Reform to streamline administration and delegate power']);
+  });
+  it('"reforms to the X system": "to" before a noun object reads like "of"', () => {
+    expect(reforms('The ministry unveiled reforms to the vehicle inspection system on Monday.')).toEqual([
+      'Reforms to the vehicle inspection system',
+    ]);
+  });
+  it('a verb before "reforms" is not part of its name ("the ministry unveiled reforms")', () => {
+    expect(reforms('Last spring the ministry unveiled reforms that cut queues.')).toEqual([]);
+  });
+  it('"reform the X system" / "reforming the X system": the verb names a reform of its object', () => {
+    expect(reforms('The government decided to reform the household registration system in small towns.')).toEqual([
+      'Reform of the household registration system',
+    ]);
+    expect(reforms('Reforming the boat licensing system remains a priority for the ministry.')).toEqual([
+      'Reform of the boat licensing system',
+    ]);
+  });
+  it('"X standardisation": a reform named by the words before the process noun', () => {
+    expect(reforms('Police chiefs were told to promote law enforcement standardisation at every level.')).toEqual([
+      'Law enforcement standardisation',
+    ]);
+  });
+  it('"a pilot programme of X in five cities": a counted place is not part of the pilot', () => {
+    expect(
+      reforms('The ministry launched a pilot programme of online vehicle inspection bookings in five cities.'),
+    ).toEqual(['Pilot programme of online vehicle inspection bookings']);
+  });
+  it('"the measures include: (1) A; (2) B; (3) C": each numbered item is a measure', () => {
+    expect(
+      reforms(
+        'The measures include: (1) issuing passports within five working days; (2) allowing online renewal of boat permits; (3) scrapping the fee for replacement ID cards.',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'Issuing passports within five working days',
+        'Allowing online renewal of boat permits',
+        'Scrapping the fee for replacement ID cards',
+      ]),
+    );
+  });
+  it('"allow cross-provincial applications for ID cards": a service made cross-provincial', () => {
+    expect(reforms('The ministry will allow cross-provincial applications for ID cards from June.')).toEqual([
+      'Cross-provincial applications for ID cards',
+    ]);
+  });
+  it('"unified registration of urban and rural residents": a service unified', () => {
+    expect(reforms('The plan calls for unified registration of urban and rural residents.')).toEqual([
+      'Unified registration of urban and rural residents',
+    ]);
+  });
+});
