@@ -118,4 +118,48 @@ describe('reform shapes fixed in wave 7', () => {
       'Unified registration of urban and rural residents',
     ]);
   });
+  it('"the reform of delegating power, streamlining administration and optimising services": coordinated gerunds', () => {
+    expect(
+      reforms(
+        'The bureau pressed on with the reform of delegating power, streamlining administration and optimising services.',
+      ),
+    ).toEqual(['Reform of delegating power, streamlining administration and optimising services']);
+    expect(
+      reforms(
+        'The county deepened the reform of cutting red tape, combining permit approval with tighter oversight, and improving services.',
+      ),
+    ).toEqual(['Reform of cutting red tape, combining permit approval with tighter oversight, and improving services']);
+  });
+  it('"piloted three of the measures": a count or a pronoun is not what was piloted', () => {
+    expect(reforms('The city piloted three of the measures last year.')).toEqual([]);
+    expect(reforms('Two districts piloted it before the launch.')).toEqual([]);
+  });
+  it('a quoted policy, service or initiative is a reform like a quoted system', () => {
+    expect(reforms('The bureau rolled out the “online first” policy for vehicle owners.')).toEqual([
+      '“online first” policy',
+    ]);
+  });
+  it('"N new measures …" then "First, A. Second, B.": each ordinal item is a measure, numbered items replace their parts', () => {
+    const names = reforms(
+      'The administration announced five new measures to ease travel for foreign visitors.\n\nFirst, foreign visitors may apply for port visas at 12 more airports. Second, the fee for group visas will be halved. Third, cruise passengers can stay for up to 15 days without a visa.',
+    );
+    expect(names).toEqual([
+      'Measures to ease travel',
+      'Foreign visitors may apply for port visas at 12 more airports',
+      'Fee for group visas will be halved',
+      'Cruise passengers can stay for up to 15 days without a visa',
+    ]);
+    expect(
+      reforms(
+        'The measures include: (1) allowing online renewal of boat permits; (2) scrapping the fee for replacement ID cards.',
+      ),
+    ).toEqual(['Allowing online renewal of boat permits', 'Scrapping the fee for replacement ID cards']);
+  });
+  it('ordinal sentences with no measures announced before them are not measures', () => {
+    expect(
+      reforms(
+        'The ministry reported that thefts fell sharply.\n\nFirst, the police solved 300 cases. Second, 20 gangs were smashed.',
+      ),
+    ).toEqual([]);
+  });
 });

@@ -21,8 +21,15 @@ const NOUN_BEFORE = /\b(?:the|a|an|this|that|its|their|our|his|her|of|and)\s+$/i
 const NUMBERED_HEAD =
   /\b(?:measures|steps|reforms|policies|initiatives|tasks|matters)\b[^.;:]{0,60}?\s*(?:include[sd]?|including|are|cover|covers)?\s*:?\s*(?=\(1\))/gi;
 const NUMBER_MARK = /\(\d{1,2}\)\s*/g;
+/** A sentence that is one item of a list: "First, …", "Secondly, …", "The third is to …". */
+const ORDINAL_ITEM =
+  /^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?\s*,\s*|The\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:measure\s+|one\s+)?is\s+(?:to\s+)?)/;
+/** A counted package announced shortly before, which ordinal sentences then list. */
+const COUNTED_PACKAGE =
+  /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a series of|a package of|a set of)\s+(?:[a-z-]+\s+){0,2}(?:measures|steps|policies|initiatives)\b/i;
 /** A reform, mechanism, system or model named by its quotation: "the “one certificate” reform". */
-const QUOTED_REFORM = /[“"]([^”"]{2,60})[”"]\s+(reforms?|mechanisms?|system|model)\b/g;
+const QUOTED_REFORM =
+  /[“"]([^”"]{2,60})[”"]\s+(reforms?|mechanisms?|system|model|polic(?:y|ies)|services?|initiatives?)\b/g;
 /** The quotation that opens an object: "the reform of “delegating power, streamlining …”". */
 const QUOTATION = /^[“"][^”"]{2,80}[”"]/;
 /** Words that open a clause or qualify any reform, not a reform's name. */
@@ -278,6 +285,10 @@ export const reformPhrases: Rule = (input) => {
   }
   for (const m of allMatches(PILOTED, text)) {
     const from = m.index + m[0].length;
+    // "piloted three of the measures", "piloted it": what was piloted is named elsewhere.
+    const first = /^[A-Za-z0-9]+/.exec(text.slice(from))?.[0]?.toLowerCase() ?? '';
+    if (/^\d/.test(first) || NUMBERS[first] !== undefined || /^(?:it|them|this|these|those|some|all|both)$/.test(first))
+      continue;
     const end = objectAfter(text, from);
     if (end > from) named(m.index, end, `Pilot of ${text.slice(from, end)}`, 'phrase-reform-piloted', 0.6);
   }
@@ -376,7 +387,21 @@ export const reformPhrases: Rule = (input) => {
   for (const m of allMatches(REFORM_OF, text)) {
     const from = m.index + m[0].length;
     const quoted = QUOTATION.exec(text.slice(from))?.[0];
-    const end = quoted ? from + quoted.length : objectAfter(text, from);
+    let end = quoted ? from + quoted.length : objectAfter(text, from);
+    // "the reform of delegating power, streamlining administration and optimising services":
+    // a reform named by gerund phrases keeps each of them.
+    if (!quoted && /^[a-z]+ing\s/.test(text.slice(from))) {
+      for (let i = 0; i < 3; i++) {
+        const next = /^(?:,\s*(?:and\s+)?|\s+and\s+)(?=[a-z]+ing\s)/.exec(text.slice(end));
+        if (!next) break;
+        let more = purposeAfter(text, end + next[0].length);
+        if (more <= end + next[0].length) break;
+        // "combining power delegation with enhanced supervision": the gerund's second object.
+        const withObject = /^\s+with\s+/.exec(text.slice(more));
+        if (withObject) more = Math.max(more, objectAfter(text, more + withObject[0].length));
+        end = more;
+      }
+    }
     if (end > m.index + m[0].length) push(m.index, text.slice(m.index, end), 'phrase-reform-of', 0.8);
   }
   for (const m of allMatches(REFORM_TO, text)) {
@@ -408,22 +433,6 @@ export const reformPhrases: Rule = (input) => {
     if (end === from) continue;
     const object = text.slice(from, end);
     named(m.index, end, `Reform of ${m[1] === 'the' ? 'the ' : ''}${object}`, 'phrase-reform-verb', 0.65);
-  }
-  for (const m of allMatches(NUMBERED_HEAD, text)) {
-    const listedIn = text.slice(m.index, m.index + m[0].length).replace(/[\s:]+$/, '');
-    const marks = [...allMatches(NUMBER_MARK, text.slice(m.index + m[0].length))];
-    marks.forEach((mark, i) => {
-      const from = m.index + m[0].length + mark.index + mark[0].length;
-      const next = marks[i + 1];
-      const until = next ? m.index + m[0].length + next.index : text.length;
-      const item = text
-        .slice(from, until)
-        .replace(/[\s.;,]+$/, '')
-        .replace(/[;,]?\s+and$/, '');
-      const words = item.split(/\s+/).length;
-      if (words >= 2 && words <= 18 && /^[a-z]/.test(item))
-        push(from, item, 'phrase-reform-numbered-item', 0.65, { listedIn });
-    });
   }
   // "X reform", "X standardisation": the words before the head that can name one, read backwards.
   for (const [head, rule] of [
@@ -497,6 +506,46 @@ export const reformPhrases: Rule = (input) => {
     const counted = new RegExp(`\\b${NUMBER_WORD}\\s+(?:[a-z-]+\\s+){0,3}$`, 'i').test(text.slice(0, m.index));
     if (!/^(?:measures|reforms|policies)$/.test(noun) && !counted) continue;
     listItems(m.index + m[0].length, text.slice(m.index, m.index + m[0].length).trim());
+  }
+  /** A listed measure replaces the findings inside it ("allowing online renewal of X" holds "Online renewal of X"). */
+  const listed = (from: number, item: string, rule: string, fields: Record<string, unknown>) => {
+    const s = input.sentence.start + from;
+    const e = s + item.length;
+    for (let i = out.length - 1; i >= 0; i--) {
+      const f = out[i];
+      if (f && f.kind === 'REFORM' && f.start >= s && f.end <= e) out.splice(i, 1);
+    }
+    push(from, item, rule, 0.65, fields);
+  };
+  for (const m of allMatches(NUMBERED_HEAD, text)) {
+    const listedIn = text.slice(m.index, m.index + m[0].length).replace(/[\s:]+$/, '');
+    const marks = [...allMatches(NUMBER_MARK, text.slice(m.index + m[0].length))];
+    marks.forEach((mark, i) => {
+      const from = m.index + m[0].length + mark.index + mark[0].length;
+      const next = marks[i + 1];
+      const until = next ? m.index + m[0].length + next.index : text.length;
+      const item = text
+        .slice(from, until)
+        .replace(/[\s.;,]+$/, '')
+        .replace(/[;,]?\s+and$/, '');
+      const words = item.split(/\s+/).length;
+      if (words >= 2 && words <= 18 && /^[a-z]/.test(item))
+        listed(from, item, 'phrase-reform-numbered-item', { listedIn });
+    });
+  }
+  // "First, A." after "five new measures …": the sentence is one measure of the package.
+  const ordinal = ORDINAL_ITEM.exec(text);
+  if (ordinal) {
+    const sentences = input.doc.sentences;
+    const i = input.sentence.index;
+    const back = sentences[Math.max(0, i - 6)]?.start ?? input.sentence.start;
+    if (i > 0 && COUNTED_PACKAGE.test(input.doc.text.slice(back, input.sentence.start))) {
+      const from = ordinal[0].length;
+      let item = text.slice(from).replace(/[\s.;!]+$/, '');
+      if (item.split(/\s+/).length > 20) item = /^(?:\S+\s+){3,}?\S+?(?=[,;])/.exec(item)?.[0] ?? '';
+      const words = item.split(/\s+/).length;
+      if (words >= 3 && words <= 20) listed(from, item, 'phrase-reform-ordinal-item', {});
+    }
   }
   return out;
 };
