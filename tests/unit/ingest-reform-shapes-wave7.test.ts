@@ -162,4 +162,22 @@ describe('reform shapes fixed in wave 7', () => {
       ),
     ).toEqual([]);
   });
+  it('"the abolition/cancellation of X" as a noun is the reform that "abolish X" names', () => {
+    expect(reforms('The abolition of the temporary residence permit was welcomed by migrant workers.')).toEqual([
+      'Abolition of the temporary residence permit',
+    ]);
+    expect(reforms('The cancellation of the fee for boat licences saves owners money.')).toEqual([
+      'Cancellation of the fee for boat licences',
+    ]);
+    // A bare head refers back to a thing named before: not a second reform.
+    expect(reforms('The abolition of the permit is part of a wider plan.')).toEqual([]);
+  });
+  it('"changes being made to the X system", "a revamp of the X system": a reform of that system', () => {
+    expect(reforms('The move is part of changes being made to the boat licensing system.')).toEqual([
+      'Reform of the boat licensing system',
+    ]);
+    expect(reforms('The ministry announced a revamp of the vehicle inspection system.')).toEqual([
+      'Revamp of the vehicle inspection system',
+    ]);
+  });
 });

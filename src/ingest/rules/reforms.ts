@@ -56,7 +56,13 @@ const SYSTEM_FOR =
   /\b(?:establish|established|establishing|set up|setting up|build|built|building|improve|improved|improving|implement|implemented|implementing|introduce|introduced|introducing|launch|launched|launching|adopt|adopted|adopting|pilot|piloted|piloting|perfect|perfected|perfecting)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){0,3}?(?:system|mechanism)s?\s+(?:for|of)\s+)/g;
 /** A policy eased or a system reformed, as a noun: "after easing of the residence policy". */
 const NOMINAL_REFORM =
-  /\b((?:easing|relaxation|loosening|overhaul|streamlining|optimi[sz]ation|liberali[sz]ation|simplification)\s+of\s+(?:the\s+)?[^,.;:!?]{2,60}?\s(?:policy|policies|system|restrictions|rules|regime|controls))\b/gi;
+  /\b((?:easing|relaxation|loosening|overhaul|revamp|shake-up|streamlining|optimi[sz]ation|liberali[sz]ation|simplification)\s+of\s+(?:the\s+)?[^,.;:!?]{2,60}?\s(?:policy|policies|system|restrictions|rules|regime|controls))\b/gi;
+/** Something done away with, as a noun: "the abolition of the temporary residence permit". */
+const NOMINAL_ABOLITION =
+  /\b((?:abolition|cancellation|removal|scrapping|elimination|lifting)\s+of\s+(?:the\s+|its\s+|all\s+)?(?:[a-z-]+\s+){0,4}?(?:permits?|certificates?|licen[cs]es?|cards?|fees?|charges?|systems?|polic(?:y|ies)|procedures?|registrations?|approvals?|restrictions?|requirements?|quotas?|limits?|caps?|bans?))\b/gi;
+/** "changes (being made) to the X system": a reform of that system in other words. */
+const CHANGES_TO =
+  /\b(?:changes|adjustments|amendments)\s+(?:(?:being|to\s+be)\s+made\s+|made\s+)?to\s+(the\s+|its\s+|China's\s+)?((?:[a-z-]+\s+){1,4}(?:system|regime|polic(?:y|ies)))\b/g;
 /** People brought under a system: "bringing the unregistered population into the hukou system". */
 const INTO_SYSTEM =
   /\b((?:bring|bringing|brought|incorporate|incorporating|incorporated)\s+(?:the\s+|all\s+)?[a-z][a-z -]{2,50}?\s+into\s+the\s+(?:[a-z-]+\s+){0,4}?(?:system|scope|coverage))\b/gi;
@@ -162,7 +168,7 @@ const TRIALS =
  * Monday", "Reforming the X system remains …"): the object ends before it.
  */
 const OBJECT_TAIL =
-  /\s+(?:(?:on|in|at|from|since|by|before|after|until)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|\d|the\s+\d|last|next|this|early|late)\b.*|(?:remains?|remained|becomes?|became|seems?|means?|helps?|makes?|needs?|requires?)\b.*)$/s;
+  /\s+(?:(?:on|in|at|from|since|by|before|after|until)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|\d|the\s+\d|last|next|this|early|late)\b.*|(?:remains?|remained|becomes?|became|seems?|means?|helps?|makes?|needs?|requires?|saves?|saved|cuts|gives|allows|lets|brings|marks|shows|benefits|affects|takes|took)\b.*)$/s;
 
 function beforeTail(text: string, from: number, end: number): number {
   const tail = OBJECT_TAIL.exec(text.slice(from, end));
@@ -455,6 +461,15 @@ export const reformPhrases: Rule = (input) => {
   }
   for (const m of allMatches(QUOTED_REFORM, text)) push(m.index, m[0], 'phrase-reform-quoted', 0.8);
   for (const m of allMatches(NOMINAL_REFORM, text)) push(m.index, m[1] ?? '', 'phrase-reform-nominal', 0.65);
+  for (const m of allMatches(NOMINAL_ABOLITION, text)) {
+    const named0 = m.index + (m[1] ?? '').length;
+    const end = beforeTail(text, m.index, continued(text, named0));
+    // "the abolition of the permit": a bare head refers back to a permit named before.
+    if (end === named0 && /\bof\s+(?:the\s+|its\s+|all\s+)?[a-z-]+$/i.test(m[1] ?? '')) continue;
+    push(m.index, text.slice(m.index, end), 'phrase-reform-nominal-abolition', 0.65);
+  }
+  for (const m of allMatches(CHANGES_TO, text))
+    named(m.index, m.index + m[0].length, `Reform of ${m[1] ? 'the ' : ''}${m[2]}`, 'phrase-reform-changes-to', 0.6);
   for (const m of allMatches(INTO_SYSTEM, text)) push(m.index, m[1] ?? '', 'phrase-reform-into-system', 0.6);
   for (const m of allMatches(SYSTEM_PASSIVE, text)) {
     const phrase = m[1] ?? '';
