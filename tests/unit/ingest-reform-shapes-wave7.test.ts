@@ -161,6 +161,11 @@ describe('reform shapes fixed in wave 7', () => {
         'The ministry reported that thefts fell sharply.\n\nFirst, the police solved 300 cases. Second, 20 gangs were smashed.',
       ),
     ).toEqual([]);
+    expect(
+      reforms(
+        'Police took a series of measures.\n\nFirst, officers raided gambling dens across the city. Second, patrols were stepped up.',
+      ),
+    ).toEqual([]);
   });
   it('"the abolition/cancellation of X" as a noun is the reform that "abolish X" names', () => {
     expect(reforms('The abolition of the temporary residence permit was welcomed by migrant workers.')).toEqual([

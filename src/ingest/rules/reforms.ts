@@ -24,9 +24,12 @@ const NUMBER_MARK = /\(\d{1,2}\)\s*/g;
 /** A sentence that is one item of a list: "First, …", "Secondly, …", "The third is to …". */
 const ORDINAL_ITEM =
   /^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?\s*,\s*|The\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:measure\s+|one\s+)?is\s+(?:to\s+)?)/;
-/** A counted package announced shortly before, which ordinal sentences then list. */
+/**
+ * A counted package announced shortly before, which ordinal sentences then list; "took a series
+ * of measures. First, it cracked down …" lists actions of a campaign, not measures.
+ */
 const COUNTED_PACKAGE =
-  /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a series of|a package of|a set of)\s+(?:[a-z-]+\s+){0,2}(?:measures|steps|policies|initiatives)\b/i;
+  /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,2}(?:measures|steps|policies|initiatives)\b/i;
 /** A reform, mechanism, system or model named by its quotation: "the “one certificate” reform". */
 const QUOTED_REFORM =
   /[“"]([^”"]{2,60})[”"]\s+(reforms?|mechanisms?|system|model|polic(?:y|ies)|services?|initiatives?)\b/g;
