@@ -11,13 +11,41 @@ import { objectAfter } from './campaigns.js';
 import { allMatches, at, type Rule } from './context.js';
 
 const REFORM_OF = /\b(reforms?\s+of\s+(?:the\s+|its\s+|China's\s+)?)/gi;
+/** "reforms to the X system", "the reform to streamline administration and delegate power". */
+const REFORM_TO = /\b(reforms?\s+to\s+)(?!be\b|date\b)/gi;
+/** "reform the X system", "reforming its police system": the verb names a reform of its object. */
+const REFORM_VERB = /\b[Rr]eform(?:s|ed|ing)?\s+(the|its|their|China's)\s+/g;
+/** A noun before "reform" ("the reform the ministry began"): not the verb. */
+const NOUN_BEFORE = /\b(?:the|a|an|this|that|its|their|our|his|her|of|and)\s+$/i;
+/** A numbered list of measures: "the measures include: (1) …; (2) …". */
+const NUMBERED_HEAD =
+  /\b(?:measures|steps|reforms|policies|initiatives|tasks|matters)\b[^.;:]{0,60}?\s*(?:include[sd]?|including|are|cover|covers)?\s*:?\s*(?=\(1\))/gi;
+const NUMBER_MARK = /\(\d{1,2}\)\s*/g;
+/** A sentence that is one item of a list: "First, …", "Secondly, …", "The third is to …". */
+const ORDINAL_ITEM =
+  /^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?\s*,\s*|The\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:measure\s+|one\s+)?is\s+(?:to\s+)?)/;
+/**
+ * A counted package announced shortly before, which ordinal sentences then list; "took a series
+ * of measures. First, it cracked down …" lists actions of a campaign, not measures.
+ */
+const COUNTED_PACKAGE =
+  /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,2}(?:measures|steps|policies|initiatives)\b/i;
 /** A reform, mechanism, system or model named by its quotation: "the “one certificate” reform". */
-const QUOTED_REFORM = /[“"]([^”"]{2,60})[”"]\s+(reforms?|mechanisms?|system|model)\b/g;
+const QUOTED_REFORM =
+  /[“"]([^”"]{2,60})[”"]\s+(reforms?|mechanisms?|system|model|polic(?:y|ies)|services?|initiatives?)\b/g;
 /** The quotation that opens an object: "the reform of “delegating power, streamlining …”". */
 const QUOTATION = /^[“"][^”"]{2,80}[”"]/;
 /** Words that open a clause or qualify any reform, not a reform's name. */
 const LEAD =
   /^(?:the|a|an|and|of|to|in|on|for|deepen|deepening|deepened|promote|promoting|promoted|advance|advancing|carry|carried|out|comprehensive|comprehensively|further|continue|continued|continuing|major|key|important|relevant|various|such|this|these|its|their|our|all|more|new|overall|systematic|related|supporting)\s+/i;
+/**
+ * Verbs a report puts right before "reforms" ("the ministry unveiled reforms", "China deepens
+ * reform"): the name, read backwards, stops at them like at a function word.
+ */
+const VERB_BEFORE =
+  /^(?:unveil(?:ed|s)?|announc(?:ed|es)|launch(?:ed|es)|introduc(?:ed|es)|approv(?:ed|es)|adopt(?:ed|s)|began|begun|start(?:ed|s)|complet(?:ed|es)|made|makes|push(?:ed|es)|pressed|passed|urg(?:ed|es)|called|calls|undert(?:ook|aken|akes)|initiat(?:ed|es)|outlin(?:ed|es)|plann?(?:ed|s)|propos(?:ed|es)|back(?:ed|s)|endors(?:ed|es)|accelerat(?:ed|es)|stepped|rolled|needs?|needed|requir(?:ed|es)|sees|saw|seen|led|leads|drove|drives|hail(?:ed|s)|prais(?:ed|es)|vow(?:ed|s)|pledg(?:ed|es)|deepens|promotes|advances|continues|implements|enacted|announce|unveil|launch|approve|adopt|start|begin|complete|need|require|see|lead|drive|vow|pledge|undertake|initiate|outline|plan|propose|back|endorse|accelerate)$/i;
+/** Process nouns a reform is named by like "reform" itself: "law enforcement standardisation". */
+const PROCESS_NOUN = /\b(?:standardi[sz]ation|informati[sz]ation)\b/gi;
 /** Words that may not be part of a reform's name written before "reform". */
 const NOT_MODIFIER =
   /^(?:the|a|an|and|or|of|to|in|on|for|by|with|through|as|at|from|is|are|was|were|be|been|has|have|had|will|would|that|which|this|these|its|their|our|deepen|deepening|deepened|promote|promoting|promoted|advance|advancing|carry|carried|out|further|continue|continued|continuing|comprehensive|comprehensively|overall|major|key|important|relevant|various|such|all|more|new|every|each|related|supporting|systematic|implement|implemented|implementing|push|pushed|pushing|forward|since|after|before|during|said|says|first|latest|recent|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)$/i;
@@ -31,7 +59,13 @@ const SYSTEM_FOR =
   /\b(?:establish|established|establishing|set up|setting up|build|built|building|improve|improved|improving|implement|implemented|implementing|introduce|introduced|introducing|launch|launched|launching|adopt|adopted|adopting|pilot|piloted|piloting|perfect|perfected|perfecting)\s+(?:a|an|the)\s+((?:[a-z-]+\s+){0,3}?(?:system|mechanism)s?\s+(?:for|of)\s+)/g;
 /** A policy eased or a system reformed, as a noun: "after easing of the residence policy". */
 const NOMINAL_REFORM =
-  /\b((?:easing|relaxation|loosening|overhaul|streamlining|optimi[sz]ation|liberali[sz]ation|simplification)\s+of\s+(?:the\s+)?[^,.;:!?]{2,60}?\s(?:policy|policies|system|restrictions|rules|regime|controls))\b/gi;
+  /\b((?:easing|relaxation|loosening|overhaul|revamp|shake-up|streamlining|optimi[sz]ation|liberali[sz]ation|simplification)\s+of\s+(?:the\s+)?[^,.;:!?]{2,60}?\s(?:policy|policies|system|restrictions|rules|regime|controls))\b/gi;
+/** Something done away with, as a noun: "the abolition of the temporary residence permit". */
+const NOMINAL_ABOLITION =
+  /\b((?:abolition|cancellation|removal|scrapping|elimination|lifting)\s+of\s+(?:the\s+|its\s+|all\s+)?(?:[a-z-]+\s+){0,4}?(?:permits?|certificates?|licen[cs]es?|cards?|fees?|charges?|systems?|polic(?:y|ies)|procedures?|registrations?|approvals?|restrictions?|requirements?|quotas?|limits?|caps?|bans?))\b/gi;
+/** "changes (being made) to the X system": a reform of that system in other words. */
+const CHANGES_TO =
+  /\b(?:changes|adjustments|amendments)\s+(?:(?:being|to\s+be)\s+made\s+|made\s+)?to\s+(the\s+|its\s+|China's\s+)?((?:[a-z-]+\s+){1,4}(?:system|regime|polic(?:y|ies)))\b/g;
 /** People brought under a system: "bringing the unregistered population into the hukou system". */
 const INTO_SYSTEM =
   /\b((?:bring|bringing|brought|incorporate|incorporating|incorporated)\s+(?:the\s+|all\s+)?[a-z][a-z -]{2,50}?\s+into\s+the\s+(?:[a-z-]+\s+){0,4}?(?:system|scope|coverage))\b/gi;
@@ -53,7 +87,7 @@ const SERVICES_ACROSS = new RegExp(
 );
 /** A service reformed, named by how it is now done: "the online renewal of …", "cross-provincial handling of …". */
 const SERVICE_MODE =
-  /\b((?:cross-provincial|inter-provincial|trans-provincial|cross-regional|online|remote|nationwide|one-stop|off-site|paperless|electronic|contactless)\s+(?:handling|processing|administration|application|issuance|renewal|registration|transfer|filing|inspection|approval|payment|verification|notari[sz]ation)\s+(?:of|for)\s+)/gi;
+  /\b((?:cross-provincial|inter-provincial|trans-provincial|cross-regional|online|remote|nationwide|one-stop|off-site|paperless|electronic|contactless|unified|uniform|integrated)\s+(?:handling|processing|administration|application|issuance|renewal|registration|transfer|filing|inspection|approval|payment|verification|notari[sz]ation)s?\s+(?:of|for)\s+)/gi;
 /** "a pilot of X", "pilot projects for X"; "piloted X" is the same pilot. */
 const PILOT_OF =
   /\b(?:[Aa]|[Tt]he|[Aa]n)\s+((?:[a-z-]+\s+)?pilots?(?:\s+(?:projects?|programs?|programmes?|schemes?|work))?\s+(?:of|for|on)\s+)/g;
@@ -132,6 +166,18 @@ const MEASURES_PASSIVE = new RegExp(
 const TRIALS =
   /\b([Tt]rials?|[Pp]ilots?|[Pp]ilot\s+(?:programs?|programmes?|projects?))\s+(?:will|would|shall|have|has|had|were|are|was|is)\s+(?:also\s+)?(?:be\s+|been\s+)?(?:carried\s+out|launched|conducted|rolled\s+out)\s+(?:in\s+[^,.;]{2,40}?\s+)?(to|on|for)\s+/g;
 
+/**
+ * A time adjunct or the sentence's verb that an object read word by word ran into ("… system on
+ * Monday", "Reforming the X system remains …"): the object ends before it.
+ */
+const OBJECT_TAIL =
+  /\s+(?:(?:on|in|at|from|since|by|before|after|until)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|\d|the\s+\d|last|next|this|early|late)\b.*|(?:remains?|remained|becomes?|became|seems?|means?|helps?|makes?|needs?|requires?|saves?|saved|cuts|gives|allows|lets|brings|marks|shows|benefits|affects|takes|took)\b.*)$/s;
+
+function beforeTail(text: string, from: number, end: number): number {
+  const tail = OBJECT_TAIL.exec(text.slice(from, end));
+  return tail ? from + tail.index : end;
+}
+
 /** Where a passive subject starts, read back from `end`: the clause's start. */
 function subjectBefore(text: string, end: number): number {
   let start = 0;
@@ -147,7 +193,8 @@ const NOT_CONTINUED =
 /** `end` moved past one "for X" or "in X" that continues an object ("… for cruise groups"). */
 function continued(text: string, end: number): number {
   const m = /^\s+(?:for|in)\s+([a-z][a-z-]*)/.exec(text.slice(end));
-  if (!m || NOT_CONTINUED.test(m[1] ?? '')) return end;
+  // "in five cities", "for 10 years": a counted place or span, not part of the object.
+  if (!m || NOT_CONTINUED.test(m[1] ?? '') || NUMBERS[(m[1] ?? '').toLowerCase()] !== undefined) return end;
   const objStart = end + m[0].length - (m[1] ?? '').length;
   const objEnd = objectAfter(text, objStart);
   return objEnd > objStart ? objEnd : end;
@@ -247,6 +294,10 @@ export const reformPhrases: Rule = (input) => {
   }
   for (const m of allMatches(PILOTED, text)) {
     const from = m.index + m[0].length;
+    // "piloted three of the measures", "piloted it": what was piloted is named elsewhere.
+    const first = /^[A-Za-z0-9]+/.exec(text.slice(from))?.[0]?.toLowerCase() ?? '';
+    if (/^\d/.test(first) || NUMBERS[first] !== undefined || /^(?:it|them|this|these|those|some|all|both)$/.test(first))
+      continue;
     const end = objectAfter(text, from);
     if (end > from) named(m.index, end, `Pilot of ${text.slice(from, end)}`, 'phrase-reform-piloted', 0.6);
   }
@@ -345,25 +396,83 @@ export const reformPhrases: Rule = (input) => {
   for (const m of allMatches(REFORM_OF, text)) {
     const from = m.index + m[0].length;
     const quoted = QUOTATION.exec(text.slice(from))?.[0];
-    const end = quoted ? from + quoted.length : objectAfter(text, from);
+    let end = quoted ? from + quoted.length : objectAfter(text, from);
+    // "the reform of delegating power, streamlining administration and optimising services":
+    // a reform named by gerund phrases keeps each of them.
+    if (!quoted && /^[a-z]+ing\s/.test(text.slice(from))) {
+      for (let i = 0; i < 3; i++) {
+        const next = /^(?:,\s*(?:and\s+)?|\s+and\s+)(?=[a-z]+ing\s)/.exec(text.slice(end));
+        if (!next) break;
+        let more = purposeAfter(text, end + next[0].length);
+        if (more <= end + next[0].length) break;
+        // "combining power delegation with enhanced supervision": the gerund's second object.
+        const withObject = /^\s+with\s+/.exec(text.slice(more));
+        if (withObject) more = Math.max(more, objectAfter(text, more + withObject[0].length));
+        end = more;
+      }
+    }
     if (end > m.index + m[0].length) push(m.index, text.slice(m.index, end), 'phrase-reform-of', 0.8);
   }
-  // "X reform": the words before "reform" that can name one, read backwards.
-  for (const m of allMatches(/\breforms?\b/gi, text)) {
-    const before = text.slice(0, m.index);
-    const words = /((?:[A-Za-z][A-Za-z-]*\s+){1,5})$/.exec(before)?.[1]?.trim().split(/\s+/) ?? [];
-    const kept: string[] = [];
-    for (let i = words.length - 1; i >= 0 && kept.length < 4; i--) {
-      const w = words[i] ?? '';
-      if (NOT_MODIFIER.test(w) || /^[A-Z]/.test(w)) break;
-      kept.unshift(w);
+  for (const m of allMatches(REFORM_TO, text)) {
+    const from = m.index + m[0].length;
+    let end = purposeAfter(text, from);
+    // "to streamline administration, delegate power and optimise services": each verb phrase is the purpose.
+    for (let i = 0; i < 3; i++) {
+      const next = /^(?:,\s*(?:and\s+)?|\s+and\s+)(?=([a-z]+)\s)/.exec(text.slice(end));
+      if (
+        !next ||
+        /^(?:the|a|an|which|that|who|it|its|their|is|are|was|were|has|have|will|would)$|(?:ed|ing|ly|s)$/.test(
+          next[1] ?? '',
+        )
+      )
+        break;
+      const more = purposeAfter(text, end + next[0].length);
+      if (more <= end + next[0].length + (next[1] ?? '').length) break;
+      end = more;
     }
-    if (kept.length === 0 || /(?:ing|ly)$/.test(kept[0] ?? '')) continue;
-    const phrase = `${kept.join(' ')} ${m[0]}`;
-    push(m.index - kept.join(' ').length - 1, phrase, 'phrase-reform-x-reform', 0.7);
+    end = beforeTail(text, from, end);
+    // A purpose of one word ("reforms to ensure") names nothing.
+    if (text.slice(from, end).trim().split(/\s+/).length < 2) continue;
+    push(m.index, text.slice(m.index, end), 'phrase-reform-to', 0.7);
+  }
+  for (const m of allMatches(REFORM_VERB, text)) {
+    if (NOUN_BEFORE.test(text.slice(0, m.index))) continue;
+    const from = m.index + m[0].length;
+    const end = beforeTail(text, from, objectAfter(text, from));
+    if (end === from) continue;
+    const object = text.slice(from, end);
+    named(m.index, end, `Reform of ${m[1] === 'the' ? 'the ' : ''}${object}`, 'phrase-reform-verb', 0.65);
+  }
+  // "X reform", "X standardisation": the words before the head that can name one, read backwards.
+  for (const [head, rule] of [
+    [/\breforms?\b/gi, 'phrase-reform-x-reform'],
+    [PROCESS_NOUN, 'phrase-reform-x-process'],
+  ] as const) {
+    for (const m of allMatches(head, text)) {
+      const before = text.slice(0, m.index);
+      const words = /((?:[A-Za-z][A-Za-z-]*\s+){1,5})$/.exec(before)?.[1]?.trim().split(/\s+/) ?? [];
+      const kept: string[] = [];
+      for (let i = words.length - 1; i >= 0 && kept.length < 4; i--) {
+        const w = words[i] ?? '';
+        if (NOT_MODIFIER.test(w) || VERB_BEFORE.test(w) || /^[A-Z]/.test(w)) break;
+        kept.unshift(w);
+      }
+      if (kept.length === 0 || /(?:ing|ly)$/.test(kept[0] ?? '')) continue;
+      const phrase = `${kept.join(' ')} ${m[0]}`;
+      push(m.index - kept.join(' ').length - 1, phrase, rule, 0.7);
+    }
   }
   for (const m of allMatches(QUOTED_REFORM, text)) push(m.index, m[0], 'phrase-reform-quoted', 0.8);
   for (const m of allMatches(NOMINAL_REFORM, text)) push(m.index, m[1] ?? '', 'phrase-reform-nominal', 0.65);
+  for (const m of allMatches(NOMINAL_ABOLITION, text)) {
+    const named0 = m.index + (m[1] ?? '').length;
+    const end = beforeTail(text, m.index, continued(text, named0));
+    // "the abolition of the permit": a bare head refers back to a permit named before.
+    if (end === named0 && /\bof\s+(?:the\s+|its\s+|all\s+)?[a-z-]+$/i.test(m[1] ?? '')) continue;
+    push(m.index, text.slice(m.index, end), 'phrase-reform-nominal-abolition', 0.65);
+  }
+  for (const m of allMatches(CHANGES_TO, text))
+    named(m.index, m.index + m[0].length, `Reform of ${m[1] ? 'the ' : ''}${m[2]}`, 'phrase-reform-changes-to', 0.6);
   for (const m of allMatches(INTO_SYSTEM, text)) push(m.index, m[1] ?? '', 'phrase-reform-into-system', 0.6);
   for (const m of allMatches(SYSTEM_PASSIVE, text)) {
     const phrase = m[1] ?? '';
@@ -415,6 +524,46 @@ export const reformPhrases: Rule = (input) => {
     const counted = new RegExp(`\\b${NUMBER_WORD}\\s+(?:[a-z-]+\\s+){0,3}$`, 'i').test(text.slice(0, m.index));
     if (!/^(?:measures|reforms|policies)$/.test(noun) && !counted) continue;
     listItems(m.index + m[0].length, text.slice(m.index, m.index + m[0].length).trim());
+  }
+  /** A listed measure replaces the findings inside it ("allowing online renewal of X" holds "Online renewal of X"). */
+  const listed = (from: number, item: string, rule: string, fields: Record<string, unknown>) => {
+    const s = input.sentence.start + from;
+    const e = s + item.length;
+    for (let i = out.length - 1; i >= 0; i--) {
+      const f = out[i];
+      if (f && f.kind === 'REFORM' && f.start >= s && f.end <= e) out.splice(i, 1);
+    }
+    push(from, item, rule, 0.65, fields);
+  };
+  for (const m of allMatches(NUMBERED_HEAD, text)) {
+    const listedIn = text.slice(m.index, m.index + m[0].length).replace(/[\s:]+$/, '');
+    const marks = [...allMatches(NUMBER_MARK, text.slice(m.index + m[0].length))];
+    marks.forEach((mark, i) => {
+      const from = m.index + m[0].length + mark.index + mark[0].length;
+      const next = marks[i + 1];
+      const until = next ? m.index + m[0].length + next.index : text.length;
+      const item = text
+        .slice(from, until)
+        .replace(/[\s.;,]+$/, '')
+        .replace(/[;,]?\s+and$/, '');
+      const words = item.split(/\s+/).length;
+      if (words >= 2 && words <= 18 && /^[a-z]/.test(item))
+        listed(from, item, 'phrase-reform-numbered-item', { listedIn });
+    });
+  }
+  // "First, A." after "five new measures …": the sentence is one measure of the package.
+  const ordinal = ORDINAL_ITEM.exec(text);
+  if (ordinal) {
+    const sentences = input.doc.sentences;
+    const i = input.sentence.index;
+    const back = sentences[Math.max(0, i - 6)]?.start ?? input.sentence.start;
+    if (i > 0 && COUNTED_PACKAGE.test(input.doc.text.slice(back, input.sentence.start))) {
+      const from = ordinal[0].length;
+      let item = text.slice(from).replace(/[\s.;!]+$/, '');
+      if (item.split(/\s+/).length > 20) item = /^(?:\S+\s+){3,}?\S+?(?=[,;])/.exec(item)?.[0] ?? '';
+      const words = item.split(/\s+/).length;
+      if (words >= 3 && words <= 20) listed(from, item, 'phrase-reform-ordinal-item', {});
+    }
   }
   return out;
 };
