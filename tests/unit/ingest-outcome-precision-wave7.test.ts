@@ -156,3 +156,38 @@ describe("counts of the text's own list", () => {
     expect(values('In 2022 police closed 3 illegal casinos.')).toEqual([3]);
   });
 });
+
+describe('what a campaign put in', () => {
+  it('money invested, allocated or budgeted', () => {
+    expect(values('The city invested 2 billion yuan in surveillance cameras last year.')).toEqual([]);
+    expect(values('The province allocated 300 million yuan for rural policing.')).toEqual([]);
+    expect(values('The project has a budget of 450 million yuan.')).toEqual([]);
+  });
+  it('working groups and teams sent or set up', () => {
+    expect(values('The ministry dispatched 12 working groups to the provinces in March.')).toEqual([]);
+    expect(values('The ministry sent 30 supervision teams to oversee the campaign.')).toEqual([]);
+  });
+  it('still a result: money recovered, criminal groups busted, applications handled', () => {
+    expect(values('In 2022 police recovered 2 billion yuan of stolen funds.')).toEqual([2000000000]);
+    expect(values('In 2022 police busted 300 criminal groups.')).toEqual([300]);
+    expect(values('The bureau handled 12,000 residence permit applications in May.')).toEqual([12000]);
+  });
+});
+
+describe('examples and the present state of things', () => {
+  it('typical cases a report presents', () => {
+    expect(values('The procuratorate released 10 typical cases of elder fraud on Tuesday.')).toEqual([]);
+  });
+  it('"N foreigners live in China", "N drivers hold licences"', () => {
+    expect(values('About 900,000 foreigners live in China, the bureau said.')).toEqual([]);
+    expect(values('Some 1.2 million drivers hold commercial licences in the city.')).toEqual([]);
+  });
+  it('a range of fines set by the rules', () => {
+    expect(values('Violators face fines of 5,000 to 20,000 yuan.')).toEqual([]);
+    expect(values('Violators will be given fines of between 500 and 2,000 yuan.')).toEqual([]);
+  });
+  it('still a result: cases cracked, and fugitives who were caught', () => {
+    expect(values('In 2022 police cracked 1,200 elder fraud cases.')).toEqual([1200]);
+    expect(values('In 2022, 300 fugitives living abroad were caught.')).toEqual([300]);
+  });
+});

@@ -66,8 +66,23 @@ const GROUP_SIZE =
 
 /** "offers rewards of up to 200,000 yuan", "a bounty of 50,000 yuan": what is promised, not paid. */
 const REWARD_BEFORE = /\b(?:rewards?|bount(?:y|ies)|prizes?|bonus(?:es)?)\s+(?:of\s+)?$/i;
-/** "fines of up to 3,000 yuan": a ceiling the rules set. */
-const PENALTY_BEFORE = /\b(?:fines?|fined|penalt(?:y|ies)|compensation|imprisonment|jail|prison)\s+(?:of\s+)?$/i;
+/** "fines of up to 3,000 yuan", "fines of between 500 and 2,000 yuan": a ceiling or a range the rules set. */
+const PENALTY_BEFORE =
+  /\b(?:fines?|fined|penalt(?:y|ies)|compensation|imprisonment|jail|prison)\s+(?:of\s+)?((?:between|from)\s+)?$/i;
+const PENALTY_RANGE_END =
+  /\b(?:fines?|fined|penalt(?:y|ies)|compensation|rewards?|bount(?:y|ies))\s+(?:of\s+)?(?:between\s+|from\s+)?[\d,.]+\s*(?:yuan\s+)?(?:and|to)\s+$/i;
+
+/** Money put in, not results got: "invested 2 billion yuan", "a budget of 450 million yuan". */
+const INPUT_BEFORE =
+  /(?:\b(?:invested|investing|invests?|allocated|allocating|allocates?|earmarked|spent|spending|budgeted|appropriated|set\s+aside)\s+|\b(?:budgets?|investments?|funding|subsid(?:y|ies)|grants?)\s+of\s+)$/i;
+/** Groups a campaign sent or set up to do its work ("12 working groups", "30 supervision teams"): its input. */
+const WORK_GROUP = /^(?:groups|teams|forces|squads)$/i;
+const WORK_GROUP_KIND =
+  /^(?:working|work|task|inspection|supervision|supervisory|expert|steering|guidance|liaison|inspector|special|investigation|assessment|evaluation)$/i;
+/** "10 typical cases released": examples the report presents, not a count of what was done. */
+const EXAMPLE = /^(?:typical|model|exemplary|representative|landmark|sample)$/i;
+/** "900,000 foreigners live in China", "300 fugitives remain at large": what is, said in the present. */
+const PRESENT_STATE = /^(?:live|lives|reside|resides|hold|holds|own|owns|remain|remains|exist|exists|stay|stays)$/i;
 
 /** "the country had 287 million motorcycles", "there are 4,600 stations", "is home to 12 million". */
 const STATE_BEFORE =
@@ -114,15 +129,24 @@ export function nonResult(f: FigureView): string | undefined {
     !f.qualifierKey &&
     /^\d{3,}$/.test(f.numText) &&
     head &&
-    !/s$/i.test(head) &&
-    !INVARIANT.test(head) &&
+    !f.unitWords.some((w) => /[^s]s$/i.test(w) || INVARIANT.test(w)) &&
     !/^[A-Z]{2,}$/.test(head)
   )
     return 'label';
   if (CRIME_BEFORE.test(clause) || GAINS_BEFORE.test(clause) || ONE_CASE_INVOLVED.test(clause)) return 'crime';
   if (!f.isPercent && GROUP_SIZE.test(clause)) return 'group size';
   if (REWARD_BEFORE.test(clause)) return 'reward';
-  if (PENALTY_BEFORE.test(clause) && f.qualifierKey === 'up to') return 'ceiling';
+  const penalty = PENALTY_BEFORE.exec(clause);
+  if ((penalty && (f.qualifierKey === 'up to' || penalty[1])) || PENALTY_RANGE_END.test(clause)) return 'ceiling';
+  if (INPUT_BEFORE.test(clause)) return 'input';
+  if (
+    !f.isPercent &&
+    WORK_GROUP.test(head) &&
+    f.unitWords.slice(0, f.unitWords.indexOf(head)).some((w) => WORK_GROUP_KIND.test(w))
+  )
+    return 'input';
+  if (!f.isPercent && /^cases$/i.test(head) && f.unitWords.some((w) => EXAMPLE.test(w))) return 'examples';
+  if (!f.isPercent && f.unitWords.slice(1).some((w) => PRESENT_STATE.test(w))) return 'state';
   // A machine translation lists results as "There are more than 1,600 platforms, and … have been
   // transferred": a result verb elsewhere in the sentence makes the count one of them.
   if (!f.isPercent && !f.verb && STATE_BEFORE.test(clause) && !PASSIVE_RESULT.test(`${before} ${f.after}`))
