@@ -191,3 +191,16 @@ describe('examples and the present state of things', () => {
     expect(values('In 2022, 300 fugitives living abroad were caught.')).toEqual([300]);
   });
 });
+
+describe('a headline rounds what the body states', () => {
+  const body =
+    '\n\nBeijing, June 8 (Xinhua) Police caught 1,532 poachers in a drive that began in March, the ministry said.';
+  it('"over 1,500 poachers" above "1,532 poachers" is one result, the body’s', () => {
+    expect(values(`Police catch over 1,500 poachers in spring drive${body}`)).toEqual([1532]);
+    expect(values(`Nearly 1,600 poachers caught in spring drive${body}`)).toEqual([1532]);
+  });
+  it('still two results: another unit, or a figure the qualifier does not allow', () => {
+    expect(values(`Police free over 1,500 birds in spring drive${body}`)).toEqual([1500, 1532]);
+    expect(values(`Police catch over 1,000 poachers in spring drive${body}`)).toEqual([1000, 1532]);
+  });
+});
