@@ -204,3 +204,17 @@ describe('a headline rounds what the body states', () => {
     expect(values(`Police catch over 1,000 poachers in spring drive${body}`)).toEqual([1000, 1532]);
   });
 });
+
+describe('who there are, and what a campaign cost', () => {
+  it('"China’s N internet users", "a platform with N users"', () => {
+    expect(values('Fraud targets China’s 1.07 billion internet users, the report said.')).toEqual([]);
+    expect(values('The app, a platform with 300 million users, was fined in May.')).toEqual([]);
+  });
+  it('police who died or were hurt on duty', () => {
+    expect(values('In 2022, 308 police officers died on duty and 4,500 were injured.')).toEqual([]);
+  });
+  it('still a result: officers commended; of a force "with N officers" only what it did', () => {
+    expect(values('In 2022, 3,000 officers were commended for their work.')).toEqual([3000]);
+    expect(values('The police force, with 2,000 officers, arrested 300 suspects.')).toEqual([300]);
+  });
+});

@@ -92,6 +92,16 @@ const PASSIVE_RESULT = /\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:[a
 const PLACE_SIZE_BEFORE =
   /(?:\bpopulations?\s+of\s+|\b(?:cities|city|towns?|counties|county|villages?|places|areas|regions|countries|provinces|districts)\s+with\s+|\b(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:city|town|country|province|county|nation|region|metropolis)\s+of\s+)$/i;
 
+/** "China's 1.07 billion internet users", "a platform with 300 million users": who there are. */
+const POSSESSIVE_BEFORE = /['’]s\s+$/;
+const WITH_BEFORE = /\bwith\s+$/i;
+const POPULATION =
+  /^(?:people|population|residents|citizens|inhabitants|netizens|users|subscribers|members|employees|staff|officers|personnel|policemen)$/i;
+/** Police who died or were hurt on duty: a cost of the campaign, not its result. */
+const POLICE = /^(?:officers|policemen|policewomen|police|personnel|staff)$/i;
+const COST =
+  /^[^.;]{0,60}?\b(?:died|killed|injured|wounded|sacrificed|lost\s+their\s+lives|laid\s+down\s+their\s+lives)\b/i;
+
 /** "the following four areas", "these six steps": the count of the text's own list. */
 const LIST_BEFORE = /\b(?:the\s+following|these|those|the\s+above(?:-mentioned)?|the\s+aforementioned|the\s+said)\s+$/i;
 /** Heads of a list of aims or parts; small counts of them with no result verb are the text's own list. */
@@ -152,6 +162,9 @@ export function nonResult(f: FigureView): string | undefined {
   if (!f.isPercent && !f.verb && STATE_BEFORE.test(clause) && !PASSIVE_RESULT.test(`${before} ${f.after}`))
     return 'state';
   if (!f.isPercent && PLACE_SIZE_BEFORE.test(clause)) return 'state';
+  if (!f.isPercent && !f.verb && POPULATION.test(head) && (POSSESSIVE_BEFORE.test(clause) || WITH_BEFORE.test(clause)))
+    return 'state';
+  if (!f.isPercent && POLICE.test(head) && COST.test(f.after)) return 'cost';
   if (!f.isPercent && LIST_BEFORE.test(clause)) return 'list';
   if (!f.isPercent && !f.verb && f.value <= 50 && LIST_NOUN.test(head)) return 'list';
   // "35 departments jointly issued", unless something was done to them ("12 bureaus were fined").
