@@ -9,6 +9,7 @@ import { ENTITY_KINDS, type EntityKind } from '../model/ontology.js';
 import { AliasIndex } from './alias-index.js';
 import { type Analysed, analyse } from './analyse.js';
 import { findDates, yearOf } from './dates.js';
+import { roundedHeadlines } from './headline-figures.js';
 import { normPhrase, normWords, slug } from './normalise.js';
 import { findRelations, type Mention, quoteAt } from './relations.js';
 import { campaignPhrases, genericCampaigns } from './rules/campaigns.js';
@@ -647,7 +648,7 @@ function samePercents(groups: Map<string, Finding[]>): Map<string, string> {
 function merge(doc: Analysed, findings: Finding[], snapshot: Snapshot) {
   const grouped = new Map<string, Finding[]>();
   for (const f of findings) grouped.set(keyOf(f), [...(grouped.get(keyOf(f)) ?? []), f]);
-  const into = samePercents(grouped);
+  const into = new Map([...samePercents(grouped), ...roundedHeadlines(doc, grouped)]);
   const groups = new Map<string, Finding[]>();
   for (const [key, group] of grouped) {
     const target = into.get(key) ?? key;

@@ -10,6 +10,7 @@ import { capitalise, singular, slug } from '../normalise.js';
 import { WORD_NUMBERS } from '../numbers.js';
 import type { Finding } from '../types.js';
 import { allMatches, at, type RuleInput } from './context.js';
+import { nonResult, plannedBefore } from './non-results.js';
 
 const QUAL =
   '(a total of more than|a total of|more than|over|nearly|almost|about|approximately|around|regarding|an average of|at least|less than|fewer than|up to)';
@@ -466,12 +467,17 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   );
   const out: Finding[] = [];
   const made = new Map<Raw, Finding>();
+  const described = new Set<Raw>();
   for (const r of raws) {
     const { isPercent, scaleText, qualifierKey, value, whole, span } = r;
     if (!isPercent && r.unitWords.length === 0 && !scaleText) continue;
     // Translated reports put past results in the future ("In 2021, … 73,000 suspects will be
     // arrested"): a year before the report's makes "will be" a result after all.
-    if (r.planned && !figureDates(input, dates).some((d) => (yearOf(d.date) ?? 0) < (ctx.published?.year ?? 0)))
+    const lead = text.slice(Math.max(0, r.start - 160), r.start);
+    if (
+      (r.planned || plannedBefore(lead, value)) &&
+      !figureDates(input, dates).some((d) => (yearOf(d.date) ?? 0) < (ctx.published?.year ?? 0))
+    )
       continue;
     // A word number is a result only as the object or subject of a result verb: "Five gangs were
     // busted", not "fighting seven inches" or a stray "Ten thousand".
@@ -541,6 +547,31 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     if (due && ctx.published?.year !== undefined && Number(due) > ctx.published.year) continue;
     // "about 90 km from the county seat": a distance, not a result.
     if (LENGTH.test(r.unit) && /^\s+\S+\s+(?:from|away|south|north|east|west)\b/i.test(r.after)) continue;
+    // A scope, a state of affairs, a crime's own amounts, a ceiling, a label or a list count; a figure
+    // joined by "and" to a crime's amount or a state describes it too ("involved 28 million yuan and
+    // 1,600 victims", "had 319 million vehicles and 396 million drivers").
+    const why = nonResult({
+      before: lead,
+      after: r.after,
+      numText: r.numText,
+      value,
+      isPercent,
+      scaled: scaleText !== undefined,
+      ...(qualifierKey ? { qualifierKey } : {}),
+      unit: r.unit,
+      unitWords: r.unitWords,
+      ...(r.verb ? { verb: r.verb } : {}),
+    });
+    const joinedTo = raws[raws.indexOf(r) - 1];
+    if (
+      why === 'crime' ||
+      why === 'state' ||
+      (joinedTo &&
+        described.has(joinedTo) &&
+        /^(?:\s+[a-z-]+){0,4}\s*,?\s*(?:and|or)\s+$/i.test(text.slice(joinedTo.end, r.start)))
+    )
+      described.add(r);
+    if (why || described.has(r)) continue;
     const ref = r.ref && 'kind' in r.ref ? r.ref : r.ref ? made.get(r.ref) : undefined;
     const useRef = ref !== undefined && isPercent && r.metricWords.length === 0;
     const metricWords = useRef

@@ -1,0 +1,185 @@
+/**
+ * Figures a press report writes that are not results (ANNOTATION.md and the annotators' NOTES:
+ * a result is what was achieved or reported). Each test reads only the few words around the
+ * figure, with regexes compiled once, so the outcome rule stays one pass per sentence.
+ */
+
+/** What the outcome rule knows of one figure when it asks. */
+export interface FigureView {
+  /** The sentence's text before the figure (its qualifier excluded), at most the last 160 characters. */
+  readonly before: string;
+  /** The sentence's text after the figure. */
+  readonly after: string;
+  readonly numText: string;
+  readonly value: number;
+  readonly isPercent: boolean;
+  readonly scaled: boolean;
+  readonly qualifierKey?: string;
+  /** The counted noun's head, and the words of its noun phrase. */
+  readonly unit: string;
+  readonly unitWords: readonly string[];
+  readonly verb?: string;
+}
+
+/** The clause a figure sits in, from the last comma, semicolon or colon before it. */
+const clauseOf = (before: string): string => before.split(/[;:]|,(?!\d)/).pop() ?? '';
+
+/**
+ * A figure in the reach of a modal, a plan or a capacity: "will recruit 10,000 officers", "plans to
+ * build 500 stations", "is expected to handle 2 million applications", "can process 50,000 a day".
+ * At most five words between, none that opens another clause.
+ */
+const MODAL_BEFORE =
+  /\b(?:will|shall|would|can|could|may|might|should|must|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|aims?\s+to|expects?\s+to|(?:is|are|was|were)\s+(?:expected|set|scheduled|due|going|slated|poised|planned)\s+to|(?:is|are)\s+to|needs?\s+to|(?:has|have)\s+to|pledged\s+to|vowed\s+to|promised\s+to|hopes?\s+to)\s+(?:(?!(?:that|which|who|and|or|but|after|since|when|while|as|where|because)\b)[a-z-]+\s+){1,5}$/i;
+
+/**
+ * Whether a modal or a plan governs the figure. Targets are round ("10,000 officers", "2 million",
+ * "95 percent"); a figure of four significant digits or more after "will" is a result a machine
+ * translation put in the future ("will clean up 77.69 million phone cards"), as with "will be
+ * arrested" after a past year.
+ */
+export function plannedBefore(before: string, value: number): boolean {
+  return significantDigits(value) <= 3 && MODAL_BEFORE.test(clauseOf(before).slice(-90));
+}
+
+function significantDigits(value: number): number {
+  return String(value).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
+/** What criminals do, said of an amount or of their victims: a crime's own figures. */
+const CRIME =
+  '(?:swindled|swindling|defrauded|defrauding|cheated|cheating|scammed|scamming|conned|stole|stolen|stealing|robbed|robbing|embezzled|embezzling|misappropriated|misappropriating|extorted|extorting|laundered|laundering|smuggled|smuggling|trafficked|abducted|kidnapped|sold|selling|bribed|pocketed|reaped|earned|raked\\s+in|illegally\\s+(?:obtained|raised|collected|absorbed))';
+/** "had swindled 3 million yuan", "cheated victims of 3 million yuan", "stole 2 million yuan from 300 victims". */
+const CRIME_BEFORE = new RegExp(
+  `\\b${CRIME}\\s+(?:(?:[a-z-]+\\s+){0,2}(?:out\\s+of|of|from)\\s+|out\\s+of\\s+|[^,;]{1,40}?\\s+from\\s+)?$`,
+  'i',
+);
+/** "made illegal profits of 40 million yuan": what a gang gained. */
+const GAINS_BEFORE =
+  /\b(?:made|reaped|earned|gained|obtained|netted|pocketed|raked\s+in)\s+(?:illegal\s+|illicit\s+|huge\s+)?(?:profits?|proceeds|gains|income|earnings)\s+of\s+$/i;
+/** "The case involved 28 million yuan", "a ring that defrauded …": one case or group and what it involved. */
+const ONE_CASE_INVOLVED =
+  /\b(?:a|an|the|this|that|one)\s+(?:[a-z-]+\s+){0,2}(?:case|gang|ring|syndicate|scheme|network)\s+(?:(?:that|which)\s+)?(?:had\s+|has\s+)?(?:involved|involves|involving)\s+$/i;
+/** "a gang of 12", ", made up of 12 members": the size of one group. */
+const GROUP_SIZE =
+  /(?:\b(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:gang|ring|group|team|syndicate|network|family|band|cell|crew)\s+of\s+|\b(?:made\s+up\s+of|consisting\s+of|comprising|composed\s+of)\s+)$/i;
+
+/** "offers rewards of up to 200,000 yuan", "a bounty of 50,000 yuan": what is promised, not paid. */
+const REWARD_BEFORE = /\b(?:rewards?|bount(?:y|ies)|prizes?|bonus(?:es)?)\s+(?:of\s+)?$/i;
+/** "fines of up to 3,000 yuan", "fines of between 500 and 2,000 yuan": a ceiling or a range the rules set. */
+const PENALTY_BEFORE =
+  /\b(?:fines?|fined|penalt(?:y|ies)|compensation|imprisonment|jail|prison)\s+(?:of\s+)?((?:between|from)\s+)?$/i;
+const PENALTY_RANGE_END =
+  /\b(?:fines?|fined|penalt(?:y|ies)|compensation|rewards?|bount(?:y|ies))\s+(?:of\s+)?(?:between\s+|from\s+)?[\d,.]+\s*(?:yuan\s+)?(?:and|to)\s+$/i;
+
+/** Money put in, not results got: "invested 2 billion yuan", "a budget of 450 million yuan". */
+const INPUT_BEFORE =
+  /(?:\b(?:invested|investing|invests?|allocated|allocating|allocates?|earmarked|spent|spending|budgeted|appropriated|set\s+aside)\s+|\b(?:budgets?|investments?|funding|subsid(?:y|ies)|grants?)\s+of\s+)$/i;
+/** Groups a campaign sent or set up to do its work ("12 working groups", "30 supervision teams"): its input. */
+const WORK_GROUP = /^(?:groups|teams|forces|squads)$/i;
+const WORK_GROUP_KIND =
+  /^(?:working|work|task|inspection|supervision|supervisory|expert|steering|guidance|liaison|inspector|special|investigation|assessment|evaluation)$/i;
+/** "10 typical cases released": examples the report presents, not a count of what was done. */
+const EXAMPLE = /^(?:typical|model|exemplary|representative|landmark|sample)$/i;
+/** "900,000 foreigners live in China", "300 fugitives remain at large": what is, said in the present. */
+const PRESENT_STATE = /^(?:live|lives|reside|resides|hold|holds|own|owns|remain|remains|exist|exists|stay|stays)$/i;
+
+/** "the country had 287 million motorcycles", "there are 4,600 stations", "is home to 12 million". */
+const STATE_BEFORE =
+  /\b(?:has|have|had|there\s+(?:is|are)|(?:is|are|was|were)\s+home\s+to|boasts?|boasted|owns?|owned)\s+$/i;
+const PASSIVE_RESULT = /\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b/i;
+/** "a population of", "towns with fewer than 2 million residents", "a city of 20 million people". */
+const PLACE_SIZE_BEFORE =
+  /(?:\bpopulations?\s+of\s+|\b(?:cities|city|towns?|counties|county|villages?|places|areas|regions|countries|provinces|districts)\s+with\s+|\b(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:city|town|country|province|county|nation|region|metropolis)\s+of\s+)$/i;
+
+/** "China's 1.07 billion internet users", "a platform with 300 million users": who there are. */
+const POSSESSIVE_BEFORE = /['’]s\s+$/;
+const WITH_BEFORE = /\bwith\s+$/i;
+const POPULATION =
+  /^(?:people|population|residents|citizens|inhabitants|netizens|users|subscribers|members|employees|staff|officers|personnel|policemen)$/i;
+/** Police who died or were hurt on duty: a cost of the campaign, not its result. */
+const POLICE = /^(?:officers|policemen|policewomen|police|personnel|staff)$/i;
+const COST =
+  /^[^.;]{0,60}?\b(?:died|killed|injured|wounded|sacrificed|lost\s+their\s+lives|laid\s+down\s+their\s+lives)\b/i;
+
+/** "the following four areas", "these six steps": the count of the text's own list. */
+const LIST_BEFORE = /\b(?:the\s+following|these|those|the\s+above(?:-mentioned)?|the\s+aforementioned|the\s+said)\s+$/i;
+/** Heads of a list of aims or parts; small counts of them with no result verb are the text's own list. */
+const LIST_NOUN =
+  /^(?:areas|steps|priorities|principles|goals|objectives|requirements|aspects|tasks|pillars|directions|dimensions|focuses|fronts|links|stages|phases|categories|guarantees|initiatives)$/i;
+
+/** Bodies that take part: their count is a scope whatever they did ("35 departments jointly issued"). */
+const AGENCY = /^(?:departments|ministries|agencies|bureaus|commissions|organs|authorities)$/i;
+/** Places where something is available or happens: after a preposition, a scope ("at 9 international airports"). */
+const FACILITY =
+  /^(?:airports|ports|checkpoints|crossings|terminals|spots|halls|windows|counters|kiosks|venues|outlets|stations|centres|centers|offices|posts|booths|locations)$/i;
+
+const TIME_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)$/i;
+const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** Plurals written without -s: a singular head after a number above one is none of these. */
+const INVARIANT =
+  /^(?:people|police|personnel|staff|children|women|men|yuan|RMB|cattle|livestock|sheep|fish|deer|mu|aircraft|equipment|software|information|evidence|ammunition)$/i;
+
+/**
+ * Why a figure is not a result, or undefined when it may be one. Reasons are short names for
+ * tests and debugging: the caller only needs to know there is one.
+ */
+export function nonResult(f: FigureView): string | undefined {
+  const before = f.before;
+  const clause = clauseOf(before);
+  const head = f.unit;
+  // "within 7 working days", "15 August": a duration or a date.
+  if (!f.isPercent && TIME_UNIT.test(head)) return 'duration';
+  if (!f.isPercent && MONTH.test(f.unitWords[0] ?? '')) return 'date';
+  // "the 96110 hotline", "360 Search": a bare number before a singular noun is a label (a phone
+  // number, a name), since a count above one takes the plural. Acronyms ("119 IDC") are counts.
+  if (
+    !f.isPercent &&
+    !f.scaled &&
+    !f.qualifierKey &&
+    /^\d{3,}$/.test(f.numText) &&
+    head &&
+    !f.unitWords.some((w) => /[^s]s$/i.test(w) || INVARIANT.test(w)) &&
+    !/^[A-Z]{2,}$/.test(head)
+  )
+    return 'label';
+  if (CRIME_BEFORE.test(clause) || GAINS_BEFORE.test(clause) || ONE_CASE_INVOLVED.test(clause)) return 'crime';
+  if (!f.isPercent && GROUP_SIZE.test(clause)) return 'group size';
+  if (REWARD_BEFORE.test(clause)) return 'reward';
+  const penalty = PENALTY_BEFORE.exec(clause);
+  if ((penalty && (f.qualifierKey === 'up to' || penalty[1])) || PENALTY_RANGE_END.test(clause)) return 'ceiling';
+  if (INPUT_BEFORE.test(clause)) return 'input';
+  if (
+    !f.isPercent &&
+    WORK_GROUP.test(head) &&
+    f.unitWords.slice(0, f.unitWords.indexOf(head)).some((w) => WORK_GROUP_KIND.test(w))
+  )
+    return 'input';
+  if (!f.isPercent && /^cases$/i.test(head) && f.unitWords.some((w) => EXAMPLE.test(w))) return 'examples';
+  if (!f.isPercent && f.unitWords.slice(1).some((w) => PRESENT_STATE.test(w))) return 'state';
+  // A machine translation lists results as "There are more than 1,600 platforms, and … have been
+  // transferred": a result verb elsewhere in the sentence makes the count one of them.
+  if (!f.isPercent && !f.verb && STATE_BEFORE.test(clause) && !PASSIVE_RESULT.test(`${before} ${f.after}`))
+    return 'state';
+  if (!f.isPercent && PLACE_SIZE_BEFORE.test(clause)) return 'state';
+  if (!f.isPercent && !f.verb && POPULATION.test(head) && (POSSESSIVE_BEFORE.test(clause) || WITH_BEFORE.test(clause)))
+    return 'state';
+  if (!f.isPercent && POLICE.test(head) && COST.test(f.after)) return 'cost';
+  if (!f.isPercent && LIST_BEFORE.test(clause)) return 'list';
+  if (!f.isPercent && !f.verb && f.value <= 50 && LIST_NOUN.test(head)) return 'list';
+  // "35 departments jointly issued", unless something was done to them ("12 bureaus were fined").
+  if (
+    !f.isPercent &&
+    AGENCY.test(f.unitWords[0] ?? '') &&
+    !/^[^,;.]{0,60}?\b(?:were|was|been)\s+[a-z]+ed\b/i.test(f.after)
+  )
+    return 'scope';
+  if (
+    !f.isPercent &&
+    !f.verb &&
+    f.unitWords.some((w) => FACILITY.test(w)) &&
+    /\b(?:at|in|of|around|across|through)\s+$/i.test(clause)
+  )
+    return 'scope';
+  return undefined;
+}
