@@ -62,6 +62,10 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     if (e.kind === 'ORGAN' && !han && isCredit(doc.text, hit.start, hit.end)) return [];
     // A person's name is capitalised: "vice minister of public security" is a post, not the minister.
     if (e.kind === 'PERSON' && /^\p{Ll}/u.test(doc.text.slice(hit.start, hit.end))) return [];
+    // A post the graph keeps as a person's alias ("Minister of Public Security") is only a title
+    // when another name follows it: "Vice Minister of Public Security Li Ming".
+    if (e.kind === 'PERSON' && hit.alias !== e.name && TITLE_THEN_NAME.test(doc.text.slice(hit.end, hit.end + 30)))
+      return [];
     // A common-noun alias ("police stations") counted or taken one at a time ("a police station
     // in Tianlin", "12 police stations") names instances, not the class the graph holds.
     if (hit.alias === hit.alias.toLowerCase() && COUNTED.test(doc.text.slice(Math.max(0, hit.start - 20), hit.start)))
@@ -115,6 +119,9 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
   }));
   return { documentId: options.documentId, entities: entities.list, relations: findRelations(doc, mentions) };
 }
+
+/** Two capitalised words after a post: the name of whoever holds it. */
+const TITLE_THEN_NAME = /^[^\S\n]+\p{Lu}\p{Ll}+[^\S\n]+\p{Lu}\p{Ll}+/u;
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 /** "(Xinhua)", "[Photo/Xinhua]", "/ for China Daily)", "Source: …", "By Xinhua" at a line's end. */
