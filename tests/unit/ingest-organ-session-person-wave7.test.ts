@@ -19,7 +19,7 @@ describe('organs', () => {
       'Shenzhen Public Security Bureau',
     ]);
   });
-  it.fails('"the public security bureau of <place>" is the place’s bureau', () => {
+  it('"the public security bureau of <place>" is the place’s bureau', () => {
     expect(named('Officers from the public security bureau of Shenzhen arrested 30 suspects.', 'ORGAN')).toEqual([
       'Shenzhen Public Security Bureau',
     ]);
@@ -32,7 +32,7 @@ describe('organs', () => {
       'Criminal Investigation Bureau of the MPS',
     );
   });
-  it.fails('national bodies: procuratorate, commission, federation, bank', () => {
+  it('national bodies: procuratorate, commission, federation, bank', () => {
     expect(named("The Supreme People's Procuratorate approved the arrest of 12 suspects.", 'ORGAN')).toEqual([
       "Supreme People's Procuratorate",
     ]);
@@ -46,20 +46,14 @@ describe('organs', () => {
       ),
     ).toEqual(['Ministry of Civil Affairs', "All-China Women's Federation", "People's Bank of China"]);
   });
-  it.fails('national public security organs under their usual names: "across the country", "Chinese police", "police nationwide"', () => {
+  it('national public security organs "across the country"', () => {
     expect(named('Public security organs across the country will join the drive.', 'ORGAN')).toEqual([
       'National public security organs',
     ]);
-    expect(named('Chinese police have solved 3,000 cases of fraud this year.', 'ORGAN')).toEqual([
-      'National public security organs',
-    ]);
-    expect(named('Police nationwide have worked with the banks to trace the money.', 'ORGAN')).toEqual([
-      'National public security organs',
-    ]);
-    // Police of one place are not the national organs.
-    expect(named('Police in Hefei detained two men on Friday.', 'ORGAN')).toEqual([]);
+    // "Chinese police" / "police nationwide" are left alone: the 2009-2019 files do not annotate
+    // them and the later ones do (see FIGURES.md, wave 7); on TUNE the rule was 2 right, 5 wrong.
   });
-  it.fails('a ministry implied by an official’s title', () => {
+  it('a ministry implied by an official’s title', () => {
     expect(named('The figures were given by vice minister of education Li Ming.', 'ORGAN')).toEqual([
       'Ministry of Education',
     ]);
@@ -68,12 +62,15 @@ describe('organs', () => {
     ]);
     expect(named('He spoke with a vice public security minister.', 'ORGAN')).toEqual(['Ministry of Public Security']);
   });
-  it.fails('a date after the name, even abbreviated, is not part of it', () => {
+  it('a chapter heading is not a law', () => {
+    expect(named('Chapter II General Provisions\n\nArticle 1 These rules apply to all units.', 'LAW')).toEqual([]);
+  });
+  it('a date after the name, even abbreviated, is not part of it', () => {
     expect(named('A guideline was issued by the State Council on Dec 10 to cut fees.', 'ORGAN')).toEqual([
       "State Council of the People's Republic of China",
     ]);
   });
-  it.fails('a railway or bus station is a place, not an organ; a police station is an organ', () => {
+  it('a railway or bus station is a place, not an organ; a police station is an organ', () => {
     expect(named('The boy was found at Hefei South Railway Station on Friday.', 'ORGAN')).toEqual([]);
     expect(named('The Dongcheng Police Station opened a hotline.', 'ORGAN')).toEqual(['Dongcheng Police Station']);
   });
@@ -150,7 +147,7 @@ describe('people', () => {
 });
 
 describe('documents and laws', () => {
-  it.fails('capitalised "the Opinions on …" and "the Regulations on …"', () => {
+  it('capitalised "the Opinions on …" and "the Regulations on …"', () => {
     expect(named('The State Council issued the Opinions on Improving Road Safety on Monday.', 'DOCUMENT')).toEqual([
       'Opinions on Improving Road Safety',
     ]);
@@ -171,7 +168,7 @@ describe('documents and laws', () => {
       'Anti-Telecom and Online Fraud Law',
     ]);
   });
-  it.fails('an Interpol red notice is an alert, not a policy document', () => {
+  it('an Interpol red notice is an alert, not a policy document', () => {
     expect(named('An Interpol Red Notice was issued for him in 2015.', 'DOCUMENT')).toEqual([]);
   });
 });

@@ -284,6 +284,18 @@ const COORDINATING_GROUP = new RegExp(
   'g',
 );
 
+/** "the public security bureau of Shenzhen", "the people's procuratorate of Haidian district": the place's unit. */
+const UNIT_OF_PLACE =
+  /\b(public\s+security\s+(?:sub-)?bureau|public\s+security\s+department|(?:intermediate\s+)?people['’]s\s+(?:procuratorate|court))\s+of\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+(city|county|district|province|municipality|prefecture))?\b/g;
+/** The topics of China's ministries, as a minister's title names them ("vice minister of education"). */
+const MINISTRY_TOPIC =
+  '(?:public security|state security|education|civil affairs|justice|finance|commerce|foreign affairs|transport|natural resources|ecology and environment|human resources and social security|housing and urban-rural development|agriculture and rural affairs|culture and tourism|emergency management|veterans affairs|water resources|science and technology|industry and information technology|national defen[cs]e)';
+/** "vice minister of public security", "Public Security Minister Zhao Kezhi": the ministry the post belongs to. */
+const MINISTER_OF = new RegExp(
+  `\\b(?:[Mm]inister\\s+of\\s+(${MINISTRY_TOPIC})|(${MINISTRY_TOPIC})\\s+[Mm]inister)\\b`,
+  'gi',
+);
+
 function organLevel(words: string): Record<string, unknown> {
   if (/county|district/i.test(words)) return { level: 'COUNTY' };
   if (/city|municipal|prefecture/i.test(words)) return { level: 'MUNICIPAL' };
@@ -435,6 +447,32 @@ export const organPhrases: Rule = (input) => {
         rule: 'phrase-organ-local-unit',
         confidence: 0.75,
         fields: organLevel(`${level ?? ''} ${m[3] ?? ''}`),
+      }),
+    );
+  }
+  for (const m of allMatches(UNIT_OF_PLACE, input.text)) {
+    const place = m[2] ?? '';
+    if (NOT_PLACE.test(place.split(/[ -]/)[0] ?? '')) continue;
+    const level = m[3] ? ` ${capitalise(m[3])}` : '';
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'ORGAN',
+        name: `${place}${level} ${titleCase(m[1] ?? '')}`,
+        rule: 'phrase-organ-unit-of-place',
+        confidence: 0.75,
+        fields: organLevel(`${m[3] ?? ''} ${m[1] ?? ''}`),
+      }),
+    );
+  }
+  for (const m of allMatches(MINISTER_OF, input.text)) {
+    const topic = (m[1] ?? m[2] ?? '').toLowerCase();
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'ORGAN',
+        name: `Ministry of ${titleCase(topic)}`,
+        rule: 'phrase-organ-minister-title',
+        confidence: 0.75,
+        fields: { level: 'CENTRAL' },
       }),
     );
   }
