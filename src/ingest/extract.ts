@@ -143,7 +143,9 @@ const MEDIA =
   /\b(?:Xinhua|News\s+Agency|News\s+Service|Daily|CCTV|CGTN|Television|Radio|Times|Chinanews|Press|Network)\b/i;
 /** "…, reports Xinhua.", "…, Xinhua reported.", "according to Xinhua": the outlet that carried it. */
 const REPORTED_BY_BEFORE = /\b(?:reports?|reported|according\s+to|said|told|via)\s+(?:the\s+)?$/i;
-const REPORTED_BY_AFTER = /^\s*(?:reported|reports|learned)\b/i;
+const REPORTED_BY_AFTER = /^\s*(?:reported|reports|learned|said|says)\b/i;
+/** "2015-12-12 14:00Xinhua Editor: Gu Liping": a page's time stamp, outlet and editor. */
+const STAMP_LINE = /^[^\S\n]*\d{4}-\d{1,2}-\d{1,2}[^\S\n]+\d{1,2}:\d{2}/;
 
 /**
  * A credit names the publisher of the story, not an actor in it: a dateline, byline, source
@@ -163,7 +165,9 @@ function isCredit(text: string, start: number, end: number): boolean {
     (CREDIT_LINE.test(before) && CREDIT_CLOSE.test(after)) ||
     // A short line: a caption that opens "Editor:" and tells what police did is the story's.
     (line.length <= 100 && CREDIT_LINE_START.test(line)) ||
-    (MEDIA.test(name) && (REPORTED_BY_BEFORE.test(before) || REPORTED_BY_AFTER.test(after)))
+    (MEDIA.test(name) && (REPORTED_BY_BEFORE.test(before) || REPORTED_BY_AFTER.test(after))) ||
+    // An outlet alone on its line (the sign-off under a story) or on a time-stamp line.
+    (MEDIA.test(name) && (line.trim() === name || (line.length <= 100 && STAMP_LINE.test(line))))
   );
 }
 

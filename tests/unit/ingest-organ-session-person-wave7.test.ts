@@ -62,6 +62,15 @@ describe('organs', () => {
     ]);
     expect(named('He spoke with a vice public security minister.', 'ORGAN')).toEqual(['Ministry of Public Security']);
   });
+  it('the news agency that carried the story is a credit, not an organ of it', () => {
+    expect(
+      named('The permit will go, the Xinhua News Agency said.\n\nPolice in Hubei solved 120 cases.', 'ORGAN'),
+    ).toEqual([]);
+    expect(named('Police in Hubei solved 120 cases.\n\nXinhua News Agency', 'ORGAN')).toEqual([]);
+    expect(
+      named('2023-06-10 14:00Xinhua News Agency Editor: Wang Lei\n\nPolice in Hubei solved 120 cases.', 'ORGAN'),
+    ).toEqual([]);
+  });
   it('a chapter heading is not a law', () => {
     expect(named('Chapter II General Provisions\n\nArticle 1 These rules apply to all units.', 'LAW')).toEqual([]);
   });
