@@ -65,7 +65,8 @@ export const people: Rule = (input) => {
     const name = m[2] ?? '';
     push(name, m.index + m[0].length - name.length, m[1], 'person-titled', 0.85);
   }
-  for (const m of allMatches(LISTED, input.text)) {
+  // A list needs "and": skip the surname alternation for sentences without one.
+  for (const m of /\sand\s/.test(input.text) ? allMatches(LISTED, input.text) : []) {
     const position = m[2] ?? '';
     if (!ROLES.test(position)) continue;
     for (const n of allMatches(LISTED_NAME, m[1] ?? '')) push(n[0], m.index + n.index, position, 'person-listed', 0.85);

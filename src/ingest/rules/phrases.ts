@@ -503,7 +503,8 @@ export const organPhrases: Rule = (input) => {
       }),
     );
   }
-  for (const m of allMatches(MINISTER_OF, input.text)) {
+  // Most sentences name no minister: skip the topic alternation for them.
+  for (const m of /minister/i.test(input.text) ? allMatches(MINISTER_OF, input.text) : []) {
     const topic = (m[1] ?? m[2] ?? '').toLowerCase();
     out.push(
       ...finding(input, m.index, m.index + m[0].length, {
