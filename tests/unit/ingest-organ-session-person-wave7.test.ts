@@ -71,6 +71,17 @@ describe('organs', () => {
       named('2023-06-10 14:00Xinhua News Agency Editor: Wang Lei\n\nPolice in Hubei solved 120 cases.', 'ORGAN'),
     ).toEqual([]);
   });
+  it('a unit written in lower case "of the <organ>" is that organ’s unit', () => {
+    expect(
+      named(
+        'Zhou Lan, head of the cyber security bureau of the Ministry of Public Security, gave the figures.',
+        'ORGAN',
+      ),
+    ).toContain('Cyber Security Bureau of the Ministry of Public Security');
+  });
+  it('"the central government" is an organ (the annotators’ convention for vague central bodies)', () => {
+    expect(named('The plan was launched by the central government in 2014.', 'ORGAN')).toEqual(['Central government']);
+  });
   it('a chapter heading is not a law', () => {
     expect(named('Chapter II General Provisions\n\nArticle 1 These rules apply to all units.', 'LAW')).toEqual([]);
   });
@@ -149,6 +160,14 @@ describe('people', () => {
       'Zhao Ming',
     ]);
     expect(named('The rules were published on the order of premier Wang Hai.', 'PERSON')).toEqual(['Wang Hai']);
+  });
+  it('a long position: "<name>, a member of … and head of …"', () => {
+    expect(
+      named(
+        'Zhou Lan, a member of the Political Bureau of the Communist Party of China (CPC) Central Committee and head of the Commission for Political and Legal Affairs of the CPC Central Committee, spoke.',
+        'PERSON',
+      ),
+    ).toEqual(['Zhou Lan']);
   });
   it('names listed with one shared position', () => {
     expect(

@@ -12,7 +12,7 @@ const NAME = `\\b((?:${SURNAMES})\\s[A-Z][a-z]{1,9})\\b(?!\\s+(?:[A-Z]|Province|
 const ROLE =
   /\b(director|deputy|member|minister|head|chief|secretary|spokesperson|spokesman|commissioner|chairman|chairwoman|president|governor|mayor|captain|officer|leader|instructor|commissar|reporter|editor|correspondent|inspector|vice)\b/i;
 const WITH_POSITION = new RegExp(
-  `${NAME},\\s+((?:a|an|the)\\s+)?([a-z][^,;.“”"]{2,140}?)(?=,|;|\\.|\\s+(?:said|says|told|added|introduced|pointed|stated|emphasized|noted))`,
+  `${NAME},\\s+((?:a|an|the)\\s+)?([a-z][^,;.“”"]{2,220}?)(?=,|;|\\.|\\s+(?:said|says|told|added|introduced|pointed|stated|emphasized|noted))`,
   'g',
 );
 const BYLINE = new RegExp(

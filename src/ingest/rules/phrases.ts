@@ -326,6 +326,9 @@ const COORDINATING_GROUP = new RegExp(
 /** "the public security bureau of Shenzhen", "the people's procuratorate of Haidian district": the place's unit. */
 const UNIT_OF_PLACE =
   /\b(public\s+security\s+(?:sub-)?bureau|public\s+security\s+department|(?:intermediate\s+)?people['’]s\s+(?:procuratorate|court))\s+of\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+(city|county|district|province|municipality|prefecture))?\b/g;
+/** "launched by the central government": the annotators keep this vague central body as an organ (s26a1). */
+const CENTRAL_GOVERNMENT =
+  /\b[Cc]entral\s+[Gg]overnment\b(?!\s+(?:departments?|agencies|organs|bodies|officials?|funds?|budget|debt|bonds?)\b)/g;
 /** The topics of China's ministries, as a minister's title names them ("vice minister of education"). */
 const MINISTRY_TOPIC =
   '(?:public security|state security|education|civil affairs|justice|finance|commerce|foreign affairs|transport|natural resources|ecology and environment|human resources and social security|housing and urban-rural development|agriculture and rural affairs|culture and tourism|emergency management|veterans affairs|water resources|science and technology|industry and information technology|national defen[cs]e)';
@@ -503,6 +506,16 @@ export const organPhrases: Rule = (input) => {
       }),
     );
   }
+  for (const m of allMatches(CENTRAL_GOVERNMENT, input.text))
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'ORGAN',
+        name: 'Central government',
+        rule: 'phrase-organ-central-government',
+        confidence: 0.7,
+        fields: { level: 'CENTRAL' },
+      }),
+    );
   // Most sentences name no minister: skip the topic alternation for them.
   for (const m of /minister/i.test(input.text) ? allMatches(MINISTER_OF, input.text) : []) {
     const topic = (m[1] ?? m[2] ?? '').toLowerCase();
