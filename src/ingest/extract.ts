@@ -63,6 +63,10 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     if (e.kind === 'ORGAN' && !han && isCredit(doc.text, hit.start, hit.end)) return [];
     // A person's name is capitalised: "vice minister of public security" is a post, not the minister.
     if (e.kind === 'PERSON' && /^\p{Ll}/u.test(doc.text.slice(hit.start, hit.end))) return [];
+    // A post the graph keeps as a person's alias ("Minister of Public Security") is only a title
+    // when another name follows it: "Vice Minister of Public Security Li Ming".
+    if (e.kind === 'PERSON' && hit.alias !== e.name && TITLE_THEN_NAME.test(doc.text.slice(hit.end, hit.end + 30)))
+      return [];
     // A common-noun alias ("police stations") counted or taken one at a time ("a police station
     // in Tianlin", "12 police stations") names instances, not the class the graph holds.
     if (hit.alias === hit.alias.toLowerCase() && COUNTED.test(doc.text.slice(Math.max(0, hit.start - 20), hit.start)))
@@ -117,6 +121,9 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
   return { documentId: options.documentId, entities: entities.list, relations: findRelations(doc, mentions) };
 }
 
+/** Two capitalised words after a post: the name of whoever holds it. */
+const TITLE_THEN_NAME = /^[^\S\n]+\p{Lu}\p{Ll}+[^\S\n]+\p{Lu}\p{Ll}+/u;
+
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 /** "(Xinhua)", "[Photo/Xinhua]", "/ for China Daily)", "Source: …", "By Xinhua" at a line's end. */
 const CREDIT_BEFORE = /(?:[([/]|\bfor|Source\s*:|Editor\s*:|Photo\s*:)\s*$/i;
@@ -137,7 +144,9 @@ const MEDIA =
   /\b(?:Xinhua|News\s+Agency|News\s+Service|Daily|CCTV|CGTN|Television|Radio|Times|Chinanews|Press|Network)\b/i;
 /** "…, reports Xinhua.", "…, Xinhua reported.", "according to Xinhua": the outlet that carried it. */
 const REPORTED_BY_BEFORE = /\b(?:reports?|reported|according\s+to|said|told|via)\s+(?:the\s+)?$/i;
-const REPORTED_BY_AFTER = /^\s*(?:reported|reports|learned)\b/i;
+const REPORTED_BY_AFTER = /^\s*(?:reported|reports|learned|said|says)\b/i;
+/** "2015-12-12 14:00Xinhua Editor: Gu Liping": a page's time stamp, outlet and editor. */
+const STAMP_LINE = /^[^\S\n]*\d{4}-\d{1,2}-\d{1,2}[^\S\n]+\d{1,2}:\d{2}/;
 
 /**
  * A credit names the publisher of the story, not an actor in it: a dateline, byline, source
@@ -157,7 +166,9 @@ function isCredit(text: string, start: number, end: number): boolean {
     (CREDIT_LINE.test(before) && CREDIT_CLOSE.test(after)) ||
     // A short line: a caption that opens "Editor:" and tells what police did is the story's.
     (line.length <= 100 && CREDIT_LINE_START.test(line)) ||
-    (MEDIA.test(name) && (REPORTED_BY_BEFORE.test(before) || REPORTED_BY_AFTER.test(after)))
+    (MEDIA.test(name) && (REPORTED_BY_BEFORE.test(before) || REPORTED_BY_AFTER.test(after))) ||
+    // An outlet alone on its line (the sign-off under a story) or on a time-stamp line.
+    (MEDIA.test(name) && (line.trim() === name || (line.length <= 100 && STAMP_LINE.test(line))))
   );
 }
 

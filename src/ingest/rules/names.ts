@@ -15,7 +15,7 @@ const CONN = '(?:of|and|for|on|in)(?:[ \\t\\u00a0]+the)?';
 const SP = '[ \\t\\u00a0]+';
 /** A date after a connector ends the name: "the Ministry of Public Security in April". */
 const NOT_DATE =
-  '(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)';
+  '(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b)';
 const CHUNK = new RegExp(`${CAPW}(?:${SP}${CAPW}|${SP}${CONN}${SP}${NOT_DATE}${CAPW})*`, 'g');
 
 const ORGAN_HEADS = new Set([
@@ -41,6 +41,8 @@ const ORGAN_HEADS = new Set([
   'academy',
   'university',
   'party',
+  'federation',
+  'bank',
 ]);
 const SESSION_HEADS = new Set([
   'session',
@@ -52,7 +54,7 @@ const SESSION_HEADS = new Set([
   'symposium',
   'forum',
 ]);
-const LAW_HEADS = new Set(['law', 'regulations', 'regulation', 'code', 'constitution']);
+const LAW_HEADS = new Set(['law', 'regulations', 'regulation', 'provisions', 'code', 'constitution']);
 const DOCUMENT_HEADS = new Set(['notice', 'opinions', 'opinion', 'guidelines', 'decision', 'outline']);
 /** "Hundred-Day Action", "Clean Net Campaign", "Fox Hunt", "Sky Net", "Cloud Sword": the genre's campaign heads. */
 const CAMPAIGN_HEADS = new Set([
@@ -73,8 +75,26 @@ const CAMPAIGN_HEADS = new Set([
 ]);
 /** "Household Registration System Reform", "Judicial Reform". */
 const REFORM_HEADS = new Set(['reform', 'reforms']);
-/** Heads that may stand alone before "of": "Ministry of Public Security", "Law on …". */
-const BARE_HEADS = new Set(['ministry', 'department', 'bureau', 'office', 'commission', 'committee', 'law']);
+/** Heads that may stand alone before "of": "Ministry of Public Security", "Law on …", "Opinions on …". */
+const BARE_HEADS = new Set([
+  'ministry',
+  'department',
+  'bureau',
+  'office',
+  'commission',
+  'committee',
+  'law',
+  'regulations',
+  'provisions',
+  'opinions',
+  'guidelines',
+  'decision',
+]);
+/** A station that is a place, not a police unit: "Datong East Railway Station". */
+const PLACE_STATION =
+  /\b(?:Railway|Train|Bus|Coach|Subway|Metro|Power|Gas|Petrol|Filling|Service|Space|Radio|TV|Television)\s+Station$/;
+/** Interpol's colour-coded notices are alerts about a person, not policy documents. */
+const INTERPOL_NOTICE = /\b(?:Red|Yellow|Blue|Black|Green|Orange|Purple|Silver)\s+Notice$/;
 /** Leading words that start a sentence, not a name. */
 const LEADING = /^(?:The|This|These|In|On|At|By|Since|From|During|Under|Especially|According|Editor|And|For|To|Of)\s+/;
 
@@ -91,6 +111,8 @@ export function classifyName(name: string): Classified | null {
   const head = (words[words.length - 1] ?? '').toLowerCase();
   const hasTail = headSegment.length < name.length;
   if (words.length === 1 && !(hasTail && BARE_HEADS.has(head))) return null;
+  // "Chapter I General Provisions": a heading inside a text, not a law of its own.
+  if (/^(?:Chapter|Section|Article|Part)\s/.test(name)) return null;
   const first = words[0] ?? '';
   const ordinal = ordinalValue(first);
   if (SESSION_HEADS.has(head) && (ordinal !== undefined || /national|work|press|plenary/i.test(headSegment))) {
@@ -99,10 +121,12 @@ export function classifyName(name: string): Classified | null {
   if (head === 'congress') return organ(name, 'name-organ-congress');
   if (ORGAN_HEADS.has(head)) {
     if (head === 'party' && !/Communist Party/.test(headSegment)) return null;
+    if (head === 'station' && PLACE_STATION.test(headSegment)) return null;
     return organ(name, `name-organ-${head}`);
   }
   if (LAW_HEADS.has(head)) return { kind: 'LAW', fields: {}, rule: 'name-law', confidence: 0.85 };
-  if (DOCUMENT_HEADS.has(head)) return { kind: 'DOCUMENT', fields: {}, rule: 'name-document', confidence: 0.7 };
+  if (DOCUMENT_HEADS.has(head) && !INTERPOL_NOTICE.test(headSegment))
+    return { kind: 'DOCUMENT', fields: {}, rule: 'name-document', confidence: 0.7 };
   if (REFORM_HEADS.has(head) && words.length >= 2) {
     return { kind: 'REFORM', fields: {}, rule: 'name-reform', confidence: 0.75 };
   }
@@ -165,7 +189,7 @@ export const capitalisedNames: Rule = (input) => {
     let chunk = m[0];
     // "Ministry of Public Security on Saturday", "… on the 17th": a date, not part of the name.
     const dated =
-      /\s+on\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d{1,2}(?:st|nd|rd|th))\b/.exec(
+      /\s+on\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|\d{1,2}(?:st|nd|rd|th))\b/.exec(
         chunk,
       );
     if (dated) chunk = chunk.slice(0, dated.index);

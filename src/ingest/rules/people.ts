@@ -7,12 +7,12 @@ import type { Finding } from '../types.js';
 import { allMatches, at, type Rule } from './context.js';
 
 const SURNAMES =
-  'Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Ma|Zhu|Hu|Guo|He|Gao|Lin|Luo|Zheng|Liang|Xie|Song|Tang|Han|Feng|Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Yuan|Pan|Yu|Jiang|Cai|Jia|Ding|Wei|Xue|Ye|Yan|Pang|Lu|Du|Dai|Xia|Zhong|Fu|Shen|Ren|Yao|Qiu|Qin|Shi|Jin|Cui|Kong|Bai|Tan|Mao|Hao|Gu|Meng|Xiong|Fan|Qian|Yin|Chang|Lei|Wan|Shao|Long|Wen|Ge|Fang|Geng|Guan|Lai|Xing|Kang|Niu|Bao|Meng|Zou|Xiang|Hou|Ke|Ling|Shu|Qi|Mo|Miao|Ou|Duan|Lv|Lyu|Yi|Tao|Zhan|Gong|Ni|Hong|Ning';
+  'Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Ma|Zhu|Hu|Guo|He|Gao|Lin|Luo|Zheng|Liang|Xie|Song|Tang|Han|Feng|Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Yuan|Pan|Yu|Jiang|Cai|Jia|Ding|Wei|Xue|Ye|Yan|Pang|Lu|Du|Dai|Xia|Zhong|Fu|Shen|Ren|Yao|Qiu|Qin|Shi|Jin|Cui|Kong|Bai|Tan|Mao|Hao|Gu|Meng|Xiong|Fan|Qian|Yin|Chang|Lei|Wan|Shao|Long|Wen|Ge|Fang|Geng|Guan|Lai|Xing|Kang|Niu|Bao|Meng|Zou|Xiang|Hou|Ke|Ling|Shu|Qi|Mo|Miao|Ou|Duan|Lv|Lyu|Yi|Tao|Zhan|Gong|Ni|Hong|Ning|Xi';
 const NAME = `\\b((?:${SURNAMES})\\s[A-Z][a-z]{1,9})\\b(?!\\s+(?:[A-Z]|Province|City|County|District|Road|Street))`;
 const ROLE =
   /\b(director|deputy|member|minister|head|chief|secretary|spokesperson|spokesman|commissioner|chairman|chairwoman|president|governor|mayor|captain|officer|leader|instructor|commissar|reporter|editor|correspondent|inspector|vice)\b/i;
 const WITH_POSITION = new RegExp(
-  `${NAME},\\s+((?:a|an|the)\\s+)?([a-z][^,;.“”"]{2,140}?)(?=,|;|\\.|\\s+(?:said|says|told|added|introduced|pointed|stated|emphasized|noted))`,
+  `${NAME},\\s+((?:a|an|the)\\s+)?([a-z][^,;.“”"]{2,220}?)(?=,|;|\\.|\\s+(?:said|says|told|added|introduced|pointed|stated|emphasized|noted))`,
   'g',
 );
 const BYLINE = new RegExp(
@@ -23,6 +23,23 @@ const SPEAKER = new RegExp(
   `${NAME}\\s+(?:said|introduced|pointed out|stated|emphasized|noted|listed|added)|\\b(?:said|introduced|[Aa]ccording to)\\s+${NAME.slice(2)}`,
   'g',
 );
+
+/**
+ * A title written before the name: "Vice Minister Li Ming", "State Councilor and Public Security
+ * Minister Zhao Kezhi", "premier Li Keqiang". The title word is what makes the name a post holder.
+ */
+const TITLED = new RegExp(
+  `\\b((?:(?:[Vv]ice|[Dd]eputy|[Ee]xecutive|[Aa]ssistant)[ -])?(?:[Pp]remier|[Pp]resident|[Mm]inister|[Cc]ouncill?or|[Ss]ecretary|[Cc]hairman|[Cc]hairwoman|[Gg]overnor|[Mm]ayor|[Ss]pokes(?:person|man|woman)|[Dd]irector|[Cc]ommissioner|[Pp]rocurator-[Gg]eneral)(?:\\s+of\\s+(?:the\\s+)?[A-Z][a-z]+(?:\\s+(?:and\\s+)?[A-Z][a-z]+){0,4})?)\\s+${NAME.slice(2)}`,
+  'g',
+);
+/** "Li Qiang, Cai Qi and Li Xi, all members of the Standing Committee …": one position for each listed name. */
+const LISTED = new RegExp(
+  `\\b((?:(?:${SURNAMES})\\s[A-Z][a-z]{1,9},\\s+)+(?:and\\s+)?(?:${SURNAMES})\\s[A-Z][a-z]{1,9}|(?:${SURNAMES})\\s[A-Z][a-z]{1,9}\\s+and\\s+(?:${SURNAMES})\\s[A-Z][a-z]{1,9}),\\s+(?:(?:all|both)\\s+)?([a-z][^,;.“”"]{2,140}?)(?=,|;|\\.)`,
+  'g',
+);
+/** "all members of …", "both vice ministers": the listed names share a plural post. */
+const ROLES = new RegExp(ROLE.source.replace(/\)\\b$/, ')s?\\b'), 'i');
+const LISTED_NAME = new RegExp(`\\b(?:${SURNAMES})\\s[A-Z][a-z]{1,9}\\b`, 'g');
 
 export const people: Rule = (input) => {
   const out: Finding[] = [];
@@ -43,6 +60,16 @@ export const people: Rule = (input) => {
     const position = m[3] ?? '';
     if (!ROLE.test(position)) continue;
     push(m[1] ?? '', m.index, position, 'person-with-position', 0.9);
+  }
+  for (const m of allMatches(TITLED, input.text)) {
+    const name = m[2] ?? '';
+    push(name, m.index + m[0].length - name.length, m[1], 'person-titled', 0.85);
+  }
+  // A list needs "and": skip the surname alternation for sentences without one.
+  for (const m of /\sand\s/.test(input.text) ? allMatches(LISTED, input.text) : []) {
+    const position = m[2] ?? '';
+    if (!ROLES.test(position)) continue;
+    for (const n of allMatches(LISTED_NAME, m[1] ?? '')) push(n[0], m.index + n.index, position, 'person-listed', 0.85);
   }
   for (const m of allMatches(BYLINE, input.text)) {
     const name = m[3] ?? '';

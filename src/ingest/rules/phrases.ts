@@ -28,7 +28,7 @@ const HELD_MEETING =
 
 /** "revise and improve the procedural regulations for public security organs to handle criminal cases". */
 const RULEBOOK =
-  /\b(?:revise|revised|revising|formulate|formulated|formulating|amend|amended|amending|issue|issued|issuing|promulgate|promulgated|improve|improved|improving)\s+(?:and\s+[a-z]+\s+)?(?:the\s+)?((?:[a-z-]+\s+){0,2}(?:regulations|provisions|rules)\s+(?:for|on)\s+[a-z -]{5,100}?)(?=\s*[,.;:]|$)/g;
+  /\b(?:revise|revised|revising|formulate|formulated|formulating|amend|amended|amending|issue|issued|issuing|promulgate|promulgated|improve|improved|improving|published|released|unveiled)\s+(?:and\s+[a-z]+\s+)?(?:the\s+|an?\s+)?((?:[a-z-]+\s+){0,2}(?:regulations?|provisions|rules)\s+(?:for|on)\s+(?:China['’]s\s+)?[a-z -]{5,100}?)(?=\s*[,.;:]|$)/g;
 
 /**
  * A policy document named in lower case and said to be issued: "a guideline for the reform of X
@@ -37,6 +37,13 @@ const RULEBOOK =
  */
 const ISSUED_DOCUMENT =
   /\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+((?:(?!action\s|work\s)[a-z-]+\s+){0,4}?(?:guidelines?|opinions?|plan|circular|notice|decision|outline)(?:\s+(?:for|on)\s+[^,;:.!?]{3,80}?)?)\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:jointly\s+)?(?:issued|released|approved|published|unveiled|promulgated)\s+(?:by|on|in|last|this|and|jointly)\b/g;
+
+/**
+ * "The State Council issued a guideline on X on Monday": the verb before the document. The topic
+ * ends at punctuation, a date, or a clause word; a plan is left to the campaign and reform rules.
+ */
+const ISSUED_BEFORE_DOCUMENT =
+  /\b(?:issued|released|published|unveiled|promulgated)\s+(?:a|an|the)\s+((?:(?!action\s|work\s)[a-z-]+\s+){0,3}?(?:guidelines?|opinions|circular|notice|decision|outline)\s+(?:on|for)\s+[^,;:.!?“”"]{3,80}?)(?=\s*[,.;:!?]|\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|\d)|\s+(?:last|this|which|that|to\s+(?:further|promote|improve|deepen|step))\b)/g;
 
 /** Laws and regulations named in lower case; "… criminal cases and administrative cases" names two. */
 export const lawPhrases: Rule = (input) => {
@@ -50,6 +57,19 @@ export const lawPhrases: Rule = (input) => {
         kind: 'DOCUMENT',
         name: capitalise(phrase),
         rule: 'phrase-document-issued',
+        confidence: 0.65,
+        fields: {},
+      }),
+    );
+  }
+  for (const m of allMatches(ISSUED_BEFORE_DOCUMENT, input.text)) {
+    const phrase = m[1] ?? '';
+    const start = m.index + m[0].length - phrase.length;
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'DOCUMENT',
+        name: capitalise(phrase),
+        rule: 'phrase-document-issued-before',
         confidence: 0.65,
         fields: {},
       }),
@@ -93,7 +113,15 @@ const TOPIC_MEETING =
  * or "at today's press conference" names only where something was said.
  */
 const AT_CONFERENCE =
-  /\b(?:[Aa]t|during|from|attending|told|[Ww]elcome to|learned from|[Aa]ccording to)\s+(?:a|the|this|today's(?:\s+\([^)]{1,20}\))?)\s+(?:(?:recent|latest)\s+)?((?:video|press|news)\s+conference)\b(?=\s+held\b)/g;
+  /\b(?:[Aa]t|[Ii]n|during|from|attending|told|[Ww]elcome to|learned from|[Aa]ccording to)\s+(?:a|the|this|today's(?:\s+\([^)]{1,20}\))?)\s+(?:(?:recent|latest)\s+)?((?:video|press|news)\s+conference|teleconference|videoconference)\b(?=\s+(?:held|convened)\b)/g;
+/**
+ * A press conference is an organ's session only when the text says whose it was: "held by the
+ * State Council Information Office"; "a news conference held in Beijing" names only a venue.
+ */
+const HELD_BY = /^\s+(?:held|convened)\b[^.;]{0,40}?\bby\s+(?:the\s+)?[A-Z]/;
+/** "a State Council executive meeting", "an executive meeting of the State Council": the cabinet's weekly session. */
+const EXECUTIVE_MEETING =
+  /\b(?:State\s+Council\s+executive\s+meeting|executive\s+meeting\s+of\s+the\s+State\s+Council)\b/g;
 /** "a national conference on public security work", "the national public security work conference". */
 const NATIONAL_CONFERENCE =
   /\b(national\s+(?:(?:work\s+)?conference\s+on\s+(?:[a-z-]+\s+){0,4}?work|(?:[a-z-]+\s+){1,3}?work\s+(?:conference|meeting)))\b/gi;
@@ -110,7 +138,8 @@ export const sessionPhrases: Rule = (input) => {
   for (const m of allMatches(AT_CONFERENCE, input.text)) {
     const phrase = m[1] ?? '';
     const start = m.index + m[0].length - phrase.length;
-    const type = /video/i.test(phrase) ? 'MEETING' : 'PRESS_CONFERENCE';
+    const type = /video|tele/i.test(phrase) ? 'MEETING' : 'PRESS_CONFERENCE';
+    if (type === 'PRESS_CONFERENCE' && !HELD_BY.test(input.text.slice(m.index + m[0].length))) continue;
     out.push(
       ...finding(input, start, start + phrase.length, {
         kind: 'PLENARY_SESSION',
@@ -121,6 +150,16 @@ export const sessionPhrases: Rule = (input) => {
       }),
     );
   }
+  for (const m of allMatches(EXECUTIVE_MEETING, input.text))
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'PLENARY_SESSION',
+        name: 'State Council executive meeting',
+        rule: 'phrase-session-executive-meeting',
+        confidence: 0.8,
+        fields: { sessionType: 'MEETING' },
+      }),
+    );
   for (const m of allMatches(NATIONAL_CONFERENCE, input.text)) {
     const phrase = m[1] ?? '';
     out.push(
@@ -284,6 +323,21 @@ const COORDINATING_GROUP = new RegExp(
   'g',
 );
 
+/** "the public security bureau of Shenzhen", "the people's procuratorate of Haidian district": the place's unit. */
+const UNIT_OF_PLACE =
+  /\b(public\s+security\s+(?:sub-)?bureau|public\s+security\s+department|(?:intermediate\s+)?people['’]s\s+(?:procuratorate|court))\s+of\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+(city|county|district|province|municipality|prefecture))?\b/g;
+/** "launched by the central government": the annotators keep this vague central body as an organ (s26a1). */
+const CENTRAL_GOVERNMENT =
+  /\b[Cc]entral\s+[Gg]overnment\b(?!\s+(?:departments?|agencies|organs|bodies|officials?|funds?|budget|debt|bonds?)\b)/g;
+/** The topics of China's ministries, as a minister's title names them ("vice minister of education"). */
+const MINISTRY_TOPIC =
+  '(?:public security|state security|education|civil affairs|justice|finance|commerce|foreign affairs|transport|natural resources|ecology and environment|human resources and social security|housing and urban-rural development|agriculture and rural affairs|culture and tourism|emergency management|veterans affairs|water resources|science and technology|industry and information technology|national defen[cs]e)';
+/** "vice minister of public security", "Public Security Minister Zhao Kezhi": the ministry the post belongs to. */
+const MINISTER_OF = new RegExp(
+  `\\b(?:[Mm]inister\\s+of\\s+(${MINISTRY_TOPIC})|(${MINISTRY_TOPIC})\\s+[Mm]inister)\\b`,
+  'gi',
+);
+
 function organLevel(words: string): Record<string, unknown> {
   if (/county|district/i.test(words)) return { level: 'COUNTY' };
   if (/city|municipal|prefecture/i.test(words)) return { level: 'MUNICIPAL' };
@@ -435,6 +489,43 @@ export const organPhrases: Rule = (input) => {
         rule: 'phrase-organ-local-unit',
         confidence: 0.75,
         fields: organLevel(`${level ?? ''} ${m[3] ?? ''}`),
+      }),
+    );
+  }
+  for (const m of allMatches(UNIT_OF_PLACE, input.text)) {
+    const place = m[2] ?? '';
+    if (NOT_PLACE.test(place.split(/[ -]/)[0] ?? '')) continue;
+    const level = m[3] ? ` ${capitalise(m[3])}` : '';
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'ORGAN',
+        name: `${place}${level} ${titleCase(m[1] ?? '')}`,
+        rule: 'phrase-organ-unit-of-place',
+        confidence: 0.75,
+        fields: organLevel(`${m[3] ?? ''} ${m[1] ?? ''}`),
+      }),
+    );
+  }
+  for (const m of allMatches(CENTRAL_GOVERNMENT, input.text))
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'ORGAN',
+        name: 'Central government',
+        rule: 'phrase-organ-central-government',
+        confidence: 0.7,
+        fields: { level: 'CENTRAL' },
+      }),
+    );
+  // Most sentences name no minister: skip the topic alternation for them.
+  for (const m of /minister/i.test(input.text) ? allMatches(MINISTER_OF, input.text) : []) {
+    const topic = (m[1] ?? m[2] ?? '').toLowerCase();
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'ORGAN',
+        name: `Ministry of ${titleCase(topic)}`,
+        rule: 'phrase-organ-minister-title',
+        confidence: 0.75,
+        fields: { level: 'CENTRAL' },
       }),
     );
   }
