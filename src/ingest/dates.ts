@@ -155,7 +155,10 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     add(m, { date: `${y}-${pad(month)}`, role: role(m[1]) });
   }
   for (const m of matches(
-    new RegExp(`\\b${LEAD}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
+    new RegExp(
+      `\\b${LEAD}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4})|\\s+(?:of\\s+)?(this year|last year))?\\b`,
+      'gi',
+    ),
     text,
   )) {
     const month = monthNumber(m[2]);
@@ -163,13 +166,16 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     // "by May 15", "as of Sept. 6": a cut-off without a year is the last such day up to the
     // report, whatever year the text named before ("since its launch in May 2016").
     const pub = ctx.published;
+    // "June 25 this year", "June 1 last year": the relative year is the day's.
     const year = m[4]
       ? Number(m[4])
-      : role(m[1]) === 'UNTIL' && pub?.month !== undefined && pub.day !== undefined
-        ? month * 100 + day <= pub.month * 100 + pub.day
-          ? pub.year
-          : pub.year - 1
-        : contextYear;
+      : m[5]
+        ? relYear(m[5])
+        : role(m[1]) === 'UNTIL' && pub?.month !== undefined && pub.day !== undefined
+          ? month * 100 + day <= pub.month * 100 + pub.day
+            ? pub.year
+            : pub.year - 1
+          : contextYear;
     if (year === undefined || day < 1 || day > 31) continue;
     add(m, { date: `${year}-${pad(month)}-${pad(day)}`, role: role(m[1]) });
   }

@@ -281,3 +281,25 @@ describe('time: more press-report shapes', () => {
     ).toBe('2023');
   });
 });
+
+describe('time: a day with a relative year', () => {
+  it('"launched on June 25 this year" opens the campaign’s window to the report', () => {
+    expect(
+      timeOf(
+        'The “Summer Action”, launched on June 25 this year, has solved 566,000 criminal cases.',
+        566000,
+        '2023-10-10',
+      ),
+    ).toBe('2023-06..2023-10');
+  });
+  it('"since June 1 last year" starts in last year’s June', () => {
+    expect(timeOf('Since June 1 last year, police have handled 140,000 household transfers.', 140000)).toBe(
+      '2022-06..2023-06',
+    );
+  });
+  it('"a 9.5 percent drop on last year" is the baseline, not the time', () => {
+    expect(timeOf('In the first five months, road deaths fell, a 9.5 percent drop on last year.', 9.5)).toBe(
+      '2023-01..2023-05',
+    );
+  });
+});

@@ -1180,7 +1180,7 @@ function whenOf(
 
 /** A date a change is measured against: "compared with 2015", "the same period of last year", "an increase from 2015". */
 const BASELINE_BEFORE =
-  /(?:compared (?:with|to)|(?:the )?same period(?: of| in)?|than(?: in)?|(?:increase|decrease|rise|drop|decline|growth|up|down)\s+(?:by\s+)?from|(?:percent|per cent|%)\s+(?:over|on|from))\s*$/i;
+  /(?:compared (?:with|to)|(?:the )?same period(?: of| in)?|than(?: in)?|(?:increase|decrease|rise|drop|decline|growth|up|down)\s+(?:by\s+)?from|(?:increase|decrease|rise|drop|decline|growth|fall)\s+(?:over|on)|(?:percent|per cent|%)\s+(?:over|on|from))\s*$/i;
 const REPORTING =
   /\b(?:said|says|announced|announces|told|stated|noted|according to|statement|press conference|news conference)\b/i;
 
