@@ -303,3 +303,22 @@ describe('time: a day with a relative year', () => {
     );
   });
 });
+
+describe('time: a named campaign’s window', () => {
+  it('"during the “Hundred Days Action”" (the quoted name ends the phrase) runs from its launch', () => {
+    expect(
+      timeOf(
+        'The ministry launched the “Hundred Days Action” in March. During the “Hundred Days Action”, police solved 1,360 cases.',
+        1360,
+      ),
+    ).toBe('2023-03..2023-06');
+  });
+  it('"during the Hundred Days Action" (a capitalised name) runs from its launch', () => {
+    expect(
+      timeOf(
+        'The ministry launched the Hundred Days Action in March. During the Hundred Days Action, police solved 1,370 cases.',
+        1370,
+      ),
+    ).toBe('2023-03..2023-06');
+  });
+});

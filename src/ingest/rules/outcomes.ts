@@ -1075,7 +1075,7 @@ function when(
  * said on Friday", "a statement issued Saturday, March 25").
  */
 const DURING_CAMPAIGN =
-  /\b(?:(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[“"][^”"]{1,40}[”"]\s+)?(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b|since\s+(?:the\s+)?(?:launch|start|beginning|kick-off)\s+of\s+(?:the|this|its|their)\b|since\s+(?:the|this|its|their)\s+(?:[“"][^”"]{1,40}[”"]\s+)?(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|action)\s+(?:was\s+)?(?:launched|began|started|kicked off|carried out|implemented)\b)/i;
+  /\b(?:(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[“"][^”"]{1,40}[”"](?!\s*\w)|(?:[“"][^”"]{1,40}[”"]\s+)?(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b|(?:[A-Z][\w-]*\s+){1,3}(?:Campaign|Operation|Crackdown|Action)\b)|since\s+(?:the\s+)?(?:launch|start|beginning|kick-off)\s+of\s+(?:the|this|its|their)\b|since\s+(?:the|this|its|their)\s+(?:[“"][^”"]{1,40}[”"]\s+)?(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|action)\s+(?:was\s+)?(?:launched|began|started|kicked off|carried out|implemented)\b)/i;
 
 const FIRST_MONTHS_OF_CAMPAIGN =
   /\bfirst\s+(?:([a-z]+|\d{1,2})\s+months|month)\s+(?:of|since)\s+(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,3}(?:campaign|operation|crackdown|special action|drive)\b/i;
