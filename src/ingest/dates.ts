@@ -211,6 +211,12 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
       const back = pubYear * 12 + (pubMonth - 1) - n;
       add(m, { date: now, role: 'UNTIL', from: `${Math.floor(back / 12)}-${pad((back % 12) + 1)}` });
     }
+    // "Last month", "earlier this month": a month of its own, counted from the report's.
+    if (pubMonth)
+      for (const m of matches(/\b(this|last) month\b/gi, text)) {
+        const back = pubYear * 12 + (pubMonth - 1) - (/last/i.test(m[1] ?? '') ? 1 : 0);
+        add(m, { date: `${Math.floor(back / 12)}-${pad((back % 12) + 1)}`, role: 'AT' });
+      }
     // "So far this year": from January to the report.
     if (pubMonth)
       for (const m of matches(

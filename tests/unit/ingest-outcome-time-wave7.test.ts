@@ -322,3 +322,15 @@ describe('time: a named campaign’s window', () => {
     ).toBe('2023-03..2023-06');
   });
 });
+
+describe('time: months relative to the report', () => {
+  it('"last month" is the month before the report', () => {
+    expect(timeOf('Last month, police caught 660 drunk drivers.', 660)).toBe('2023-05..2023-05');
+  });
+  it('"last month" in a January report is last December', () => {
+    expect(timeOf('Last month, police caught 670 drunk drivers.', 670, '2024-01-12')).toBe('2023-12..2023-12');
+  });
+  it('"earlier this month" is the report’s month', () => {
+    expect(timeOf('Earlier this month, police caught 680 drunk drivers.', 680)).toBe('2023-06..2023-06');
+  });
+});
