@@ -67,7 +67,7 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   const contextYear = ctx.year ?? pubYear;
   const role = (lead: string | undefined): DateRole =>
     !lead ? 'AT' : /since/i.test(lead) ? 'SINCE' : /end|as of|up to|until|by/i.test(lead) ? 'UNTIL' : 'AT';
-  const LEAD = '(?:(since|in|on|by the end of|as of the end of|as of|up to|until|by)\\s+)?';
+  const LEAD = '(?:(since|in|on|by the end of|as of the end of|at the end of|as of|up to|until|by)\\s+)?';
   const relYear = (w: string | undefined): number | undefined =>
     w === undefined
       ? undefined
@@ -98,6 +98,12 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
       return day ? `${year}-${pad(mm)}-${pad(Number(day))}` : `${year}-${pad(mm)}`;
     };
     add(m, { date: part(m[6], m[7], endYear), role: 'RANGE', from: part(m[1], m[2], startYear) });
+  }
+  // "Since the 18th National Congress (of the CPC) (in 2012)": from the congress's month, curator
+  // knowledge the text leaves out.
+  for (const m of matches(CONGRESS_SINCE, text)) {
+    const date = PARTY_CONGRESSES[(m[1] ?? '').toLowerCase()];
+    if (date) add(m, { date, role: 'SINCE' });
   }
   // "January-May this year", "in the first half of 2021", "the first five months of this year".
   const rel = '(this year|last year|(?:19|20)\\d{2})';
@@ -149,7 +155,10 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     add(m, { date: `${y}-${pad(month)}`, role: role(m[1]) });
   }
   for (const m of matches(
-    new RegExp(`\\b${LEAD}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
+    new RegExp(
+      `\\b${LEAD}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4})|\\s+(?:of\\s+)?(this year|last year))?\\b`,
+      'gi',
+    ),
     text,
   )) {
     const month = monthNumber(m[2]);
@@ -157,13 +166,16 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     // "by May 15", "as of Sept. 6": a cut-off without a year is the last such day up to the
     // report, whatever year the text named before ("since its launch in May 2016").
     const pub = ctx.published;
+    // "June 25 this year", "June 1 last year": the relative year is the day's.
     const year = m[4]
       ? Number(m[4])
-      : role(m[1]) === 'UNTIL' && pub?.month !== undefined && pub.day !== undefined
-        ? month * 100 + day <= pub.month * 100 + pub.day
-          ? pub.year
-          : pub.year - 1
-        : contextYear;
+      : m[5]
+        ? relYear(m[5])
+        : role(m[1]) === 'UNTIL' && pub?.month !== undefined && pub.day !== undefined
+          ? month * 100 + day <= pub.month * 100 + pub.day
+            ? pub.year
+            : pub.year - 1
+          : contextYear;
     if (year === undefined || day < 1 || day > 31) continue;
     add(m, { date: `${year}-${pad(month)}-${pad(day)}`, role: role(m[1]) });
   }
@@ -178,22 +190,33 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     add(m, { date: /end of/i.test(m[1] ?? '') ? `${m[2]}-12` : String(m[2]), role: role(m[1]) });
   }
   if (pubYear !== undefined) {
+    // "As of the end of last year": a stock at that December.
+    for (const m of matches(/\b(?:as of|by|at|until|up to) the end of (last|this) year\b/gi, text))
+      add(m, { date: `${/last/i.test(m[1] ?? '') ? pubYear - 1 : pubYear}-12`, role: 'UNTIL' });
     for (const m of matches(/\b(since )?last year\b/gi, text)) {
       add(m, { date: String(pubYear - 1), role: m[1] ? 'SINCE' : 'AT' });
     }
     const pubMonth = ctx.published?.month;
     const now = pubMonth ? `${pubYear}-${pad(pubMonth)}` : String(pubYear);
-    // "over the past decade" is ten years.
+    // Counted back from the report month ("over the past three years" in May 2022: 2019-05..2022-05).
+    // "Over the past year" is left out: early-year reviews use it for the calendar year just ended.
     for (const m of matches(/\b(?:in|over|during) the (?:past|last) (?:(\w+) years|(decade))\b/gi, text)) {
       const n = m[2] ? 10 : (WORD_NUMBERS[(m[1] ?? '').toLowerCase()] ?? Number(m[1]));
-      if (Number.isInteger(n) && n > 0) add(m, { date: now, role: 'UNTIL', from: String(pubYear - n) });
+      if (Number.isInteger(n) && n > 0)
+        add(m, { date: now, role: 'UNTIL', from: pubMonth ? `${pubYear - n}-${pad(pubMonth)}` : String(pubYear - n) });
     }
-    for (const m of matches(/\b(?:in|over|during) the (?:past|last) (\w+) months?\b/gi, text)) {
-      const n = WORD_NUMBERS[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
+    for (const m of matches(/\b(?:in|over|during) the (?:past|last) (?:(\w+) months?|(month))\b/gi, text)) {
+      const n = m[2] ? 1 : (WORD_NUMBERS[(m[1] ?? '').toLowerCase()] ?? Number(m[1]));
       if (!pubMonth || !Number.isInteger(n) || n < 1 || n > 24) continue;
       const back = pubYear * 12 + (pubMonth - 1) - n;
       add(m, { date: now, role: 'UNTIL', from: `${Math.floor(back / 12)}-${pad((back % 12) + 1)}` });
     }
+    // "Last month", "earlier this month": a month of its own, counted from the report's.
+    if (pubMonth)
+      for (const m of matches(/\b(this|last) month\b/gi, text)) {
+        const back = pubYear * 12 + (pubMonth - 1) - (/last/i.test(m[1] ?? '') ? 1 : 0);
+        add(m, { date: `${Math.floor(back / 12)}-${pad((back % 12) + 1)}`, role: 'AT' });
+      }
     // "So far this year": from January to the report.
     if (pubMonth)
       for (const m of matches(
@@ -207,14 +230,28 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   }
   if (contextYear !== undefined) {
     // "This year" is the report's year, even after a sentence about another ("than in 2022").
-    for (const m of matches(/\b(this|the same) year\b/gi, text))
-      add(m, { date: String(/this/i.test(m[1] ?? '') ? (pubYear ?? contextYear) : contextYear), role: 'AT' });
+    // "This year" at a mid-year report is January to the report (the annotators' "so far" period),
+    // which a December report makes the whole year.
+    for (const m of matches(/\b(this|the same) year\b/gi, text)) {
+      const pubMonth = ctx.published?.month;
+      if (/this/i.test(m[1] ?? '') && pubYear !== undefined && pubMonth)
+        add(m, { date: `${pubYear}-${pad(pubMonth)}`, role: 'RANGE', from: `${pubYear}-01` });
+      else add(m, { date: String(/this/i.test(m[1] ?? '') ? (pubYear ?? contextYear) : contextYear), role: 'AT' });
+    }
     // "Throughout the year, …", "during the whole year": the year the text is about.
+    // A January or February report that names no year sums up the year just ended.
     for (const m of matches(
       /\b(?:(?:throughout|during) the (?:whole |entire |full )?year|(?:in|for|over) the (?:whole|entire|full) year)\b/gi,
       text,
     ))
-      add(m, { date: String(contextYear), role: 'AT' });
+      add(m, {
+        date: String(
+          ctx.year === undefined && pubYear !== undefined && (ctx.published?.month ?? 12) <= 2
+            ? pubYear - 1
+            : contextYear,
+        ),
+        role: 'AT',
+      });
   }
   // "As of November": the last November up to publication, whatever year the text named before.
   const pubMonth = ctx.published?.month;
@@ -257,7 +294,13 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
     }
   }
   // "launched … in March": a month alone is in the year the text is about.
-  for (const m of matches(new RegExp(`\\b(in|since)\\s+${MONTH}${MONTH_END}${NO_DAY_OR_YEAR}`, 'gi'), text)) {
+  for (const m of matches(
+    new RegExp(
+      `\\b(in|since)\\s+(?:(?:early|mid|late)[-\\s]|the\\s+(?:beginning|start|middle|end)\\s+of\\s+)?${MONTH}${MONTH_END}${NO_DAY_OR_YEAR}`,
+      'gi',
+    ),
+    text,
+  )) {
     if (contextYear === undefined) continue;
     const month = monthNumber(m[2]);
     // Published in March 2021, "launched … in May" was May 2020: a month after the report is last year's.
@@ -266,6 +309,17 @@ export function findDates(text: string, offset: number, ctx: DateContext): DateM
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** When the Party's national congresses opened (curator knowledge, not in the texts). */
+const PARTY_CONGRESSES: Record<string, string> = {
+  '16th': '2002-11',
+  '17th': '2007-10',
+  '18th': '2012-11',
+  '19th': '2017-10',
+  '20th': '2022-10',
+};
+const CONGRESS_SINCE =
+  /\b(?:since|after)\s+the\s+(16th|17th|18th|19th|20th)\s+(?:CPC\s+|Party\s+)?National\s+Congress(?:\s+of\s+the\s+(?:Communist\s+Party\s+of\s+China|CPC|Party))?(?:\s+in\s+(?:19|20)\d{2})?/gi;
 
 /** After a month: no day or year follows ("in March 2021", "March 5"), though a figure may ("in March, 4,700 …"). */
 const NO_DAY_OR_YEAR = '(?!\\s+\\d|[\\s,]+(?:of|this|last)\\b|,\\s*(?:\\d{1,2}|(?:19|20)\\d{2})\\b(?![\\d,.]))';

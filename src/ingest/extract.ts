@@ -351,7 +351,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       .find(
         (d) =>
           d.role !== 'UNTIL' &&
-          !/(?:compared (?:with|to)|same period (?:of|in)|than(?: in)?)\s*$/i.test(
+          !/(?:compared (?:with|to)|same period(?: of| in)?|than(?: in)?)\s*$/i.test(
             doc.text.slice(Math.max(0, d.start - 20), d.start),
           ),
       );

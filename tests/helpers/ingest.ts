@@ -24,8 +24,8 @@ function firstFiveSnapshot(): Snapshot {
   return firstFive;
 }
 
-export const extractInvented = (text: string, documentId: string) =>
-  extract(firstFiveSnapshot(), text, { documentId, published: parsePartialDate('2023-06-10') ?? undefined });
+export const extractInvented = (text: string, documentId: string, published = '2023-06-10') =>
+  extract(firstFiveSnapshot(), text, { documentId, published: parsePartialDate(published) ?? undefined });
 
 /** The relations `extract` proposes for an invented text, as `source TYPE target` by the candidates' names (outcomes by their value). */
 export function inventedRelations(text: string, documentId: string, type?: string): string[] {

@@ -1068,11 +1068,17 @@ function when(
   const pub = ctx.published;
   // "During this year's campaign, …": from its launch to the report, unless a closer date is named.
   const clause = input.doc.text.slice(input.sentence.start, start);
+  const during = DURING_CAMPAIGN.exec(clause);
+  // "this year's" inside the phrase names the campaign, not another period.
+  const inside = (d: DateMention) =>
+    during !== null &&
+    d.start >= input.sentence.start + during.index &&
+    d.end <= input.sentence.start + during.index + during[0].length;
   if (
     launch &&
     pub?.month &&
-    DURING_CAMPAIGN.test(clause) &&
-    figureDates(input, dates).every((d) => d.role === 'AT' && d.date.length === 4)
+    during &&
+    figureDates(input, dates).every((d) => (d.role === 'AT' && d.date.length === 4) || inside(d))
   ) {
     const now = `${pub.year}-${pad(pub.month)}`;
     if (launch.slice(0, 7) <= now) return { period: { start: launch.slice(0, 7), end: now } };
@@ -1100,7 +1106,7 @@ function when(
  * said on Friday", "a statement issued Saturday, March 25").
  */
 const DURING_CAMPAIGN =
-  /\b(?:(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b|since\s+(?:the\s+)?(?:launch|start|beginning|kick-off)\s+of\s+(?:the|this|its|their)\b|since\s+(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|action)\s+(?:was\s+)?(?:launched|began|started|kicked off)\b)/i;
+  /\b(?:(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[“"][^”"]{1,40}[”"](?!\s*\w)|(?:[“"][^”"]{1,40}[”"]\s+)?(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b|(?:[A-Z][\w-]*\s+){1,3}(?:Campaign|Operation|Crackdown|Action)\b)|since\s+(?:the\s+)?(?:launch|start|beginning|kick-off)\s+of\s+(?:the|this|its|their)\b|since\s+(?:the|this|its|their)\s+(?:[“"][^”"]{1,40}[”"]\s+)?(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|action)\s+(?:was\s+)?(?:launched|began|started|kicked off|carried out|implemented)\b)/i;
 
 const FIRST_MONTHS_OF_CAMPAIGN =
   /\bfirst\s+(?:([a-z]+|\d{1,2})\s+months|month)\s+(?:of|since)\s+(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,3}(?:campaign|operation|crackdown|special action|drive)\b/i;
@@ -1149,7 +1155,13 @@ function whenOf(
     )?.[1];
   if (following) return { year: following };
   const usable = figureDates(input, dates).filter((d) => !(baselineYear && d.date === baselineYear));
-  const before = usable.filter((d) => d.end <= start).pop() ?? usable.find((d) => d.start >= end);
+  // "3,010 cases last year and 1,810 so far this year": a date in the figure's own clause, right
+  // after it, is the figure's own.
+  const clauseEnd = end + (/[,;:]|\d/.exec(after)?.index ?? after.length);
+  const before =
+    usable.find((d) => d.start >= end && d.end <= clauseEnd) ??
+    usable.filter((d) => d.end <= start).pop() ??
+    usable.find((d) => d.start >= end);
   const pub = ctx.published;
   const now = pub ? (pub.month ? `${pub.year}-${pad(pub.month)}` : String(pub.year)) : undefined;
   if (before) {
@@ -1199,7 +1211,7 @@ function whenOf(
 
 /** A date a change is measured against: "compared with 2015", "the same period of last year", "an increase from 2015". */
 const BASELINE_BEFORE =
-  /(?:compared (?:with|to)|(?:the )?same period (?:of|in)|than(?: in)?|(?:increase|decrease|rise|drop|decline|growth|up|down)\s+(?:by\s+)?from)\s*$/i;
+  /(?:compared (?:with|to)|(?:the )?same period(?: of| in)?|than(?: in)?|(?:increase|decrease|rise|drop|decline|growth|up|down)\s+(?:by\s+)?from|(?:increase|decrease|rise|drop|decline|growth|fall)\s+(?:over|on)|(?:percent|per cent|%)\s+(?:over|on|from))\s*$/i;
 const REPORTING =
   /\b(?:said|says|announced|announces|told|stated|noted|according to|statement|press conference|news conference)\b/i;
 
