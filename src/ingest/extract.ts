@@ -11,7 +11,7 @@ import { type Analysed, analyse } from './analyse.js';
 import { findDates, yearOf } from './dates.js';
 import { normPhrase, normWords, slug } from './normalise.js';
 import { findRelations, type Mention, quoteAt } from './relations.js';
-import { campaignPhrases, genericCampaigns } from './rules/campaigns.js';
+import { campaignPhrases, EDITION_RULE, genericCampaigns } from './rules/campaigns.js';
 import { capitalisedNames } from './rules/names.js';
 import { outcomes } from './rules/outcomes.js';
 import { people } from './rules/people.js';
@@ -505,17 +505,28 @@ const BACK_REFERENCE_RULE = 'generic-campaign-launched-unnamed';
  * when the report names one campaign only, that one; otherwise it stands alone.
  */
 function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
-  const named = findings.filter((f) => f.kind === 'CAMPAIGN' && !UNNAMED_CAMPAIGN.test(f.rule));
+  const named = findings.filter(
+    (f) => f.kind === 'CAMPAIGN' && !UNNAMED_CAMPAIGN.test(f.rule) && f.rule !== EDITION_RULE,
+  );
   if (named.length === 0) return findings;
   const distinct = new Set(named.map((f) => f.linkedTo ?? campaignCore(f.name)));
   const paragraphOf = (f: Finding) => doc.sentences[f.sentence]?.paragraph ?? -1;
   return findings.map((f) => {
+    if (f.kind === 'CAMPAIGN' && f.rule === EDITION_RULE) {
+      // "the 2022 edition of the campaign": that year's round of the campaign named before.
+      const of = named.filter((n) => n.end <= f.start).pop() ?? (distinct.size === 1 ? named[0] : undefined);
+      const core = of?.name.replace(/\s+(?:19|20)\d{2}$/, '');
+      return core ? { ...f, name: `${core} ${String(f.fields.edition)}`, rule: `${f.rule}+coref` } : f;
+    }
     if (f.kind !== 'CAMPAIGN' || !UNNAMED_CAMPAIGN.test(f.rule)) return f;
     const near = named
       .filter((n) => paragraphOf(n) === paragraphOf(f) && Math.abs(n.sentence - f.sentence) <= 1)
       .sort((a, b) => Math.abs(a.sentence - f.sentence) - Math.abs(b.sentence - f.sentence) || a.start - b.start)[0];
     const before = f.rule === BACK_REFERENCE_RULE ? named.filter((n) => n.end <= f.start).pop() : undefined;
-    const target = near ?? before ?? (distinct.size === 1 ? named[0] : undefined);
+    // "… since 2018, when the government launched a three-year nationwide campaign", paragraphs
+    // away from "Operation Fox Hunt … since 2012": a campaign launched at another time is another.
+    const only = distinct.size === 1 && !otherLaunch(f, named[0]) ? named[0] : undefined;
+    const target = near ?? before ?? only;
     if (!target) return f;
     return {
       ...f,
@@ -524,6 +535,15 @@ function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
       ...(target.linkedTo ? { linkedTo: target.linkedTo } : {}),
     };
   });
+}
+
+/** Both campaigns say when they were launched, and not the same time. */
+function otherLaunch(a: Finding, b: Finding | undefined): boolean {
+  const x = a.fields.start;
+  const y = b?.fields.start;
+  if (typeof x !== 'string' || typeof y !== 'string') return false;
+  const n = Math.min(x.length, y.length);
+  return x.slice(0, n) !== y.slice(0, n);
 }
 
 /** "the ministry", "The bureau": the organ of that kind the text named last. */

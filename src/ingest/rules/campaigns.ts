@@ -26,10 +26,10 @@ const MOD =
   '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|normali[sz]ed|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year))';
 /** Verbs of purpose that say what a campaign fights: "to crack down on", "targeting". */
 const PURPOSE =
-  '(?:against|on|targeting|to\\s+(?:crack\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop|investigate)(?:\\s+and\\s+[a-z]+(?:\\s+(?:down\\s+)?(?:on|at|against))?)?)';
+  '(?:against|on|targeting|to\\s+(?:crack\\s+down\\s+on|sweep\\s+away|wipe\\s+out|stamp\\s+out|clamp\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop|investigate)(?:\\s+and\\s+[a-z]+(?:\\s+(?:down\\s+)?(?:on|at|against))?)?)';
 /** Words that end what a campaign fights: the next clause, a place, a time. */
 const OBJECT_STOP =
-  /^(?:in|from|since|across|throughout|nationwide|which|that|who|with|such|including|like|was|were|is|are|has|have|had|will|would|by|at|during|for|this|last|to|as|and|or|but|so|after|before|until|while|since|among|over|under|through|within|according|launched|carried|organized|organised|deployed|held|continued|resulted|led|achieved|said|the|a|an)$/i;
+  /^(?:in|from|since|across|throughout|nationwide|which|that|who|with|such|including|like|was|were|is|are|has|have|had|will|would|by|at|during|for|this|last|to|as|and|or|but|so|after|before|until|while|since|among|over|under|through|within|according|launched|carried|organized|organised|deployed|held|continued|resulted|led|achieved|said|the|a|an|began|begun|begins|started|starts|ended|kicked|caught|netted|brought|took|targeted|lasted|aimed|aims|yielded|busted|helped|saw|sees)$/i;
 /**
  * Bare verbs of policy talk: after "and" they open a second verb phrase ("push the reform of X
  * and abolish Y", "deepen X and expand Y"), not a second target.
@@ -79,7 +79,14 @@ export function objectAfter(text: string, from: number): number {
       pos = re.lastIndex;
       continue;
     }
-    if (OBJECT_STOP.test(bare) && !/^[“"‘]/.test(w) && !adjective) break;
+    // "… against pension fraud caught 800 suspects", a headline's "… Fraud Nets 800": a word before a count is the verb.
+    if (words > 0 && /^\s+\d/.test(text.slice(re.lastIndex))) break;
+    // "to eliminate organized crime": the participle qualifies the noun after it ("organized by" ends the target).
+    const participle =
+      /^organi[sz]ed$/i.test(bare) && /^\s+[a-z][a-z-]*\b/.test(text.slice(re.lastIndex))
+        ? !OBJECT_STOP.test(/^\s+([a-z][a-z-]*)/.exec(text.slice(re.lastIndex))?.[1] ?? 'by')
+        : false;
+    if (OBJECT_STOP.test(bare) && !/^[“"‘]/.test(w) && !adjective && !participle) break;
     adjective = false;
     pos = re.lastIndex;
     end = pos;
@@ -123,6 +130,8 @@ const NAME_BEFORE = new RegExp(
   `\\b((?:[A-Z][A-Za-z-]*\\s+){1,4}?(?:(?:19|20)\\d{2}\\s+)?)((?:${MOD}\\s+){0,3}(?:campaign|operation|action|crackdown|rectification|manhunt)s?)\\b(?!\\s+plan)`,
   'g',
 );
+/** A code name with its year right before a campaign noun: "Kunlun 2023", "Sky Net 2019". */
+const CODE_NAME_YEAR_BEFORE = /\b[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,3}\s+(?:19|20)\d{2}\s+$/;
 const OPERATION_NAME = /\bOperation\s+((?:[A-Z][A-Za-z-]*)(?:\s+[A-Z][A-Za-z-]*){0,3}(?:\s+(?:19|20)\d{2})?)/g;
 const LENGTH_OR_SEASON = new RegExp(
   `\\b((?:(?:[a-z0-9]+-(?:day|week|month|year)|(?:summer|winter|spring|autumn|year-end|new-year|holiday)(?:\\s+[a-z-]+){0,2}?)\\s+)(?:${MOD}\\s+){0,2}(?:campaign|crackdown|operation|action|rectification|drive))\\b(?!\\s+plan)`,
@@ -130,6 +139,15 @@ const LENGTH_OR_SEASON = new RegExp(
 );
 const NAMED_PLAN =
   /\b((?:(?:[a-z0-9]+-year|national|nationwide|special|joint|anti-[a-z-]+|[a-z]+-[a-z]+)\s+){1,3}action\s+plan)\b/g;
+/** "the rural road safety action plan": a plan named by the words between its determiner and "action plan". */
+const DETERMINED_PLAN =
+  /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Tt]his)\s+((?:(?!(?:the|a|an|and|of|to|for|issued|released|published|launched|approved|formulated|adopted|unveiled|implemented|introduced|drew|drawn|made|has|have|had|is|was|will)\s)[a-z][a-z-]*\s+){1,4})action\s+plan\b/g;
+/** Words any plan may take: they tell no plan apart. */
+const VAGUE_PLAN_WORD =
+  /^(?:new|further|specific|detailed|relevant|related|overall|general|draft|work|first|second|third|latest|current|annual|comprehensive|[a-z0-9]+-year)$/;
+/** "the 2019 version of the campaign": an earlier (or later) edition of a campaign is a campaign of its own. */
+const EDITION =
+  /\b((?:19|20)\d{2})\s+(?:version|edition|round)\s+of\s+(?:the|this|that|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:campaign|operation|crackdown|action|drive)\b/g;
 /** Sentence openers and determiners that are not part of a name. */
 const NOT_NAME =
   /^(?:The|This|These|That|Those|A|An|In|On|At|By|Since|From|During|Under|And|But|For|To|Of|As|With|After|Before|Its|Their|Our|His|Her|China|China's|Chinese|National|Nationwide|Special|Joint|Local|Police|Public|Ministry|Provincial|Municipal|City|County|All|Every|Each|Some|Many|Last|Next|Since|Meanwhile|Also|It|They|We|He|She|Xinhua|January|February|March|April|May|June|July|August|September|October|November|December)$/;
@@ -149,6 +167,9 @@ const ORGANISED = new RegExp(
 /** Modifiers any campaign may take, or that are not modifiers at all: they name no campaign. */
 const VAGUE_MODIFIER =
   /^(?:a|an|the|and|of|more|several|many|various|further|new|series|large-scale|massive|fierce|severe|comprehensive|in-depth|sweeping|major|relevant|multiple|such|these|this|its|their|our|police|law|enforcement|security|public|military|rescue|search|investigation|\d+|[a-z]+ly|[a-z]+ing)$/;
+
+/** The rule of an edition ("the 2019 version of the campaign"), which extract names after the campaign it is an edition of. */
+export const EDITION_RULE = 'generic-campaign-edition';
 
 export const genericCampaigns: Rule = (input) => {
   const out: Finding[] = [];
@@ -212,6 +233,8 @@ export const genericCampaigns: Rule = (input) => {
     if (organised.some(([a, b]) => m.index >= a && m.index < b)) continue;
     // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
     if (/[”"’']\s*$/.test(text.slice(0, m.index))) continue;
+    // "the Kunlun 2023 operation against fake medicines" is named by its code name and year.
+    if (CODE_NAME_YEAR_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
     const objStart = m.index + m[0].length;
     const end = titleCaseEnd(head, text, objStart, objectAfter(text, objStart));
     const target = text.slice(objStart, end).trim();
@@ -312,6 +335,32 @@ export const genericCampaigns: Rule = (input) => {
       }),
     );
   }
+  for (const m of allMatches(EDITION, text)) {
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'CAMPAIGN',
+        name: m[0],
+        rule: EDITION_RULE,
+        confidence: 0.65,
+        fields: { campaignType: 'SPECIAL_CAMPAIGN', edition: m[1] },
+      }),
+    );
+  }
+  for (const m of allMatches(DETERMINED_PLAN, text)) {
+    const words = (m[1] ?? '').trim().split(/\s+/);
+    if (words.every((w) => VAGUE_PLAN_WORD.test(w) || VAGUE_MODIFIER.test(w))) continue;
+    const start = m.index + m[0].indexOf(m[1] ?? '');
+    const end = m.index + m[0].length;
+    out.push(
+      ...finding(input, start, end, {
+        kind: 'CAMPAIGN',
+        name: capitalise(text.slice(start, end)),
+        rule: 'generic-campaign-action-plan',
+        confidence: 0.7,
+        fields: { campaignType: 'ACTION_PLAN' },
+      }),
+    );
+  }
   return out;
 };
 
@@ -337,7 +386,7 @@ const CAMPAIGN_LIST = new RegExp(
 );
 /** Unquoted campaigns named by what they fight: "a crackdown on trafficking", "a cross-provincial campaign against human trafficking". */
 const CAMPAIGN_AGAINST =
-  /\b((?:(?:nationwide|national|cross-provincial|special|joint|new|another|year-long|anti-[a-z-]+)\s+){0,3}(?:campaign|crackdown|operation|war)\s+(?:against|on|targeting)\s+(?:[a-z-]+\s+){0,3}?[a-z-]*(?:crimes?|trafficking|fraud|gangs?|corruption|drugs?|smuggling|gambling|pornography|violence|terrorism|theft|robbery|scams?|kidnapping|poaching|piracy|counterfeiting|pyramid selling))\b/gi;
+  /\b((?:(?:nationwide|national|cross-provincial|special|joint|new|another|year-long|anti-[a-z-]+|people['’]s)\s+){0,3}(?:campaign|crackdown|operation|war)\s+(?:against|on|targeting)\s+(?:[a-z-]+\s+){0,3}?[a-z-]*(?:crimes?|trafficking|fraud|gangs?|corruption|drugs?|smuggling|gambling|pornography|violence|terrorism|theft|robbery|scams?|kidnapping|poaching|piracy|counterfeiting|pyramid selling))\b/gi;
 /** "national anti-human-trafficking campaign". */
 const ANTI_CAMPAIGN =
   /\b((?:(?:nationwide|national|cross-provincial|special|joint)\s+)?anti-[a-z-]+\s+(?:campaign|crackdown|operation|drive|war))\b/gi;
@@ -432,6 +481,9 @@ export const campaignPhrases: Rule = (input) => {
       const start = m.index + m[0].indexOf(phrase);
       // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
       if (/[”"’']\s*$/.test(input.text.slice(0, start))) continue;
+      // "step up the crackdown on crime": a target any campaign has names none.
+      const target = /\s(?:against|on|targeting)\s+(.*)$/i.exec(phrase)?.[1] ?? '';
+      if (re === CAMPAIGN_AGAINST && VAGUE_TARGET.test(target)) continue;
       out.push(
         ...finding(input, start, start + phrase.length, {
           kind: 'CAMPAIGN',
