@@ -138,6 +138,14 @@ describe('campaign shapes fixed in wave 7', () => {
       ),
     ).toEqual(['Clear water war']);
   });
+  it('who launched a campaign when a time stands between the verb and "by"', () => {
+    expect(
+      relations(
+        'A yearlong campaign against wildlife trade was launched in March by the State Forestry Administration.',
+        'LAUNCHED',
+      ),
+    ).toEqual(['State Forestry Administration LAUNCHED Yearlong campaign against wildlife trade']);
+  });
   it('who leads a campaign: "is led by"', () => {
     expect(relations('The "Amber Shield" campaign is led by the Ministry of Public Security.', 'LEADS')).toEqual([
       'Ministry of Public Security LEADS Amber Shield',
@@ -145,5 +153,23 @@ describe('campaign shapes fixed in wave 7', () => {
   });
   it('"step up the crackdown on crime" names no campaign', () => {
     expect(campaigns('The police will step up the crackdown on crime this year.')).toEqual([]);
+  });
+  it('a quoted name that opens with a number ("90-day Action") is a name, apart from the crackdown in its sentence', () => {
+    expect(
+      campaigns(
+        'Police joined the "90-day Action" for road order in autumn, and officers launched a cluster crackdown on 12 major smuggling cases.',
+      ),
+    ).toEqual(['90-day Action', 'Cluster crackdown on 12 major smuggling cases']);
+  });
+  it('a campaign to improve, protect or regulate something, but not what every campaign protects', () => {
+    expect(campaigns('The bureau opened a campaign to improve rural fire safety.')).toEqual([
+      'Campaign to improve rural fire safety',
+    ]);
+    expect(campaigns('They joined a campaign to protect public safety.')).toEqual([]);
+  });
+  it('a month-long or yearlong campaign is named by its length, with its launch', () => {
+    expect(launched('A month-long joint campaign was launched in May by three ministries.')).toEqual([
+      'Month-long joint campaign: 2023-05',
+    ]);
   });
 });

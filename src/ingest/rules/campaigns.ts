@@ -23,10 +23,10 @@ export const CAMPAIGN_NOUN =
   '(?:campaigns?|crackdowns?|operations?|actions?|rectifications?|drives?|manhunts?|wars?|battles?|struggles?|offensives?|fights?|sweeps?)';
 /** Modifiers a campaign noun takes: "nationwide special", "three-month", "joint". */
 const MOD =
-  '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|normali[sz]ed|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year))';
+  '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|normali[sz]ed|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long)';
 /** Verbs of purpose that say what a campaign fights: "to crack down on", "targeting". */
 const PURPOSE =
-  '(?:against|on|targeting|to\\s+(?:crack\\s+down\\s+on|sweep\\s+away|wipe\\s+out|stamp\\s+out|clamp\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop|investigate)(?:\\s+and\\s+[a-z]+(?:\\s+(?:down\\s+)?(?:on|at|against))?)?)';
+  '(?:against|on|targeting|to\\s+(?:crack\\s+down\\s+on|sweep\\s+away|wipe\\s+out|stamp\\s+out|clamp\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|improve|promote|protect|safeguard|regulate|purify|standardi[sz]e|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop|investigate)(?:\\s+and\\s+[a-z]+(?:\\s+(?:down\\s+)?(?:on|at|against))?)?)';
 /** Words that end what a campaign fights: the next clause, a place, a time. */
 const OBJECT_STOP =
   /^(?:in|from|since|across|throughout|nationwide|which|that|who|with|such|including|like|was|were|is|are|has|have|had|will|would|by|at|during|for|this|last|to|as|and|or|but|so|after|before|until|while|since|among|over|under|through|within|according|launched|carried|organized|organised|deployed|held|continued|resulted|led|achieved|said|the|a|an|began|begun|begins|started|starts|ended|kicked|caught|netted|brought|took|targeted|lasted|aimed|aims|yielded|busted|helped|saw|sees)$/i;
@@ -134,7 +134,7 @@ const NAME_BEFORE = new RegExp(
 const CODE_NAME_YEAR_BEFORE = /\b[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,3}\s+(?:19|20)\d{2}\s+$/;
 const OPERATION_NAME = /\bOperation\s+((?:[A-Z][A-Za-z-]*)(?:\s+[A-Z][A-Za-z-]*){0,3}(?:\s+(?:19|20)\d{2})?)/g;
 const LENGTH_OR_SEASON = new RegExp(
-  `\\b((?:(?:[a-z0-9]+-(?:day|week|month|year)|(?:summer|winter|spring|autumn|year-end|new-year|holiday)(?:\\s+[a-z-]+){0,2}?)\\s+)(?:${MOD}\\s+){0,2}(?:campaign|crackdown|operation|action|rectification|drive))\\b(?!\\s+plan)`,
+  `\\b((?:(?:[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long|(?:summer|winter|spring|autumn|year-end|new-year|holiday)(?:\\s+[a-z-]+){0,2}?)\\s+)(?:${MOD}\\s+){0,2}(?:campaign|crackdown|operation|action|rectification|drive))\\b(?!\\s+plan)`,
   'gi',
 );
 const NAMED_PLAN =
@@ -395,7 +395,8 @@ const ACTION_PLAN =
 /** Trainings an organ runs as a campaign: "organized and carried out “textbook” law enforcement training". */
 const TRAINING =
   /\b(?:carried out|carry out|carrying out|organized|organised|launched|conducted|deepened|deepen|deepening)\s+(?:and\s+carried\s+out\s+)?(?:the\s+|a\s+|an\s+)?((?:[“"][^”"]{2,40}[”"]\s+)?(?:[a-z-]+\s+){0,4}training(?:\s+(?:of|for)\s+(?:the\s+)?(?:whole|all|entire)\s+[a-z]+)?)\b/g;
-const QUOTED_NAME = new RegExp(`${Q_OPEN}([A-Z][^”"]{5,160})${Q_CLOSE}`, 'g');
+/** A quoted title may open with a number: "100-day Action". */
+const QUOTED_NAME = new RegExp(`${Q_OPEN}([A-Z0-9][^”"]{5,160})${Q_CLOSE}`, 'g');
 
 export const campaignPhrases: Rule = (input) => {
   const out: Finding[] = [];
