@@ -8,6 +8,7 @@ import type { PartialDate } from '../model/dates.js';
 import { ENTITY_KINDS, type EntityKind } from '../model/ontology.js';
 import { AliasIndex } from './alias-index.js';
 import { type Analysed, analyse } from './analyse.js';
+import { campaignRounds } from './campaign-rounds.js';
 import { findDates, yearOf } from './dates.js';
 import { normPhrase, normWords, slug } from './normalise.js';
 import { findRelations, type Mention, quoteAt } from './relations.js';
@@ -90,11 +91,15 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
       doc,
       corefCampaigns(
         doc,
-        resolve(
-          expanded.hits,
-          // The expansion before the brackets is part of the longer name, not a name of its own.
-          found.filter((f) => !expanded.spans.some(([a, b]) => a <= f.start && f.end <= b)),
-          byName,
+        campaignRounds(
+          doc.text,
+          resolve(
+            expanded.hits,
+            // The expansion before the brackets is part of the longer name, not a name of its own.
+            found.filter((f) => !expanded.spans.some(([a, b]) => a <= f.start && f.end <= b)),
+            byName,
+          ),
+          (offset) => sentenceAt(doc, offset),
         ),
       ),
     ),

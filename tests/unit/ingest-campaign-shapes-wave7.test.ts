@@ -172,4 +172,28 @@ describe('campaign shapes fixed in wave 7', () => {
       'Month-long joint campaign: 2023-05',
     ]);
   });
+  it('a special rectification action on X; a special sweep of all kinds of a named thing', () => {
+    expect(campaigns('Police ran a special rectification action on illegal mining.')).toEqual([
+      'Special rectification action on illegal mining',
+    ]);
+    expect(campaigns('The county held special operations against all kinds of gun and knife offences.')).toEqual([
+      'Special operations against all kinds of gun and knife offences',
+    ]);
+    // Not special, or every kind of crime: no campaign.
+    expect(campaigns('Police launched campaigns against all kinds of crimes.')).toEqual([]);
+    expect(campaigns('The city ran special campaigns against all kinds of crimes.')).toEqual([]);
+  });
+  it('a code name with its year is that year’s round, with or without a campaign noun', () => {
+    expect(campaigns('Sky Net 2023 has brought back 600 fugitives.')).toEqual(['Sky Net 2023']);
+    expect(
+      campaigns('The Jade Shield 2022 operation netted 900 suspects. The ministry said Jade Shield 2023 will start in April.'),
+    ).toEqual(['Jade Shield 2022', 'Jade Shield 2023']);
+    // The same round named twice is one candidate; a range of years is no round.
+    expect(
+      campaigns('The Jade Shield 2022 operation netted 900 suspects.\n\nDuring Jade Shield 2022, police solved 1,200 cases.'),
+    ).toEqual(['Jade Shield 2022']);
+    expect(campaigns('The Jade Shield operation ran for years. Jade Shield 2015-2016 was the first.')).toEqual([
+      'Jade Shield',
+    ]);
+  });
 });

@@ -23,7 +23,7 @@ export const CAMPAIGN_NOUN =
   '(?:campaigns?|crackdowns?|operations?|actions?|rectifications?|drives?|manhunts?|wars?|battles?|struggles?|offensives?|fights?|sweeps?)';
 /** Modifiers a campaign noun takes: "nationwide special", "three-month", "joint". */
 const MOD =
-  '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|normali[sz]ed|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long)';
+  '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|rectification|remediation|clean-up|normali[sz]ed|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long)';
 /** Verbs of purpose that say what a campaign fights: "to crack down on", "targeting". */
 const PURPOSE =
   '(?:against|on|targeting|to\\s+(?:crack\\s+down\\s+on|sweep\\s+away|wipe\\s+out|stamp\\s+out|clamp\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|improve|promote|protect|safeguard|regulate|purify|standardi[sz]e|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop|investigate)(?:\\s+and\\s+[a-z]+(?:\\s+(?:down\\s+)?(?:on|at|against))?)?)';
@@ -238,7 +238,11 @@ export const genericCampaigns: Rule = (input) => {
     const objStart = m.index + m[0].length;
     const end = titleCaseEnd(head, text, objStart, objectAfter(text, objStart));
     const target = text.slice(objStart, end).trim();
-    if (!target || VAGUE_TARGET.test(target)) continue;
+    // "special campaigns against all kinds of crimes and minor offenses": a special campaign's
+    // sweep of every kind of something is still a campaign when the something is named.
+    const kinds = /^(?:all|various)\s+(?:kinds|types|sorts|forms)\s+of\s+(.+)$/i.exec(target)?.[1];
+    const swept = kinds !== undefined && /\bspecial\b/i.test(head) && !VAGUE_TARGET.test(kinds);
+    if (!target || (VAGUE_TARGET.test(target) && !swept)) continue;
     // The name leaves out a time or place said in between ("a campaign in March to …").
     const between = m[2] ?? '';
     const phrase = between
