@@ -499,7 +499,7 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
 
 /** Rules that describe a campaign without naming it ("a nationwide campaign to crack down on fraud"). */
 const UNNAMED_CAMPAIGN =
-  /^(?:phrase-campaign-against|phrase-campaign-anti|generic-campaign-fights|generic-campaign-length-or-season|generic-campaign-launched-unnamed)$/;
+  /^(?:phrase-campaign-against|phrase-campaign-anti|generic-campaign-fights|generic-campaign-length-or-season|generic-campaign-launched-unnamed|generic-campaign-noun-modified)$/;
 /** "The special campaign launched …" refers back to the campaign named before it, if any. */
 const BACK_REFERENCE_RULE = 'generic-campaign-launched-unnamed';
 

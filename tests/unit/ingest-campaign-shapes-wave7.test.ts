@@ -186,14 +186,35 @@ describe('campaign shapes fixed in wave 7', () => {
   it('a code name with its year is that year’s round, with or without a campaign noun', () => {
     expect(campaigns('Sky Net 2023 has brought back 600 fugitives.')).toEqual(['Sky Net 2023']);
     expect(
-      campaigns('The Jade Shield 2022 operation netted 900 suspects. The ministry said Jade Shield 2023 will start in April.'),
+      campaigns(
+        'The Jade Shield 2022 operation netted 900 suspects. The ministry said Jade Shield 2023 will start in April.',
+      ),
     ).toEqual(['Jade Shield 2022', 'Jade Shield 2023']);
     // The same round named twice is one candidate; a range of years is no round.
     expect(
-      campaigns('The Jade Shield 2022 operation netted 900 suspects.\n\nDuring Jade Shield 2022, police solved 1,200 cases.'),
+      campaigns(
+        'The Jade Shield 2022 operation netted 900 suspects.\n\nDuring Jade Shield 2022, police solved 1,200 cases.',
+      ),
     ).toEqual(['Jade Shield 2022']);
     expect(campaigns('The Jade Shield operation ran for years. Jade Shield 2015-2016 was the first.')).toEqual([
       'Jade Shield',
+    ]);
+  });
+  it('a campaign named by the nouns of what it is about, after a determiner', () => {
+    expect(campaigns('The online betting crackdown netted 300 suspects.')).toEqual(['Online betting crackdown']);
+    expect(campaigns('The knife and crossbow control campaign ended in May.')).toEqual([
+      'Knife and crossbow control campaign',
+    ]);
+    // Campaigns of other genres, and bare or vaguely modified ones, are none.
+    expect(campaigns('The election campaign began.')).toEqual([]);
+    expect(campaigns('The new campaign and the special crackdown continued.')).toEqual([]);
+  });
+  it('translated purposes: "a special campaign of cracking down on X", "for combating X"', () => {
+    expect(campaigns('Police launched a special campaign of cracking down on pet smuggling.')).toEqual([
+      'Special campaign of cracking down on pet smuggling',
+    ]);
+    expect(campaigns('The special action for combating loan sharks achieved results.')).toEqual([
+      'Special action for combating loan sharks',
     ]);
   });
 });

@@ -26,7 +26,7 @@ const MOD =
   '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|rectification|remediation|clean-up|normali[sz]ed|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long)';
 /** Verbs of purpose that say what a campaign fights: "to crack down on", "targeting". */
 const PURPOSE =
-  '(?:against|on|targeting|to\\s+(?:crack\\s+down\\s+on|sweep\\s+away|wipe\\s+out|stamp\\s+out|clamp\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|improve|promote|protect|safeguard|regulate|purify|standardi[sz]e|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop|investigate)(?:\\s+and\\s+[a-z]+(?:\\s+(?:down\\s+)?(?:on|at|against))?)?)';
+  '(?:against|on|targeting|(?:of|for)\\s+(?:cracking\\s+down\\s+on|combat(?:t)?ing|fighting(?:\\s+against)?|curbing|tackling|rectifying|cleaning\\s+up|eliminating|eradicating|striking\\s+(?:at|against)|punishing|rooting\\s+out|sweeping\\s+away|the\\s+rectification\\s+of)|to\\s+(?:crack\\s+down\\s+on|sweep\\s+away|wipe\\s+out|stamp\\s+out|clamp\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|improve|promote|protect|safeguard|regulate|purify|standardi[sz]e|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop|investigate)(?:\\s+and\\s+[a-z]+(?:\\s+(?:down\\s+)?(?:on|at|against))?)?)';
 /** Words that end what a campaign fights: the next clause, a place, a time. */
 const OBJECT_STOP =
   /^(?:in|from|since|across|throughout|nationwide|which|that|who|with|such|including|like|was|were|is|are|has|have|had|will|would|by|at|during|for|this|last|to|as|and|or|but|so|after|before|until|while|since|among|over|under|through|within|according|launched|carried|organized|organised|deployed|held|continued|resulted|led|achieved|said|the|a|an|began|begun|begins|started|starts|ended|kicked|caught|netted|brought|took|targeted|lasted|aimed|aims|yielded|busted|helped|saw|sees)$/i;
@@ -145,6 +145,19 @@ const DETERMINED_PLAN =
 /** Words any plan may take: they tell no plan apart. */
 const VAGUE_PLAN_WORD =
   /^(?:new|further|specific|detailed|relevant|related|overall|general|draft|work|first|second|third|latest|current|annual|comprehensive|[a-z0-9]+-year)$/;
+/**
+ * "the online gambling crackdown", "a gun and explosives control campaign": a campaign named by
+ * the nouns of what it is about, after a determiner. Only campaign and crackdown: "operation" and
+ * "action" before them are ordinary English ("the rescue operation").
+ */
+const NOUN_MODIFIED =
+  /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir|[Cc]hina['’]s)\s+((?:(?!(?:the|a|an|and|of|to|for|in|on|at|by|with|was|is|has|campaigns?|crackdowns?)\s)[a-z][a-z-]*\s+){1,3}(?:and\s+(?:(?!(?:the|a|an|campaigns?|crackdowns?)\s)[a-z][a-z-]*\s+){1,2})?(?:campaign|crackdown)s?)\b/g;
+/** Past tenses without "-ed" that open a clause before "campaign": "the city ran special campaigns". */
+const IRREGULAR_PAST =
+  /^(?:ran|saw|took|made|got|won|set|put|led|held|began|kept|gave|went|came|found|brought|built|chose|drew|fought|knew|left|lost|meant|met|paid|read|said|sent|spent|stood|told|thought|understood|wrote|[a-z]+ed)$/;
+/** Words before "campaign" that make it no campaign of this genre. */
+const NOT_GENRE =
+  /^(?:election|electoral|presidential|advertising|marketing|publicity|promotional|fundraising|charm|smear|recruitment|sales|media)$/;
 /** "the 2019 version of the campaign": an earlier (or later) edition of a campaign is a campaign of its own. */
 const EDITION =
   /\b((?:19|20)\d{2})\s+(?:version|edition|round)\s+of\s+(?:the|this|that|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:campaign|operation|crackdown|action|drive)\b/g;
@@ -336,6 +349,25 @@ export const genericCampaigns: Rule = (input) => {
         rule: 'generic-campaign-action-plan',
         confidence: 0.7,
         fields: { campaignType: 'ACTION_PLAN' },
+      }),
+    );
+  }
+  for (const m of allMatches(NOUN_MODIFIED, text)) {
+    const phrase = m[1] ?? '';
+    const words = phrase.split(/\s+/).slice(0, -1);
+    const modifier = new RegExp(`^${MOD}$`, 'i');
+    if (words.every((w) => w === 'and' || VAGUE_MODIFIER.test(w) || modifier.test(w))) continue;
+    // "The city ran special campaigns": a verb among the words is a clause, not a modifier.
+    const clause = (w: string) => w !== 'and' && (OBJECT_STOP.test(w) || CLAUSE_VERB.test(w) || IRREGULAR_PAST.test(w));
+    if (words.some((w) => NOT_GENRE.test(w) || clause(w))) continue;
+    const start = m.index + m[0].length - phrase.length;
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'CAMPAIGN',
+        name: capitalise(phrase),
+        rule: 'generic-campaign-noun-modified',
+        confidence: 0.65,
+        fields: { campaignType: 'SPECIAL_CAMPAIGN' },
       }),
     );
   }
