@@ -207,6 +207,7 @@ describe('campaign shapes fixed in wave 7', () => {
     ]);
     // Campaigns of other genres, and bare or vaguely modified ones, are none.
     expect(campaigns('The election campaign began.')).toEqual([]);
+    expect(campaigns('Police must keep up a high-pressure crackdown this year.')).toEqual([]);
     expect(campaigns('The new campaign and the special crackdown continued.')).toEqual([]);
   });
   it('translated purposes: "a special campaign of cracking down on X", "for combating X"', () => {

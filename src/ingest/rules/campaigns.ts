@@ -155,6 +155,9 @@ const NOUN_MODIFIED =
 /** Past tenses without "-ed" that open a clause before "campaign": "the city ran special campaigns". */
 const IRREGULAR_PAST =
   /^(?:ran|saw|took|made|got|won|set|put|led|held|began|kept|gave|went|came|found|brought|built|chose|drew|fought|knew|left|lost|meant|met|paid|read|said|sent|spent|stood|told|thought|understood|wrote|[a-z]+ed)$/;
+/** How hard or how often a campaign is waged: "a high-pressure crackdown" names none. */
+const MANNER =
+  /^(?:high-pressure|heavy-handed|all-out|tough|tougher|toughest|toughest-ever|harsh|resolute|relentless|sustained|continuous|constant|strict|stern|vigorous|strong|stronger|powerful|hard|harder|ongoing|current|previous|latest|recent|first|last|next|annual|yearly|regular|big|bigger|biggest|huge|unprecedented|whole|entire|overall|general|broad|wide|wider|their|our|his|her)$/;
 /** Words before "campaign" that make it no campaign of this genre. */
 const NOT_GENRE =
   /^(?:election|electoral|presidential|advertising|marketing|publicity|promotional|fundraising|charm|smear|recruitment|sales|media)$/;
@@ -356,7 +359,7 @@ export const genericCampaigns: Rule = (input) => {
     const phrase = m[1] ?? '';
     const words = phrase.split(/\s+/).slice(0, -1);
     const modifier = new RegExp(`^${MOD}$`, 'i');
-    if (words.every((w) => w === 'and' || VAGUE_MODIFIER.test(w) || modifier.test(w))) continue;
+    if (words.every((w) => w === 'and' || VAGUE_MODIFIER.test(w) || MANNER.test(w) || modifier.test(w))) continue;
     // "The city ran special campaigns": a verb among the words is a clause, not a modifier.
     const clause = (w: string) => w !== 'and' && (OBJECT_STOP.test(w) || CLAUSE_VERB.test(w) || IRREGULAR_PAST.test(w));
     if (words.some((w) => NOT_GENRE.test(w) || clause(w))) continue;
