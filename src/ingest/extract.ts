@@ -8,11 +8,12 @@ import type { PartialDate } from '../model/dates.js';
 import { ENTITY_KINDS, type EntityKind } from '../model/ontology.js';
 import { AliasIndex } from './alias-index.js';
 import { type Analysed, analyse } from './analyse.js';
+import { campaignRounds } from './campaign-rounds.js';
 import { findDates, yearOf } from './dates.js';
 import { roundedHeadlines } from './headline-figures.js';
 import { normPhrase, normWords, slug } from './normalise.js';
 import { findRelations, type Mention, quoteAt } from './relations.js';
-import { campaignPhrases, genericCampaigns } from './rules/campaigns.js';
+import { campaignPhrases, EDITION_RULE, genericCampaigns } from './rules/campaigns.js';
 import { capitalisedNames } from './rules/names.js';
 import { outcomes } from './rules/outcomes.js';
 import { people } from './rules/people.js';
@@ -95,11 +96,15 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
       doc,
       corefCampaigns(
         doc,
-        resolve(
-          expanded.hits,
-          // The expansion before the brackets is part of the longer name, not a name of its own.
-          found.filter((f) => !expanded.spans.some(([a, b]) => a <= f.start && f.end <= b)),
-          byName,
+        campaignRounds(
+          doc.text,
+          resolve(
+            expanded.hits,
+            // The expansion before the brackets is part of the longer name, not a name of its own.
+            found.filter((f) => !expanded.spans.some(([a, b]) => a <= f.start && f.end <= b)),
+            byName,
+          ),
+          (offset) => sentenceAt(doc, offset),
         ),
       ),
     ),
@@ -506,7 +511,7 @@ function resolve(linked: Finding[], found: Finding[], byName: Map<string, string
 
 /** Rules that describe a campaign without naming it ("a nationwide campaign to crack down on fraud"). */
 const UNNAMED_CAMPAIGN =
-  /^(?:phrase-campaign-against|phrase-campaign-anti|generic-campaign-fights|generic-campaign-length-or-season|generic-campaign-launched-unnamed)$/;
+  /^(?:phrase-campaign-against|phrase-campaign-anti|generic-campaign-fights|generic-campaign-length-or-season|generic-campaign-launched-unnamed|generic-campaign-noun-modified)$/;
 /** "The special campaign launched …" refers back to the campaign named before it, if any. */
 const BACK_REFERENCE_RULE = 'generic-campaign-launched-unnamed';
 
@@ -517,17 +522,28 @@ const BACK_REFERENCE_RULE = 'generic-campaign-launched-unnamed';
  * when the report names one campaign only, that one; otherwise it stands alone.
  */
 function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
-  const named = findings.filter((f) => f.kind === 'CAMPAIGN' && !UNNAMED_CAMPAIGN.test(f.rule));
+  const named = findings.filter(
+    (f) => f.kind === 'CAMPAIGN' && !UNNAMED_CAMPAIGN.test(f.rule) && f.rule !== EDITION_RULE,
+  );
   if (named.length === 0) return findings;
   const distinct = new Set(named.map((f) => f.linkedTo ?? campaignCore(f.name)));
   const paragraphOf = (f: Finding) => doc.sentences[f.sentence]?.paragraph ?? -1;
   return findings.map((f) => {
+    if (f.kind === 'CAMPAIGN' && f.rule === EDITION_RULE) {
+      // "the 2022 edition of the campaign": that year's round of the campaign named before.
+      const of = named.filter((n) => n.end <= f.start).pop() ?? (distinct.size === 1 ? named[0] : undefined);
+      const core = of?.name.replace(/\s+(?:19|20)\d{2}$/, '');
+      return core ? { ...f, name: `${core} ${String(f.fields.edition)}`, rule: `${f.rule}+coref` } : f;
+    }
     if (f.kind !== 'CAMPAIGN' || !UNNAMED_CAMPAIGN.test(f.rule)) return f;
     const near = named
       .filter((n) => paragraphOf(n) === paragraphOf(f) && Math.abs(n.sentence - f.sentence) <= 1)
       .sort((a, b) => Math.abs(a.sentence - f.sentence) - Math.abs(b.sentence - f.sentence) || a.start - b.start)[0];
     const before = f.rule === BACK_REFERENCE_RULE ? named.filter((n) => n.end <= f.start).pop() : undefined;
-    const target = near ?? before ?? (distinct.size === 1 ? named[0] : undefined);
+    // "… since 2018, when the government launched a three-year nationwide campaign", paragraphs
+    // away from "Operation Fox Hunt … since 2012": a campaign launched at another time is another.
+    const only = distinct.size === 1 && !otherLaunch(f, named[0]) ? named[0] : undefined;
+    const target = near ?? before ?? only;
     if (!target) return f;
     return {
       ...f,
@@ -536,6 +552,15 @@ function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
       ...(target.linkedTo ? { linkedTo: target.linkedTo } : {}),
     };
   });
+}
+
+/** Both campaigns say when they were launched, and not the same time. */
+function otherLaunch(a: Finding, b: Finding | undefined): boolean {
+  const x = a.fields.start;
+  const y = b?.fields.start;
+  if (typeof x !== 'string' || typeof y !== 'string') return false;
+  const n = Math.min(x.length, y.length);
+  return x.slice(0, n) !== y.slice(0, n);
 }
 
 /** "the ministry", "The bureau": the organ of that kind the text named last. */

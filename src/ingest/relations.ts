@@ -94,7 +94,7 @@ const VERB_RULES: readonly VerbRule[] = [
 ];
 
 const LAUNCHED_BY =
-  /^\s*(?:,\s*)?(?:which\s+(?:was|were)\s+)?(?:was\s+|were\s+)?(?:launched|deployed|organi[sz]ed|initiated|led|started|coordinated|directed|headed|commanded)\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i;
+  /^\s*(?:,\s*)?(?:which\s+(?:was|were|is|are)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:launched|deployed|organi[sz]ed|initiated|led|started|coordinated|directed|headed|commanded)(?:\s+(?:in|on|last|this|early|late)\s+[A-Za-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?,?)?\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i;
 /** "a guideline for X was issued by the State Council": the organ after the passive verb issued it. */
 const ISSUED_BY =
   /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:jointly\s+)?(?:issued|released|promulgated|published|printed\s+and\s+distributed)\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i;

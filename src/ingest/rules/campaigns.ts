@@ -23,13 +23,13 @@ export const CAMPAIGN_NOUN =
   '(?:campaigns?|crackdowns?|operations?|actions?|rectifications?|drives?|manhunts?|wars?|battles?|struggles?|offensives?|fights?|sweeps?)';
 /** Modifiers a campaign noun takes: "nationwide special", "three-month", "joint". */
 const MOD =
-  '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|normali[sz]ed|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year))';
+  '(?:nationwide|national|special|joint|centralized|centralised|concentrated|province-wide|city-wide|cross-provincial|cross-border|intensive|intensified|targeted|thematic|strike-hard|rectification|remediation|clean-up|normali[sz]ed|anti-[a-z-]+|[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long)';
 /** Verbs of purpose that say what a campaign fights: "to crack down on", "targeting". */
 const PURPOSE =
-  '(?:against|on|targeting|to\\s+(?:crack\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop|investigate)(?:\\s+and\\s+[a-z]+(?:\\s+(?:down\\s+)?(?:on|at|against))?)?)';
+  '(?:against|on|targeting|(?:of|for)\\s+(?:cracking\\s+down\\s+on|combat(?:t)?ing|fighting(?:\\s+against)?|curbing|tackling|rectifying|cleaning\\s+up|eliminating|eradicating|striking\\s+(?:at|against)|punishing|rooting\\s+out|sweeping\\s+away|the\\s+rectification\\s+of)|to\\s+(?:crack\\s+down\\s+on|sweep\\s+away|wipe\\s+out|stamp\\s+out|clamp\\s+down\\s+on|combat|fight(?:\\s+against)?|curb|tackle|rectify|clean\\s+up|improve|promote|protect|safeguard|regulate|purify|standardi[sz]e|eliminate|eradicate|strike\\s+(?:at|against)|punish|root\\s+out|prevent|remove|stop|investigate)(?:\\s+and\\s+[a-z]+(?:\\s+(?:down\\s+)?(?:on|at|against))?)?)';
 /** Words that end what a campaign fights: the next clause, a place, a time. */
 const OBJECT_STOP =
-  /^(?:in|from|since|across|throughout|nationwide|which|that|who|with|such|including|like|was|were|is|are|has|have|had|will|would|by|at|during|for|this|last|to|as|and|or|but|so|after|before|until|while|since|among|over|under|through|within|according|launched|carried|organized|organised|deployed|held|continued|resulted|led|achieved|said|the|a|an)$/i;
+  /^(?:in|from|since|across|throughout|nationwide|which|that|who|with|such|including|like|was|were|is|are|has|have|had|will|would|by|at|during|for|this|last|to|as|and|or|but|so|after|before|until|while|since|among|over|under|through|within|according|launched|carried|organized|organised|deployed|held|continued|resulted|led|achieved|said|the|a|an|began|begun|begins|started|starts|ended|kicked|caught|netted|brought|took|targeted|lasted|aimed|aims|yielded|busted|helped|saw|sees)$/i;
 /**
  * Bare verbs of policy talk: after "and" they open a second verb phrase ("push the reform of X
  * and abolish Y", "deepen X and expand Y"), not a second target.
@@ -79,7 +79,14 @@ export function objectAfter(text: string, from: number): number {
       pos = re.lastIndex;
       continue;
     }
-    if (OBJECT_STOP.test(bare) && !/^[“"‘]/.test(w) && !adjective) break;
+    // "… against pension fraud caught 800 suspects", a headline's "… Fraud Nets 800": a word before a count is the verb.
+    if (words > 0 && /^\s+\d/.test(text.slice(re.lastIndex))) break;
+    // "to eliminate organized crime": the participle qualifies the noun after it ("organized by" ends the target).
+    const participle =
+      /^organi[sz]ed$/i.test(bare) && /^\s+[a-z][a-z-]*\b/.test(text.slice(re.lastIndex))
+        ? !OBJECT_STOP.test(/^\s+([a-z][a-z-]*)/.exec(text.slice(re.lastIndex))?.[1] ?? 'by')
+        : false;
+    if (OBJECT_STOP.test(bare) && !/^[“"‘]/.test(w) && !adjective && !participle) break;
     adjective = false;
     pos = re.lastIndex;
     end = pos;
@@ -123,13 +130,40 @@ const NAME_BEFORE = new RegExp(
   `\\b((?:[A-Z][A-Za-z-]*\\s+){1,4}?(?:(?:19|20)\\d{2}\\s+)?)((?:${MOD}\\s+){0,3}(?:campaign|operation|action|crackdown|rectification|manhunt)s?)\\b(?!\\s+plan)`,
   'g',
 );
+/** A code name with its year right before a campaign noun: "Kunlun 2023", "Sky Net 2019". */
+const CODE_NAME_YEAR_BEFORE = /\b[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,3}\s+(?:19|20)\d{2}\s+$/;
 const OPERATION_NAME = /\bOperation\s+((?:[A-Z][A-Za-z-]*)(?:\s+[A-Z][A-Za-z-]*){0,3}(?:\s+(?:19|20)\d{2})?)/g;
 const LENGTH_OR_SEASON = new RegExp(
-  `\\b((?:(?:[a-z0-9]+-(?:day|week|month|year)|(?:summer|winter|spring|autumn|year-end|new-year|holiday)(?:\\s+[a-z-]+){0,2}?)\\s+)(?:${MOD}\\s+){0,2}(?:campaign|crackdown|operation|action|rectification|drive))\\b(?!\\s+plan)`,
+  `\\b((?:(?:[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long|(?:summer|winter|spring|autumn|year-end|new-year|holiday)(?:\\s+[a-z-]+){0,2}?)\\s+)(?:${MOD}\\s+){0,2}(?:campaign|crackdown|operation|action|rectification|drive))\\b(?!\\s+plan)`,
   'gi',
 );
 const NAMED_PLAN =
   /\b((?:(?:[a-z0-9]+-year|national|nationwide|special|joint|anti-[a-z-]+|[a-z]+-[a-z]+)\s+){1,3}action\s+plan)\b/g;
+/** "the rural road safety action plan": a plan named by the words between its determiner and "action plan". */
+const DETERMINED_PLAN =
+  /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Tt]his)\s+((?:(?!(?:the|a|an|and|of|to|for|issued|released|published|launched|approved|formulated|adopted|unveiled|implemented|introduced|drew|drawn|made|has|have|had|is|was|will)\s)[a-z][a-z-]*\s+){1,4})action\s+plan\b/g;
+/** Words any plan may take: they tell no plan apart. */
+const VAGUE_PLAN_WORD =
+  /^(?:new|further|specific|detailed|relevant|related|overall|general|draft|work|first|second|third|latest|current|annual|comprehensive|[a-z0-9]+-year)$/;
+/**
+ * "the online gambling crackdown", "a gun and explosives control campaign": a campaign named by
+ * the nouns of what it is about, after a determiner. Only campaign and crackdown: "operation" and
+ * "action" before them are ordinary English ("the rescue operation").
+ */
+const NOUN_MODIFIED =
+  /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir|[Cc]hina['’]s)\s+((?:(?!(?:the|a|an|and|of|to|for|in|on|at|by|with|was|is|has|campaigns?|crackdowns?)\s)[a-z][a-z-]*\s+){1,3}(?:and\s+(?:(?!(?:the|a|an|campaigns?|crackdowns?)\s)[a-z][a-z-]*\s+){1,2})?(?:campaign|crackdown)s?)\b/g;
+/** Past tenses without "-ed" that open a clause before "campaign": "the city ran special campaigns". */
+const IRREGULAR_PAST =
+  /^(?:ran|saw|took|made|got|won|set|put|led|held|began|kept|gave|went|came|found|brought|built|chose|drew|fought|knew|left|lost|meant|met|paid|read|said|sent|spent|stood|told|thought|understood|wrote|[a-z]+ed)$/;
+/** How hard or how often a campaign is waged: "a high-pressure crackdown" names none. */
+const MANNER =
+  /^(?:high-pressure|heavy-handed|all-out|tough|tougher|toughest|toughest-ever|harsh|resolute|relentless|sustained|continuous|constant|strict|stern|vigorous|strong|stronger|powerful|hard|harder|ongoing|current|previous|latest|recent|first|last|next|annual|yearly|regular|big|bigger|biggest|huge|unprecedented|whole|entire|overall|general|broad|wide|wider|their|our|his|her)$/;
+/** Words before "campaign" that make it no campaign of this genre. */
+const NOT_GENRE =
+  /^(?:election|electoral|presidential|advertising|marketing|publicity|promotional|fundraising|charm|smear|recruitment|sales|media)$/;
+/** "the 2019 version of the campaign": an earlier (or later) edition of a campaign is a campaign of its own. */
+const EDITION =
+  /\b((?:19|20)\d{2})\s+(?:version|edition|round)\s+of\s+(?:the|this|that|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:campaign|operation|crackdown|action|drive)\b/g;
 /** Sentence openers and determiners that are not part of a name. */
 const NOT_NAME =
   /^(?:The|This|These|That|Those|A|An|In|On|At|By|Since|From|During|Under|And|But|For|To|Of|As|With|After|Before|Its|Their|Our|His|Her|China|China's|Chinese|National|Nationwide|Special|Joint|Local|Police|Public|Ministry|Provincial|Municipal|City|County|All|Every|Each|Some|Many|Last|Next|Since|Meanwhile|Also|It|They|We|He|She|Xinhua|January|February|March|April|May|June|July|August|September|October|November|December)$/;
@@ -149,6 +183,9 @@ const ORGANISED = new RegExp(
 /** Modifiers any campaign may take, or that are not modifiers at all: they name no campaign. */
 const VAGUE_MODIFIER =
   /^(?:a|an|the|and|of|more|several|many|various|further|new|series|large-scale|massive|fierce|severe|comprehensive|in-depth|sweeping|major|relevant|multiple|such|these|this|its|their|our|police|law|enforcement|security|public|military|rescue|search|investigation|\d+|[a-z]+ly|[a-z]+ing)$/;
+
+/** The rule of an edition ("the 2019 version of the campaign"), which extract names after the campaign it is an edition of. */
+export const EDITION_RULE = 'generic-campaign-edition';
 
 export const genericCampaigns: Rule = (input) => {
   const out: Finding[] = [];
@@ -212,10 +249,16 @@ export const genericCampaigns: Rule = (input) => {
     if (organised.some(([a, b]) => m.index >= a && m.index < b)) continue;
     // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
     if (/[”"’']\s*$/.test(text.slice(0, m.index))) continue;
+    // "the Kunlun 2023 operation against fake medicines" is named by its code name and year.
+    if (CODE_NAME_YEAR_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
     const objStart = m.index + m[0].length;
     const end = titleCaseEnd(head, text, objStart, objectAfter(text, objStart));
     const target = text.slice(objStart, end).trim();
-    if (!target || VAGUE_TARGET.test(target)) continue;
+    // "special campaigns against all kinds of crimes and minor offenses": a special campaign's
+    // sweep of every kind of something is still a campaign when the something is named.
+    const kinds = /^(?:all|various)\s+(?:kinds|types|sorts|forms)\s+of\s+(.+)$/i.exec(target)?.[1];
+    const swept = kinds !== undefined && /\bspecial\b/i.test(head) && !VAGUE_TARGET.test(kinds);
+    if (!target || (VAGUE_TARGET.test(target) && !swept)) continue;
     // The name leaves out a time or place said in between ("a campaign in March to …").
     const between = m[2] ?? '';
     const phrase = between
@@ -312,6 +355,51 @@ export const genericCampaigns: Rule = (input) => {
       }),
     );
   }
+  for (const m of allMatches(NOUN_MODIFIED, text)) {
+    const phrase = m[1] ?? '';
+    const words = phrase.split(/\s+/).slice(0, -1);
+    const modifier = new RegExp(`^${MOD}$`, 'i');
+    if (words.every((w) => w === 'and' || VAGUE_MODIFIER.test(w) || MANNER.test(w) || modifier.test(w))) continue;
+    // "The city ran special campaigns": a verb among the words is a clause, not a modifier.
+    const clause = (w: string) => w !== 'and' && (OBJECT_STOP.test(w) || CLAUSE_VERB.test(w) || IRREGULAR_PAST.test(w));
+    if (words.some((w) => NOT_GENRE.test(w) || clause(w))) continue;
+    const start = m.index + m[0].length - phrase.length;
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'CAMPAIGN',
+        name: capitalise(phrase),
+        rule: 'generic-campaign-noun-modified',
+        confidence: 0.65,
+        fields: { campaignType: 'SPECIAL_CAMPAIGN' },
+      }),
+    );
+  }
+  for (const m of allMatches(EDITION, text)) {
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'CAMPAIGN',
+        name: m[0],
+        rule: EDITION_RULE,
+        confidence: 0.65,
+        fields: { campaignType: 'SPECIAL_CAMPAIGN', edition: m[1] },
+      }),
+    );
+  }
+  for (const m of allMatches(DETERMINED_PLAN, text)) {
+    const words = (m[1] ?? '').trim().split(/\s+/);
+    if (words.every((w) => VAGUE_PLAN_WORD.test(w) || VAGUE_MODIFIER.test(w))) continue;
+    const start = m.index + m[0].indexOf(m[1] ?? '');
+    const end = m.index + m[0].length;
+    out.push(
+      ...finding(input, start, end, {
+        kind: 'CAMPAIGN',
+        name: capitalise(text.slice(start, end)),
+        rule: 'generic-campaign-action-plan',
+        confidence: 0.7,
+        fields: { campaignType: 'ACTION_PLAN' },
+      }),
+    );
+  }
   return out;
 };
 
@@ -337,7 +425,7 @@ const CAMPAIGN_LIST = new RegExp(
 );
 /** Unquoted campaigns named by what they fight: "a crackdown on trafficking", "a cross-provincial campaign against human trafficking". */
 const CAMPAIGN_AGAINST =
-  /\b((?:(?:nationwide|national|cross-provincial|special|joint|new|another|year-long|anti-[a-z-]+)\s+){0,3}(?:campaign|crackdown|operation|war)\s+(?:against|on|targeting)\s+(?:[a-z-]+\s+){0,3}?[a-z-]*(?:crimes?|trafficking|fraud|gangs?|corruption|drugs?|smuggling|gambling|pornography|violence|terrorism|theft|robbery|scams?|kidnapping|poaching|piracy|counterfeiting|pyramid selling))\b/gi;
+  /\b((?:(?:nationwide|national|cross-provincial|special|joint|new|another|year-long|anti-[a-z-]+|people['’]s)\s+){0,3}(?:campaign|crackdown|operation|war)\s+(?:against|on|targeting)\s+(?:[a-z-]+\s+){0,3}?[a-z-]*(?:crimes?|trafficking|fraud|gangs?|corruption|drugs?|smuggling|gambling|pornography|violence|terrorism|theft|robbery|scams?|kidnapping|poaching|piracy|counterfeiting|pyramid selling))\b/gi;
 /** "national anti-human-trafficking campaign". */
 const ANTI_CAMPAIGN =
   /\b((?:(?:nationwide|national|cross-provincial|special|joint)\s+)?anti-[a-z-]+\s+(?:campaign|crackdown|operation|drive|war))\b/gi;
@@ -346,7 +434,8 @@ const ACTION_PLAN =
 /** Trainings an organ runs as a campaign: "organized and carried out “textbook” law enforcement training". */
 const TRAINING =
   /\b(?:carried out|carry out|carrying out|organized|organised|launched|conducted|deepened|deepen|deepening)\s+(?:and\s+carried\s+out\s+)?(?:the\s+|a\s+|an\s+)?((?:[“"][^”"]{2,40}[”"]\s+)?(?:[a-z-]+\s+){0,4}training(?:\s+(?:of|for)\s+(?:the\s+)?(?:whole|all|entire)\s+[a-z]+)?)\b/g;
-const QUOTED_NAME = new RegExp(`${Q_OPEN}([A-Z][^”"]{5,160})${Q_CLOSE}`, 'g');
+/** A quoted title may open with a number: "100-day Action". */
+const QUOTED_NAME = new RegExp(`${Q_OPEN}([A-Z0-9][^”"]{5,160})${Q_CLOSE}`, 'g');
 
 export const campaignPhrases: Rule = (input) => {
   const out: Finding[] = [];
@@ -432,6 +521,9 @@ export const campaignPhrases: Rule = (input) => {
       const start = m.index + m[0].indexOf(phrase);
       // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
       if (/[”"’']\s*$/.test(input.text.slice(0, start))) continue;
+      // "step up the crackdown on crime": a target any campaign has names none.
+      const target = /\s(?:against|on|targeting)\s+(.*)$/i.exec(phrase)?.[1] ?? '';
+      if (re === CAMPAIGN_AGAINST && VAGUE_TARGET.test(target)) continue;
       out.push(
         ...finding(input, start, start + phrase.length, {
           kind: 'CAMPAIGN',
