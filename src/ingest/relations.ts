@@ -111,6 +111,8 @@ const LED_BY = /\b(?:led|coordinated|directed|headed|commanded)\b/i;
 const POSSESSED = /^['’]s\s+(?:[a-z-]+\s+){0,3}[“"‘]?$/;
 /** "…, it said.", "it added": a pronoun speaker, the organ that spoke last. */
 const IT_SAID = /\b[Ii]t\s+(?:said|added|noted|stated|reported|announced)\b/;
+/** How many paragraphs back an official's words still give an unattributed figure. */
+const VOICE_REACH = 1;
 /** How many sentences back "it said" finds its organ. */
 const PRONOUN_REACH = 6;
 /** "the press conference held by the Ministry …": whoever held it gave the figures announced there. */
@@ -357,7 +359,17 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
         latest && BYLINE_ROLE.test(latest.position ?? '') && (pressOrgan ?? quoted)
           ? (pressOrgan ?? quoted)
           : (latest ?? pressOrgan);
-      if (voice) add('REPORTED', voice, o, voice.kind === 'PERSON' ? 'rel-reported-voice' : 'rel-reported-organ', 0.5);
+      // An official's words reach the figures of their own paragraph and the next; further on, a
+      // figure stated without attribution is the story's, unless the same official is quoted again
+      // after it (a section that quotes one speaker from start to end).
+      const silent =
+        voice !== undefined &&
+        voice.kind === 'PERSON' &&
+        !BYLINE_ROLE.test(voice.position ?? '') &&
+        o.paragraph - voice.paragraph > VOICE_REACH &&
+        mentions.find((m) => m.kind === 'PERSON' && m.start > o.end && (speaks(m) || introduces(m)))?.id !== voice.id;
+      if (voice && !silent)
+        add('REPORTED', voice, o, voice.kind === 'PERSON' ? 'rel-reported-voice' : 'rel-reported-organ', 0.5);
     }
   }
   return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
