@@ -105,6 +105,11 @@ const ISSUED_BY =
  */
 const LIST_CUE =
   /^\s*,?\s*(?:(?:will|would|shall|have|has|had|were|are|was|is)\s+(?:also\s+)?(?:be\s+|been\s+)?[a-z]+(?:\s+out)?\s*,?\s*)?including\s[^.;:]*$/i;
+/** An organ that another one sends or organises to act: "deployed public security organs across the country" (a few words may open the organ's name before its mention). */
+const SENT_TO =
+  /\b(?:deployed|organi[sz]ed|mobili[sz]ed|directed|instructed|guided|required|urged|asked|called\s+on)\s+(?:[a-z-]+\s+){0,3}$/i;
+/** … "to carry out", "to launch": the act it is sent to. */
+const TO_CARRY_OUT = /^[^.;]{0,60}?\bto\s+(?:carry\s+out|launch|conduct|start|take\s+part\s+in|participate\s+in)\b/i;
 /** Who coordinates or directs a campaign leads it; who launches or organises it launched it. */
 const LED_BY = /\b(?:led|coordinated|directed|headed|commanded)\b/i;
 /** "the ministry's crackdown", "the bureau's latest special campaign against …". */
@@ -209,6 +214,16 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
               !inside(c, a),
           );
           if (!nearer && !enclosed && !(r.adjacent && /[,;]/.test(doc.text.slice(a.end, verbAt)))) {
+            // "the ministry deployed public security organs to carry out the campaign": the organs
+            // sent to carry it out take part in it; whoever sent them launched it.
+            if (
+              r.type === 'LAUNCHED' &&
+              SENT_TO.test(doc.text.slice(Math.max(0, a.start - 40), a.start)) &&
+              TO_CARRY_OUT.test(between)
+            ) {
+              add('PARTICIPATED_IN', a, b, 'rel-organ-sent-to-carry-out', 0.7);
+              continue;
+            }
             add(r.type, a, b, r.rule, 0.7, b.date ? { date: b.date } : {});
           }
         }

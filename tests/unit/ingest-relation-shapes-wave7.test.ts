@@ -26,8 +26,7 @@ describe('relation shapes of a press report (wave 7)', () => {
     expect(r).toContain(`${MPS} LAUNCHED Special campaign against pension fraud`);
   });
 
-  // Still failing: flip to `it` when a rule gives the shape.
-  it.fails('LAUNCHED and PARTICIPATED_IN: "the ministry deployed public security organs to carry out a campaign"', () => {
+  it('LAUNCHED and PARTICIPATED_IN: "the ministry deployed public security organs to carry out a campaign"', () => {
     const r = inventedRelations(
       'In February, the Ministry of Public Security deployed public security organs across the country to carry out the "Clean Harbour" special campaign.',
       'shape-deployed-to-carry-out',
