@@ -129,6 +129,12 @@ const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\
 const ORDINAL_AFTER = new RegExp(`^\\s+${ORDINAL_ANY_CASE}\\s`);
 const HEAD_POST =
   /^(?:director|minister|head|chief|chairman|chairwoman|president|general secretary|secretary-general)$/i;
+/** A unit of an organ named in lower case just before it ("the criminal investigation bureau of the"). */
+const UNIT_OF =
+  /\b(?:bureau|department|office|division|detachment|brigade|corps|section|squad|cent(?:er|re))\s+(?:of|under|at)\s+(?:the\s+)?$/i;
+/** … or after its possessive ("the ministry's criminal investigation bureau"). */
+const UNIT_AFTER =
+  /^['’]s\s+(?:[a-z-]+\s+){0,4}(?:bureau|department|office|division|detachment|brigade|corps|section|squad|cent(?:er|re))\b/i;
 const SPEECH = /\b(?:said|says|introduced|revealed|reported|listed|announced|pointed out|stated|told|noted|added)\b/i;
 /**
  * A speaker named after its verb: "according to another statement by the ministry", "said the
@@ -266,7 +272,14 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
         const organ = list.find(
           (o) => o.kind === 'ORGAN' && o.start >= a.end && o.start - a.end < 40 + position.length,
         );
-        if (organ) {
+        // "director of the criminal investigation bureau of the ministry", "deputy head of the
+        // ministry's criminal investigation department": the post is in a unit the text names in
+        // lower case, not in the organ found, so it says nothing of the organ's head or members.
+        const inUnit =
+          organ !== undefined &&
+          (UNIT_OF.test(doc.text.slice(a.end, organ.start)) ||
+            UNIT_AFTER.test(doc.text.slice(organ.end, organ.end + 60)));
+        if (organ && !inUnit) {
           const role = position
             .split(/\s+of\s+/)[0]
             ?.replace(/^(?:a|an|the)\s+/, '')
