@@ -93,6 +93,12 @@ const VERB_RULES: readonly VerbRule[] = [
   },
 ];
 
+/** A person's part at a meeting: "addressed the conference", "presided over the meeting". */
+const SPOKE_AT_VERB =
+  /\b(?:addressed|addresses|spoke\s+at|speaks\s+at|presided\s+over|presides\s+over|chaired|chairs|(?:delivered|gave|made)\s+(?:a|an)\s+(?:important\s+)?(?:speech|address|report)\s+at)\s+(?:the\s+)?$/i;
+/** … said before the person: "Addressing the conference on Tuesday, Wang Xiaohong urged". */
+const SPOKE_AT_OPENING =
+  /^[^\p{L}]*(?:addressing|speaking\s+at|presiding\s+over|chairing|(?:delivering|giving)\s+(?:a|an)\s+(?:important\s+)?(?:speech|address)\s+at)\s+(?:the\s+)?$/iu;
 const LAUNCHED_BY =
   /^\s*(?:,\s*)?(?:which\s+(?:was|were)\s+)?(?:was\s+|were\s+)?(?:launched|deployed|organi[sz]ed|initiated|led|started|coordinated|directed|headed|commanded)\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i;
 /** "a guideline for X was issued by the State Council": the organ after the passive verb issued it. */
@@ -235,6 +241,26 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
         }
         // "The special campaign launched by the ministry in February".
         launchedBy(a, b);
+        // "Wang Xiaohong, minister of public security, addressed the national conference …": the
+        // verb right before the session (the person's stated post may come between).
+        if (
+          a.kind === 'PERSON' &&
+          b.kind === 'PLENARY_SESSION' &&
+          between.length < 120 &&
+          SPOKE_AT_VERB.test(between) &&
+          !list.some((c) => c.kind === 'PERSON' && c.start > a.end && c.end <= b.start)
+        )
+          add('SPOKE_AT', a, b, 'rel-person-spoke-at', 0.7);
+        // "Addressing the conference on Tuesday, Wang Xiaohong urged …".
+        if (
+          a.kind === 'PLENARY_SESSION' &&
+          b.kind === 'PERSON' &&
+          between.length < 80 &&
+          /,/.test(between) &&
+          !list.some((c) => c.kind === 'PERSON' && c.start < b.start && c.start > a.end) &&
+          SPOKE_AT_OPENING.test(doc.text.slice(doc.sentences[a.sentence]?.start ?? a.start, a.start))
+        )
+          add('SPOKE_AT', b, a, 'rel-person-spoke-at', 0.7);
         if ((a.kind === 'DOCUMENT' || a.kind === 'LAW') && b.kind === 'ORGAN' && ISSUED_BY.test(between))
           add('ISSUED', b, a, 'rel-issued-by', 0.75);
         // "12 measures to improve X, including A, B and C": each item listed after the package is part of it.
