@@ -104,6 +104,9 @@ const LAUNCHED_BY =
 /** "a guideline for X was issued by the State Council": the organ after the passive verb issued it. */
 const ISSUED_BY =
   /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:jointly\s+)?(?:issued|released|promulgated|published|printed\s+and\s+distributed)\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i;
+/** "the law was adopted by the Standing Committee", "deliberated and approved at the ministerial meeting". */
+const ENACTED_BY =
+  /^[\s"”’]*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:deliberated\s+and\s+)?(?:adopted|passed|enacted|approved|revised)\s+(?:by|at)\s+(?:the\s+)?$/i;
 /**
  * Between a package and its listed items: "Twenty measures will be introduced, including A, B".
  * The cue follows the package at once (or its passive verb); "covering", "such as" after a noun
@@ -263,6 +266,8 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           add('SPOKE_AT', b, a, 'rel-person-spoke-at', 0.7);
         if ((a.kind === 'DOCUMENT' || a.kind === 'LAW') && b.kind === 'ORGAN' && ISSUED_BY.test(between))
           add('ISSUED', b, a, 'rel-issued-by', 0.75);
+        if (a.kind === 'LAW' && (b.kind === 'ORGAN' || b.kind === 'PLENARY_SESSION') && ENACTED_BY.test(between))
+          add('ENACTED', b, a, 'rel-enacted-by', 0.75);
         // "12 measures to improve X, including A, B and C": each item listed after the package is part of it.
         if (a.kind === 'REFORM' && b.kind === 'REFORM' && LIST_CUE.test(between))
           add('PART_OF', b, a, 'rel-listed-item', 0.7);
