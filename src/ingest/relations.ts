@@ -150,7 +150,7 @@ const SPEECH = /\b(?:said|says|introduced|revealed|reported|listed|announced|poi
  * ministry". Not after a "that": in "Li said that the public security organs will …" the organs
  * are what was said, not who said it.
  */
-const SPEECH_BEFORE = /\b(?:according\s+to|said|says|noted|told)\b(?:(?!\bthat\b)[^,.;:]){0,40}$/i;
+const SPEECH_BEFORE = /\b(?:according\s+to|said|says|noted|told|learn(?:ed|t)\s+from)\b(?:(?!\bthat\b)[^,.;:]){0,40}$/i;
 
 export function findRelations(doc: Analysed, mentions: readonly Mention[]): CandidateRelation[] {
   const out = new Map<string, CandidateRelation>();

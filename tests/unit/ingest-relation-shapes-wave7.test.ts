@@ -72,6 +72,15 @@ describe('relation shapes of a press report (wave 7)', () => {
     ).toContain(`${MPS} REPORTED #3000`);
   });
 
+  it('REPORTED: "reporters learned from the ministry that …"', () => {
+    expect(
+      inventedRelations(
+        'Reporters learned from the Ministry of Public Security on Tuesday that police had solved 5,000 pension fraud cases since January.',
+        'shape-learned-from',
+      ),
+    ).toContain(`${MPS} REPORTED #5000`);
+  });
+
   it('REPORTED: a speaker quoted paragraphs before an unattributed figure did not report it', () => {
     const r = inventedRelations(
       'Li Ming, spokesman of the Ministry of Public Security, said on Thursday that police would keep up pressure on fraud.\n\n"We will never let up," Li said.\n\nThe "Clean Harbour" campaign targets fraud gangs.\n\nIn 2022, courts across the country concluded 2,100 fraud trials.',
