@@ -123,8 +123,9 @@ const TO_CARRY_OUT = /^[^.;]{0,60}?\bto\s+(?:carry\s+out|launch|conduct|start|ta
 const LED_BY = /\b(?:led|coordinated|directed|headed|commanded)\b/i;
 /** "the ministry's crackdown", "the bureau's latest special campaign against …". */
 const POSSESSED = /^['’]s\s+(?:[a-z-]+\s+){0,3}[“"‘]?$/;
-/** "…, it said.", "it added": a pronoun speaker, the organ that spoke last. */
-const IT_SAID = /\b[Ii]t\s+(?:said|added|noted|stated|reported|announced)\b/;
+/** "…, it said.", "it added", "according to the statement": the organ that spoke last. */
+const IT_SAID =
+  /\b(?:[Ii]t\s+(?:said|added|noted|stated|reported|announced)|the\s+(?:statement|announcement|notice|circular)\s+(?:said|added|noted|stated|showed)|according\s+to\s+the\s+(?:statement|announcement|notice|circular))\b/;
 /** How many paragraphs back an official's words still give an unattributed figure. */
 const VOICE_REACH = 1;
 /** How many sentences back "it said" finds its organ. */
@@ -151,6 +152,10 @@ const SPEECH = /\b(?:said|says|introduced|revealed|reported|listed|announced|poi
  * are what was said, not who said it.
  */
 const SPEECH_BEFORE = /\b(?:according\s+to|said|says|noted|told|learn(?:ed|t)\s+from)\b(?:(?!\bthat\b)[^,.;:]){0,40}$/i;
+
+/** "a statement issued Saturday by the office …": the organ that issued the statement speaks. */
+const STATEMENT_BY =
+  /\b(?:statement|announcement|notice|circular|press\s+release)\s+(?:(?:issued|released|published)\s+)?(?:[^.;:]{0,40}\s)?by\s+(?:the\s+)?$/i;
 
 export function findRelations(doc: Analysed, mentions: readonly Mention[]): CandidateRelation[] {
   const out = new Map<string, CandidateRelation>();
@@ -347,7 +352,8 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
   const blockOf = blocks(doc);
   const speaks = (m: Mention) => {
     const from = Math.max(doc.sentences[m.sentence]?.start ?? 0, m.start - 50);
-    return SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH_BEFORE.test(doc.text.slice(from, m.start));
+    const before = doc.text.slice(from, m.start);
+    return SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH_BEFORE.test(before) || STATEMENT_BY.test(before);
   };
   // "Li Guozhong, director of …, introduced that": the verb follows the stated position.
   const introduces = (m: Mention) => {

@@ -81,6 +81,15 @@ describe('relation shapes of a press report (wave 7)', () => {
     ).toContain(`${MPS} REPORTED #5000`);
   });
 
+  it('REPORTED: "according to a statement issued Friday, March 3 by the ministry", then "according to the statement"', () => {
+    const r = inventedRelations(
+      'Police caught 2,000 fugitives last year. Of them, 700 returned voluntarily, according to a statement issued Friday, March 3 by the Ministry of Public Security. The manhunt went on in many countries. Most fugitives had fled to Southeast Asia. Many had used false passports. A total of 150 suspects were arrested abroad, according to the statement.',
+      'shape-statement-by',
+    );
+    expect(r).toContain(`${MPS} REPORTED #700`);
+    expect(r).toContain(`${MPS} REPORTED #150`);
+  });
+
   it('REPORTED: a speaker quoted paragraphs before an unattributed figure did not report it', () => {
     const r = inventedRelations(
       'Li Ming, spokesman of the Ministry of Public Security, said on Thursday that police would keep up pressure on fraud.\n\n"We will never let up," Li said.\n\nThe "Clean Harbour" campaign targets fraud gangs.\n\nIn 2022, courts across the country concluded 2,100 fraud trials.',
