@@ -139,6 +139,9 @@ const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\
 const ORDINAL_AFTER = new RegExp(`^\\s+${ORDINAL_ANY_CASE}\\s`);
 const HEAD_POST =
   /^(?:director|minister|head|chief|chairman|chairwoman|president|general secretary|secretary-general)$/i;
+/** A unit mention that opens with its organ's possessive: "ministry's criminal investigation department". */
+const UNIT_POSSESSIVE =
+  /^(?:the\s+)?(ministry|bureau|department|commission|office|administration)['’]s\s+(?:[a-z-]+\s+){0,4}(?:bureau|department|office|division|detachment|brigade|corps|section|squad|cent(?:er|re)|administration|team)\b/i;
 /** A unit of an organ named in lower case just before it ("the criminal investigation bureau of the"). */
 const UNIT_OF =
   /\b(?:bureau|department|office|division|detachment|brigade|corps|section|squad|cent(?:er|re))\s+(?:of|under|at)\s+(?:the\s+)?$/i;
@@ -179,6 +182,23 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     }
     out.set(id, { id, type, source: a.id, target: b.id, evidence: [ev], confidence, rule, ...extra });
   };
+  // "the ministry's criminal investigation department": a unit named by its organ's possessive
+  // is part of that organ, the one last named by the possessive's noun.
+  const organs = mentions.filter((m) => m.kind === 'ORGAN');
+  for (const a of organs) {
+    const head = UNIT_POSSESSIVE.exec(doc.text.slice(a.start, a.end))?.[1]?.toLowerCase();
+    if (!head) continue;
+    const owner = organs
+      .filter(
+        (m) =>
+          m.end <= a.start &&
+          m.id !== a.id &&
+          !UNIT_POSSESSIVE.test(doc.text.slice(m.start, m.end)) &&
+          doc.text.slice(m.start, m.end).toLowerCase().includes(head),
+      )
+      .pop();
+    if (owner) add('PART_OF', a, owner, 'rel-unit-of-possessive', 0.75);
+  }
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
   const named = mentions.filter((m) => m.kind === 'CAMPAIGN' || m.kind === 'REFORM' || m.kind === 'LAW');

@@ -116,6 +116,15 @@ describe('relation shapes of a press report (wave 7)', () => {
     expect(r).toContain('Zhang Hua REPORTED #3000');
   });
 
+  it('PART_OF and MEMBER_OF: "X, deputy head of the ministry\'s criminal investigation department"', () => {
+    const r = inventedRelations(
+      "The Ministry of Public Security said on Friday that police had solved 500 fraud cases this year. Zhang Hua, deputy head of the ministry's criminal investigation department, told a news conference that the ministry would keep up the pressure.",
+      'shape-possessive-unit',
+    );
+    expect(r).toContain(`Criminal Investigation Department of the ${MPS} PART_OF ${MPS}`);
+    expect(r).toContain(`Zhang Hua MEMBER_OF Criminal Investigation Department of the ${MPS}`);
+  });
+
   it('HEADS: "X, minister of public security" heads the ministry; a vice minister is a member', () => {
     const head = inventedRelations(
       'Zhao Ming, minister of the Ministry of Public Security, said that 3,000 cases were solved this year.',
