@@ -123,9 +123,9 @@ const TO_CARRY_OUT = /^[^.;]{0,60}?\bto\s+(?:carry\s+out|launch|conduct|start|ta
 const LED_BY = /\b(?:led|coordinated|directed|headed|commanded)\b/i;
 /** "the ministry's crackdown", "the bureau's latest special campaign against …". */
 const POSSESSED = /^['’]s\s+(?:[a-z-]+\s+){0,3}[“"‘]?$/;
-/** "…, it said.", "it added", "according to the statement": the organ that spoke last. */
+/** "…, it said.", "the ministry said, adding that …", "according to the statement": the organ that spoke last. */
 const IT_SAID =
-  /\b(?:[Ii]t\s+(?:said|added|noted|stated|reported|announced)|the\s+(?:statement|announcement|notice|circular)\s+(?:said|added|noted|stated|showed)|according\s+to\s+the\s+(?:statement|announcement|notice|circular))\b/;
+  /\b(?:(?:[Ii]t|[Tt]he\s+(?:[Mm]inistry|[Bb]ureau|[Dd]epartment|[Cc]ommission))\s+(?:said|added|noted|stated|reported|announced)|the\s+(?:statement|announcement|notice|circular)\s+(?:said|added|noted|stated|showed)|according\s+to\s+the\s+(?:statement|announcement|notice|circular))\b/;
 /** How many paragraphs back an official's words still give an unattributed figure. */
 const VOICE_REACH = 1;
 /** How many sentences back "it said" finds its organ. */
@@ -403,7 +403,7 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     // "…, it said": the organ that last spoke.
     const s = doc.sentences[o.sentence];
     const pronoun =
-      s !== undefined && IT_SAID.test(doc.text.slice(o.end, s.end))
+      s !== undefined && IT_SAID.test(doc.text.slice(s.start, s.end))
         ? mentions
             .filter(
               (m) => m.kind === 'ORGAN' && m.start < o.start && o.sentence - m.sentence <= PRONOUN_REACH && speaks(m),

@@ -90,6 +90,16 @@ describe('relation shapes of a press report (wave 7)', () => {
     expect(r).toContain(`${MPS} REPORTED #150`);
   });
 
+  it('REPORTED: "…, the Ministry said, adding that …" in the paragraph after the ministry spoke', () => {
+    const r = inventedRelations(
+      'Police caught 3,000 suspects in a crackdown on food crimes, the Ministry of Public Security said Monday.\n\nThe money involved in the cases amounted to 1.2 billion yuan, the Ministry said, adding that more than 900 criminal gangs were busted.',
+      'shape-the-ministry-said',
+    );
+    expect(r).toContain(`${MPS} REPORTED #3000`);
+    expect(r).toContain(`${MPS} REPORTED #1200000000`);
+    expect(r).toContain(`${MPS} REPORTED #900`);
+  });
+
   it('REPORTED: a speaker quoted paragraphs before an unattributed figure did not report it', () => {
     const r = inventedRelations(
       'Li Ming, spokesman of the Ministry of Public Security, said on Thursday that police would keep up pressure on fraud.\n\n"We will never let up," Li said.\n\nThe "Clean Harbour" campaign targets fraud gangs.\n\nIn 2022, courts across the country concluded 2,100 fraud trials.',
