@@ -471,6 +471,9 @@ const PART_OF_GAP =
 
 /** A back-reference the figure lies in: "… arrested in the campaign". */
 const IN_REFERENCE = /\b(?:in|within|during|under|through)\s+$/i;
+/** "In a major crackdown, …": a campaign the figure lies in, not yet named. */
+const IN_A_CAMPAIGN =
+  /\b(?:in|during|through|under|amid)\s+an?\s+(?:[a-z-]+\s+){0,3}(?:crackdown|campaign|operation|drive|action)\b/i;
 /** Words that open a paragraph going on with the one before. */
 const CONTINUES =
   /^[^\p{L}]*(?:Further(?:more)?|Moreover|In\s+addition|Additionally|Besides|Meanwhile|Also|What's\s+more|At\s+the\s+same\s+time)\b/iu;
@@ -590,6 +593,12 @@ function causeOf(
         c.start < o.start,
     )
     .pop();
+  // "In a major crackdown, police solved 574 cases. … The special campaign launched by the
+  // ministry in February …": an unnamed campaign the figure lies in, named in the next sentence.
+  if (!earlier && s !== undefined && IN_A_CAMPAIGN.test(doc.text.slice(s.start, o.start))) {
+    const next = causes.find((c) => c.kind === 'CAMPAIGN' && !c.reference && c.sentence === o.sentence + 1);
+    if (next) return credit(next, 'rel-produced-named-next', 0.5);
+  }
   // A reform new to the graph is credited with a figure only in the figure's own sentence.
   if (!earlier || (earlier.kind === 'REFORM' && !earlier.linked) || o.sentence - earlier.sentence > 3) return undefined;
   return credit(pick(earlier), 'rel-produced-paragraph', 0.55);

@@ -179,6 +179,20 @@ describe('relation shapes of a press report (wave 7)', () => {
     expect(r).toContain('Clean Harbour PRODUCED #4500');
   });
 
+  it('PRODUCED: "In a nationwide crackdown, police solved N …", the campaign named in the next sentence', () => {
+    const r = inventedRelations(
+      'In a nationwide crackdown, police have solved 800 pension fraud cases, the Ministry of Public Security said on Friday.\nThe special campaign against pension fraud, launched by the ministry in March, will run until the end of the year.',
+      'shape-in-a-crackdown',
+    );
+    expect(r).toContain('Special campaign against pension fraud PRODUCED #800');
+    // No campaign the figure lies in: the one named next is not its cause.
+    const none = inventedRelations(
+      'Police have solved 800 pension fraud cases this year, the Ministry of Public Security said on Friday.\nThe special campaign against pension fraud, launched by the ministry in March, will run until the end of the year.',
+      'shape-no-crackdown',
+    );
+    expect(none.filter((x) => x.includes('PRODUCED'))).toEqual([]);
+  });
+
   it('PRODUCED: never from a campaign launched after the figure’s year', () => {
     const r = inventedRelations(
       'In 2022, police across the country solved 60,000 fraud cases.\n\nIn March 2023, the Ministry of Public Security launched the "Clean Harbour" special campaign against fraud.',
