@@ -139,6 +139,8 @@ const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\
 const ORDINAL_AFTER = new RegExp(`^\\s+${ORDINAL_ANY_CASE}\\s`);
 const HEAD_POST =
   /^(?:director|minister|head|chief|chairman|chairwoman|president|general secretary|secretary-general)$/i;
+/** A minister's title that names the ministry: "vice minister of public security". */
+const MINISTER_OF = /^(?:(vice|deputy|assistant)\s+)?minister\s+of\s+([a-z][a-z ]*[a-z])$/i;
 /** A unit mention that opens with its organ's possessive: "ministry's criminal investigation department". */
 const UNIT_POSSESSIVE =
   /^(?:the\s+)?(ministry|bureau|department|commission|office|administration)['’]s\s+(?:[a-z-]+\s+){0,4}(?:bureau|department|office|division|detachment|brigade|corps|section|squad|cent(?:er|re)|administration|team)\b/i;
@@ -349,6 +351,25 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
             0.85,
             role ? { role } : {},
           );
+        } else if (!organ) {
+          // "Du Hangwei, vice minister of public security": the title names the ministry, which
+          // the text names in full elsewhere.
+          const title = MINISTER_OF.exec(position);
+          const field = title?.[2]?.toLowerCase();
+          const ministry =
+            field &&
+            mentions.find(
+              (m) =>
+                m.kind === 'ORGAN' &&
+                doc.text
+                  .slice(m.start, m.end)
+                  .toLowerCase()
+                  .replace(/^the\s+/, '') === `ministry of ${field}`,
+            );
+          if (ministry) {
+            const role = `${title?.[1] ? `${title[1].toLowerCase()} ` : ''}minister`;
+            add(title?.[1] ? 'MEMBER_OF' : 'HEADS', a, ministry, 'rel-person-minister-of', 0.8, { role });
+          }
         }
       }
     }

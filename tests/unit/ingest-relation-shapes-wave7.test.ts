@@ -148,6 +148,22 @@ describe('relation shapes of a press report (wave 7)', () => {
     expect(vice).toContain(`Zhao Ming MEMBER_OF ${MPS}`);
   });
 
+  it('MEMBER_OF and HEADS: "X, vice minister of public security" when the ministry is named elsewhere', () => {
+    const opening = 'The Ministry of Public Security held a press conference on Friday. ';
+    expect(
+      inventedRelations(
+        `${opening}Zhao Ming, vice minister of public security, said that 3,000 fraud cases were solved this year.`,
+        'shape-vice-minister-title',
+      ),
+    ).toContain(`Zhao Ming MEMBER_OF ${MPS}`);
+    expect(
+      inventedRelations(
+        `${opening}Zhao Ming, minister of public security, said that 3,000 fraud cases were solved this year.`,
+        'shape-minister-title',
+      ),
+    ).toContain(`Zhao Ming HEADS ${MPS}`);
+  });
+
   it('SPOKE_AT: "X addressed the conference" and "Addressing the conference, X urged"', () => {
     expect(
       inventedRelations(
