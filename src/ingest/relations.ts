@@ -93,11 +93,20 @@ const VERB_RULES: readonly VerbRule[] = [
   },
 ];
 
+/** A person's part at a meeting: "addressed the conference", "presided over the meeting". */
+const SPOKE_AT_VERB =
+  /\b(?:addressed|addresses|spoke\s+at|speaks\s+at|presided\s+over|presides\s+over|chaired|chairs|(?:delivered|gave|made)\s+(?:a|an)\s+(?:important\s+)?(?:speech|address|report)\s+at)\s+(?:the\s+)?$/i;
+/** … said before the person: "Addressing the conference on Tuesday, Wang Xiaohong urged". */
+const SPOKE_AT_OPENING =
+  /^[^\p{L}]*(?:addressing|speaking\s+at|presiding\s+over|chairing|(?:delivering|giving)\s+(?:a|an)\s+(?:important\s+)?(?:speech|address)\s+at)\s+(?:the\s+)?$/iu;
 const LAUNCHED_BY =
   /^\s*(?:,\s*)?(?:which\s+(?:was|were|is|are)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:launched|deployed|organi[sz]ed|initiated|led|started|coordinated|directed|headed|commanded)(?:\s+(?:in|on|last|this|early|late)\s+[A-Za-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?,?)?\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i;
 /** "a guideline for X was issued by the State Council": the organ after the passive verb issued it. */
 const ISSUED_BY =
   /^\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:jointly\s+)?(?:issued|released|promulgated|published|printed\s+and\s+distributed)\s+(?:jointly\s+)?by\s+(?:the\s+)?$/i;
+/** "the law was adopted by the Standing Committee", "deliberated and approved at the ministerial meeting". */
+const ENACTED_BY =
+  /^[\s"”’]*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:deliberated\s+and\s+)?(?:adopted|passed|enacted|approved|revised)\s+(?:by|at)\s+(?:the\s+)?$/i;
 /**
  * Between a package and its listed items: "Twenty measures will be introduced, including A, B".
  * The cue follows the package at once (or its passive verb); "covering", "such as" after a noun
@@ -105,12 +114,20 @@ const ISSUED_BY =
  */
 const LIST_CUE =
   /^\s*,?\s*(?:(?:will|would|shall|have|has|had|were|are|was|is)\s+(?:also\s+)?(?:be\s+|been\s+)?[a-z]+(?:\s+out)?\s*,?\s*)?including\s[^.;:]*$/i;
+/** An organ that another one sends or organises to act: "deployed public security organs across the country" (a few words may open the organ's name before its mention). */
+const SENT_TO =
+  /\b(?:deployed|organi[sz]ed|mobili[sz]ed|directed|instructed|guided|required|urged|asked|called\s+on)\s+(?:[a-z-]+\s+){0,3}$/i;
+/** … "to carry out", "to launch": the act it is sent to. */
+const TO_CARRY_OUT = /^[^.;]{0,60}?\bto\s+(?:carry\s+out|launch|conduct|start|take\s+part\s+in|participate\s+in)\b/i;
 /** Who coordinates or directs a campaign leads it; who launches or organises it launched it. */
 const LED_BY = /\b(?:led|coordinated|directed|headed|commanded)\b/i;
 /** "the ministry's crackdown", "the bureau's latest special campaign against …". */
 const POSSESSED = /^['’]s\s+(?:[a-z-]+\s+){0,3}[“"‘]?$/;
-/** "…, it said.", "it added": a pronoun speaker, the organ that spoke last. */
-const IT_SAID = /\b[Ii]t\s+(?:said|added|noted|stated|reported|announced)\b/;
+/** "…, it said.", "the ministry said, adding that …", "according to the statement": the organ that spoke last. */
+const IT_SAID =
+  /\b(?:(?:[Ii]t|[Tt]he\s+(?:[Mm]inistry|[Bb]ureau|[Dd]epartment|[Cc]ommission))\s+(?:said|added|noted|stated|reported|announced)|the\s+(?:statement|announcement|notice|circular)\s+(?:said|added|noted|stated|showed)|according\s+to\s+the\s+(?:statement|announcement|notice|circular))\b/;
+/** How many paragraphs back an official's words still give an unattributed figure. */
+const VOICE_REACH = 1;
 /** How many sentences back "it said" finds its organ. */
 const PRONOUN_REACH = 6;
 /** "the press conference held by the Ministry …": whoever held it gave the figures announced there. */
@@ -122,13 +139,28 @@ const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\
 const ORDINAL_AFTER = new RegExp(`^\\s+${ORDINAL_ANY_CASE}\\s`);
 const HEAD_POST =
   /^(?:director|minister|head|chief|chairman|chairwoman|president|general secretary|secretary-general)$/i;
+/** A minister's title that names the ministry: "vice minister of public security". */
+const MINISTER_OF = /^(?:(vice|deputy|assistant)\s+)?minister\s+of\s+([a-z][a-z ]*[a-z])$/i;
+/** A unit mention that opens with its organ's possessive: "ministry's criminal investigation department". */
+const UNIT_POSSESSIVE =
+  /^(?:the\s+)?(ministry|bureau|department|commission|office|administration)['’]s\s+(?:[a-z-]+\s+){0,4}(?:bureau|department|office|division|detachment|brigade|corps|section|squad|cent(?:er|re)|administration|team)\b/i;
+/** A unit of an organ named in lower case just before it ("the criminal investigation bureau of the"). */
+const UNIT_OF =
+  /\b(?:bureau|department|office|division|detachment|brigade|corps|section|squad|cent(?:er|re))\s+(?:of|under|at)\s+(?:the\s+)?$/i;
+/** … or after its possessive ("the ministry's criminal investigation bureau"). */
+const UNIT_AFTER =
+  /^['’]s\s+(?:[a-z-]+\s+){0,4}(?:bureau|department|office|division|detachment|brigade|corps|section|squad|cent(?:er|re))\b/i;
 const SPEECH = /\b(?:said|says|introduced|revealed|reported|listed|announced|pointed out|stated|told|noted|added)\b/i;
 /**
  * A speaker named after its verb: "according to another statement by the ministry", "said the
  * ministry". Not after a "that": in "Li said that the public security organs will …" the organs
  * are what was said, not who said it.
  */
-const SPEECH_BEFORE = /\b(?:according\s+to|said|says|noted|told)\b(?:(?!\bthat\b)[^,.;:]){0,40}$/i;
+const SPEECH_BEFORE = /\b(?:according\s+to|said|says|noted|told|learn(?:ed|t)\s+from)\b(?:(?!\bthat\b)[^,.;:]){0,40}$/i;
+
+/** "a statement issued Saturday by the office …": the organ that issued the statement speaks. */
+const STATEMENT_BY =
+  /\b(?:statement|announcement|notice|circular|press\s+release)\s+(?:(?:issued|released|published)\s+)?(?:[^.;:]{0,40}\s)?by\s+(?:the\s+)?$/i;
 
 export function findRelations(doc: Analysed, mentions: readonly Mention[]): CandidateRelation[] {
   const out = new Map<string, CandidateRelation>();
@@ -152,6 +184,23 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     }
     out.set(id, { id, type, source: a.id, target: b.id, evidence: [ev], confidence, rule, ...extra });
   };
+  // "the ministry's criminal investigation department": a unit named by its organ's possessive
+  // is part of that organ, the one last named by the possessive's noun.
+  const organs = mentions.filter((m) => m.kind === 'ORGAN');
+  for (const a of organs) {
+    const head = UNIT_POSSESSIVE.exec(doc.text.slice(a.start, a.end))?.[1]?.toLowerCase();
+    if (!head) continue;
+    const owner = organs
+      .filter(
+        (m) =>
+          m.end <= a.start &&
+          m.id !== a.id &&
+          !UNIT_POSSESSIVE.test(doc.text.slice(m.start, m.end)) &&
+          doc.text.slice(m.start, m.end).toLowerCase().includes(head),
+      )
+      .pop();
+    if (owner) add('PART_OF', a, owner, 'rel-unit-of-possessive', 0.75);
+  }
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
   const named = mentions.filter((m) => m.kind === 'CAMPAIGN' || m.kind === 'REFORM' || m.kind === 'LAW');
@@ -207,13 +256,45 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
               !inside(c, a),
           );
           if (!nearer && !enclosed && !(r.adjacent && /[,;]/.test(doc.text.slice(a.end, verbAt)))) {
+            // "the ministry deployed public security organs to carry out the campaign": the organs
+            // sent to carry it out take part in it; whoever sent them launched it.
+            if (
+              r.type === 'LAUNCHED' &&
+              SENT_TO.test(doc.text.slice(Math.max(0, a.start - 40), a.start)) &&
+              TO_CARRY_OUT.test(between)
+            ) {
+              add('PARTICIPATED_IN', a, b, 'rel-organ-sent-to-carry-out', 0.7);
+              continue;
+            }
             add(r.type, a, b, r.rule, 0.7, b.date ? { date: b.date } : {});
           }
         }
         // "The special campaign launched by the ministry in February".
         launchedBy(a, b);
+        // "Wang Xiaohong, minister of public security, addressed the national conference …": the
+        // verb right before the session (the person's stated post may come between).
+        if (
+          a.kind === 'PERSON' &&
+          b.kind === 'PLENARY_SESSION' &&
+          between.length < 120 &&
+          SPOKE_AT_VERB.test(between) &&
+          !list.some((c) => c.kind === 'PERSON' && c.start > a.end && c.end <= b.start)
+        )
+          add('SPOKE_AT', a, b, 'rel-person-spoke-at', 0.7);
+        // "Addressing the conference on Tuesday, Wang Xiaohong urged …".
+        if (
+          a.kind === 'PLENARY_SESSION' &&
+          b.kind === 'PERSON' &&
+          between.length < 80 &&
+          /,/.test(between) &&
+          !list.some((c) => c.kind === 'PERSON' && c.start < b.start && c.start > a.end) &&
+          SPOKE_AT_OPENING.test(doc.text.slice(doc.sentences[a.sentence]?.start ?? a.start, a.start))
+        )
+          add('SPOKE_AT', b, a, 'rel-person-spoke-at', 0.7);
         if ((a.kind === 'DOCUMENT' || a.kind === 'LAW') && b.kind === 'ORGAN' && ISSUED_BY.test(between))
           add('ISSUED', b, a, 'rel-issued-by', 0.75);
+        if (a.kind === 'LAW' && (b.kind === 'ORGAN' || b.kind === 'PLENARY_SESSION') && ENACTED_BY.test(between))
+          add('ENACTED', b, a, 'rel-enacted-by', 0.75);
         // "12 measures to improve X, including A, B and C": each item listed after the package is part of it.
         if (a.kind === 'REFORM' && b.kind === 'REFORM' && LIST_CUE.test(between))
           add('PART_OF', b, a, 'rel-listed-item', 0.7);
@@ -249,7 +330,14 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
         const organ = list.find(
           (o) => o.kind === 'ORGAN' && o.start >= a.end && o.start - a.end < 40 + position.length,
         );
-        if (organ) {
+        // "director of the criminal investigation bureau of the ministry", "deputy head of the
+        // ministry's criminal investigation department": the post is in a unit the text names in
+        // lower case, not in the organ found, so it says nothing of the organ's head or members.
+        const inUnit =
+          organ !== undefined &&
+          (UNIT_OF.test(doc.text.slice(a.end, organ.start)) ||
+            UNIT_AFTER.test(doc.text.slice(organ.end, organ.end + 60)));
+        if (organ && !inUnit) {
           const role = position
             .split(/\s+of\s+/)[0]
             ?.replace(/^(?:a|an|the)\s+/, '')
@@ -263,6 +351,25 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
             0.85,
             role ? { role } : {},
           );
+        } else if (!organ) {
+          // "Du Hangwei, vice minister of public security": the title names the ministry, which
+          // the text names in full elsewhere.
+          const title = MINISTER_OF.exec(position);
+          const field = title?.[2]?.toLowerCase();
+          const ministry =
+            field &&
+            mentions.find(
+              (m) =>
+                m.kind === 'ORGAN' &&
+                doc.text
+                  .slice(m.start, m.end)
+                  .toLowerCase()
+                  .replace(/^the\s+/, '') === `ministry of ${field}`,
+            );
+          if (ministry) {
+            const role = `${title?.[1] ? `${title[1].toLowerCase()} ` : ''}minister`;
+            add(title?.[1] ? 'MEMBER_OF' : 'HEADS', a, ministry, 'rel-person-minister-of', 0.8, { role });
+          }
         }
       }
     }
@@ -286,7 +393,8 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
   const blockOf = blocks(doc);
   const speaks = (m: Mention) => {
     const from = Math.max(doc.sentences[m.sentence]?.start ?? 0, m.start - 50);
-    return SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH_BEFORE.test(doc.text.slice(from, m.start));
+    const before = doc.text.slice(from, m.start);
+    return SPEECH.test(doc.text.slice(m.end, m.end + 30)) || SPEECH_BEFORE.test(before) || STATEMENT_BY.test(before);
   };
   // "Li Guozhong, director of …, introduced that": the verb follows the stated position.
   const introduces = (m: Mention) => {
@@ -316,7 +424,7 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     // "…, it said": the organ that last spoke.
     const s = doc.sentences[o.sentence];
     const pronoun =
-      s !== undefined && IT_SAID.test(doc.text.slice(o.end, s.end))
+      s !== undefined && IT_SAID.test(doc.text.slice(s.start, s.end))
         ? mentions
             .filter(
               (m) => m.kind === 'ORGAN' && m.start < o.start && o.sentence - m.sentence <= PRONOUN_REACH && speaks(m),
@@ -357,7 +465,17 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
         latest && BYLINE_ROLE.test(latest.position ?? '') && (pressOrgan ?? quoted)
           ? (pressOrgan ?? quoted)
           : (latest ?? pressOrgan);
-      if (voice) add('REPORTED', voice, o, voice.kind === 'PERSON' ? 'rel-reported-voice' : 'rel-reported-organ', 0.5);
+      // An official's words reach the figures of their own paragraph and the next; further on, a
+      // figure stated without attribution is the story's, unless the same official is quoted again
+      // after it (a section that quotes one speaker from start to end).
+      const silent =
+        voice !== undefined &&
+        voice.kind === 'PERSON' &&
+        !BYLINE_ROLE.test(voice.position ?? '') &&
+        o.paragraph - voice.paragraph > VOICE_REACH &&
+        mentions.find((m) => m.kind === 'PERSON' && m.start > o.end && (speaks(m) || introduces(m)))?.id !== voice.id;
+      if (voice && !silent)
+        add('REPORTED', voice, o, voice.kind === 'PERSON' ? 'rel-reported-voice' : 'rel-reported-organ', 0.5);
     }
   }
   return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
@@ -374,6 +492,9 @@ const PART_OF_GAP =
 
 /** A back-reference the figure lies in: "… arrested in the campaign". */
 const IN_REFERENCE = /\b(?:in|within|during|under|through)\s+$/i;
+/** "In a major crackdown, …": a campaign the figure lies in, not yet named. */
+const IN_A_CAMPAIGN =
+  /\b(?:in|during|through|under|amid)\s+an?\s+(?:[a-z-]+\s+){0,3}(?:crackdown|campaign|operation|drive|action)\b/i;
 /** Words that open a paragraph going on with the one before. */
 const CONTINUES =
   /^[^\p{L}]*(?:Further(?:more)?|Moreover|In\s+addition|Additionally|Besides|Meanwhile|Also|What's\s+more|At\s+the\s+same\s+time)\b/iu;
@@ -493,6 +614,12 @@ function causeOf(
         c.start < o.start,
     )
     .pop();
+  // "In a major crackdown, police solved 574 cases. … The special campaign launched by the
+  // ministry in February …": an unnamed campaign the figure lies in, named in the next sentence.
+  if (!earlier && s !== undefined && IN_A_CAMPAIGN.test(doc.text.slice(s.start, o.start))) {
+    const next = causes.find((c) => c.kind === 'CAMPAIGN' && !c.reference && c.sentence === o.sentence + 1);
+    if (next) return credit(next, 'rel-produced-named-next', 0.5);
+  }
   // A reform new to the graph is credited with a figure only in the figure's own sentence.
   if (!earlier || (earlier.kind === 'REFORM' && !earlier.linked) || o.sentence - earlier.sentence > 3) return undefined;
   return credit(pick(earlier), 'rel-produced-paragraph', 0.55);
