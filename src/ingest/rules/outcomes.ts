@@ -725,6 +725,14 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   }
   const np = nounPhrase(rest);
   if (np.words.length === 0) {
+    // "the number of telecom fraud cases cracked reached 12,000": the figure is the level of its subject.
+    const level = levelSubject(clauseBefore);
+    if (level) {
+      r.metricWords = level.words;
+      r.unitWords = [level.head];
+      r.unit = level.head;
+      return;
+    }
     r.verb = verbBefore(clauseBefore, previous, text, r);
     const lead = leadPhrase(clauseBefore);
     if (r.scaleText && lead.length > 0) {
@@ -768,6 +776,36 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     const complement = active && !closed ? complementAfter(rest.slice(np.length)) : [];
     r.verb = active && complement.length > 0 ? [active, ...complement].join(' ') : active;
   }
+}
+
+/**
+ * "the number of X reached", "traffic deaths totalled", "rose by 15 percent to": a verb that
+ * states a level, with the subject it is the level of. "was"/"were" only after "the number of".
+ */
+const LEVEL = new RegExp(
+  `^(.*?)\\s+(?:(?:has|have|had)\\s+)?(?:(reached|totall?ed|stood at|amounted to|came to|(?:rose|risen|increased|grew|grown|climbed|fell|fallen|dropped|declined|decreased)(?:\\s+by\\s+${NUM}\\s*(?:%|percent|per cent))?\\s+to)|(?<be>was|were))\\s+(?:${QUAL}\\s+)?$`,
+  'i',
+);
+const LEVEL_LEAD = /^(?:.*\b(?:the|a|its|their)\s+)?(?:total\s+)?(?:numbers?|amounts?|counts?|totals?)\s+of\s+/i;
+
+function levelSubject(clauseBefore: string): { words: string[]; head: string } | null {
+  const m = LEVEL.exec(clauseBefore);
+  if (!m) return null;
+  let subject = (m[1] ?? '').trim();
+  const lead = LEVEL_LEAD.exec(subject);
+  if (m.groups?.be && !lead) return null;
+  if (lead) subject = subject.slice(lead[0].length);
+  // The subject is the noun phrase before the verb: after the last word that ends another phrase.
+  const words = subject.split(/\s+/).filter((w) => /^[a-z][a-z-]*$/i.test(w));
+  const cut = lead ? -1 : words.findLastIndex((w) => /^(?:in|on|at|during|since|and|of|by|that|which|as)$/i.test(w));
+  const phrase = words
+    .slice(cut + 1)
+    .filter((w) => !/^(?:the|a|an|this|these|its|their)$/i.test(w))
+    .slice(-6);
+  // "telecom fraud cases cracked": the head is the last word that is no participle.
+  const head = [...phrase].reverse().find((w) => !/^[a-z]+ed$/i.test(w)) ?? '';
+  if (!head || /^(?:it|they|figure|number|total|amount)$/i.test(head) || NOUN_STOP.test(head)) return null;
+  return { words: phrase, head };
 }
 
 /** "under criminal detention", "(in 5,320 cases) for offering fraudulent loans": at most four words. */
