@@ -672,6 +672,12 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
       };
       return;
     }
+    // "5,000 complaints, 98 percent of which were resolved": a share of the figure before.
+    const share = OF_WHICH_PREDICATE.exec(r.after);
+    if (share && previous && !previous.isPercent && previous.unitWords.length > 0) {
+      r.metricWords = [previous.unit, ...predicateWords(share[1] ?? '')];
+      return;
+    }
     r.metricWords = percentMetric(before.slice(-200), r.after);
     return;
   }
@@ -776,7 +782,26 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     const complement = active && !closed ? complementAfter(rest.slice(np.length)) : [];
     r.verb = active && complement.length > 0 ? [active, ...complement].join(' ') : active;
   }
+  if (r.verb || !previous || previous.isPercent || previous.unitWords.length === 0) return;
+  const between = text.slice(previous.end, r.start);
+  // "of which 800 involved minors": a verb and its object, said of part of the figure before.
+  if (SUBSET_LEAD.test(between) && np.words.length >= 2 && /^[a-z]+ed$/i.test(np.words[0] ?? '')) {
+    r.unitWords = [];
+    r.metricWords = [];
+    r.unit = '';
+    return;
+  }
+  // "more than 2,000 people were rescued, including 500 children": the part was done what the whole was.
+  if (INCLUDING_LEAD.test(between)) r.verb = previous.verb;
+  // "dismantled 300 gangs with 4,000 members": members of the gangs counted before.
+  else if (WITH_PART.test(between))
+    r.metricWords = [...np.words, 'of', previous.unit, ...(previous.verb ? [previous.verb] : [])];
 }
+
+const INCLUDING_LEAD = /^[^;:.]*?(?:\bincluding|\b(?:of|among)\s+(?:them|whom)\s*,?)\s*$/i;
+const WITH_PART = new RegExp(`^\\s+(?:[a-z-]+\\s+){0,3}with\\s+(?:${QUAL}\\s+)?$`, 'i');
+/** "…, of which", "Among them,": what follows is said of part of the figure before. */
+const SUBSET_LEAD = /\b(?:of|among)\s+(?:which|whom|them|these|those)\s*,?\s*$/i;
 
 /**
  * "the number of X reached", "traffic deaths totalled", "rose by 15 percent to": a verb that
@@ -849,6 +874,17 @@ function elided(r: Raw, before: readonly Raw[], recent: readonly Finding[], text
   if (r.isPercent || r.scaleText || r.unitWords.length > 0) return;
   const lead = text.slice(0, r.start);
   // "So far, 39 of China's 100 most-wanted have returned": the figure counts part of the set it names.
+  // "3,400 suspects were arrested, 600 of them gang leaders": a part named by its own noun.
+  const ofThem = OF_THEM.exec(r.after);
+  const whole = ofThem ? [...before].reverse().find((x) => !x.isPercent && x.unitWords.length > 0) : undefined;
+  if (ofThem && whole) {
+    const np = nounPhrase(r.after.slice(ofThem[0].length));
+    if (np.words.length === 0 || np.verb) return;
+    r.unitWords = np.words;
+    r.unit = np.words[np.words.length - 1] ?? '';
+    r.metricWords = [...np.words, ...(whole.verb ? [whole.verb] : [])];
+    return;
+  }
   const part = PARTITIVE.exec(r.after);
   if (part) {
     const set = (part[1] ?? '').trim();
@@ -876,6 +912,8 @@ function elided(r: Raw, before: readonly Raw[], recent: readonly Finding[], text
   const predicate = predicateWords(m[1] ?? '');
   if (predicate.length === 0) return;
   if (!lastRaw && lastFinding) r.antecedent = lastFinding;
+  // "and 800 were prosecuted": the verb is the predicate's, not the figure's before.
+  r.verb = undefined;
   r.unit = PERSONS.test(noun) ? 'people' : noun;
   r.unitWords = [noun];
   r.metricWords = [noun, ...predicate];
@@ -891,12 +929,19 @@ function predicateWords(clause: string): string[] {
     .slice(0, 10);
 }
 
+/** "600 of them gang leaders": no verb follows "of them", a noun does. */
+const OF_THEM = /^\s+of\s+(?:them|whom)\s*,?(?=\s+(?!(?:were|was|are|is|had|have|has|who|which|that)\b)[a-z])/i;
 /** "39 of China's 100 most-wanted have returned …": a part of a named set, and what it did. */
 const PARTITIVE =
   /^\s+of\s+((?:the\s+|[A-Z][A-Za-z]*['’]s\s+)?(?:\d[\d,]*\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)\s+((?:have|has|had|were|was|are|is)\s+[^,;.:!?]{3,80})/;
 /** After "of them," or "including": a verb or a prepositional phrase says what the subset is. */
 const SUBSET_PREDICATE = new RegExp(
   `^\\s+((?:who|which|that|on|in|from|with)\\s+[^,;.:!?]{3,80}|(?:[a-z]+ed|${IRREGULAR})\\s+[^,;.:!?]{3,80})`,
+  'i',
+);
+
+const OF_WHICH_PREDICATE = new RegExp(
+  `^\\s*(?:of|among)\\s+(?:which|whom|them|these|those)\\s*,?\\s+((?:(?:had|have|has)\\s+been|were|was|are|is)\\s+[^,;.:!?]{3,80}|(?:[a-z]+ed|${IRREGULAR})\\s+[^,;.:!?]{0,80})`,
   'i',
 );
 
