@@ -129,14 +129,14 @@ const PACKAGE_UNIT = /^(?:measures|items|tasks|articles|opinions|chapters|sectio
 const PLACE_UNIT =
   /^(?:provinces|province|cities|city|counties|county|municipalities|districts|places|localities|prefecture-level|prefectures|areas)$/i;
 const CHANGE_WORDS =
-  /\b(?:increase|increased|increases|decrease|decreased|decreases|rise|rose|risen|drop|dropped|decline|declined|fell|fall|growth|grew|grown|up|down|higher|lower|reduction|reduced)\b/i;
+  /\b(?:increase|increased|increases|increasing|decrease|decreased|decreases|decreasing|rise|rose|risen|rising|drop|dropped|dropping|decline|declined|declining|fell|fall|falling|growth|grew|grown|growing|up|down|higher|lower|reduction|reduced)\b/i;
 const DECREASE =
-  /\b(?:decrease|decreased|decreases|drop|dropped|decline|declined|fell|fall|down|lower|reduction|reduced|less)\b/i;
+  /\b(?:decrease|decreased|decreases|decreasing|drop|dropped|dropping|decline|declined|declining|fell|fall|falling|down|lower|reduction|reduced|less|fewer)\b/i;
 const YEAR_ON_YEAR =
   /\b(?:year[- ]on[- ]year|same period (?:of |in )?(?:last|the previous|the previous) year|over the previous year)\b/i;
 
 const CHANGE_JUNK =
-  /^(?:marking|marked|a|an|the|year-on-year|year|on|increase|increased|decrease|decreased|rise|rose|drop|dropped|decline|declined|growth|up|down|by|of|staggering|respectively|representing|which|is|was|number|total|compared|with|and|only|just)$/i;
+  /^(?:marking|marked|a|an|the|year-on-year|year|on|increase|increased|increasing|decrease|decreased|decreasing|rise|rose|rising|drop|dropped|dropping|decline|declined|declining|falling|growing|growth|up|down|by|of|staggering|respectively|representing|which|is|was|number|total|compared|with|and|only|just)$/i;
 
 interface Raw {
   readonly start: number;
@@ -649,8 +649,11 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
       return;
     }
     const around = `${clauseBefore} ${r.after.split(/[;,.]/)[0] ?? ''}`;
+    // "15 percent more than a year earlier": a comparative after the figure states a change too.
+    const comparative = /^\s*(?:-percent|percent|%)?\s*(more|less|fewer)\s+than\b/i.exec(r.after)?.[1];
     const stated =
       CHANGE_WORDS.test(clauseBefore.split(/\d/).pop() ?? '') ||
+      comparative !== undefined ||
       /^\s*(?:-percent|percent|%)?\s*(?:increase|decrease|rise|drop|decline|growth|reduction|higher|lower)\b/i.test(
         r.after,
       );
@@ -662,15 +665,42 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
         );
       const kind = YEAR_ON_YEAR.test(sentenceTail) || !compared ? 'YEAR_ON_YEAR' : 'COMPARED_WITH';
       const dirText = `${clauseBefore} ${r.after.slice(0, 40)}`;
-      const direction = DECREASE.test(dirText) ? 'DECREASE' : CHANGE_WORDS.test(dirText) ? 'INCREASE' : undefined;
+      const direction =
+        comparative !== undefined
+          ? /^more$/i.test(comparative)
+            ? 'INCREASE'
+            : 'DECREASE'
+          : DECREASE.test(dirText)
+            ? 'DECREASE'
+            : CHANGE_WORDS.test(dirText)
+              ? 'INCREASE'
+              : undefined;
       // "the national theft cases will drop by 96.1%" names its own metric; "an increase of 12%" does not.
       r.metricWords = percentSubject(before.slice(-200)).filter((w) => !CHANGE_JUNK.test(w));
+      // "Reported burglaries kept falling in 2022, dropping 20.5 percent": the subject of the clause before.
+      if (r.metricWords.length === 0) r.metricWords = subjectBefore(before.slice(-200));
       r.change = {
         kind,
         ...(direction ? { direction } : {}),
         ...(kind === 'COMPARED_WITH' && compared?.[1] && /^\d{4}$/.test(compared[1]) ? { baseline: compared[1] } : {}),
       };
       return;
+    }
+    // "solved 4,200 online fraud cases, accounting for 35 percent of all cases": the share of the figure before.
+    if (SHARE_VERB.test(clauseBefore)) {
+      const of = /^\s*of\s+(?:the\s+)?((?:[a-z-]+\s+){0,4}[a-z-]+)/i.exec(r.after)?.[1];
+      const whole = of ? ['as', 'a', 'share', 'of', ...of.split(/\s+/).filter((w) => !NOUN_STOP.test(w))] : [];
+      const part =
+        previous &&
+        !previous.isPercent &&
+        previous.unitWords.length > 0 &&
+        !/[;:]/.test(text.slice(previous.end, r.start))
+          ? [...previous.metricWords, ...(previous.verb ? [previous.verb] : [])]
+          : percentSubject(clauseBefore.replace(SHARE_VERB, ''));
+      if (part.length > 0) {
+        r.metricWords = [...part, ...whole];
+        return;
+      }
     }
     // "5,000 complaints, 98 percent of which were resolved": a share of the figure before.
     const share = OF_WHICH_PREDICATE.exec(r.after);
@@ -939,6 +969,30 @@ const SUBSET_PREDICATE = new RegExp(
   `^\\s+((?:who|which|that|on|in|from|with)\\s+[^,;.:!?]{3,80}|(?:[a-z]+ed|${IRREGULAR})\\s+[^,;.:!?]{3,80})`,
   'i',
 );
+
+const SHARE_VERB =
+  /\b(?:(?:accounting|accounted|accounts?)\s+for|representing|represented|making up|made up|constituting)\s*$/i;
+
+/** The subject of the clause before, when that clause states no figure: "Reported burglaries kept falling". */
+function subjectBefore(before: string): string[] {
+  const clauses = before.split(/[;:]|,(?!\d)/);
+  const prev = clauses[clauses.length - 2];
+  if (!prev || /\d/.test(prev.replace(/\b(?:19|20)\d{2}\b/g, ''))) return [];
+  const words = prev.trim().split(/\s+/);
+  // The first word may be a participle of the subject ("Reported burglaries"), never its verb.
+  const verb = words.findIndex(
+    (w, i) => i > 0 && /^(?:[a-z]+ed|kept|fell|rose|grew|saw|went|remained|was|were|has|have|had|is|are)$/.test(w),
+  );
+  if (verb <= 0) return [];
+  const subject = words
+    .slice(0, verb)
+    .join(' ')
+    .replace(LEVEL_LEAD, '')
+    .split(/\s+/)
+    .filter((w) => /^[a-z][a-z-]*$/i.test(w) && !/^(?:the|a|an|this|these|its|their)$/i.test(w))
+    .map((w, i) => (i === 0 && /^[A-Z][a-z-]+$/.test(w) ? w.toLowerCase() : w));
+  return subject.length <= 6 ? subject : [];
+}
 
 const OF_WHICH_PREDICATE = new RegExp(
   `^\\s*(?:of|among)\\s+(?:which|whom|them|these|those)\\s*,?\\s+((?:(?:had|have|has)\\s+been|were|was|are|is)\\s+[^,;.:!?]{3,80}|(?:[a-z]+ed|${IRREGULAR})\\s+[^,;.:!?]{0,80})`,
