@@ -121,18 +121,18 @@ describe('a change whose subject is said before it', () => {
 });
 
 describe('money', () => {
-  it.fails('"funds worth 3 billion yuan were intercepted"', () => {
+  it('"funds worth 3 billion yuan were intercepted"', () => {
     expect(metric('In 2022, funds worth 3 billion yuan were intercepted.', 3e9)).toBe('funds intercepted');
   });
-  it.fails('"seized drugs and cash totalling 1.2 billion yuan"', () => {
+  it('"seized drugs and cash totalling 1.2 billion yuan"', () => {
     expect(metric('In 2022, police seized drugs and cash totalling 1.2 billion yuan.', 1.2e9)).toBe(
       'drugs and cash seized',
     );
   });
-  it.fails('money with no noun is money: "seized and froze 30 million yuan"', () => {
+  it('money with no noun is money: "seized and froze 30 million yuan"', () => {
     expect(metric('In 2022, the city police seized and froze 30 million yuan.', 3e7)).toBe('money seized and froze');
   });
-  it.fails('"froze 2.5 billion yuan of funds": an irregular past before the figure', () => {
+  it('"froze 2.5 billion yuan of funds": an irregular past before the figure', () => {
     expect(metric('In 2022, police froze 2.5 billion yuan of funds.', 2.5e9)).toBe('funds froze');
   });
 });

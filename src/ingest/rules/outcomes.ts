@@ -94,7 +94,12 @@ const HEAD_END = /^(?:at|in|suspected|accused|involved|wanted|engaged|related|li
 const ADJECTIVE = /^[a-z-]+(?:al|ic|ive|ous|ful|less|ent|ant|ary|ile|ible|able)$/i;
 /** Result verbs written in the past without -ed. */
 const IRREGULAR =
-  'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn';
+  'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn|froze|broke|took|tore';
+const CURRENCY_UNIT = /^(?:yuan|dollars?|euros?)$/i;
+const MONEY_WORTH = new RegExp(
+  `((?:[a-z-]+\\s+){0,3}[a-z-]+)\\s+(?:worth|totall?ing|valued at|amounting to)\\s+(?:${QUAL}\\s+)?$`,
+  'i',
+);
 const IRREGULAR_WORD = new RegExp(`^(?:${IRREGULAR})$`, 'i');
 const PASSIVE = new RegExp(
   `^\\s*,?\\s*(?:(?:across the country|nationwide|in China|across China)\\s+)?(?:have|has|had|were|was|are|is|will be|would be)\\s+(?:been\\s+)?(?:successfully\\s+|urgently\\s+|effectively\\s+|also\\s+)?([a-z]+ed|${IRREGULAR})\\b`,
@@ -723,10 +728,21 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     const link = /^\s+(?:of|in|worth of)\s+/i.exec(rest);
     const np = link ? nounPhrase(rest.slice(link[0].length)) : { words: [] as string[], length: 0 };
     // "total losses of 2.5 billion yuan": the noun before the figure.
-    const lead = /((?:[a-z-]+\s+){0,2}[a-z-]+)\s+of\s+(?:about\s+|over\s+|more than\s+|nearly\s+)?$/i.exec(
-      clauseBefore,
-    )?.[1];
-    const leadAll = lead ? lead.split(/\s+/).filter((w) => !NOUN_STOP.test(w) && !/^(?:total|a|an)$/i.test(w)) : [];
+    // "funds worth 3 billion yuan", "seized drugs and cash totalling 1.2 billion yuan": the noun
+    // before the worth, and the nouns joined with it.
+    const worth = MONEY_WORTH.exec(clauseBefore)?.[1];
+    const lead =
+      worth ??
+      /((?:[a-z-]+\s+){0,2}[a-z-]+)\s+of\s+(?:about\s+|over\s+|more than\s+|nearly\s+)?$/i.exec(clauseBefore)?.[1];
+    const leadAll = lead
+      ? lead
+          .split(/\s+/)
+          .filter((w, i, all) =>
+            worth && /^and$/i.test(w)
+              ? i > 0 && i < all.length - 1
+              : !NOUN_STOP.test(w) && !/^(?:total|a|an)$/i.test(w),
+          )
+      : [];
     // "the campaign recovered losses of 3.2 billion yuan": the noun after the verb, not its subject.
     const verbAt = leadAll.findLastIndex((w) => /^[a-z]+ed$/i.test(w) || IRREGULAR_WORD.test(w));
     const leadWords = verbAt >= 0 && verbAt < leadAll.length - 1 ? leadAll.slice(verbAt + 1) : leadAll;
@@ -747,9 +763,15 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
           ? ['money', 'involved', 'in', ...previous.metricWords, ...(previous.verb ? [previous.verb] : [])]
           : leadWords;
     const tail = link ? rest.slice(link[0].length + np.length) : rest;
-    r.verb = verbAfter(tail) ?? ('verb' in np ? np.verb : undefined) ?? verbBefore(clauseBefore, previous, text, r);
+    r.verb =
+      verbAfter(tail) ??
+      ('verb' in np ? np.verb : undefined) ??
+      verbBefore(clauseBefore, previous, text, r) ??
+      (worth && verbAt >= 0 ? leadAll[verbAt]?.toLowerCase() : undefined);
     // "the funds involved were intercepted by 5.5 billion yuan": what the money is, said before it.
     if (r.metricWords.length === 0 && !r.verb) r.metricWords = leadPhrase(clauseBefore);
+    // "seized and froze 30 million yuan": money named by nothing else is money.
+    if (r.metricWords.length === 0 && r.verb && CURRENCY_UNIT.test(r.unit)) r.metricWords = ['money'];
     return;
   }
   const service = quotedService(rest);
