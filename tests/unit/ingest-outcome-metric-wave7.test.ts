@@ -138,17 +138,17 @@ describe('money', () => {
 });
 
 describe('lists and headlines', () => {
-  it.fails('a list after a colon takes the verb before it', () => {
+  it('a list after a colon takes the verb before it', () => {
     const text = 'In 2022, police seized: 2 tons of drugs, 300 guns and 5,000 rounds of ammunition.';
     expect(metric(text, 2)).toBe('drugs seized');
     expect(metric(text, 300)).toBe('guns seized');
     expect(metric(text, 5000)).toBe('rounds of ammunition seized');
   });
-  it.fails('a headline in the present tense: "China solves 12,000 fraud cases"', () => {
+  it('a headline in the present tense: "China solves 12,000 fraud cases"', () => {
     expect(metric('China solves 12,000 fraud cases in 2022', 12000)).toBe('fraud cases solves');
     expect(metric('Police bust 120 smuggling gangs in 2022', 120)).toBe('smuggling gangs bust');
   });
-  it.fails('examples after the counted noun are not what is counted: "N websites such as A and B were closed"', () => {
+  it('examples after the counted noun are not what is counted: "N websites such as A and B were closed"', () => {
     expect(metric('In 2022, 119 websites such as Quickbet, Lucky Star and Jinma were closed.', 119)).toBe(
       'websites closed',
     );

@@ -96,6 +96,7 @@ const ADJECTIVE = /^[a-z-]+(?:al|ic|ive|ous|ful|less|ent|ant|ary|ile|ible|able)$
 const IRREGULAR =
   'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn|froze|broke|took|tore';
 const CURRENCY_UNIT = /^(?:yuan|dollars?|euros?)$/i;
+const LIST_OPENER = /\s+(?:the following|as follows)\s*$/i;
 const MONEY_WORTH = new RegExp(
   `((?:[a-z-]+\\s+){0,3}[a-z-]+)\\s+(?:worth|totall?ing|valued at|amounting to)\\s+(?:${QUAL}\\s+)?$`,
   'i',
@@ -433,6 +434,15 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       if (!next.verb && r.verb) next.verb = r.verb;
       else r.verb = next.verb;
     }
+  }
+  // "police seized: 2 tons of drugs, 300 guns and …": a list after a colon takes the verb before it.
+  for (const r of raws) {
+    if (r.isPercent || r.verb || r.unitWords.length === 0) continue;
+    const colon = text.lastIndexOf(':', r.start);
+    if (colon < 0 || /[;.]/.test(text.slice(colon + 1, r.start))) continue;
+    const verb = ACTIVE.exec(`${text.slice(Math.max(0, colon - 80), colon).replace(LIST_OPENER, '')} `)?.[1];
+    if (verb && !verb.split(/\s+/).some((w) => NOT_RESULT_VERB.test(w)))
+      r.verb = verb.replace(/\s+/g, ' ').toLowerCase();
   }
   // "cases and losses dropped by 24 percent and 20.5 percent, respectively": the subjects pair in order.
   for (let i = 0; i < raws.length; i++) {
@@ -826,7 +836,11 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     )
   )
     r.planned = true;
-  r.verb = (closed ? undefined : verbAfter(rest.slice(np.length))) ?? np.verb;
+  // "119 websites (portals) such as A, B and C were closed": a gloss names them too, examples do not.
+  const aside = closed ? null : ASIDE.exec(rest.slice(np.length));
+  if (aside?.[0] && !/\d/.test(aside[1] ?? ''))
+    r.metricWords = [...np.words, ...(aside[1] ?? '').split(/\s+/).filter((w) => w)];
+  r.verb = (closed ? undefined : verbAfter(rest.slice(np.length + (aside?.[0].length ?? 0)))) ?? np.verb;
   if (!r.verb) {
     const active = verbBefore(clauseBefore, previous, text, r);
     // "put 15,673 suspects under criminal detention", "seized 51,000 suspects in 5,320 cases for
@@ -850,6 +864,8 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     r.metricWords = [...np.words, 'of', previous.unit, ...(previous.verb ? [previous.verb] : [])];
 }
 
+const ASIDE =
+  /^(?:\s*\(([^()\d]{1,80})\))?(?:\s*,?\s*such as\s+[^;]{1,160}?(?=\s+(?:were|was|have|has|had|are|is)\s))?/i;
 const INCLUDING_LEAD = /^[^;:.]*?(?:\bincluding|\b(?:of|among)\s+(?:them|whom)\s*,?)\s*$/i;
 const WITH_PART = new RegExp(`^\\s+(?:[a-z-]+\\s+){0,3}with\\s+(?:${QUAL}\\s+)?$`, 'i');
 /** "…, of which", "Among them,": what follows is said of part of the figure before. */
@@ -1087,8 +1103,19 @@ function verbBefore(clauseBefore: string, previous: Raw | undefined, text: strin
     if (noun.length > 0 && !noun.some((w) => NOUN_STOP.test(w))) return [light[1]?.toLowerCase(), ...noun].join(' ');
   }
   if (previous && /^[^,;.]*\band\s+$/i.test(text.slice(previous.end, r.start))) return previous.verb;
+  // A headline tells in the present: "China solves 12,000 fraud cases", "Police bust 120 gangs".
+  if (!/[.!?;:"”’)]\s*$/.test(text)) {
+    const verb = HEADLINE_VERB.exec(clauseBefore)?.[1];
+    if (verb && !HEADLINE_NOT_VERB.test(verb) && !NOUN_STOP.test(verb)) return verb.toLowerCase();
+  }
   return undefined;
 }
+
+const HEADLINE_VERB = new RegExp(
+  `(?:^|\\s)(?:China|Chinese police|[Pp]olice|[A-Z][a-z]+)\\s+([a-z]+s|nab|bust|seize|arrest|solve|crack|rescue|detain|catch|capture|recover|intercept|dismantle|smash|destroy|free|save|return|repatriate)\\s+(?:${QUAL}\\s+)?$`,
+);
+const HEADLINE_NOT_VERB =
+  /^(?:has|is|was|does|says|sees|eyes|plans|aims|targets|seeks|sets|wants|needs|expects|hopes|vows|pledges|calls|urges|news|times|days|years|months|weeks)$/;
 
 /**
  * Percent changes name what changed through the figures they follow: "48,000 cases … and 61,000
