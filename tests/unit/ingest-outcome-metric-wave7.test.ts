@@ -154,3 +154,43 @@ describe('lists and headlines', () => {
     );
   });
 });
+
+describe('verbs a report puts before the figure in other shapes', () => {
+  it('a verb with its preposition: "investigated and dealt with 4,600 cases"', () => {
+    expect(metric('Public security organs investigated and dealt with 4,600 cases of food crimes in 2022.', 4600)).toBe(
+      'cases of food crimes investigated and dealt with',
+    );
+  });
+  it('a noun for the act: "led to the arrest of 3,000 suspects and the seizure of 2 tons of drugs"', () => {
+    const text = 'The operation led to the arrest of 3,000 suspects and the seizure of 2 tons of drugs in 2022.';
+    expect(metric(text, 3000)).toBe('suspects arrested');
+    expect(metric(text, 2)).toBe('drugs seized');
+    const joined = 'In 2022 the drive led to the capture of 4,385 suspects and dismantling of 247 gangs, police said.';
+    expect(metric(joined, 4385)).toBe('suspects captured');
+    expect(metric(joined, 247)).toBe('gangs dismantled');
+  });
+  it('"funds involved" is the noun, the verb is before it: "stopped payment of 27.7 billion yuan of funds involved"', () => {
+    expect(metric('In 2022, the police stopped payment of 27.7 billion yuan of funds involved.', 2.77e10)).toBe(
+      'funds involved stopped payment',
+    );
+  });
+});
+
+describe('what the counted noun phrase holds, continued', () => {
+  it('"suspects involved in the trafficking of women": the article does not end it', () => {
+    expect(
+      metric('In 2022, police detained 1,069 suspects involved in the trafficking of women and children.', 1069),
+    ).toBe('suspects involved in trafficking of women and children detained');
+  });
+  it('two counted nouns before one passive verb share it', () => {
+    const text = 'In 2022, 1.2 million fraud calls and 800,000 text messages were intercepted.';
+    expect(metric(text, 1.2e6)).toBe('fraud calls intercepted');
+    expect(metric(text, 800000)).toBe('text messages intercepted');
+  });
+  it('"300 fewer than in 2021": a difference counts what the figure before counted', () => {
+    const f = outcome('The province recorded 1,200 traffic deaths in 2022, 300 fewer than in 2021.', 300);
+    expect(f?.metricText).toBe('traffic deaths recorded');
+    expect(f?.unit).toBe('deaths');
+    expect(f?.change).toMatchObject({ kind: 'COMPARED_WITH', direction: 'DECREASE', baseline: '2021' });
+  });
+});

@@ -94,8 +94,12 @@ const HEAD_END = /^(?:at|in|suspected|accused|involved|wanted|engaged|related|li
 const ADJECTIVE = /^[a-z-]+(?:al|ic|ive|ous|ful|less|ent|ant|ary|ile|ible|able)$/i;
 /** Result verbs written in the past without -ed. */
 const IRREGULAR =
-  'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn|froze|broke|took|tore';
+  'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt with|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn|froze|broke|took|tore';
 const CURRENCY_UNIT = /^(?:yuan|dollars?|euros?)$/i;
+const SHARED_VERB_GAP = /^\s+[a-z][a-z -]{0,60}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/i;
+/** "300 fewer than in 2021": a difference of the figure before. */
+const DIFFERENCE =
+  /^\s+(more|fewer|less)\s+than\s+(?:in\s+)?((?:19|20)\d{2}|last year|a year (?:earlier|ago|before)|the (?:same period (?:of|in) )?(?:last|previous) year)\b/i;
 const LIST_OPENER = /\s+(?:the following|as follows)\s*$/i;
 const MONEY_WORTH = new RegExp(
   `((?:[a-z-]+\\s+){0,3}[a-z-]+)\\s+(?:worth|totall?ing|valued at|amounting to)\\s+(?:${QUAL}\\s+)?$`,
@@ -290,6 +294,8 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       if (link) {
         pendingLink = link[1];
         pos += link[0].length;
+        // "suspects involved in the trafficking of women": the article does not end the phrase.
+        pos += /^\s+the(?=\s+[a-z])/i.exec(after.slice(pos))?.[0].length ?? 0;
       }
       continue;
     }
@@ -346,7 +352,10 @@ function conjunct(tail: string, list = false): boolean {
     return false;
   if (/ly$|^(?:also|then|so|still|later|further)$/i.test(first)) return false;
   // "and recovering 2 billion yuan": a second verb with its object, not a noun.
-  if (/ing$/i.test(first) && /^\s*\S+\s+(?:\d|the|a|an|more|over|nearly|about|some|their|its)\b/i.test(tail))
+  if (
+    /ing$/i.test(first) &&
+    /^\s*\S+\s+(?:of\s+)?(?:\d|(?:the|a|an|more|over|nearly|about|some|their|its)\b)/i.test(tail)
+  )
     return false;
   if (/^\d/.test(tail.trimStart())) return false;
   for (const w of words.slice(1)) {
@@ -434,6 +443,13 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       if (!next.verb && r.verb) next.verb = r.verb;
       else r.verb = next.verb;
     }
+  }
+  // "1.2 million fraud calls and 800,000 text messages were intercepted": the nouns share the verb.
+  for (let i = raws.length - 2; i >= 0; i--) {
+    const r = raws[i] as Raw;
+    const next = raws[i + 1] as Raw;
+    if (r.isPercent || next.isPercent || r.verb || !next.verb || r.unitWords.length === 0) continue;
+    if (SHARED_VERB_GAP.test(text.slice(r.end, next.start))) r.verb = next.verb;
   }
   // "police seized: 2 tons of drugs, 300 guns and …": a list after a colon takes the verb before it.
   for (const r of raws) {
@@ -772,16 +788,36 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
         : involving && previous
           ? ['money', 'involved', 'in', ...previous.metricWords, ...(previous.verb ? [previous.verb] : [])]
           : leadWords;
-    const tail = link ? rest.slice(link[0].length + np.length) : rest;
+    let tail = link ? rest.slice(link[0].length + np.length) : rest;
+    // "27.7 billion yuan of funds involved": "involved" describes the funds; the verb is elsewhere.
+    const involved = np.words.length > 0 ? /^\s+involved\b(?!\s+(?:in|with)\b)/i.exec(tail) : null;
+    if (involved) {
+      r.metricWords = [...r.metricWords, 'involved'];
+      tail = tail.slice(involved[0].length);
+    }
     r.verb =
       verbAfter(tail) ??
-      ('verb' in np ? np.verb : undefined) ??
+      ('verb' in np && !involved ? np.verb : undefined) ??
       verbBefore(clauseBefore, previous, text, r) ??
       (worth && verbAt >= 0 ? leadAll[verbAt]?.toLowerCase() : undefined);
     // "the funds involved were intercepted by 5.5 billion yuan": what the money is, said before it.
     if (r.metricWords.length === 0 && !r.verb) r.metricWords = leadPhrase(clauseBefore);
     // "seized and froze 30 million yuan": money named by nothing else is money.
     if (r.metricWords.length === 0 && r.verb && CURRENCY_UNIT.test(r.unit)) r.metricWords = ['money'];
+    return;
+  }
+  const diff = DIFFERENCE.exec(rest);
+  if (diff && previous && !previous.isPercent && previous.unitWords.length > 0) {
+    r.unit = previous.unit;
+    r.unitWords = previous.unitWords;
+    r.metricWords = previous.metricWords;
+    if (previous.verb) r.verb = previous.verb;
+    const year = /^\d{4}$/.test(diff[2] ?? '') ? diff[2] : undefined;
+    r.change = {
+      kind: year ? 'COMPARED_WITH' : 'YEAR_ON_YEAR',
+      direction: /^more$/i.test(diff[1] ?? '') ? 'INCREASE' : 'DECREASE',
+      ...(year ? { baseline: year } : {}),
+    };
     return;
   }
   const service = quotedService(rest);
@@ -1092,6 +1128,9 @@ function verbAfter(tail: string): string | undefined {
 
 /** "cracked about 200,000 cases"; in "freed 10,621 women and 5,896 children" the second shares the verb. */
 function verbBefore(clauseBefore: string, previous: Raw | undefined, text: string, r: Raw): string | undefined {
+  // "led to the arrest of 3,000 suspects": the act is named by its noun.
+  const act = NOMINAL.exec(clauseBefore)?.[1]?.toLowerCase();
+  if (act) return NOMINAL_VERBS[act];
   // "shut down or suspended more than 3,400 websites", "cleaned up 1.5 million posts".
   const active = ACTIVE.exec(clauseBefore)?.[1]?.replace(/\s+/g, ' ');
   if (active && !active.split(' ').some((w) => NOT_RESULT_VERB.test(w))) return active.toLowerCase();
@@ -1111,6 +1150,28 @@ function verbBefore(clauseBefore: string, previous: Raw | undefined, text: strin
   return undefined;
 }
 
+/** Nouns of a result's act and their past participles ("the seizure of" is "seized"). */
+const NOMINAL_VERBS: Record<string, string> = {
+  arrest: 'arrested',
+  seizure: 'seized',
+  capture: 'captured',
+  detention: 'detained',
+  interception: 'intercepted',
+  rescue: 'rescued',
+  recovery: 'recovered',
+  resolution: 'resolved',
+  destruction: 'destroyed',
+  closure: 'closed',
+  repatriation: 'repatriated',
+  dismantling: 'dismantled',
+  removal: 'removed',
+  prosecution: 'prosecuted',
+  conviction: 'convicted',
+};
+const NOMINAL = new RegExp(
+  `\\b(?:the|and)\\s+(${Object.keys(NOMINAL_VERBS).join('|')})\\s+of\\s+(?:${QUAL}\\s+)?$`,
+  'i',
+);
 const HEADLINE_VERB = new RegExp(
   `(?:^|\\s)(?:China|Chinese police|[Pp]olice|[A-Z][a-z]+)\\s+([a-z]+s|nab|bust|seize|arrest|solve|crack|rescue|detain|catch|capture|recover|intercept|dismantle|smash|destroy|free|save|return|repatriate)\\s+(?:${QUAL}\\s+)?$`,
 );
