@@ -194,3 +194,16 @@ describe('what the counted noun phrase holds, continued', () => {
     expect(f?.change).toMatchObject({ kind: 'COMPARED_WITH', direction: 'DECREASE', baseline: '2021' });
   });
 });
+
+describe('lists of counted nouns', () => {
+  it('objects listed after one verb share it: "cracked 1,200 cases, 3,400 suspects and 56 gangs"', () => {
+    const text = 'In 2022, police cracked 1,200 cases, 3,400 suspects and 56 gangs.';
+    expect(metric(text, 3400)).toBe('suspects cracked');
+    expect(metric(text, 56)).toBe('gangs cracked');
+  });
+  it('"the numbers of A and B were X and Y respectively"', () => {
+    const text = 'In 2022, the numbers of cases solved and suspects arrested were 12,000 and 3,400 respectively.';
+    expect(outcome(text, 12000)).toMatchObject({ metricText: 'cases solved', unit: 'cases' });
+    expect(outcome(text, 3400)).toMatchObject({ metricText: 'suspects arrested', unit: 'suspects' });
+  });
+});

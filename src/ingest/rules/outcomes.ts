@@ -173,6 +173,8 @@ interface Raw {
   antecedent?: Finding;
   /** "six services will be launched": a plan, not a result. */
   planned?: boolean;
+  /** "800 were prosecuted", "600 of them gang leaders": the metric already says what was done. */
+  predicate?: boolean;
   span: { start: number; end: number };
 }
 
@@ -451,6 +453,15 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
     if (r.isPercent || next.isPercent || r.verb || !next.verb || r.unitWords.length === 0) continue;
     if (SHARED_VERB_GAP.test(text.slice(r.end, next.start))) r.verb = next.verb;
   }
+  // "police cracked 1,200 cases, 3,400 suspects and 56 gangs": objects listed after one verb share it.
+  for (let i = 1; i < raws.length; i++) {
+    const r = raws[i] as Raw;
+    const prev = raws[i - 1] as Raw;
+    if (r.isPercent || prev.isPercent || r.verb || r.predicate || !prev.verb || r.unitWords.length === 0) continue;
+    if (SHARED_VERB_GAP.test(text.slice(prev.end, r.start))) r.verb = prev.verb;
+  }
+  // "the numbers of cases solved and suspects arrested were 12,000 and 3,400 respectively".
+  respectiveLevels(text, raws);
   // "police seized: 2 tons of drugs, 300 guns and …": a list after a colon takes the verb before it.
   for (const r of raws) {
     if (r.isPercent || r.verb || r.unitWords.length === 0) continue;
@@ -917,6 +928,41 @@ const LEVEL = new RegExp(
 );
 const LEVEL_LEAD = /^(?:.*\b(?:the|a|its|their)\s+)?(?:total\s+)?(?:numbers?|amounts?|counts?|totals?)\s+of\s+/i;
 
+/** Figures joined by "and" after a level verb, "respectively": each is the level of one part of the subject. */
+function respectiveLevels(text: string, raws: Raw[]): void {
+  const first = raws.findIndex((r) => !r.isPercent);
+  if (first < 0 || !/\brespectively\b/i.test(text)) return;
+  const group = [raws[first] as Raw];
+  for (let i = first + 1; i < raws.length; i++) {
+    const r = raws[i] as Raw;
+    const gap = text.slice((group[group.length - 1] as Raw).end, r.start);
+    if (r.isPercent || !/^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(gap)) break;
+    group.push(r);
+  }
+  const last = group[group.length - 1] as Raw;
+  if (group.length < 2 || !/^\s*,?\s*respectively\b/i.test(last.after)) return;
+  const head = group[0] as Raw;
+  const level = levelSubject(
+    (
+      text
+        .slice(0, head.start)
+        .split(/[;:]|,(?!\d)/)
+        .pop() ?? ''
+    ).slice(-160),
+  );
+  if (!level) return;
+  const parts = level.words.join(' ').split(/\s+and\s+/i);
+  if (parts.length !== group.length) return;
+  for (const [k, r] of group.entries()) {
+    const words = (parts[k] ?? '').split(/\s+/);
+    const noun = [...words].reverse().find((w) => !/^[a-z]+ed$/i.test(w)) ?? '';
+    if (!noun) return;
+    r.metricWords = words;
+    r.unitWords = [noun];
+    r.unit = noun;
+  }
+}
+
 function levelSubject(clauseBefore: string): { words: string[]; head: string } | null {
   const m = LEVEL.exec(clauseBefore);
   if (!m) return null;
@@ -987,6 +1033,7 @@ function elided(r: Raw, before: readonly Raw[], recent: readonly Finding[], text
     r.unitWords = np.words;
     r.unit = np.words[np.words.length - 1] ?? '';
     r.metricWords = [...np.words, ...(whole.verb ? [whole.verb] : [])];
+    r.predicate = true;
     return;
   }
   const part = PARTITIVE.exec(r.after);
@@ -1018,6 +1065,7 @@ function elided(r: Raw, before: readonly Raw[], recent: readonly Finding[], text
   if (!lastRaw && lastFinding) r.antecedent = lastFinding;
   // "and 800 were prosecuted": the verb is the predicate's, not the figure's before.
   r.verb = undefined;
+  r.predicate = true;
   r.unit = PERSONS.test(noun) ? 'people' : noun;
   r.unitWords = [noun];
   r.metricWords = [noun, ...predicate];
