@@ -95,7 +95,17 @@ const HEAD_END = /^(?:at|in|suspected|accused|involved|wanted|engaged|related|li
 const ADJECTIVE = /^[a-z-]+(?:al|ic|ive|ous|ful|less|ent|ant|ary|ile|ible|able)$/i;
 /** Result verbs written in the past without -ed. */
 const IRREGULAR =
-  'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn';
+  'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt with|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn|froze|broke|took|tore';
+const CURRENCY_UNIT = /^(?:yuan|dollars?|euros?)$/i;
+const SHARED_VERB_GAP = /^\s+[a-z][a-z -]{0,60}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/i;
+/** "300 fewer than in 2021": a difference of the figure before. */
+const DIFFERENCE =
+  /^\s+(more|fewer|less)\s+than\s+(?:in\s+)?((?:19|20)\d{2}|last year|a year (?:earlier|ago|before)|the (?:same period (?:of|in) )?(?:last|previous) year)\b/i;
+const LIST_OPENER = /\s+(?:the following|as follows)\s*$/i;
+const MONEY_WORTH = new RegExp(
+  `((?:[a-z-]+\\s+){0,3}[a-z-]+)\\s+(?:worth|totall?ing|valued at|amounting to)\\s+(?:${QUAL}\\s+)?$`,
+  'i',
+);
 const IRREGULAR_WORD = new RegExp(`^(?:${IRREGULAR})$`, 'i');
 const PASSIVE = new RegExp(
   `^\\s*,?\\s*(?:(?:across the country|nationwide|in China|across China)\\s+)?(?:have|has|had|were|was|are|is|will be|would be)\\s+(?:been\\s+)?(?:successfully\\s+|urgently\\s+|effectively\\s+|also\\s+)?([a-z]+ed|${IRREGULAR})\\b`,
@@ -130,14 +140,14 @@ const PACKAGE_UNIT = /^(?:measures|items|tasks|articles|opinions|chapters|sectio
 const PLACE_UNIT =
   /^(?:provinces|province|cities|city|counties|county|municipalities|districts|places|localities|prefecture-level|prefectures|areas)$/i;
 const CHANGE_WORDS =
-  /\b(?:increase|increased|increases|decrease|decreased|decreases|rise|rose|risen|drop|dropped|decline|declined|fell|fall|growth|grew|grown|up|down|higher|lower|reduction|reduced)\b/i;
+  /\b(?:increase|increased|increases|increasing|decrease|decreased|decreases|decreasing|rise|rose|risen|rising|drop|dropped|dropping|decline|declined|declining|fell|fall|falling|growth|grew|grown|growing|up|down|higher|lower|reduction|reduced)\b/i;
 const DECREASE =
-  /\b(?:decrease|decreased|decreases|drop|dropped|decline|declined|fell|fall|down|lower|reduction|reduced|less)\b/i;
+  /\b(?:decrease|decreased|decreases|decreasing|drop|dropped|dropping|decline|declined|declining|fell|fall|falling|down|lower|reduction|reduced|less|fewer)\b/i;
 const YEAR_ON_YEAR =
   /\b(?:year[- ]on[- ]year|same period (?:of |in )?(?:last|the previous|the previous) year|over the previous year)\b/i;
 
 const CHANGE_JUNK =
-  /^(?:marking|marked|a|an|the|year-on-year|year|on|increase|increased|decrease|decreased|rise|rose|drop|dropped|decline|declined|growth|up|down|by|of|staggering|respectively|representing|which|is|was|number|total|compared|with|and|only|just)$/i;
+  /^(?:marking|marked|a|an|the|year-on-year|year|on|increase|increased|increasing|decrease|decreased|decreasing|rise|rose|rising|drop|dropped|dropping|decline|declined|declining|falling|growing|growth|up|down|by|of|staggering|respectively|representing|which|is|was|number|total|compared|with|and|only|just)$/i;
 
 interface Raw {
   readonly start: number;
@@ -164,6 +174,8 @@ interface Raw {
   antecedent?: Finding;
   /** "six services will be launched": a plan, not a result. */
   planned?: boolean;
+  /** "800 were prosecuted", "600 of them gang leaders": the metric already says what was done. */
+  predicate?: boolean;
   span: { start: number; end: number };
 }
 
@@ -285,6 +297,8 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
       if (link) {
         pendingLink = link[1];
         pos += link[0].length;
+        // "suspects involved in the trafficking of women": the article does not end the phrase.
+        pos += /^\s+the(?=\s+[a-z])/i.exec(after.slice(pos))?.[0].length ?? 0;
       }
       continue;
     }
@@ -341,7 +355,10 @@ function conjunct(tail: string, list = false): boolean {
     return false;
   if (/ly$|^(?:also|then|so|still|later|further)$/i.test(first)) return false;
   // "and recovering 2 billion yuan": a second verb with its object, not a noun.
-  if (/ing$/i.test(first) && /^\s*\S+\s+(?:\d|the|a|an|more|over|nearly|about|some|their|its)\b/i.test(tail))
+  if (
+    /ing$/i.test(first) &&
+    /^\s*\S+\s+(?:of\s+)?(?:\d|(?:the|a|an|more|over|nearly|about|some|their|its)\b)/i.test(tail)
+  )
     return false;
   if (/^\d/.test(tail.trimStart())) return false;
   for (const w of words.slice(1)) {
@@ -429,6 +446,31 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       if (!next.verb && r.verb) next.verb = r.verb;
       else r.verb = next.verb;
     }
+  }
+  // "1.2 million fraud calls and 800,000 text messages were intercepted": the nouns share the verb.
+  for (let i = raws.length - 2; i >= 0; i--) {
+    const r = raws[i] as Raw;
+    const next = raws[i + 1] as Raw;
+    if (r.isPercent || next.isPercent || r.verb || !next.verb || r.unitWords.length === 0) continue;
+    if (SHARED_VERB_GAP.test(text.slice(r.end, next.start))) r.verb = next.verb;
+  }
+  // "police cracked 1,200 cases, 3,400 suspects and 56 gangs": objects listed after one verb share it.
+  for (let i = 1; i < raws.length; i++) {
+    const r = raws[i] as Raw;
+    const prev = raws[i - 1] as Raw;
+    if (r.isPercent || prev.isPercent || r.verb || r.predicate || !prev.verb || r.unitWords.length === 0) continue;
+    if (SHARED_VERB_GAP.test(text.slice(prev.end, r.start))) r.verb = prev.verb;
+  }
+  // "the numbers of cases solved and suspects arrested were 12,000 and 3,400 respectively".
+  respectiveLevels(text, raws);
+  // "police seized: 2 tons of drugs, 300 guns and …": a list after a colon takes the verb before it.
+  for (const r of raws) {
+    if (r.isPercent || r.verb || r.unitWords.length === 0) continue;
+    const colon = text.lastIndexOf(':', r.start);
+    if (colon < 0 || /[;.]/.test(text.slice(colon + 1, r.start))) continue;
+    const verb = ACTIVE.exec(`${text.slice(Math.max(0, colon - 80), colon).replace(LIST_OPENER, '')} `)?.[1];
+    if (verb && !verb.split(/\s+/).some((w) => NOT_RESULT_VERB.test(w)))
+      r.verb = verb.replace(/\s+/g, ' ').toLowerCase();
   }
   // "cases and losses dropped by 24 percent and 20.5 percent, respectively": the subjects pair in order.
   for (let i = 0; i < raws.length; i++) {
@@ -680,8 +722,11 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
       return;
     }
     const around = `${clauseBefore} ${r.after.split(/[;,.]/)[0] ?? ''}`;
+    // "15 percent more than a year earlier": a comparative after the figure states a change too.
+    const comparative = /^\s*(?:-percent|percent|%)?\s*(more|less|fewer)\s+than\b/i.exec(r.after)?.[1];
     const stated =
       CHANGE_WORDS.test(clauseBefore.split(/\d/).pop() ?? '') ||
+      comparative !== undefined ||
       /^\s*(?:-percent|percent|%)?\s*(?:increase|decrease|rise|drop|decline|growth|reduction|higher|lower)\b/i.test(
         r.after,
       );
@@ -693,14 +738,47 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
         );
       const kind = YEAR_ON_YEAR.test(sentenceTail) || !compared ? 'YEAR_ON_YEAR' : 'COMPARED_WITH';
       const dirText = `${clauseBefore} ${r.after.slice(0, 40)}`;
-      const direction = DECREASE.test(dirText) ? 'DECREASE' : CHANGE_WORDS.test(dirText) ? 'INCREASE' : undefined;
+      const direction =
+        comparative !== undefined
+          ? /^more$/i.test(comparative)
+            ? 'INCREASE'
+            : 'DECREASE'
+          : DECREASE.test(dirText)
+            ? 'DECREASE'
+            : CHANGE_WORDS.test(dirText)
+              ? 'INCREASE'
+              : undefined;
       // "the national theft cases will drop by 96.1%" names its own metric; "an increase of 12%" does not.
       r.metricWords = percentSubject(before.slice(-200)).filter((w) => !CHANGE_JUNK.test(w));
+      // "Reported burglaries kept falling in 2022, dropping 20.5 percent": the subject of the clause before.
+      if (r.metricWords.length === 0) r.metricWords = subjectBefore(before.slice(-200));
       r.change = {
         kind,
         ...(direction ? { direction } : {}),
         ...(kind === 'COMPARED_WITH' && compared?.[1] && /^\d{4}$/.test(compared[1]) ? { baseline: compared[1] } : {}),
       };
+      return;
+    }
+    // "solved 4,200 online fraud cases, accounting for 35 percent of all cases": the share of the figure before.
+    if (SHARE_VERB.test(clauseBefore)) {
+      const of = /^\s*of\s+(?:the\s+)?((?:[a-z-]+\s+){0,4}[a-z-]+)/i.exec(r.after)?.[1];
+      const whole = of ? ['as', 'a', 'share', 'of', ...of.split(/\s+/).filter((w) => !NOUN_STOP.test(w))] : [];
+      const part =
+        previous &&
+        !previous.isPercent &&
+        previous.unitWords.length > 0 &&
+        !/[;:]/.test(text.slice(previous.end, r.start))
+          ? [...previous.metricWords, ...(previous.verb ? [previous.verb] : [])]
+          : percentSubject(clauseBefore.replace(SHARE_VERB, ''));
+      if (part.length > 0) {
+        r.metricWords = [...part, ...whole];
+        return;
+      }
+    }
+    // "5,000 complaints, 98 percent of which were resolved": a share of the figure before.
+    const share = OF_WHICH_PREDICATE.exec(r.after);
+    if (share && previous && !previous.isPercent && previous.unitWords.length > 0) {
+      r.metricWords = [previous.unit, ...predicateWords(share[1] ?? '')];
       return;
     }
     r.metricWords = percentMetric(before.slice(-200), r.after);
@@ -718,10 +796,21 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     const link = /^\s+(?:of|in|worth of)\s+/i.exec(rest);
     const np = link ? nounPhrase(rest.slice(link[0].length)) : { words: [] as string[], length: 0 };
     // "total losses of 2.5 billion yuan": the noun before the figure.
-    const lead = /((?:[a-z-]+\s+){0,2}[a-z-]+)\s+of\s+(?:about\s+|over\s+|more than\s+|nearly\s+)?$/i.exec(
-      clauseBefore,
-    )?.[1];
-    const leadAll = lead ? lead.split(/\s+/).filter((w) => !NOUN_STOP.test(w) && !/^(?:total|a|an)$/i.test(w)) : [];
+    // "funds worth 3 billion yuan", "seized drugs and cash totalling 1.2 billion yuan": the noun
+    // before the worth, and the nouns joined with it.
+    const worth = MONEY_WORTH.exec(clauseBefore)?.[1];
+    const lead =
+      worth ??
+      /((?:[a-z-]+\s+){0,2}[a-z-]+)\s+of\s+(?:about\s+|over\s+|more than\s+|nearly\s+)?$/i.exec(clauseBefore)?.[1];
+    const leadAll = lead
+      ? lead
+          .split(/\s+/)
+          .filter((w, i, all) =>
+            worth && /^and$/i.test(w)
+              ? i > 0 && i < all.length - 1
+              : !NOUN_STOP.test(w) && !/^(?:total|a|an)$/i.test(w),
+          )
+      : [];
     // "the campaign recovered losses of 3.2 billion yuan": the noun after the verb, not its subject.
     const verbAt = leadAll.findLastIndex((w) => /^[a-z]+ed$/i.test(w) || IRREGULAR_WORD.test(w));
     const leadWords = verbAt >= 0 && verbAt < leadAll.length - 1 ? leadAll.slice(verbAt + 1) : leadAll;
@@ -741,10 +830,36 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
         : involving && previous
           ? ['money', 'involved', 'in', ...previous.metricWords, ...(previous.verb ? [previous.verb] : [])]
           : leadWords;
-    const tail = link ? rest.slice(link[0].length + np.length) : rest;
-    r.verb = verbAfter(tail) ?? ('verb' in np ? np.verb : undefined) ?? verbBefore(clauseBefore, previous, text, r);
+    let tail = link ? rest.slice(link[0].length + np.length) : rest;
+    // "27.7 billion yuan of funds involved": "involved" describes the funds; the verb is elsewhere.
+    const involved = np.words.length > 0 ? /^\s+involved\b(?!\s+(?:in|with)\b)/i.exec(tail) : null;
+    if (involved) {
+      r.metricWords = [...r.metricWords, 'involved'];
+      tail = tail.slice(involved[0].length);
+    }
+    r.verb =
+      verbAfter(tail) ??
+      ('verb' in np && !involved ? np.verb : undefined) ??
+      verbBefore(clauseBefore, previous, text, r) ??
+      (worth && verbAt >= 0 ? leadAll[verbAt]?.toLowerCase() : undefined);
     // "the funds involved were intercepted by 5.5 billion yuan": what the money is, said before it.
     if (r.metricWords.length === 0 && !r.verb) r.metricWords = leadPhrase(clauseBefore);
+    // "seized and froze 30 million yuan": money named by nothing else is money.
+    if (r.metricWords.length === 0 && r.verb && CURRENCY_UNIT.test(r.unit)) r.metricWords = ['money'];
+    return;
+  }
+  const diff = DIFFERENCE.exec(rest);
+  if (diff && previous && !previous.isPercent && previous.unitWords.length > 0) {
+    r.unit = previous.unit;
+    r.unitWords = previous.unitWords;
+    r.metricWords = previous.metricWords;
+    if (previous.verb) r.verb = previous.verb;
+    const year = /^\d{4}$/.test(diff[2] ?? '') ? diff[2] : undefined;
+    r.change = {
+      kind: year ? 'COMPARED_WITH' : 'YEAR_ON_YEAR',
+      direction: /^more$/i.test(diff[1] ?? '') ? 'INCREASE' : 'DECREASE',
+      ...(year ? { baseline: year } : {}),
+    };
     return;
   }
   const service = quotedService(rest);
@@ -756,6 +871,14 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
   }
   const np = nounPhrase(rest);
   if (np.words.length === 0) {
+    // "the number of telecom fraud cases cracked reached 12,000": the figure is the level of its subject.
+    const level = levelSubject(clauseBefore);
+    if (level) {
+      r.metricWords = level.words;
+      r.unitWords = [level.head];
+      r.unit = level.head;
+      return;
+    }
     r.verb = verbBefore(clauseBefore, previous, text, r);
     const lead = leadPhrase(clauseBefore);
     if (r.scaleText && lead.length > 0) {
@@ -791,7 +914,11 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     )
   )
     r.planned = true;
-  r.verb = (closed ? undefined : verbAfter(rest.slice(np.length))) ?? np.verb;
+  // "119 websites (portals) such as A, B and C were closed": a gloss names them too, examples do not.
+  const aside = closed ? null : ASIDE.exec(rest.slice(np.length));
+  if (aside?.[0] && !/\d/.test(aside[1] ?? ''))
+    r.metricWords = [...np.words, ...(aside[1] ?? '').split(/\s+/).filter((w) => w)];
+  r.verb = (closed ? undefined : verbAfter(rest.slice(np.length + (aside?.[0].length ?? 0)))) ?? np.verb;
   if (!r.verb) {
     const active = verbBefore(clauseBefore, previous, text, r);
     // "put 15,673 suspects under criminal detention", "seized 51,000 suspects in 5,320 cases for
@@ -799,6 +926,92 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     const complement = active && !closed ? complementAfter(rest.slice(np.length)) : [];
     r.verb = active && complement.length > 0 ? [active, ...complement].join(' ') : active;
   }
+  if (r.verb || !previous || previous.isPercent || previous.unitWords.length === 0) return;
+  const between = text.slice(previous.end, r.start);
+  // "of which 800 involved minors": a verb and its object, said of part of the figure before.
+  if (SUBSET_LEAD.test(between) && np.words.length >= 2 && /^[a-z]+ed$/i.test(np.words[0] ?? '')) {
+    r.unitWords = [];
+    r.metricWords = [];
+    r.unit = '';
+    return;
+  }
+  // "more than 2,000 people were rescued, including 500 children": the part was done what the whole was.
+  if (INCLUDING_LEAD.test(between)) r.verb = previous.verb;
+  // "dismantled 300 gangs with 4,000 members": members of the gangs counted before.
+  else if (WITH_PART.test(between))
+    r.metricWords = [...np.words, 'of', previous.unit, ...(previous.verb ? [previous.verb] : [])];
+}
+
+const ASIDE =
+  /^(?:\s*\(([^()\d]{1,80})\))?(?:\s*,?\s*such as\s+[^;]{1,160}?(?=\s+(?:were|was|have|has|had|are|is)\s))?/i;
+const INCLUDING_LEAD = /^[^;:.]*?(?:\bincluding|\b(?:of|among)\s+(?:them|whom)\s*,?)\s*$/i;
+const WITH_PART = new RegExp(`^\\s+(?:[a-z-]+\\s+){0,3}with\\s+(?:${QUAL}\\s+)?$`, 'i');
+/** "…, of which", "Among them,": what follows is said of part of the figure before. */
+const SUBSET_LEAD = /\b(?:of|among)\s+(?:which|whom|them|these|those)\s*,?\s*$/i;
+
+/**
+ * "the number of X reached", "traffic deaths totalled", "rose by 15 percent to": a verb that
+ * states a level, with the subject it is the level of. "was"/"were" only after "the number of".
+ */
+const LEVEL = new RegExp(
+  `^(.*?)\\s+(?:(?:has|have|had)\\s+)?(?:(reached|totall?ed|stood at|amounted to|came to|(?:rose|risen|increased|grew|grown|climbed|fell|fallen|dropped|declined|decreased)(?:\\s+by\\s+${NUM}\\s*(?:%|percent|per cent))?\\s+to)|(?<be>was|were))\\s+(?:${QUAL}\\s+)?$`,
+  'i',
+);
+const LEVEL_LEAD = /^(?:.*\b(?:the|a|its|their)\s+)?(?:total\s+)?(?:numbers?|amounts?|counts?|totals?)\s+of\s+/i;
+
+/** Figures joined by "and" after a level verb, "respectively": each is the level of one part of the subject. */
+function respectiveLevels(text: string, raws: Raw[]): void {
+  const first = raws.findIndex((r) => !r.isPercent);
+  if (first < 0 || !/\brespectively\b/i.test(text)) return;
+  const group = [raws[first] as Raw];
+  for (let i = first + 1; i < raws.length; i++) {
+    const r = raws[i] as Raw;
+    const gap = text.slice((group[group.length - 1] as Raw).end, r.start);
+    if (r.isPercent || !/^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(gap)) break;
+    group.push(r);
+  }
+  const last = group[group.length - 1] as Raw;
+  if (group.length < 2 || !/^\s*,?\s*respectively\b/i.test(last.after)) return;
+  const head = group[0] as Raw;
+  const level = levelSubject(
+    (
+      text
+        .slice(0, head.start)
+        .split(/[;:]|,(?!\d)/)
+        .pop() ?? ''
+    ).slice(-160),
+  );
+  if (!level) return;
+  const parts = level.words.join(' ').split(/\s+and\s+/i);
+  if (parts.length !== group.length) return;
+  for (const [k, r] of group.entries()) {
+    const words = (parts[k] ?? '').split(/\s+/);
+    const noun = [...words].reverse().find((w) => !/^[a-z]+ed$/i.test(w)) ?? '';
+    if (!noun) return;
+    r.metricWords = words;
+    r.unitWords = [noun];
+    r.unit = noun;
+  }
+}
+
+function levelSubject(clauseBefore: string): { words: string[]; head: string } | null {
+  const m = LEVEL.exec(clauseBefore);
+  if (!m) return null;
+  let subject = (m[1] ?? '').trim();
+  const lead = LEVEL_LEAD.exec(subject);
+  if (m.groups?.be && !lead) return null;
+  if (lead) subject = subject.slice(lead[0].length);
+  // The subject is the noun phrase before the verb: after the last word that ends another phrase.
+  const words = subject.split(/\s+/).filter((w) => /^[a-z][a-z-]*$/i.test(w));
+  const cut = lead ? -1 : words.findLastIndex((w) => /^(?:in|on|at|during|since|and|of|by|that|which|as)$/i.test(w));
+  const phrase = words
+    .slice(cut + 1)
+    .filter((w) => !/^(?:the|a|an|this|these|its|their)$/i.test(w))
+    .slice(-6);
+  // "telecom fraud cases cracked": the head is the last word that is no participle.
+  const head = [...phrase].reverse().find((w) => !/^[a-z]+ed$/i.test(w)) ?? '';
+  if (!head || /^(?:it|they|figure|number|total|amount)$/i.test(head) || NOUN_STOP.test(head)) return null;
+  return { words: phrase, head };
 }
 
 /** "under criminal detention", "(in 5,320 cases) for offering fraudulent loans": at most four words. */
@@ -842,6 +1055,18 @@ function elided(r: Raw, before: readonly Raw[], recent: readonly Finding[], text
   if (r.isPercent || r.scaleText || r.unitWords.length > 0) return;
   const lead = text.slice(0, r.start);
   // "So far, 39 of China's 100 most-wanted have returned": the figure counts part of the set it names.
+  // "3,400 suspects were arrested, 600 of them gang leaders": a part named by its own noun.
+  const ofThem = OF_THEM.exec(r.after);
+  const whole = ofThem ? [...before].reverse().find((x) => !x.isPercent && x.unitWords.length > 0) : undefined;
+  if (ofThem && whole) {
+    const np = nounPhrase(r.after.slice(ofThem[0].length));
+    if (np.words.length === 0 || np.verb) return;
+    r.unitWords = np.words;
+    r.unit = np.words[np.words.length - 1] ?? '';
+    r.metricWords = [...np.words, ...(whole.verb ? [whole.verb] : [])];
+    r.predicate = true;
+    return;
+  }
   const part = PARTITIVE.exec(r.after);
   if (part) {
     const set = (part[1] ?? '').trim();
@@ -869,6 +1094,9 @@ function elided(r: Raw, before: readonly Raw[], recent: readonly Finding[], text
   const predicate = predicateWords(m[1] ?? '');
   if (predicate.length === 0) return;
   if (!lastRaw && lastFinding) r.antecedent = lastFinding;
+  // "and 800 were prosecuted": the verb is the predicate's, not the figure's before.
+  r.verb = undefined;
+  r.predicate = true;
   r.unit = PERSONS.test(noun) ? 'people' : noun;
   r.unitWords = [noun];
   r.metricWords = [noun, ...predicate];
@@ -884,12 +1112,43 @@ function predicateWords(clause: string): string[] {
     .slice(0, 10);
 }
 
+/** "600 of them gang leaders": no verb follows "of them", a noun does. */
+const OF_THEM = /^\s+of\s+(?:them|whom)\s*,?(?=\s+(?!(?:were|was|are|is|had|have|has|who|which|that)\b)[a-z])/i;
 /** "39 of China's 100 most-wanted have returned …": a part of a named set, and what it did. */
 const PARTITIVE =
   /^\s+of\s+((?:the\s+|[A-Z][A-Za-z]*['’]s\s+)?(?:\d[\d,]*\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)\s+((?:have|has|had|were|was|are|is)\s+[^,;.:!?]{3,80})/;
 /** After "of them," or "including": a verb or a prepositional phrase says what the subset is. */
 const SUBSET_PREDICATE = new RegExp(
   `^\\s+((?:who|which|that|on|in|from|with)\\s+[^,;.:!?]{3,80}|(?:[a-z]+ed|${IRREGULAR})\\s+[^,;.:!?]{3,80})`,
+  'i',
+);
+
+const SHARE_VERB =
+  /\b(?:(?:accounting|accounted|accounts?)\s+for|representing|represented|making up|made up|constituting)\s*$/i;
+
+/** The subject of the clause before, when that clause states no figure: "Reported burglaries kept falling". */
+function subjectBefore(before: string): string[] {
+  const clauses = before.split(/[;:]|,(?!\d)/);
+  const prev = clauses[clauses.length - 2];
+  if (!prev || /\d/.test(prev.replace(/\b(?:19|20)\d{2}\b/g, ''))) return [];
+  const words = prev.trim().split(/\s+/);
+  // The first word may be a participle of the subject ("Reported burglaries"), never its verb.
+  const verb = words.findIndex(
+    (w, i) => i > 0 && /^(?:[a-z]+ed|kept|fell|rose|grew|saw|went|remained|was|were|has|have|had|is|are)$/.test(w),
+  );
+  if (verb <= 0) return [];
+  const subject = words
+    .slice(0, verb)
+    .join(' ')
+    .replace(LEVEL_LEAD, '')
+    .split(/\s+/)
+    .filter((w) => /^[a-z][a-z-]*$/i.test(w) && !/^(?:the|a|an|this|these|its|their)$/i.test(w))
+    .map((w, i) => (i === 0 && /^[A-Z][a-z-]+$/.test(w) ? w.toLowerCase() : w));
+  return subject.length <= 6 ? subject : [];
+}
+
+const OF_WHICH_PREDICATE = new RegExp(
+  `^\\s*(?:of|among)\\s+(?:which|whom|them|these|those)\\s*,?\\s+((?:(?:had|have|has)\\s+been|were|was|are|is)\\s+[^,;.:!?]{3,80}|(?:[a-z]+ed|${IRREGULAR})\\s+[^,;.:!?]{0,80})`,
   'i',
 );
 
@@ -948,6 +1207,9 @@ function verbAfter(tail: string): string | undefined {
 
 /** "cracked about 200,000 cases"; in "freed 10,621 women and 5,896 children" the second shares the verb. */
 function verbBefore(clauseBefore: string, previous: Raw | undefined, text: string, r: Raw): string | undefined {
+  // "led to the arrest of 3,000 suspects": the act is named by its noun.
+  const act = NOMINAL.exec(clauseBefore)?.[1]?.toLowerCase();
+  if (act) return NOMINAL_VERBS[act];
   // "shut down or suspended more than 3,400 websites", "cleaned up 1.5 million posts".
   const active = ACTIVE.exec(clauseBefore)?.[1]?.replace(/\s+/g, ' ');
   if (active && !active.split(' ').some((w) => NOT_RESULT_VERB.test(w))) return active.toLowerCase();
@@ -959,8 +1221,41 @@ function verbBefore(clauseBefore: string, previous: Raw | undefined, text: strin
     if (noun.length > 0 && !noun.some((w) => NOUN_STOP.test(w))) return [light[1]?.toLowerCase(), ...noun].join(' ');
   }
   if (previous && /^[^,;.]*\band\s+$/i.test(text.slice(previous.end, r.start))) return previous.verb;
+  // A headline tells in the present: "China solves 12,000 fraud cases", "Police bust 120 gangs".
+  if (!/[.!?;:"”’)]\s*$/.test(text)) {
+    const verb = HEADLINE_VERB.exec(clauseBefore)?.[1];
+    if (verb && !HEADLINE_NOT_VERB.test(verb) && !NOUN_STOP.test(verb)) return verb.toLowerCase();
+  }
   return undefined;
 }
+
+/** Nouns of a result's act and their past participles ("the seizure of" is "seized"). */
+const NOMINAL_VERBS: Record<string, string> = {
+  arrest: 'arrested',
+  seizure: 'seized',
+  capture: 'captured',
+  detention: 'detained',
+  interception: 'intercepted',
+  rescue: 'rescued',
+  recovery: 'recovered',
+  resolution: 'resolved',
+  destruction: 'destroyed',
+  closure: 'closed',
+  repatriation: 'repatriated',
+  dismantling: 'dismantled',
+  removal: 'removed',
+  prosecution: 'prosecuted',
+  conviction: 'convicted',
+};
+const NOMINAL = new RegExp(
+  `\\b(?:the|and)\\s+(${Object.keys(NOMINAL_VERBS).join('|')})\\s+of\\s+(?:${QUAL}\\s+)?$`,
+  'i',
+);
+const HEADLINE_VERB = new RegExp(
+  `(?:^|\\s)(?:China|Chinese police|[Pp]olice|[A-Z][a-z]+)\\s+([a-z]+s|nab|bust|seize|arrest|solve|crack|rescue|detain|catch|capture|recover|intercept|dismantle|smash|destroy|free|save|return|repatriate)\\s+(?:${QUAL}\\s+)?$`,
+);
+const HEADLINE_NOT_VERB =
+  /^(?:has|is|was|does|says|sees|eyes|plans|aims|targets|seeks|sets|wants|needs|expects|hopes|vows|pledges|calls|urges|news|times|days|years|months|weeks)$/;
 
 /**
  * Percent changes name what changed through the figures they follow: "48,000 cases … and 61,000
