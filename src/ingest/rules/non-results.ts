@@ -95,6 +95,8 @@ const PLACE_SIZE_BEFORE =
 /** "China's 1.07 billion internet users", "a platform with 300 million users": who there are. */
 const POSSESSIVE_BEFORE = /['’]s\s+$/;
 const WITH_BEFORE = /\bwith\s+$/i;
+/** "300 gangs with 4,000 members": the members of counted groups are counted with them, not a population. */
+const COUNTED_WITH_BEFORE = /\d[\d,.]*\s+(?:[a-z-]+\s+){0,2}[a-z]+\s+with\s+$/i;
 const POPULATION =
   /^(?:people|population|residents|citizens|inhabitants|netizens|users|subscribers|members|employees|staff|officers|personnel|policemen)$/i;
 /** Police who died or were hurt on duty: a cost of the campaign, not its result. */
@@ -140,6 +142,8 @@ export function nonResult(f: FigureView): string | undefined {
     /^\d{3,}$/.test(f.numText) &&
     head &&
     !f.unitWords.some((w) => /[^s]s$/i.test(w) || INVARIANT.test(w)) &&
+    // "Of them, 700 returned voluntarily": a verb after the figure, not a noun it labels.
+    !/(?:ed|ly)$/i.test(f.unitWords[0] ?? '') &&
     !/^[A-Z]{2,}$/.test(head)
   )
     return 'label';
@@ -162,7 +166,12 @@ export function nonResult(f: FigureView): string | undefined {
   if (!f.isPercent && !f.verb && STATE_BEFORE.test(clause) && !PASSIVE_RESULT.test(`${before} ${f.after}`))
     return 'state';
   if (!f.isPercent && PLACE_SIZE_BEFORE.test(clause)) return 'state';
-  if (!f.isPercent && !f.verb && POPULATION.test(head) && (POSSESSIVE_BEFORE.test(clause) || WITH_BEFORE.test(clause)))
+  if (
+    !f.isPercent &&
+    !f.verb &&
+    POPULATION.test(head) &&
+    (POSSESSIVE_BEFORE.test(clause) || (WITH_BEFORE.test(clause) && !COUNTED_WITH_BEFORE.test(clause)))
+  )
     return 'state';
   if (!f.isPercent && POLICE.test(head) && COST.test(f.after)) return 'cost';
   if (!f.isPercent && LIST_BEFORE.test(clause)) return 'list';
