@@ -383,10 +383,18 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
   return shortOrganNames(datedHeldSessions(out));
 }
 
+/** "Provincial Department" in "Provincial Public Security Department": its first and last words, with words left out between. */
+function sameEnds(full: string, short: string): boolean {
+  const a = full.split(' ');
+  const b = short.split(' ');
+  return b.length === 2 && a.length > 2 && !full.includes(' of ') && a[0] === b[0] && a.at(-1) === b[1];
+}
+
 /**
  * "the Nancheng Branch" after "the Dongguan Public Security Department Nancheng Branch", "the
- * Public Security Department" after "the Anhui Provincial Public Security Department": a
- * capitalised organ name that ends a longer one named before it is that organ, shortened.
+ * Public Security Department" after "the Anhui Provincial Public Security Department", "the
+ * Provincial Department" after "the Provincial Public Security Department": a capitalised organ
+ * name that ends a longer one named before it, or keeps its first and last words, is that organ.
  */
 function shortOrganNames(out: Finding[]): Finding[] {
   const organs = out.filter((f) => f.kind === 'ORGAN');
@@ -396,8 +404,9 @@ function shortOrganNames(out: Finding[]): Finding[] {
     const full = organs.find(
       (o) =>
         o.start < f.start &&
-        o.name.endsWith(` ${f.name}`) &&
-        !/\b(?:of|the|and|for|on|in|under)$/i.test(o.name.slice(0, -f.name.length).trim()),
+        ((o.name.endsWith(` ${f.name}`) &&
+          !/\b(?:of|the|and|for|on|in|under)$/i.test(o.name.slice(0, -f.name.length).trim())) ||
+          sameEnds(o.name, f.name)),
     );
     return full ? { ...f, name: full.name, fields: { ...full.fields, ...f.fields } } : f;
   });

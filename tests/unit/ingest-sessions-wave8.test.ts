@@ -138,3 +138,35 @@ describe('organ names', () => {
     );
   });
 });
+
+describe('organs written in lower case', () => {
+  it('"police in <place>": the place\'s police, with its kind', () => {
+    expect(named('Border police in Guangxi seized 40 guns.', 'ORGAN')).toContain('Guangxi border police');
+    expect(named("Police in northwest China's Gansu Province caught 12 suspects.", 'ORGAN')).toContain('Gansu police');
+    expect(named('Police in China caught 12 suspects.', 'ORGAN')).not.toContain('China police');
+    expect(named('Police in Jinan city caught 12 suspects.', 'ORGAN')).toContain('Jinan police');
+  });
+  it("a ministry's unit in lower case, of the ministry named or named before", () => {
+    expect(
+      named(
+        'Wu, deputy head of the economic crime investigation bureau of the Ministry of Public Security, spoke.',
+        'ORGAN',
+      ),
+    ).toContain('Economic Crime Investigation Bureau of the Ministry of Public Security');
+    expect(
+      named('The Ministry of Public Security said the drug control bureau of the ministry seized 3 tonnes.', 'ORGAN'),
+    ).toContain('Drug Control Bureau of the Ministry of Public Security');
+  });
+  it('"the public security and civil affairs ministries": one ministry each', () => {
+    expect(named('Staff of the justice and civil affairs ministries met.', 'ORGAN')).toEqual(
+      expect.arrayContaining(['Ministry of Justice', 'Ministry of Civil Affairs']),
+    );
+  });
+  it('a short capitalised name keeping the first and last words of one named before', () => {
+    const found = named(
+      'The Provincial Public Security Department held a meeting. On May 5, the Provincial Department issued a notice on traffic work.',
+      'ORGAN',
+    );
+    expect(found).not.toContain('Provincial Department');
+  });
+});

@@ -408,6 +408,14 @@ const LOCAL_UNIT = new RegExp(`\\b(?:([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\\s+)?(?:(
 /** "the ministry's criminal investigation department", "the city's public security bureau": a unit of an organ or place named before. */
 const POSSESSED_UNIT =
   /\b[Tt]he\s+(ministry|commission|city|province|county)['’]s\s+((?:[a-z-]+\s+){0,4}?(?:bureau|department|office|cent(?:er|re)|division|detachment|brigade))\b/g;
+/**
+ * "the criminal investigation bureau of the Ministry of Public Security", "the food and drug crime
+ * investigation bureau of the ministry": a ministry's unit written in lower case, named as curators
+ * name it ("Criminal Investigation Bureau of the Ministry of Public Security"). The mention is the
+ * unit's words, so "of the Ministry …" still names the ministry it is part of.
+ */
+const UNIT_OF_MINISTRY =
+  /\b[Tt]he\s+((?:(?!(?:of|the|a|an|its|their|his|her|head|director|chief)\s)[a-z-]+\s+){1,6}?(?:bureau|department|office|division|cent(?:er|re)))\s+of\s+the\s+(ministry|Ministry\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*)\b/g;
 /** "The public security organs in Chongqing, Jilin, Guangdong and other places": one organ per place. */
 const ORGANS_IN_PLACES = new RegExp(
   `\\b(${ORGAN_TYPE})\\s+organs\\s+(?:in|of)\\s+((?:[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?\\s*,\\s*)*[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?(?:(?:\\s*,\\s*|\\s+)and\\s+(?:other\\s+(?:places|provinces|regions|localities|cities)|[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?)))`,
@@ -429,6 +437,12 @@ const COORDINATING_GROUP = new RegExp(
 /** "the public security bureau of Shenzhen", "the people's procuratorate of Haidian district": the place's unit. */
 const UNIT_OF_PLACE =
   /\b(public\s+security\s+(?:sub-)?bureau|public\s+security\s+department|(?:intermediate\s+)?people['’]s\s+(?:procuratorate|court))\s+of\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+(city|county|district|province|municipality|prefecture))?\b/g;
+/**
+ * "Police in southwest China's Yunnan Province", "Border police in Yunnan", "police in Jinan
+ * city": a place's police force, named as the annotators name it ("Yunnan border police").
+ */
+const POLICE_IN_PLACE =
+  /\b(?:([Bb]order|[Tt]raffic|[Rr]ailway|[Ff]orest|[Cc]ustoms|[Ww]ater|[Ss]pecial)\s+)?[Pp]olice\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northwest|northeast|southwest|southeast|northern|southern|eastern|western)\s+China['’]s\s+)?([A-Z][a-z]+)(?:\s+(?:Province|province|City|city|Municipality|municipality|County|county|(?:Uygur\s+|Zhuang\s+|Hui\s+)?(?:Autonomous\s+Region|autonomous\s+region)))?\b/g;
 /** "launched by the central government": the annotators keep this vague central body as an organ (s26a1). */
 const CENTRAL_GOVERNMENT =
   /\b[Cc]entral\s+[Gg]overnment\b(?!\s+(?:departments?|agencies|organs|bodies|officials?|funds?|budget|debt|bonds?)\b)/g;
@@ -440,6 +454,9 @@ const MINISTER_OF = new RegExp(
   `\\b(?:[Mm]inister\\s+of\\s+(${MINISTRY_TOPIC})|(${MINISTRY_TOPIC})\\s+[Mm]inister)\\b`,
   'gi',
 );
+
+/** "the public security and civil affairs ministries": one ministry for each topic. */
+const TWO_MINISTRIES = new RegExp(`\\b(${MINISTRY_TOPIC})\\s+and\\s+(${MINISTRY_TOPIC})\\s+ministries\\b`, 'gi');
 
 function organLevel(words: string): Record<string, unknown> {
   if (/county|district/i.test(words)) return { level: 'COUNTY' };
@@ -609,6 +626,24 @@ export const organPhrases: Rule = (input) => {
       }),
     );
   }
+  for (const m of allMatches(POLICE_IN_PLACE, input.text)) {
+    const place = m[2] ?? '';
+    if (NOT_PLACE.test(place) || /^(?:China|Chinese)$/.test(place)) continue;
+    // A bare "Police in Hubei" is left alone (the earlier credit tests use it as plain content):
+    // the force's kind, a region ("southwest China's") or a place word must say it is the place's police.
+    if (!m[1] && !/China['’]s|Province|province|City|city|Municipality|municipality|County|county|[Rr]egion/.test(m[0]))
+      continue;
+    const kind = m[1] ? `${m[1].toLowerCase()} ` : '';
+    out.push(
+      ...finding(input, m.index, m.index + m[0].length, {
+        kind: 'ORGAN',
+        name: `${place} ${kind}police`,
+        rule: 'phrase-organ-police-in-place',
+        confidence: 0.7,
+        fields: {},
+      }),
+    );
+  }
   for (const m of allMatches(CENTRAL_GOVERNMENT, input.text))
     out.push(
       ...finding(input, m.index, m.index + m[0].length, {
@@ -649,6 +684,38 @@ export const organPhrases: Rule = (input) => {
         confidence: 0.7,
         fields: organLevel(owner === 'ministry' || owner === 'commission' ? '' : owner),
       });
+  }
+  for (const m of allMatches(TWO_MINISTRIES, input.text))
+    for (const topic of [m[1] ?? '', m[2] ?? '']) {
+      const start = m.index + m[0].indexOf(topic, topic === m[2] ? (m[1] ?? '').length : 0);
+      out.push(
+        ...finding(input, start, start + topic.length, {
+          kind: 'ORGAN',
+          name: `Ministry of ${titleCase(topic.toLowerCase())}`,
+          rule: 'phrase-organ-two-ministries',
+          confidence: 0.7,
+          fields: { level: 'CENTRAL' },
+        }),
+      );
+    }
+  for (const m of allMatches(UNIT_OF_MINISTRY, input.text)) {
+    const unit = m[1] ?? '';
+    const owner = m[2] ?? '';
+    const before = input.doc.text.slice(0, input.sentence.start + m.index);
+    const name = /^ministry$/i.test(owner)
+      ? possessedUnitName('ministry', unit, before)
+      : `${titleCase(unit)} of the ${owner}`;
+    if (!name) continue;
+    const start = m.index + m[0].indexOf(unit);
+    out.push(
+      ...finding(input, start, start + unit.length, {
+        kind: 'ORGAN',
+        name,
+        rule: 'phrase-organ-unit-of-ministry',
+        confidence: 0.7,
+        fields: { level: 'CENTRAL' },
+      }),
+    );
   }
   for (const m of allMatches(ORGANS_IN_PLACES, input.text)) {
     const type = m[1] ?? '';
