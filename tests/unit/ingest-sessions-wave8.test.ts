@@ -117,6 +117,11 @@ describe('documents cited without a title', () => {
     ).toEqual(['Notice']);
     expect(named('Permits will go, according to the plan approved by the authorities.', 'DOCUMENT')).toEqual([]);
   });
+  it('a Five-Year Plan is a policy document, not a campaign', () => {
+    const text = 'The office reviewed work during the 13th Five-Year Plan period.';
+    expect(named(text, 'DOCUMENT')).toEqual(['13th Five-Year Plan']);
+    expect(named(text, 'CAMPAIGN')).toEqual([]);
+  });
 });
 
 describe('organ names', () => {

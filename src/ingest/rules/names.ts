@@ -136,6 +136,9 @@ export function classifyName(name: string): Classified | null {
   if (REFORM_HEADS.has(head) && words.length >= 2) {
     return { kind: 'REFORM', fields: {}, rule: 'name-reform', confidence: 0.75 };
   }
+  // "the 14th Five-Year Plan (for National Economic and Social Development)": a state plan is a policy document.
+  if (/\bFive-Year Plan$/.test(headSegment))
+    return { kind: 'DOCUMENT', fields: {}, rule: 'name-document-five-year-plan', confidence: 0.75 };
   if (CAMPAIGN_HEADS.has(head) && words.length >= 2) {
     const campaignType = /plan/i.test(head) ? 'ACTION_PLAN' : /operation/i.test(head) ? 'SPECIAL_OPERATION' : 'OTHER';
     return { kind: 'CAMPAIGN', fields: { campaignType }, rule: 'name-campaign', confidence: 0.75 };
