@@ -380,7 +380,57 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       }
     }
   }
-  return out;
+  return shortOrganNames(datedHeldSessions(out));
+}
+
+/** "Provincial Department" in "Provincial Public Security Department": its first and last words, with words left out between. */
+function sameEnds(full: string, short: string): boolean {
+  const a = full.split(' ');
+  const b = short.split(' ');
+  return b.length === 2 && a.length > 2 && !full.includes(' of ') && a[0] === b[0] && a.at(-1) === b[1];
+}
+
+/**
+ * "the Nancheng Branch" after "the Dongguan Public Security Department Nancheng Branch", "the
+ * Public Security Department" after "the Anhui Provincial Public Security Department", "the
+ * Provincial Department" after "the Provincial Public Security Department": a capitalised organ
+ * name that ends a longer one named before it, or keeps its first and last words, is that organ.
+ */
+function shortOrganNames(out: Finding[]): Finding[] {
+  const organs = out.filter((f) => f.kind === 'ORGAN');
+  return out.map((f) => {
+    if (f.kind !== 'ORGAN' || !f.rule.startsWith('name-organ') || !/\s/.test(f.name)) return f;
+    // "Standing Committee of the Political Bureau …" holds the Political Bureau: "of the" joins two organs.
+    const full = organs.find(
+      (o) =>
+        o.start < f.start &&
+        ((o.name.endsWith(` ${f.name}`) &&
+          !/\b(?:of|the|and|for|on|in|under)$/i.test(o.name.slice(0, -f.name.length).trim())) ||
+          sameEnds(o.name, f.name)),
+    );
+    return full ? { ...f, name: full.name, fields: { ...full.fields, ...f.fields } } : f;
+  });
+}
+
+/**
+ * A headline's "X held a video conference …" names the session its body dates ("On July 18, X held a
+ * video conference …"): an undated "held" session takes the one dated name it shares a base with.
+ */
+function datedHeldSessions(out: Finding[]): Finding[] {
+  const dated = new Map<string, Finding[]>();
+  for (const f of out)
+    if (f.kind === 'PLENARY_SESSION' && f.rule.startsWith('phrase-session-held') && typeof f.fields.date === 'string') {
+      const base = f.name.replace(/ \([^)]*\)$/, '');
+      dated.set(base, [...(dated.get(base) ?? []), f]);
+    }
+  return out.map((f) => {
+    if (f.kind !== 'PLENARY_SESSION' || !f.rule.startsWith('phrase-session-held') || f.fields.date !== undefined)
+      return f;
+    const names = new Set((dated.get(f.name) ?? []).map((d) => d.name));
+    const [one] = [...names];
+    const d = dated.get(f.name)?.[0];
+    return names.size === 1 && one && d ? { ...f, name: one, fields: { ...f.fields, date: d.fields.date } } : f;
+  });
 }
 
 /** The first sentence that launches a campaign, and when. */

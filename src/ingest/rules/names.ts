@@ -95,6 +95,9 @@ const PLACE_STATION =
   /\b(?:Railway|Train|Bus|Coach|Subway|Metro|Power|Gas|Petrol|Filling|Service|Space|Radio|TV|Television)\s+Station$/;
 /** Interpol's colour-coded notices are alerts about a person, not policy documents. */
 const INTERPOL_NOTICE = /\b(?:Red|Yellow|Blue|Black|Green|Orange|Purple|Silver)\s+Notice$/;
+/** Verbs a title-case headline puts after its subject ("… Department Holds …", "… Launches …"). */
+const HEADLINE_VERB =
+  /\s+(?:Holds|Launches|Strengthens|Issues|Releases|Deploys|Promotes|Announces|Urges|Vows|Convenes|Hosts|Unveils|Cracks|Solves|Seizes|Busts|Rescues|Stresses|Emphasizes|Emphasises|Steps|Pushes|Deepens|Eases|Kicks)\b/;
 /** Leading words that start a sentence, not a name. */
 const LEADING = /^(?:The|This|These|In|On|At|By|Since|From|During|Under|Especially|According|Editor|And|For|To|Of)\s+/;
 
@@ -115,7 +118,10 @@ export function classifyName(name: string): Classified | null {
   if (/^(?:Chapter|Section|Article|Part)\s/.test(name)) return null;
   const first = words[0] ?? '';
   const ordinal = ordinalValue(first);
-  if (SESSION_HEADS.has(head) && (ordinal !== undefined || /national|work|press|plenary/i.test(headSegment))) {
+  // "Theme Education Special Study Seminar", "Theoretical Learning Center Group Study Conference":
+  // a Party committee's study session, named as such.
+  const study = words.length >= 3 && /\b(?:Study|Learning)\b/.test(headSegment);
+  if (SESSION_HEADS.has(head) && (ordinal !== undefined || study || /national|work|press|plenary/i.test(headSegment))) {
     return session(name, headSegment, head, ordinal);
   }
   if (head === 'congress') return organ(name, 'name-organ-congress');
@@ -130,6 +136,9 @@ export function classifyName(name: string): Classified | null {
   if (REFORM_HEADS.has(head) && words.length >= 2) {
     return { kind: 'REFORM', fields: {}, rule: 'name-reform', confidence: 0.75 };
   }
+  // "the 14th Five-Year Plan (for National Economic and Social Development)": a state plan is a policy document.
+  if (/\bFive-Year Plan$/.test(headSegment))
+    return { kind: 'DOCUMENT', fields: {}, rule: 'name-document-five-year-plan', confidence: 0.75 };
   if (CAMPAIGN_HEADS.has(head) && words.length >= 2) {
     const campaignType = /plan/i.test(head) ? 'ACTION_PLAN' : /operation/i.test(head) ? 'SPECIAL_OPERATION' : 'OTHER';
     return { kind: 'CAMPAIGN', fields: { campaignType }, rule: 'name-campaign', confidence: 0.75 };
@@ -193,6 +202,11 @@ export const capitalisedNames: Rule = (input) => {
         chunk,
       );
     if (dated) chunk = chunk.slice(0, dated.index);
+    // A headline in title case: "Ministry of Public Security Strengthens Society’s Management": the verb ends the name.
+    const verb = HEADLINE_VERB.exec(chunk);
+    if (verb) chunk = chunk.slice(0, verb.index);
+    // "The Ministry of Public Security in China is …": the country is where, not part of the name.
+    chunk = chunk.replace(/\s+in\s+(?:China|the\s+PRC)$/, '');
     const lead = LEADING.exec(chunk);
     if (lead) {
       offset += lead[0].length;
@@ -219,10 +233,24 @@ function namesIn(input: RuleInput, name: string, offset: number, nested: boolean
   const out: Finding[] = [];
   const trimmed = name.replace(/\s+(?:of|and|for|on|in)(?:\s+the)?$/, '');
   const c = classifyName(trimmed);
-  const span = at(input, offset, offset + trimmed.length);
+  // "X Study Seminar and Y Study Conference": two sessions, each one a name on its own.
+  const and = c?.kind === 'PLENARY_SESSION' ? /\s+and\s+/.exec(trimmed) : null;
+  if (and && and.index > 0) {
+    const left = trimmed.slice(0, and.index);
+    const right = trimmed.slice(and.index + and[0].length);
+    if (classifyName(left)?.kind === 'PLENARY_SESSION' && classifyName(right)?.kind === 'PLENARY_SESSION')
+      return [
+        ...namesIn(input, left, offset, nested),
+        ...namesIn(input, right, offset + and.index + and[0].length, nested),
+      ];
+  }
+  // "Ministry Party Committee’s Theme Education Special Study Seminar": the holder is not the session's name.
+  const owner = c?.kind === 'PLENARY_SESSION' ? /^[^’']{3,80}[’']s\s+(?=[A-Z])/.exec(trimmed)?.[0].length : undefined;
+  const from = offset + (owner ?? 0);
+  const span = at(input, from, offset + trimmed.length);
   if (c && span) {
     out.push({
-      name: trimmed,
+      name: trimmed.slice(owner ?? 0),
       ...span,
       sentence: input.sentence.index,
       ...c,

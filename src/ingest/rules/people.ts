@@ -7,12 +7,19 @@ import type { Finding } from '../types.js';
 import { allMatches, at, type Rule } from './context.js';
 
 const SURNAMES =
-  'Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Ma|Zhu|Hu|Guo|He|Gao|Lin|Luo|Zheng|Liang|Xie|Song|Tang|Han|Feng|Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Yuan|Pan|Yu|Jiang|Cai|Jia|Ding|Wei|Xue|Ye|Yan|Pang|Lu|Du|Dai|Xia|Zhong|Fu|Shen|Ren|Yao|Qiu|Qin|Shi|Jin|Cui|Kong|Bai|Tan|Mao|Hao|Gu|Meng|Xiong|Fan|Qian|Yin|Chang|Lei|Wan|Shao|Long|Wen|Ge|Fang|Geng|Guan|Lai|Xing|Kang|Niu|Bao|Meng|Zou|Xiang|Hou|Ke|Ling|Shu|Qi|Mo|Miao|Ou|Duan|Lv|Lyu|Yi|Tao|Zhan|Gong|Ni|Hong|Ning|Xi';
+  'Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Ma|Zhu|Hu|Guo|He|Gao|Lin|Luo|Zheng|Liang|Xie|Song|Tang|Han|Feng|Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Yuan|Pan|Yu|Jiang|Cai|Jia|Ding|Wei|Xue|Ye|Yan|Pang|Lu|Du|Dai|Xia|Zhong|Fu|Shen|Ren|Yao|Qiu|Qin|Shi|Jin|Cui|Kong|Bai|Tan|Mao|Hao|Gu|Meng|Xiong|Fan|Qian|Yin|Chang|Lei|Wan|Shao|Long|Wen|Ge|Fang|Geng|Guan|Lai|Xing|Kang|Niu|Bao|Meng|Zou|Xiang|Hou|Ke|Ling|Shu|Qi|Mo|Miao|Ou|Duan|Lv|Lyu|Yi|Tao|Zhan|Gong|Ni|Hong|Ning|Xi|Chi';
 const NAME = `\\b((?:${SURNAMES})\\s[A-Z][a-z]{1,9})\\b(?!\\s+(?:[A-Z]|Province|City|County|District|Road|Street))`;
 const ROLE =
   /\b(director|deputy|member|minister|head|chief|secretary|spokesperson|spokesman|commissioner|chairman|chairwoman|president|governor|mayor|captain|officer|leader|instructor|commissar|reporter|editor|correspondent|inspector|vice)\b/i;
+/**
+ * A capitalised title after the comma, as official releases write it: "Lu Wei, Deputy
+ * Director-General of the X Department". Only a post word may open it, so "Wang Fang, Beijing"
+ * stays out.
+ */
+const CAPITAL_POST =
+  '(?:Deputy|Vice|Executive|Director|Secretary|Minister|Head|Chief|Governor|Mayor|Member|Commissioner|Chairman|Chairwoman|President|Spokes(?:person|man|woman)|Political Commissar)\\b';
 const WITH_POSITION = new RegExp(
-  `${NAME},\\s+((?:a|an|the)\\s+)?([a-z][^,;.“”"]{2,220}?)(?=,|;|\\.|\\s+(?:said|says|told|added|introduced|pointed|stated|emphasized|noted))`,
+  `${NAME},\\s+((?:a|an|the)\\s+)?((?:[a-z]|${CAPITAL_POST})[^,;.“”"]{2,220}?)(?=,|;|\\.|\\s+(?:said|says|told|added|introduced|pointed|stated|emphasized|noted|attended|presided|delivered))`,
   'g',
 );
 const BYLINE = new RegExp(
@@ -35,6 +42,15 @@ const TITLED = new RegExp(
 /** "Li Qiang, Cai Qi and Li Xi, all members of the Standing Committee …": one position for each listed name. */
 const LISTED = new RegExp(
   `\\b((?:(?:${SURNAMES})\\s[A-Z][a-z]{1,9},\\s+)+(?:and\\s+)?(?:${SURNAMES})\\s[A-Z][a-z]{1,9}|(?:${SURNAMES})\\s[A-Z][a-z]{1,9}\\s+and\\s+(?:${SURNAMES})\\s[A-Z][a-z]{1,9}),\\s+(?:(?:all|both)\\s+)?([a-z][^,;.“”"]{2,140}?)(?=,|;|\\.)`,
+  'g',
+);
+/**
+ * Names listed after the post they share: "other senior NIA officials including Xiong Wei, Chi
+ * Ming, and Liu Fang", "deputy directors such as …". The post words (at most three, an acronym
+ * allowed) are the position.
+ */
+const POST_THEN_NAMES = new RegExp(
+  `\\b((?:(?:[a-z]+|[A-Z]{2,6})\\s+){0,3}(?:officials|officers|leaders|directors|ministers|heads|chiefs|commissioners|spokespersons))\\s+(?:including|such as|namely)\\s+((?:(?:${SURNAMES})\\s[A-Z][a-z]{1,9},\\s+)*(?:(?:${SURNAMES})\\s[A-Z][a-z]{1,9},?\\s+and\\s+)?(?:${SURNAMES})\\s[A-Z][a-z]{1,9})\\b`,
   'g',
 );
 /** "all members of …", "both vice ministers": the listed names share a plural post. */
@@ -70,6 +86,11 @@ export const people: Rule = (input) => {
     const position = m[2] ?? '';
     if (!ROLES.test(position)) continue;
     for (const n of allMatches(LISTED_NAME, m[1] ?? '')) push(n[0], m.index + n.index, position, 'person-listed', 0.85);
+  }
+  for (const m of allMatches(POST_THEN_NAMES, input.text)) {
+    const list = m[2] ?? '';
+    const from = m.index + m[0].length - list.length;
+    for (const n of allMatches(LISTED_NAME, list)) push(n[0], from + n.index, m[1], 'person-post-then-names', 0.8);
   }
   for (const m of allMatches(BYLINE, input.text)) {
     const name = m[3] ?? '';
