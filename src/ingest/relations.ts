@@ -158,6 +158,9 @@ const SPEECH = /\b(?:said|says|introduced|revealed|reported|listed|announced|poi
  */
 const SPEECH_BEFORE = /\b(?:according\s+to|said|says|noted|told|learn(?:ed|t)\s+from)\b(?:(?!\bthat\b)[^,.;:]){0,40}$/i;
 
+/** The story's opening names its source: "According to the website of the …", "The ministry said …" not. */
+const SOURCE_OPENING = /\b[Aa]ccording\s+to\s+(?:(?:the|a)\s+)?(?:[a-z]+\s+){0,3}(?:of\s+(?:the\s+)?)?$/;
+
 /** "a statement issued Saturday by the office …": the organ that issued the statement speaks. */
 const STATEMENT_BY =
   /\b(?:statement|announcement|notice|circular|press\s+release)\s+(?:(?:issued|released|published)\s+)?(?:[^.;:]{0,40}\s)?by\s+(?:the\s+)?$/i;
@@ -461,10 +464,19 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
       // reporter only wrote it down. A reporter whose story quotes no one (a review in the
       // reporter's own words, as the curated corpus credits it) is the only voice it has.
       const quoted = mentions.filter((m) => m.kind === 'ORGAN' && m.start < o.start && speaks(m) && !inPost(m)).pop();
+      // With no one else quoted, the organ the story names as its source in its opening
+      // paragraph ("According to the website of the ministry, in 2022 …") gives the figures
+      // that follow in the story's own words.
+      const sourceOrgan = (m: Mention | undefined) =>
+        m !== undefined &&
+        m.paragraph === 0 &&
+        SOURCE_OPENING.test(doc.text.slice(doc.sentences[m.sentence]?.start ?? 0, m.start))
+          ? m
+          : undefined;
       const voice =
         latest && BYLINE_ROLE.test(latest.position ?? '') && (pressOrgan ?? quoted)
           ? (pressOrgan ?? quoted)
-          : (latest ?? pressOrgan);
+          : (latest ?? pressOrgan ?? sourceOrgan(quoted));
       // An official's words reach the figures of their own paragraph and the next; further on, a
       // figure stated without attribution is the story's, unless the same official is quoted again
       // after it (a section that quotes one speaker from start to end).

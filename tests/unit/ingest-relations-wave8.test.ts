@@ -1,0 +1,21 @@
+/**
+ * Wave 8 (issue 15): relations among correctly found items, each shape on an INVENTED text
+ * (not copied from any article), written from ANNOTATION.md and the NOTES files. Each test
+ * failed before its rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { inventedRelations } from '../helpers/ingest.js';
+
+const MPS = 'Ministry of Public Security';
+
+describe('relation shapes of wave 8', () => {
+  it('REPORTED: the source named in the opening paragraph gives the figures that follow', () => {
+    const r = inventedRelations(
+      'Xinhua, March 3. According to the website of the Ministry of Public Security, in 2023 public security organs kept up the fight against pension fraud.\n\nOver the year, more than 4,200 pension fraud cases were solved and more than 910 fraud gangs were smashed.',
+      'wave8-source-opening',
+      'REPORTED',
+    );
+    expect(r).toContain(`${MPS} REPORTED #4200`);
+    expect(r).toContain(`${MPS} REPORTED #910`);
+  });
+});
