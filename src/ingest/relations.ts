@@ -377,6 +377,7 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
       }
     }
   }
+  countedList(doc, mentions, add);
   // A byline's role posts nobody: "(Reporter Li Ming) The Jinan Public Security Bureau said"
   // names the bureau as the speaker, not as the reporter's employer.
   const people = mentions.filter(
@@ -491,6 +492,58 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     }
   }
   return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const COUNT_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+/** "6 matters including A, B …", "five measures such as A and B": a counted list whose package is not named there. */
+const COUNTED_LIST =
+  /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,3}(?:matters|measures|services|items|tasks|reforms|policies|steps)\s*,?\s+(?:including|such\s+as)\s/gi;
+/** How many sentences back a counted list finds its package. */
+const PACKAGE_REACH = 3;
+
+type AddRelation = (type: RelationType, a: Mention, b: Mention, rule: string, confidence: number) => void;
+
+/**
+ * "By the end of the year six household registration services will be handled across
+ * provinces. … 6 matters including A, B and C": the reforms a counted list names are part of
+ * the reform named shortly before with the same count (as a digit or a word).
+ */
+function countedList(doc: Analysed, mentions: readonly Mention[], add: AddRelation): void {
+  const reforms = mentions.filter((m) => m.kind === 'REFORM');
+  for (const s of doc.sentences) {
+    const text = doc.text.slice(s.start, s.end);
+    for (const m of text.matchAll(COUNTED_LIST)) {
+      const cue = s.start + m.index;
+      const raw = (m[1] ?? '').toLowerCase();
+      const n = /^\d+$/.test(raw) ? Number(raw) : COUNT_WORDS.indexOf(raw);
+      const count = new RegExp(`\\b(?:${n}|${COUNT_WORDS[n] ?? n})\\b`, 'i');
+      const pkg = reforms
+        .filter(
+          (r) => r.end <= cue && s.index - r.sentence <= PACKAGE_REACH && count.test(doc.text.slice(r.start, r.end)),
+        )
+        .pop();
+      if (!pkg) continue;
+      const next = text.slice(m.index + m[0].length).search(/[;:]|\.\s/);
+      const stop = next < 0 ? s.end : cue + m[0].length + next;
+      for (const item of reforms)
+        if (item.sentence === s.index && item.start >= cue + m[0].length && item.start < stop)
+          add('PART_OF', item, pkg, 'rel-counted-list', 0.65);
+    }
+  }
 }
 
 /** "the campaign", "this year's special operation", "their half-year-long campaign": a campaign named before. */

@@ -18,4 +18,13 @@ describe('relation shapes of wave 8', () => {
     expect(r).toContain(`${MPS} REPORTED #4200`);
     expect(r).toContain(`${MPS} REPORTED #910`);
   });
+
+  it('PART_OF: a counted list ("5 matters including …") is part of the reform named before with that count', () => {
+    const r = inventedRelations(
+      'At a press conference on Monday, an official of the Ministry of Public Security said that five vehicle registration services will be handled across provinces by June.\n\nUnder the plan, 5 matters including the transfer of vehicle registration of retired drivers, the renewal of licence plates of rental cars and the registration of electric bicycles of students will be handled online.',
+      'wave8-counted-list',
+      'PART_OF',
+    );
+    expect(r.filter((x) => /PART_OF .*five vehicle registration services/i.test(x))).toHaveLength(3);
+  });
 });
