@@ -372,7 +372,7 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           if (ministry) {
             const role = `${title?.[1] ? `${title[1].toLowerCase()} ` : ''}minister`;
             add(title?.[1] ? 'MEMBER_OF' : 'HEADS', a, ministry, 'rel-person-minister-of', 0.8, { role });
-          }
+          } else titledMinister(doc, mentions, a, position, add);
         }
       }
     }
@@ -544,6 +544,65 @@ function countedList(doc: Analysed, mentions: readonly Mention[], add: AddRelati
           add('PART_OF', item, pkg, 'rel-counted-list', 0.65);
     }
   }
+}
+
+/** A bare title before a name: "Minister", "vice minister". */
+const BARE_MINISTER = /^(?:(vice|deputy|assistant)[\s-]+)?minister$/i;
+/** … and the words before it: "State Councilor and Public Security Minister", "vice public security minister". */
+const FIELD_BEFORE = /(?:\b(vice|deputy|assistant)[\s-]+)?((?:[A-Za-z]+\s+){0,3})$/i;
+
+/**
+ * "Public Security Minister Zhao Kezhi", "vice public security minister Huang Ming": the field
+ * before the title names the ministry the text names in full ("Ministry of Public Security");
+ * "Minister Zhao Kezhi" under a decree of the one ministry the text names heads it.
+ */
+function titledMinister(
+  doc: Analysed,
+  mentions: readonly Mention[],
+  person: Mention,
+  position: string,
+  add: (type: RelationType, a: Mention, b: Mention, rule: string, confidence: number, extra: { role: string }) => void,
+): void {
+  const bare = BARE_MINISTER.exec(position.trim());
+  const titleAt = person.start - position.trim().length - 1;
+  if (!bare || doc.text.slice(titleAt, person.start).trim().toLowerCase() !== position.trim().toLowerCase()) return;
+  const before = FIELD_BEFORE.exec(doc.text.slice(Math.max(0, titleAt - 60), titleAt)) ?? undefined;
+  const vice = bare[1] ?? before?.[1];
+  const words = (before?.[2] ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const ministries = mentions.filter(
+    (m) => m.kind === 'ORGAN' && /^(?:the\s+)?ministry\s+of\s/i.test(doc.text.slice(m.start, m.end)),
+  );
+  const named = (m: Mention) =>
+    doc.text
+      .slice(m.start, m.end)
+      .toLowerCase()
+      .replace(/^the\s+/, '');
+  // The title itself found as the ministry's name ("Public Security Minister" linked to the ministry).
+  let ministry = mentions.find(
+    (m) => m.kind === 'ORGAN' && m.end > titleAt && m.end <= person.start && m.start >= titleAt - 60,
+  );
+  for (let k = Math.min(3, words.length); k >= 1 && !ministry; k--) {
+    const field = words.slice(words.length - k).join(' ');
+    ministry = ministries.find((m) => named(m) === `ministry of ${field}`);
+  }
+  // No field: the one ministry the text names ("Decree of the Ministry of … Minister Zhao Kezhi").
+  if (
+    !ministry &&
+    new Set(ministries.map((m) => m.id)).size === 1 &&
+    !/[a-z]\s+$/i.test(doc.text.slice(titleAt - 2, titleAt))
+  )
+    ministry = ministries[0];
+  // "State Councilor and Public Security Minister Zhao Kezhi": a member of the State Council too.
+  const council = /\bState\s+Councill?or\s+and\s+(?:[A-Za-z]+\s+){0,3}$/i.test(
+    doc.text.slice(Math.max(0, titleAt - 60), titleAt),
+  )
+    ? mentions.find((m) => m.kind === 'ORGAN' && /^(?:the\s+)?state\s+council$/i.test(doc.text.slice(m.start, m.end)))
+    : undefined;
+  if (council) add('MEMBER_OF', person, council, 'rel-person-titled-minister', 0.75, { role: 'state councilor' });
+  if (ministry)
+    add(vice ? 'MEMBER_OF' : 'HEADS', person, ministry, 'rel-person-titled-minister', 0.75, {
+      role: `${vice ? `${vice.toLowerCase()} ` : ''}minister`,
+    });
 }
 
 /** "the campaign", "this year's special operation", "their half-year-long campaign": a campaign named before. */

@@ -27,4 +27,20 @@ describe('relation shapes of wave 8', () => {
     );
     expect(r.filter((x) => /PART_OF .*five vehicle registration services/i.test(x))).toHaveLength(3);
   });
+
+  it('MEMBER_OF / HEADS: a title before the name with its field ("vice public security minister Li Ming")', () => {
+    const r = inventedRelations(
+      'The Ministry of Public Security opened a training course for traffic police in Beijing on Monday, with vice public security minister Li Ming urging officers to serve the public.',
+      'wave8-titled-vice-minister',
+    );
+    expect(r).toContain(`Li Ming MEMBER_OF ${MPS}`);
+  });
+
+  it('HEADS: "Minister Zhao Wen" signing a decree of the one ministry the text names', () => {
+    const r = inventedRelations(
+      'Order of the Ministry of Public Security\n\nThe Provisions on the Handling of Traffic Accidents are hereby promulgated and shall come into force on July 1.\n\nMinister Zhao Wen',
+      'wave8-titled-minister-decree',
+    );
+    expect(r).toContain(`Zhao Wen HEADS ${MPS}`);
+  });
 });
