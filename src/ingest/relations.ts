@@ -621,7 +621,7 @@ const IN_A_CAMPAIGN =
   /\b(?:in|during|through|under|amid)\s+an?\s+(?:[a-z-]+\s+){0,3}(?:crackdown|campaign|operation|drive|action)\b/i;
 /** Words that open a paragraph going on with the one before. */
 const CONTINUES =
-  /^[^\p{L}]*(?:Further(?:more)?|Moreover|In\s+addition|Additionally|Besides|Meanwhile|Also|What's\s+more|At\s+the\s+same\s+time)\b/iu;
+  /^[^\p{L}]*(?:Further(?:more)?|Moreover|In\s+addition|Additionally|Besides|Meanwhile|Also|What's\s+more|At\s+the\s+same\s+time|As\s+a\s+(?:result|consequence)|Consequently)\b/iu;
 /** How many sentences back a back-reference finds the campaign it means. */
 const REFERENCE_REACH = 2;
 /** Words that place a figure inside a campaign named after it. */

@@ -43,4 +43,13 @@ describe('relation shapes of wave 8', () => {
     );
     expect(r).toContain(`Zhao Wen HEADS ${MPS}`);
   });
+
+  it('PRODUCED: a paragraph opening "As a result," goes on with the campaign of the paragraph before', () => {
+    const r = inventedRelations(
+      'Police in nine provinces joined the "Clear Spring" special campaign against fake medicine this month. More than 2,000 officers took part in the campaign.\n\nAs a result, 420 suspects were arrested.',
+      'wave8-as-a-result',
+      'PRODUCED',
+    );
+    expect(r).toContain('Clear Spring PRODUCED #420');
+  });
 });
