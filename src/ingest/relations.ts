@@ -378,6 +378,7 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     }
   }
   countedList(doc, mentions, add);
+  announced(doc, mentions, add);
   // A byline's role posts nobody: "(Reporter Li Ming) The Jinan Public Security Bureau said"
   // names the bureau as the speaker, not as the reporter's employer.
   const people = mentions.filter(
@@ -603,6 +604,46 @@ function titledMinister(
     add(vice ? 'MEMBER_OF' : 'HEADS', person, ministry, 'rel-person-titled-minister', 0.75, {
       role: `${vice ? `${vice.toLowerCase()} ` : ''}minister`,
     });
+}
+
+/** A statement closed by its speaker: "…, the ministry said on Monday.", "…, said Qiu Baoli." */
+const SAID_AFTER =
+  /^[\s”"’]*(?:said|says|announced|stated)\b(?:\s+(?:on|in|last|this)\s+[A-Za-z0-9]+){0,2}[\s”"’]*[.!]?[\s”"’]*$/i;
+const SAID_BEFORE = /,[\s”"’]*(?:said|says|announced)\s+(?:the\s+)?$/i;
+/** "…, the ministry said": a comma and at most "the" before the speaker. */
+const COMMA_BEFORE = /,[\s”"’]*(?:the\s+)?$/i;
+/** "According to the relevant person in charge of the ministry, …" opening the sentence. */
+const ACCORDING_OPENING =
+  /^[^\p{L}]*According\s+to\s+(?:(?:the|a)\s+)?(?:(?:relevant\s+)?(?:person|official|officials|head)\s+in\s+charge\s+of\s+(?:the\s+)?)?$/u;
+
+/**
+ * A campaign or reform announced in a sentence its speaker closes or opens ("A new round of
+ * crackdowns has begun in 108 cities, the ministry said on Monday", "According to the person in
+ * charge of the ministry, the Kunlun action in 2023 will …"): the speaker REPORTED it.
+ */
+function announced(doc: Analysed, mentions: readonly Mention[], add: AddRelation): void {
+  for (const s of doc.sentences) {
+    const here = mentions.filter((m) => m.sentence === s.index);
+    const items = here.filter((m) => (m.kind === 'CAMPAIGN' || m.kind === 'REFORM') && !m.reference);
+    if (items.length === 0) continue;
+    const speakers = here.filter((m) => m.kind === 'ORGAN' || m.kind === 'PERSON');
+    // "…, handling 1,072 cases …, the ministry said": a statement of figures reports the figures.
+    const figures = here.some((m) => m.kind === 'OUTCOME');
+    const closing = speakers.find(
+      (m) =>
+        !figures &&
+        SAID_AFTER.test(doc.text.slice(m.end, s.end)) &&
+        (COMMA_BEFORE.test(doc.text.slice(s.start, m.start)) || SAID_BEFORE.test(doc.text.slice(s.start, m.start))),
+    );
+    const opening = speakers.find(
+      (m) =>
+        ACCORDING_OPENING.test(doc.text.slice(s.start, m.start)) && /^[\s”"’]*,/.test(doc.text.slice(m.end, m.end + 4)),
+    );
+    for (const c of items) {
+      if (closing && c.end <= closing.start) add('REPORTED', closing, c, 'rel-reported-announced', 0.6);
+      else if (opening && c.start >= opening.end) add('REPORTED', opening, c, 'rel-reported-announced', 0.6);
+    }
+  }
 }
 
 /** "the campaign", "this year's special operation", "their half-year-long campaign": a campaign named before. */

@@ -52,4 +52,26 @@ describe('relation shapes of wave 8', () => {
     );
     expect(r).toContain('Clear Spring PRODUCED #420');
   });
+
+  it('REPORTED: a campaign announced in a sentence its speaker closes or opens', () => {
+    const closing = inventedRelations(
+      'China has started the "Iron Shield 2025" special action against pension scams in all provinces, the Ministry of Public Security said on Friday.',
+      'wave8-announced-closing',
+      'REPORTED',
+    );
+    expect(closing).toContain(`${MPS} REPORTED Iron Shield 2025`);
+    const opening = inventedRelations(
+      'According to the relevant person in charge of the Ministry of Public Security, the "Iron Shield 2025" special action will focus on scams against the elderly.',
+      'wave8-announced-opening',
+      'REPORTED',
+    );
+    expect(opening).toContain(`${MPS} REPORTED Iron Shield 2025`);
+    // A statement of figures reports the figures, not the campaign they were achieved in.
+    const figures = inventedRelations(
+      'Police also carried out the "Iron Shield 2025" special action, solving 3,400 pension scam cases, the Ministry of Public Security said.',
+      'wave8-announced-figures',
+      'REPORTED',
+    );
+    expect(figures).not.toContain(`${MPS} REPORTED Iron Shield 2025`);
+  });
 });
