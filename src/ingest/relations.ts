@@ -133,6 +133,12 @@ const PRONOUN_REACH = 6;
 /** "the press conference held by the Ministry …": whoever held it gave the figures announced there. */
 const PRESS_HELD_BY =
   /\b(?:press|news)\s+(?:conference|briefing)\s+(?:held|hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?$/i;
+/**
+ * A government's information office hosts the press conference; the organs and officials who
+ * present at it give the figures ("In a press conference held by the Yantai Municipal Government
+ * Information Office, the city's public security organs reported …").
+ */
+const PRESS_OFFICE = /\b(?:information|press)\s+office\b/i;
 /** Kinds that can be the subject of a verb. */
 const ACTORS: readonly EntityKind[] = ['ORGAN', 'PERSON', 'PLENARY_SESSION'];
 const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\s+)?$`);
@@ -457,6 +463,7 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
         (m) =>
           m.kind === 'ORGAN' &&
           m.start < o.start &&
+          !PRESS_OFFICE.test(doc.text.slice(m.start, m.end)) &&
           (/^\s+(?:held|hosted|convened)\s+a\s+(?:news|press)\s+(?:conference|briefing)/i.test(
             doc.text.slice(m.end, m.end + 40),
           ) ||

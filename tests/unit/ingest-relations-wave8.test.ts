@@ -74,4 +74,13 @@ describe('relation shapes of wave 8', () => {
     );
     expect(figures).not.toContain(`${MPS} REPORTED Iron Shield 2025`);
   });
+
+  it('REPORTED: the information office that hosts a press conference does not give the figures', () => {
+    const r = inventedRelations(
+      'At a press conference held by the Weifang Municipal Government Information Office on May 9, the city police described their spring campaign.\n\nOver the past two months, 1,240 cases were solved and 860 suspects were detained.',
+      'wave8-press-office',
+      'REPORTED',
+    );
+    expect(r.filter((x) => /Information Office REPORTED/i.test(x))).toEqual([]);
+  });
 });
