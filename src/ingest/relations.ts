@@ -133,6 +133,12 @@ const PRONOUN_REACH = 6;
 /** "the press conference held by the Ministry …": whoever held it gave the figures announced there. */
 const PRESS_HELD_BY =
   /\b(?:press|news)\s+(?:conference|briefing)\s+(?:held|hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?$/i;
+/**
+ * A government's information office hosts the press conference; the organs and officials who
+ * present at it give the figures ("In a press conference held by the Yantai Municipal Government
+ * Information Office, the city's public security organs reported …").
+ */
+const PRESS_OFFICE = /\b(?:information|press)\s+office\b/i;
 /** Kinds that can be the subject of a verb. */
 const ACTORS: readonly EntityKind[] = ['ORGAN', 'PERSON', 'PLENARY_SESSION'];
 const BODY_OF = new RegExp(`\\sof\\s+the\\s+(?:(?:CPC\\s+)?${ORDINAL_ANY_CASE}\\s+)?$`);
@@ -157,6 +163,9 @@ const SPEECH = /\b(?:said|says|introduced|revealed|reported|listed|announced|poi
  * are what was said, not who said it.
  */
 const SPEECH_BEFORE = /\b(?:according\s+to|said|says|noted|told|learn(?:ed|t)\s+from)\b(?:(?!\bthat\b)[^,.;:]){0,40}$/i;
+
+/** The story's opening names its source: "According to the website of the …", "The ministry said …" not. */
+const SOURCE_OPENING = /\b[Aa]ccording\s+to\s+(?:(?:the|a)\s+)?(?:[a-z]+\s+){0,3}(?:of\s+(?:the\s+)?)?$/;
 
 /** "a statement issued Saturday by the office …": the organ that issued the statement speaks. */
 const STATEMENT_BY =
@@ -369,11 +378,13 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
           if (ministry) {
             const role = `${title?.[1] ? `${title[1].toLowerCase()} ` : ''}minister`;
             add(title?.[1] ? 'MEMBER_OF' : 'HEADS', a, ministry, 'rel-person-minister-of', 0.8, { role });
-          }
+          } else titledMinister(doc, mentions, a, position, add);
         }
       }
     }
   }
+  countedList(doc, mentions, add);
+  announced(doc, mentions, add);
   // A byline's role posts nobody: "(Reporter Li Ming) The Jinan Public Security Bureau said"
   // names the bureau as the speaker, not as the reporter's employer.
   const people = mentions.filter(
@@ -452,6 +463,7 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
         (m) =>
           m.kind === 'ORGAN' &&
           m.start < o.start &&
+          !PRESS_OFFICE.test(doc.text.slice(m.start, m.end)) &&
           (/^\s+(?:held|hosted|convened)\s+a\s+(?:news|press)\s+(?:conference|briefing)/i.test(
             doc.text.slice(m.end, m.end + 40),
           ) ||
@@ -461,10 +473,19 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
       // reporter only wrote it down. A reporter whose story quotes no one (a review in the
       // reporter's own words, as the curated corpus credits it) is the only voice it has.
       const quoted = mentions.filter((m) => m.kind === 'ORGAN' && m.start < o.start && speaks(m) && !inPost(m)).pop();
+      // With no one else quoted, the organ the story names as its source in its opening
+      // paragraph ("According to the website of the ministry, in 2022 …") gives the figures
+      // that follow in the story's own words.
+      const sourceOrgan = (m: Mention | undefined) =>
+        m !== undefined &&
+        m.paragraph === 0 &&
+        SOURCE_OPENING.test(doc.text.slice(doc.sentences[m.sentence]?.start ?? 0, m.start))
+          ? m
+          : undefined;
       const voice =
         latest && BYLINE_ROLE.test(latest.position ?? '') && (pressOrgan ?? quoted)
           ? (pressOrgan ?? quoted)
-          : (latest ?? pressOrgan);
+          : (latest ?? pressOrgan ?? sourceOrgan(quoted));
       // An official's words reach the figures of their own paragraph and the next; further on, a
       // figure stated without attribution is the story's, unless the same official is quoted again
       // after it (a section that quotes one speaker from start to end).
@@ -479,6 +500,157 @@ export function findRelations(doc: Analysed, mentions: readonly Mention[]): Cand
     }
   }
   return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const COUNT_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+/** "6 matters including A, B …", "five measures such as A and B": a counted list whose package is not named there. */
+const COUNTED_LIST =
+  /\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+){0,3}(?:matters|measures|services|items|tasks|reforms|policies|steps)\s*,?\s+(?:including|such\s+as)\s/gi;
+/** How many sentences back a counted list finds its package. */
+const PACKAGE_REACH = 3;
+
+type AddRelation = (type: RelationType, a: Mention, b: Mention, rule: string, confidence: number) => void;
+
+/**
+ * "By the end of the year six household registration services will be handled across
+ * provinces. … 6 matters including A, B and C": the reforms a counted list names are part of
+ * the reform named shortly before with the same count (as a digit or a word).
+ */
+function countedList(doc: Analysed, mentions: readonly Mention[], add: AddRelation): void {
+  const reforms = mentions.filter((m) => m.kind === 'REFORM');
+  for (const s of doc.sentences) {
+    const text = doc.text.slice(s.start, s.end);
+    for (const m of text.matchAll(COUNTED_LIST)) {
+      const cue = s.start + m.index;
+      const raw = (m[1] ?? '').toLowerCase();
+      const n = /^\d+$/.test(raw) ? Number(raw) : COUNT_WORDS.indexOf(raw);
+      const count = new RegExp(`\\b(?:${n}|${COUNT_WORDS[n] ?? n})\\b`, 'i');
+      const pkg = reforms
+        .filter(
+          (r) => r.end <= cue && s.index - r.sentence <= PACKAGE_REACH && count.test(doc.text.slice(r.start, r.end)),
+        )
+        .pop();
+      if (!pkg) continue;
+      const next = text.slice(m.index + m[0].length).search(/[;:]|\.\s/);
+      const stop = next < 0 ? s.end : cue + m[0].length + next;
+      for (const item of reforms)
+        if (item.sentence === s.index && item.start >= cue + m[0].length && item.start < stop)
+          add('PART_OF', item, pkg, 'rel-counted-list', 0.65);
+    }
+  }
+}
+
+/** A bare title before a name: "Minister", "vice minister". */
+const BARE_MINISTER = /^(?:(vice|deputy|assistant)[\s-]+)?minister$/i;
+/** … and the words before it: "State Councilor and Public Security Minister", "vice public security minister". */
+const FIELD_BEFORE = /(?:\b(vice|deputy|assistant)[\s-]+)?((?:[A-Za-z]+\s+){0,3})$/i;
+
+/**
+ * "Public Security Minister Zhao Kezhi", "vice public security minister Huang Ming": the field
+ * before the title names the ministry the text names in full ("Ministry of Public Security");
+ * "Minister Zhao Kezhi" under a decree of the one ministry the text names heads it.
+ */
+function titledMinister(
+  doc: Analysed,
+  mentions: readonly Mention[],
+  person: Mention,
+  position: string,
+  add: (type: RelationType, a: Mention, b: Mention, rule: string, confidence: number, extra: { role: string }) => void,
+): void {
+  const bare = BARE_MINISTER.exec(position.trim());
+  const titleAt = person.start - position.trim().length - 1;
+  if (!bare || doc.text.slice(titleAt, person.start).trim().toLowerCase() !== position.trim().toLowerCase()) return;
+  const before = FIELD_BEFORE.exec(doc.text.slice(Math.max(0, titleAt - 60), titleAt)) ?? undefined;
+  const vice = bare[1] ?? before?.[1];
+  const words = (before?.[2] ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const ministries = mentions.filter(
+    (m) => m.kind === 'ORGAN' && /^(?:the\s+)?ministry\s+of\s/i.test(doc.text.slice(m.start, m.end)),
+  );
+  const named = (m: Mention) =>
+    doc.text
+      .slice(m.start, m.end)
+      .toLowerCase()
+      .replace(/^the\s+/, '');
+  // The title itself found as the ministry's name ("Public Security Minister" linked to the ministry).
+  let ministry = mentions.find(
+    (m) => m.kind === 'ORGAN' && m.end > titleAt && m.end <= person.start && m.start >= titleAt - 60,
+  );
+  for (let k = Math.min(3, words.length); k >= 1 && !ministry; k--) {
+    const field = words.slice(words.length - k).join(' ');
+    ministry = ministries.find((m) => named(m) === `ministry of ${field}`);
+  }
+  // No field: the one ministry the text names ("Decree of the Ministry of … Minister Zhao Kezhi").
+  if (
+    !ministry &&
+    new Set(ministries.map((m) => m.id)).size === 1 &&
+    !/[a-z]\s+$/i.test(doc.text.slice(titleAt - 2, titleAt))
+  )
+    ministry = ministries[0];
+  // "State Councilor and Public Security Minister Zhao Kezhi": a member of the State Council too.
+  const council = /\bState\s+Councill?or\s+and\s+(?:[A-Za-z]+\s+){0,3}$/i.test(
+    doc.text.slice(Math.max(0, titleAt - 60), titleAt),
+  )
+    ? mentions.find((m) => m.kind === 'ORGAN' && /^(?:the\s+)?state\s+council$/i.test(doc.text.slice(m.start, m.end)))
+    : undefined;
+  if (council) add('MEMBER_OF', person, council, 'rel-person-titled-minister', 0.75, { role: 'state councilor' });
+  if (ministry)
+    add(vice ? 'MEMBER_OF' : 'HEADS', person, ministry, 'rel-person-titled-minister', 0.75, {
+      role: `${vice ? `${vice.toLowerCase()} ` : ''}minister`,
+    });
+}
+
+/** A statement closed by its speaker: "…, the ministry said on Monday.", "…, said Qiu Baoli." */
+const SAID_AFTER =
+  /^[\s”"’]*(?:said|says|announced|stated)\b(?:\s+(?:on|in|last|this)\s+[A-Za-z0-9]+){0,2}[\s”"’]*[.!]?[\s”"’]*$/i;
+const SAID_BEFORE = /,[\s”"’]*(?:said|says|announced)\s+(?:the\s+)?$/i;
+/** "…, the ministry said": a comma and at most "the" before the speaker. */
+const COMMA_BEFORE = /,[\s”"’]*(?:the\s+)?$/i;
+/** "According to the relevant person in charge of the ministry, …" opening the sentence. */
+const ACCORDING_OPENING =
+  /^[^\p{L}]*According\s+to\s+(?:(?:the|a)\s+)?(?:(?:relevant\s+)?(?:person|official|officials|head)\s+in\s+charge\s+of\s+(?:the\s+)?)?$/u;
+
+/**
+ * A campaign or reform announced in a sentence its speaker closes or opens ("A new round of
+ * crackdowns has begun in 108 cities, the ministry said on Monday", "According to the person in
+ * charge of the ministry, the Kunlun action in 2023 will …"): the speaker REPORTED it.
+ */
+function announced(doc: Analysed, mentions: readonly Mention[], add: AddRelation): void {
+  for (const s of doc.sentences) {
+    const here = mentions.filter((m) => m.sentence === s.index);
+    const items = here.filter((m) => (m.kind === 'CAMPAIGN' || m.kind === 'REFORM') && !m.reference);
+    if (items.length === 0) continue;
+    const speakers = here.filter((m) => m.kind === 'ORGAN' || m.kind === 'PERSON');
+    // "…, handling 1,072 cases …, the ministry said": a statement of figures reports the figures.
+    const figures = here.some((m) => m.kind === 'OUTCOME');
+    const closing = speakers.find(
+      (m) =>
+        !figures &&
+        SAID_AFTER.test(doc.text.slice(m.end, s.end)) &&
+        (COMMA_BEFORE.test(doc.text.slice(s.start, m.start)) || SAID_BEFORE.test(doc.text.slice(s.start, m.start))),
+    );
+    const opening = speakers.find(
+      (m) =>
+        ACCORDING_OPENING.test(doc.text.slice(s.start, m.start)) && /^[\s”"’]*,/.test(doc.text.slice(m.end, m.end + 4)),
+    );
+    for (const c of items) {
+      if (closing && c.end <= closing.start) add('REPORTED', closing, c, 'rel-reported-announced', 0.6);
+      else if (opening && c.start >= opening.end) add('REPORTED', opening, c, 'rel-reported-announced', 0.6);
+    }
+  }
 }
 
 /** "the campaign", "this year's special operation", "their half-year-long campaign": a campaign named before. */
@@ -497,7 +669,7 @@ const IN_A_CAMPAIGN =
   /\b(?:in|during|through|under|amid)\s+an?\s+(?:[a-z-]+\s+){0,3}(?:crackdown|campaign|operation|drive|action)\b/i;
 /** Words that open a paragraph going on with the one before. */
 const CONTINUES =
-  /^[^\p{L}]*(?:Further(?:more)?|Moreover|In\s+addition|Additionally|Besides|Meanwhile|Also|What's\s+more|At\s+the\s+same\s+time)\b/iu;
+  /^[^\p{L}]*(?:Further(?:more)?|Moreover|In\s+addition|Additionally|Besides|Meanwhile|Also|What's\s+more|At\s+the\s+same\s+time|As\s+a\s+(?:result|consequence)|Consequently)\b/iu;
 /** How many sentences back a back-reference finds the campaign it means. */
 const REFERENCE_REACH = 2;
 /** Words that place a figure inside a campaign named after it. */
