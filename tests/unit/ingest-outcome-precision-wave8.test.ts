@@ -59,3 +59,31 @@ describe('figures that are no result', () => {
     expect(values(text)).toEqual([8800]);
   });
 });
+
+describe('places a campaign reaches are its scope', () => {
+  it('"has begun in N cities": where a campaign began', () => {
+    expect(
+      values('A new drive against gun crime has begun in 75 cities, the ministry said on Monday in 2023.'),
+    ).toEqual([]);
+  });
+  it('"organs in N provinces": where the acting bodies are', () => {
+    const text = 'In 2023, police organs in 9 provinces and cities along the coast solved 640 smuggling cases.';
+    expect(values(text)).toEqual([640]);
+  });
+  it('"the N neighbouring provinces": a definite set', () => {
+    expect(values('The ministry asked the 5 neighbouring provinces to tighten checkpoints in 2023.')).toEqual([]);
+  });
+  it('"N cities to start": places that are to act', () => {
+    expect(values('In 2023, a total of 42 cities to start the online vehicle inspection service.')).toEqual([]);
+  });
+  it('"the number of countries … increased to N": the reach of a policy', () => {
+    expect(values('In 2023, the number of countries covered by the transit policy has also increased to 48.')).toEqual(
+      [],
+    );
+  });
+  it('"piloted N enterprises in M cities" stays (the curated corpus counts it)', () => {
+    expect(values('Over the past year, police have piloted 21 factories in 30 cities to inspect new trucks.')).toEqual([
+      21, 30,
+    ]);
+  });
+});

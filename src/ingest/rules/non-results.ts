@@ -151,6 +151,20 @@ function inRelatedList(docBefore: string | undefined): boolean {
   return docBefore !== undefined && RELATED_LIST.test(docBefore);
 }
 
+/**
+ * Places a campaign or a policy reaches are its scope (NOTES: "109 cities", provinces), in shapes that
+ * say so: a definite set ("the 6 neighboring provinces"), where the acting bodies are ("organs in 11
+ * provinces"), where something began ("has begun in 108 cities"), or places that open their clause and are to act
+ * (", a total of 68 cities to start"). "piloted … in 36 cities" and "In 116 cities, … were handled" stay (the curated corpus
+ * counts them).
+ */
+const PLACE = /^(?:provinces|cities|municipalities|prefectures|counties|regions|countries)$/i;
+const PLACE_SCOPE_BEFORE =
+  /(?:\bthe\s+|\b(?:organs|police|bureaus|departments|authorities|forces|officers|agencies)\s+in\s+(?:the\s+)?|\b(?:begun|began|begins|begin|launched|started|starts|kicked\s+off|rolled\s+out|under\s*way)\s+(?:[a-z]+\s+){0,3}?(?:in|across)\s+)$/i;
+const PLACE_TO_ACT = /^\s*(?:[a-z-]+\s+){0,2}?to\s+(?!date\b)[a-z]+/i;
+/** "the number of countries eligible for visa-free transit … increased to 55": the reach of a policy. */
+const NUMBER_OF_PLACES = /\bthe\s+number\s+of\s+(?:[a-z-]+\s+){0,2}(?:countries|cities|provinces|regions|ports)\b/i;
+
 const TIME_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)$/i;
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** Plurals written without -s: a singular head after a number above one is none of these. */
@@ -220,6 +234,14 @@ export function nonResult(f: FigureView): string | undefined {
   )
     return 'state';
   if (!f.isPercent && POLICE.test(head) && COST.test(f.after)) return 'cost';
+  if (
+    !f.isPercent &&
+    PLACE.test(head) &&
+    (PLACE_SCOPE_BEFORE.test(clause) ||
+      (!f.verb && /^\s*$/.test(clause) && PLACE_TO_ACT.test(f.after.slice(f.unitWords.join(' ').length + 1))))
+  )
+    return 'scope';
+  if (!f.isPercent && NUMBER_OF_PLACES.test(clause)) return 'scope';
   if (!f.isPercent && LIST_BEFORE.test(clause)) return 'list';
   if (!f.isPercent && !f.verb && f.value <= 50 && LIST_NOUN.test(head)) return 'list';
   // "35 departments jointly issued", unless something was done to them ("12 bureaus were fined").
