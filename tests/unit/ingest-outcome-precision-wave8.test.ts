@@ -87,3 +87,11 @@ describe('places a campaign reaches are its scope', () => {
     ]);
   });
 });
+
+describe('single cases inside a campaign story', () => {
+  it('"arrested N suspects involved in a gang": the members of one group', () => {
+    const text =
+      'In 2023, police across the province solved 5,600 fraud cases. In Yichang, officers arrested 37 suspects involved in a phishing ring.';
+    expect(values(text)).toEqual([5600]);
+  });
+});

@@ -165,6 +165,14 @@ const PLACE_TO_ACT = /^\s*(?:[a-z-]+\s+){0,2}?to\s+(?!date\b)[a-z]+/i;
 /** "the number of countries eligible for visa-free transit … increased to 55": the reach of a policy. */
 const NUMBER_OF_PLACES = /\bthe\s+number\s+of\s+(?:[a-z-]+\s+){0,2}(?:countries|cities|provinces|regions|ports)\b/i;
 
+/**
+ * The members of one group: "arrested 51 suspects involved in a fraudulent gang" is a single case
+ * told inside a campaign story (NOTES: single cases are not outcomes), as "a gang of 12" is.
+ */
+const POPULATION_OR_SUSPECTS = /^(?:suspects|people|members|persons|criminals|fraudsters)$/i;
+const ONE_GROUP_AFTER =
+  /^\s+(?:[a-z-]+\s+){1,2}?(?:involved\s+in|belonging\s+to|from|of)\s+(?:a|an|one)\s+(?:[a-z-]+\s+){0,3}(?:gang|ring|syndicate|group|network|cell)\b/i;
+
 const TIME_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)$/i;
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** Plurals written without -s: a singular head after a number above one is none of these. */
@@ -209,6 +217,7 @@ export function nonResult(f: FigureView): string | undefined {
     return 'state';
   if (CRIME_BEFORE.test(clause) || GAINS_BEFORE.test(clause) || ONE_CASE_INVOLVED.test(clause)) return 'crime';
   if (!f.isPercent && GROUP_SIZE.test(clause)) return 'group size';
+  if (!f.isPercent && POPULATION_OR_SUSPECTS.test(head) && ONE_GROUP_AFTER.test(f.after)) return 'group size';
   if (REWARD_BEFORE.test(clause)) return 'reward';
   const penalty = PENALTY_BEFORE.exec(clause);
   if ((penalty && (f.qualifierKey === 'up to' || penalty[1])) || PENALTY_RANGE_END.test(clause)) return 'ceiling';
