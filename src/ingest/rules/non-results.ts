@@ -19,6 +19,10 @@ export interface FigureView {
   readonly unit: string;
   readonly unitWords: readonly string[];
   readonly verb?: string;
+  /** The whole document's text after the figure's start, to see the page around it (optional). */
+  readonly docAfter?: string;
+  /** The document's text before the figure, at most its last 600 characters (optional). */
+  readonly docBefore?: string;
 }
 
 /** The clause a figure sits in, from the last comma, semicolon or colon before it. */
@@ -116,6 +120,59 @@ const AGENCY = /^(?:departments|ministries|agencies|bureaus|commissions|organs|a
 const FACILITY =
   /^(?:airports|ports|checkpoints|crossings|terminals|spots|halls|windows|counters|kiosks|venues|outlets|stations|centres|centers|offices|posts|booths|locations)$/i;
 
+/** "16 px" in a page's font-size control ("+ ↺ − 16 px"): page furniture, never a result. */
+const PAGE_UNIT = /^(?:px|pt|em|rem)$/i;
+/**
+ * A share of a wider whole, not a count of what was done: "31 percent of the province's total", "60
+ * percent and 70 percent of the country's total", "70 to 80 percent of all drugs seized across the
+ * country". A share of the reporter's own results ("35 percent of all cases solved") and a rate ("98
+ * percent of the cases posted have been solved") are neither shape.
+ */
+const SHARE_AFTER =
+  /^\s*(?:(?:and|to|-)\s*[\d.]+\s*(?:percent|per\s+cent|%)\s*)?of\s+(?:(?:the\s+)?(?:country|nation|province|region|world)['’]s\s+total|(?:the\s+)?(?:national|nationwide|provincial)\s+total|all\s+[^.;,]{0,60}?\b(?:(?:across|in|throughout)\s+the\s+(?:country|nation|province|region|world)|nationwide))\b/i;
+/** "Eight police have been killed and another 18 injured": the campaign's cost, not its result. */
+const CASUALTY = /^(?:injured|wounded|killed|dead|hurt)$/i;
+/** "mobilized more than 74,000 people", "dispatched 300 rescuers": the effort put in. */
+const DEPLOYED_BEFORE =
+  /\b(?:deployed|deploying|deploys?|mobili[sz]ed|mobili[sz]ing|mobili[sz]es?|dispatched|dispatching|dispatch(?:es)?)\s+$/i;
+/** "1,200 gatherings, each attracting over 10,000 attendees": the size of each one, not a total. */
+const EACH_BEFORE = /\beach\s+(?:[a-z]+ing|with|having)\s+$/i;
+/** "2,305 people in 1,883 cases had be […]": the copy is cut before the figure's sentence says what was done. */
+const CUT_AFTER = /^[^.;!?\n]{0,40}\n\s*\[(?:…|\.\.\.)\]/;
+/**
+ * A related-story list ("Related Stories" then "- Over 6,500 caught for organized crimes …"): other
+ * articles' headlines, page furniture. The figure's line is a dash item and the lines above it, up to
+ * the heading, are dash items too.
+ */
+const RELATED_LIST =
+  /(?:^|\n)[ \t]*Related\s+(?:Stories|News|Articles|Reports|Links)[ \t]*\n(?:[ \t]*[-–•][^\n]{0,200}\n){0,12}[ \t]*[-–•][^\n]{0,200}$/i;
+/** Whether the figure sits in a related-story list of the page. */
+function inRelatedList(docBefore: string | undefined): boolean {
+  return docBefore !== undefined && RELATED_LIST.test(docBefore);
+}
+
+/**
+ * Places a campaign or a policy reaches are its scope (NOTES: "109 cities", provinces), in shapes that
+ * say so: a definite set ("the 6 neighboring provinces"), where the acting bodies are ("organs in 11
+ * provinces"), where something began ("has begun in 108 cities"), or places that open their clause and are to act
+ * (", a total of 68 cities to start"). "piloted … in 36 cities" and "In 116 cities, … were handled" stay (the curated corpus
+ * counts them).
+ */
+const PLACE = /^(?:provinces|cities|municipalities|prefectures|counties|regions|countries)$/i;
+const PLACE_SCOPE_BEFORE =
+  /(?:\bthe\s+|\b(?:organs|police|bureaus|departments|authorities|forces|officers|agencies)\s+in\s+(?:the\s+)?|\b(?:begun|began|begins|begin|launched|started|starts|kicked\s+off|rolled\s+out|under\s*way)\s+(?:[a-z]+\s+){0,3}?(?:in|across)\s+)$/i;
+const PLACE_TO_ACT = /^\s*(?:[a-z-]+\s+){0,2}?to\s+(?!date\b)[a-z]+/i;
+/** "the number of countries eligible for visa-free transit … increased to 55": the reach of a policy. */
+const NUMBER_OF_PLACES = /\bthe\s+number\s+of\s+(?:[a-z-]+\s+){0,2}(?:countries|cities|provinces|regions|ports)\b/i;
+
+/**
+ * The members of one group: "arrested 51 suspects involved in a fraudulent gang" is a single case
+ * told inside a campaign story (NOTES: single cases are not outcomes), as "a gang of 12" is.
+ */
+const POPULATION_OR_SUSPECTS = /^(?:suspects|people|members|persons|criminals|fraudsters)$/i;
+const ONE_GROUP_AFTER =
+  /^\s+(?:[a-z-]+\s+){1,2}?(?:involved\s+in|belonging\s+to|from|of)\s+(?:a|an|one)\s+(?:[a-z-]+\s+){0,3}(?:gang|ring|syndicate|group|network|cell)\b/i;
+
 const TIME_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)$/i;
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** Plurals written without -s: a singular head after a number above one is none of these. */
@@ -147,8 +204,20 @@ export function nonResult(f: FigureView): string | undefined {
     !/^[A-Z]{2,}$/.test(head)
   )
     return 'label';
+  if (!f.isPercent && PAGE_UNIT.test(head)) return 'furniture';
+  if (f.docAfter !== undefined && CUT_AFTER.test(f.docAfter)) return 'cut';
+  if (inRelatedList(f.docBefore)) return 'furniture';
+  if (f.isPercent && SHARE_AFTER.test(f.after)) return 'share';
+  if (!f.isPercent && CASUALTY.test(f.unitWords[0] ?? '')) return 'cost';
+  if (!f.isPercent && DEPLOYED_BEFORE.test(clause)) return 'input';
+  if (EACH_BEFORE.test(clause)) return 'per item';
+  // "the physical health and safety of 1.3 billion people": the country's population, not a result
+  // ("1.4 billion people … have achieved unified registration" has a verb of its own).
+  if (!f.isPercent && !f.verb && f.value >= 1e9 && POPULATION.test(head) && /\b(?:of|for|to)\s+$/i.test(clause))
+    return 'state';
   if (CRIME_BEFORE.test(clause) || GAINS_BEFORE.test(clause) || ONE_CASE_INVOLVED.test(clause)) return 'crime';
   if (!f.isPercent && GROUP_SIZE.test(clause)) return 'group size';
+  if (!f.isPercent && POPULATION_OR_SUSPECTS.test(head) && ONE_GROUP_AFTER.test(f.after)) return 'group size';
   if (REWARD_BEFORE.test(clause)) return 'reward';
   const penalty = PENALTY_BEFORE.exec(clause);
   if ((penalty && (f.qualifierKey === 'up to' || penalty[1])) || PENALTY_RANGE_END.test(clause)) return 'ceiling';
@@ -174,6 +243,14 @@ export function nonResult(f: FigureView): string | undefined {
   )
     return 'state';
   if (!f.isPercent && POLICE.test(head) && COST.test(f.after)) return 'cost';
+  if (
+    !f.isPercent &&
+    PLACE.test(head) &&
+    (PLACE_SCOPE_BEFORE.test(clause) ||
+      (!f.verb && /^\s*$/.test(clause) && PLACE_TO_ACT.test(f.after.slice(f.unitWords.join(' ').length + 1))))
+  )
+    return 'scope';
+  if (!f.isPercent && NUMBER_OF_PLACES.test(clause)) return 'scope';
   if (!f.isPercent && LIST_BEFORE.test(clause)) return 'list';
   if (!f.isPercent && !f.verb && f.value <= 50 && LIST_NOUN.test(head)) return 'list';
   // "35 departments jointly issued", unless something was done to them ("12 bureaus were fined").

@@ -603,6 +603,11 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
       unit: r.unit,
       unitWords: r.unitWords,
       ...(r.verb ? { verb: r.verb } : {}),
+      docAfter: input.doc.text.slice(input.sentence.start + r.start, input.sentence.start + r.start + 200),
+      docBefore: input.doc.text.slice(
+        Math.max(0, input.sentence.start + r.start - 600),
+        input.sentence.start + r.start,
+      ),
     });
     const joinedTo = raws[raws.indexOf(r) - 1];
     if (
