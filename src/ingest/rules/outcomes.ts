@@ -1378,6 +1378,10 @@ function when(
     const now = `${pub.year}-${pad(pub.month)}`;
     if (launch.slice(0, 7) <= now) return { period: { start: launch.slice(0, 7), end: now } };
   }
+  // "Since the launch of the campaign, they have detected 600 cases": a campaign whose start the
+  // text never gives counts to the report (an unknown start, not the year of a date before).
+  if (!launch && pub?.month && during && ctx.reviewYear === undefined && figureDates(input, dates).every(inside))
+    return { period: { end: `${pub.year}-${pad(pub.month)}` } };
   // "During the first seven months of the two-year campaign": N months from its launch.
   const first = FIRST_MONTHS_OF_CAMPAIGN.exec(clause);
   if (launch && launch.length >= 7 && first) {

@@ -1,0 +1,29 @@
+/**
+ * Times of outcome candidates, eighth wave (issue 15): shapes in which a found figure's period
+ * disagreed with the annotation, each on an invented sentence (published 2023-06-10).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractInvented } from '../helpers/ingest.js';
+
+const outcome = (text: string, value: number) =>
+  extractInvented(text, 'wave8-time')
+    .entities.filter((e) => e.kind === 'OUTCOME')
+    .map((e) => e.fields)
+    .find((f) => f.value === value);
+const time = (text: string, value: number) => {
+  const f = outcome(text, value);
+  return { year: f?.year, period: f?.period };
+};
+
+describe('when a campaign began', () => {
+  it('the day the news was told is not the launch: "On June 8, X learned that since March, …"', () => {
+    const text =
+      'On June 8, reporters learned from the ministry that since March, police in nine provinces have carried out a special campaign against river pollution.\nThe ministry has made the campaign a key task. It has supervised 12 major cases.';
+    expect(time(text, 12)).toEqual({ year: undefined, period: { start: '2023-03', end: '2023-06' } });
+  });
+  it('"Since the launch of the campaign" with no launch date counts to the report', () => {
+    const text =
+      'At a press conference on June 8, the city police reported the results of their summer campaign. Since the launch of the campaign, they have detected 4,321 cases.';
+    expect(time(text, 4321)).toEqual({ year: undefined, period: { end: '2023-06' } });
+  });
+});
