@@ -15,7 +15,7 @@ import { normPhrase, normWords, slug } from './normalise.js';
 import { findRelations, type Mention, quoteAt } from './relations.js';
 import { campaignPhrases, EDITION_RULE, genericCampaigns } from './rules/campaigns.js';
 import { capitalisedNames } from './rules/names.js';
-import { outcomes } from './rules/outcomes.js';
+import { actionDay, outcomes } from './rules/outcomes.js';
 import { people } from './rules/people.js';
 import { lawPhrases, organPhrases, sessionPhrases } from './rules/phrases.js';
 import { reformPhrases } from './rules/reforms.js';
@@ -268,6 +268,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
   let year: number | undefined;
   let paragraph = -1;
   let paragraphYear: number | undefined;
+  let paragraphDay: string | undefined;
   let period: { start?: string; end?: string } | undefined;
   /** "Since April 2021, …": the start of what the paragraph's later figures cover. */
   let since: { start: string; end?: string } | undefined;
@@ -282,6 +283,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       paragraphYear = undefined;
+      paragraphDay = undefined;
       since = undefined;
       previous = [];
     }
@@ -336,6 +338,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       {
         published,
         paragraphYear,
+        ...(paragraphDay ? { paragraphDay } : {}),
         reviewYear,
         period,
         previous,
@@ -360,6 +363,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       );
     if (last) {
       year = yearOf(last.date);
+      paragraphDay = actionDay(doc.text, sentence, last) ? last.date : undefined;
       // A period ("from January to May this year") covers what follows until another date is named.
       if (last.role === 'RANGE') {
         period = { ...(last.from ? { start: last.from } : {}), end: last.date };

@@ -27,3 +27,15 @@ describe('when a campaign began', () => {
     expect(time(text, 4321)).toEqual({ year: undefined, period: { end: '2023-06' } });
   });
 });
+
+describe('the day of an action told in the sentence before', () => {
+  it('"carried out an operation on the night of June 3. The operation led to …": that month', () => {
+    const text =
+      'Police in the city carried out a concentrated clean-up operation on the night of June 3. The operation led to the arrest of 512 suspects.';
+    expect(time(text, 512)).toEqual({ year: undefined, period: { start: '2023-06', end: '2023-06' } });
+  });
+  it('a press conference day is no action day: the figures keep their year', () => {
+    const text = 'The city police held a press conference on June 3. Police have arrested 512 suspects.';
+    expect(time(text, 512).period).not.toEqual({ start: '2023-06', end: '2023-06' });
+  });
+});

@@ -61,6 +61,8 @@ export interface OutcomeContext {
   readonly published?: PartialDate;
   /** The last year named earlier in the same paragraph. */
   readonly paragraphYear?: number;
+  /** The day of an action told earlier in the paragraph ("carried out … on the evening of July 7th"). */
+  readonly paragraphDay?: string;
   /** A year-in-review published early in the next year describes that year. */
   readonly reviewYear?: number;
   /** The last period ("from January to May this year") named earlier in the document. */
@@ -1428,6 +1430,27 @@ function figureDates(input: RuleInput, dates: readonly DateMention[]): DateMenti
 const TOLD_BEFORE =
   /\b(?:said|says|announced|issued|released|told|stated|published|reported|learned|learnt)(?:\s+(?:from|by)(?:\s+the)?(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,6})?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
 
+/** Not a meeting, a report or a press conference: a sentence that tells what was done on a day. */
+const NOT_ACTION_DAY = /\b(?:meeting|conference|held|session|seminar|forum|symposium|ceremony|briefing|interview)\b/i;
+
+/**
+ * The day of an action ("carried out a rectification on the evening of July 7th"), which the next
+ * sentences of its paragraph go on about: not when the news was told, a dateline, a weekday or a
+ * meeting's day.
+ */
+export function actionDay(text: string, sentence: { start: number; end: number }, d: DateMention): boolean {
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  return (
+    d.role === 'AT' &&
+    d.date.length === 10 &&
+    !d.weekday &&
+    !REPORTING.test(sentenceText) &&
+    !NOT_ACTION_DAY.test(sentenceText) &&
+    !TOLD_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start)) &&
+    !isDateline(text, d)
+  );
+}
+
 /** "Beijing, March 15 :", "Xinhua News Agency, Beijing, August 17 (Reporter …)": the dateline, not the figures' time. */
 function isDateline(text: string, d: DateMention): boolean {
   return (
@@ -1492,6 +1515,10 @@ function whenOf(
     if (before.date.length === 10) return { period: { start: before.date.slice(0, 7), end: before.date.slice(0, 7) } };
     return { year: String(yearOf(before.date)) };
   }
+  // "Police carried out an operation on the evening of July 7th. The operation resulted in the
+  // arrest of 2,072 suspects": the figures are that day's, at month precision (as in its own sentence).
+  if (ctx.paragraphDay !== undefined)
+    return { period: { start: ctx.paragraphDay.slice(0, 7), end: ctx.paragraphDay.slice(0, 7) } };
   if (ctx.paragraphYear !== undefined) return { year: String(ctx.paragraphYear) };
   // "Since April 2021, …" earlier in the paragraph: what follows counts from then.
   if (ctx.since)
