@@ -1,6 +1,6 @@
 /**
- * Times of outcome candidates, eighth wave (issue 15): shapes in which a found figure's period
- * disagreed with the annotation, each on an invented sentence (published 2023-06-10).
+ * Times and metric words of outcome candidates, eighth wave (issue 15): shapes in which a found
+ * figure's period or metric disagreed with the annotation, each on an invented sentence (published 2023-06-10).
  */
 import { describe, expect, it } from 'vitest';
 import { extractInvented } from '../helpers/ingest.js';
@@ -37,5 +37,12 @@ describe('the day of an action told in the sentence before', () => {
   it('a press conference day is no action day: the figures keep their year', () => {
     const text = 'The city police held a press conference on June 3. Police have arrested 512 suspects.';
     expect(time(text, 512).period).not.toEqual({ start: '2023-06', end: '2023-06' });
+  });
+});
+
+describe('metric words of a level after a change', () => {
+  it('"the amount of X rose P percent year on year to N tons": N tons of X', () => {
+    const text = 'In 2022, the amount of heroin seized in the province rose 12.5 percent year on year to 3.2 tons.';
+    expect(outcome(text, 3.2)?.metricText).toMatch(/^heroin seized/);
   });
 });

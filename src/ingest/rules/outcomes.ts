@@ -826,12 +826,18 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
         `^[^,;.:!?]{0,80}\\b(?:involving|involved|worth|amounting to|with a value of)\\s+(?:${QUAL}\\s+)?$`,
         'i',
       ).test(text.slice(previous.end, r.start));
+    // "The amount of drugs seized rose 31.4 percent year on year to 5.8 tons": the level of its subject.
+    // (Only after a change verb: "the value involved in the cases amounted to" keeps its lead.)
+    const level =
+      np.words.length === 0 && !lead && !involving && CHANGED_TO.test(clauseBefore) ? levelSubject(clauseBefore) : null;
     r.metricWords =
       np.words.length > 0
         ? np.words
-        : involving && previous
-          ? ['money', 'involved', 'in', ...previous.metricWords, ...(previous.verb ? [previous.verb] : [])]
-          : leadWords;
+        : level
+          ? level.words
+          : involving && previous
+            ? ['money', 'involved', 'in', ...previous.metricWords, ...(previous.verb ? [previous.verb] : [])]
+            : leadWords;
     let tail = link ? rest.slice(link[0].length + np.length) : rest;
     // "27.7 billion yuan of funds involved": "involved" describes the funds; the verb is elsewhere.
     const involved = np.words.length > 0 ? /^\s+involved\b(?!\s+(?:in|with)\b)/i.exec(tail) : null;
@@ -956,9 +962,11 @@ const SUBSET_LEAD = /\b(?:of|among)\s+(?:which|whom|them|these|those)\s*,?\s*$/i
  * states a level, with the subject it is the level of. "was"/"were" only after "the number of".
  */
 const LEVEL = new RegExp(
-  `^(.*?)\\s+(?:(?:has|have|had)\\s+)?(?:(reached|totall?ed|stood at|amounted to|came to|(?:rose|risen|increased|grew|grown|climbed|fell|fallen|dropped|declined|decreased)(?:\\s+by\\s+${NUM}\\s*(?:%|percent|per cent))?\\s+to)|(?<be>was|were))\\s+(?:${QUAL}\\s+)?$`,
+  `^(.*?)\\s+(?:(?:has|have|had)\\s+)?(?:(reached|totall?ed|stood at|amounted to|came to|(?:rose|risen|increased|grew|grown|climbed|fell|fallen|dropped|declined|decreased)(?:\\s+(?:by\\s+)?${NUM}\\s*(?:%|percent|per cent)(?:\\s+year[ -]on[ -]year)?)?\\s+to)|(?<be>was|were))\\s+(?:${QUAL}\\s+)?$`,
   'i',
 );
+const CHANGED_TO =
+  /\b(?:rose|risen|increased|grew|grown|climbed|fell|fallen|dropped|declined|decreased)\s+(?:by\s+)?[\d.,]{1,12}\s*(?:%|percent|per cent)(?:\s+year[ -]on[ -]year)?\s+to\s+(?:[a-z]+\s+){0,2}$/i;
 const LEVEL_LEAD = /^(?:.*\b(?:the|a|its|their)\s+)?(?:total\s+)?(?:numbers?|amounts?|counts?|totals?)\s+of\s+/i;
 
 /** Figures joined by "and" after a level verb, "respectively": each is the level of one part of the subject. */
