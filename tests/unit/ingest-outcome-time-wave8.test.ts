@@ -46,3 +46,13 @@ describe('metric words of a level after a change', () => {
     expect(outcome(text, 3.2)?.metricText).toMatch(/^heroin seized/);
   });
 });
+
+describe('metric words of a baseline measure', () => {
+  it('"seized 8.2 tonnes of heroin, up 20 percent compared with 6.8 tonnes in 2021": heroin too', () => {
+    const text =
+      'Police in the province seized 8.2 tonnes of heroin in 2022, up 20 percent compared with 6.8 tonnes in 2021.';
+    const main = outcome(text, 8.2)?.metricText;
+    expect(main).toMatch(/heroin/);
+    expect(outcome(text, 6.8)?.metricText).toBe(main);
+  });
+});

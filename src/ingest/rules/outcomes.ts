@@ -428,6 +428,7 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   }
   // Units and metrics; a list "22 and 50 fugitives" shares the last figure's noun.
   for (const [i, r] of raws.entries()) describe(text, r, raws[i - 1]);
+  comparedMeasures(text, raws);
   const recent = [...(ctx.before ?? []), ...(ctx.previous ?? [])].filter(
     (f) => f.sentence >= input.sentence.index - 1 && f.fields.unit !== 'percent',
   );
@@ -701,6 +702,25 @@ function changeBaselineYear(change: NonNullable<Raw['change']>, fields: Record<s
   if (change.kind !== 'YEAR_ON_YEAR') return undefined;
   const y = (fields.year as string | undefined) ?? (fields.period as { end?: string } | undefined)?.end;
   return y ? String(Number(y.slice(0, 4)) - 1) : undefined;
+}
+
+const COMPARED_BEFORE = new RegExp(`\\bcompared (?:with|to)\\s+(?:${QUAL}\\s+)?$`, 'i');
+
+/**
+ * "seizing 4.95 tonnes of narcotics last year, up 43 percent compared with 3.45 tonnes in 2011":
+ * the baseline measure says nothing of what it measures; it is the earlier figure's metric.
+ */
+function comparedMeasures(text: string, raws: readonly Raw[]): void {
+  for (const [i, r] of raws.entries()) {
+    if (r.isPercent || r.metricWords.length > 0 || !MEASURE.test(r.unit)) continue;
+    if (!COMPARED_BEFORE.test(text.slice(Math.max(0, r.start - 40), r.start))) continue;
+    const same = raws
+      .slice(0, i)
+      .findLast((q) => !q.isPercent && q.unit.toLowerCase() === r.unit.toLowerCase() && q.metricWords.length > 0);
+    if (!same) continue;
+    r.metricWords = same.metricWords;
+    if (same.verb) r.verb = same.verb;
+  }
 }
 
 function describe(text: string, r: Raw, previous: Raw | undefined): void {
