@@ -56,3 +56,12 @@ describe('metric words of a baseline measure', () => {
     expect(outcome(text, 6.8)?.metricText).toBe(main);
   });
 });
+
+describe('a reduced relative clause after the counted noun', () => {
+  it('"seized 310 tons of chemicals used in the production of drugs": the verb is "seized"', () => {
+    const text = 'In 2022, customs officers seized 310 tons of chemicals used in the production of drugs.';
+    const m = outcome(text, 310)?.metricText ?? '';
+    expect(m).toMatch(/^chemicals used in .*production/);
+    expect(m).toMatch(/seized$/);
+  });
+});

@@ -288,8 +288,9 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     }
     if (NOUN_STOP.test(w) || /^\d/.test(w)) break;
     // "fugitives suspected of economic offenses", "suspects at large": still the noun phrase.
+    // So is "materials used in the manufacturing of drugs" (what they serve, not what was done).
     if (
-      /^(?:suspected|accused|involved|wanted|engaged)$/.test(w) &&
+      /^(?:suspected|accused|involved|wanted|engaged|used)$/.test(w) &&
       /^\s*(?:of|in|for)\b/.test(after.slice(re.lastIndex))
     ) {
       words.push(w);
