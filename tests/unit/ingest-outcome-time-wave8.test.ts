@@ -65,3 +65,10 @@ describe('a reduced relative clause after the counted noun', () => {
     expect(m).toMatch(/seized$/);
   });
 });
+
+describe('nouns joined before the verb of a figure that opens its clause', () => {
+  it('"A total of 12 synthetic opioids and sedatives were banned": both nouns are counted', () => {
+    const text = 'In 2022, a total of 12 synthetic opioids and sedatives were banned by the authorities.';
+    expect(outcome(text, 12)?.metricText).toMatch(/^synthetic opioids and sedatives/);
+  });
+});

@@ -182,7 +182,7 @@ interface Raw {
 }
 
 /** The noun phrase after a figure: "pension fraud cases", "cases of telecom fraud", up to eight words. */
-function nounPhrase(after: string): { words: string[]; length: number; verb?: string; head?: number } {
+function nounPhrase(after: string, subject = false): { words: string[]; length: number; verb?: string; head?: number } {
   const words: string[] = [];
   let head: number | undefined;
   // "high -risk": a hyphen set off by a space still joins its word.
@@ -256,7 +256,13 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     }
     // "women and children listed as missing", "guns and explosives": a second noun joined to the
     // first is counted with it, unless it opens a clause of its own ("cases and officers were …").
-    if (/^(?:and|or)$/i.test(w) && words.length > 0 && !pendingLink && !m[2] && conjunct(after.slice(re.lastIndex))) {
+    if (
+      /^(?:and|or)$/i.test(w) &&
+      words.length > 0 &&
+      !pendingLink &&
+      !m[2] &&
+      conjunct(after.slice(re.lastIndex), subject)
+    ) {
       words.push(w);
       pos = re.lastIndex;
       continue;
@@ -705,6 +711,7 @@ function changeBaselineYear(change: NonNullable<Raw['change']>, fields: Record<s
   return y ? String(Number(y.slice(0, 4)) - 1) : undefined;
 }
 
+const SUBJECT_LEAD = new RegExp(`^\\s*(?:${QUAL}\\s*)?$`, 'i');
 const COMPARED_BEFORE = new RegExp(`\\bcompared (?:with|to)\\s+(?:${QUAL}\\s+)?$`, 'i');
 
 /**
@@ -898,7 +905,9 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     r.metricWords = service;
     return;
   }
-  const np = nounPhrase(rest);
+  // "A total of 10 narcotic drugs and psychotropic substances were added": a figure that opens its
+  // clause is the subject, so the nouns joined before the auxiliary are counted together.
+  const np = nounPhrase(rest, SUBJECT_LEAD.test(clauseBefore));
   if (np.words.length === 0) {
     // "the number of telecom fraud cases cracked reached 12,000": the figure is the level of its subject.
     const level = levelSubject(clauseBefore);
