@@ -9,13 +9,13 @@ import { ENTITY_KINDS, type EntityKind } from '../model/ontology.js';
 import { AliasIndex } from './alias-index.js';
 import { type Analysed, analyse } from './analyse.js';
 import { campaignRounds } from './campaign-rounds.js';
-import { findDates, yearOf } from './dates.js';
+import { type DateMention, findDates, yearOf } from './dates.js';
 import { roundedHeadlines } from './headline-figures.js';
 import { normPhrase, normWords, slug } from './normalise.js';
 import { findRelations, type Mention, quoteAt } from './relations.js';
 import { campaignPhrases, EDITION_RULE, genericCampaigns } from './rules/campaigns.js';
 import { capitalisedNames } from './rules/names.js';
-import { outcomes } from './rules/outcomes.js';
+import { actionDay, outcomes } from './rules/outcomes.js';
 import { people } from './rules/people.js';
 import { lawPhrases, organPhrases, sessionPhrases } from './rules/phrases.js';
 import { reformPhrases } from './rules/reforms.js';
@@ -268,6 +268,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
   let year: number | undefined;
   let paragraph = -1;
   let paragraphYear: number | undefined;
+  let paragraphDay: string | undefined;
   let period: { start?: string; end?: string } | undefined;
   /** "Since April 2021, …": the start of what the paragraph's later figures cover. */
   let since: { start: string; end?: string } | undefined;
@@ -282,6 +283,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       paragraphYear = undefined;
+      paragraphDay = undefined;
       since = undefined;
       previous = [];
     }
@@ -301,9 +303,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
     // A session takes the date its sentence gives ("On May 29, 2015, … conducted the 23rd collective study").
     const at = dates.find((d) => d.role === 'AT');
     // "The campaign was launched … in March", "Since September 2014, police … 'hundred cities anti-drug war'".
-    const launch = LAUNCH.test(text)
-      ? dates.find((d) => d.role === 'AT' || d.role === 'SINCE' || d.role === 'RANGE')
-      : undefined;
+    const launch = launchDate(text, sentence.start, dates);
     // "The campaign was launched … in March": the campaign named last.
     if (
       launch &&
@@ -338,6 +338,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       {
         published,
         paragraphYear,
+        ...(paragraphDay ? { paragraphDay } : {}),
         reviewYear,
         period,
         previous,
@@ -362,6 +363,7 @@ function runRules(doc: Analysed, published: PartialDate | undefined): Finding[] 
       );
     if (last) {
       year = yearOf(last.date);
+      paragraphDay = actionDay(doc.text, sentence, last) ? last.date : undefined;
       // A period ("from January to May this year") covers what follows until another date is named.
       if (last.role === 'RANGE') {
         period = { ...(last.from ? { start: last.from } : {}), end: last.date };
@@ -441,9 +443,7 @@ function firstLaunch(
   for (const sentence of doc.sentences) {
     const text = doc.text.slice(sentence.start, sentence.end);
     if (!LAUNCH.test(text) || !CAMPAIGN_WORD.test(text)) continue;
-    const d = findDates(text, sentence.start, { published }).find(
-      (x) => x.role === 'AT' || x.role === 'SINCE' || x.role === 'RANGE',
-    );
+    const d = launchDate(text, sentence.start, findDates(text, sentence.start, { published }));
     if (d) return { sentence: sentence.index, date: d.from ?? d.date };
   }
   return undefined;
@@ -459,6 +459,18 @@ function publishedMonth(published: PartialDate | undefined): { end?: string } {
 }
 
 const LAUNCH = /\b(?:launched|launch|started|initiated|kicked off|began|since|deployed)\b/i;
+
+/**
+ * The date a sentence launches something: the first after its launch word, else its first.
+ * "On November 19, The Paper learned … that since March, the ministry has organized … a
+ * battle": the day it was told comes before "since", the launch after it.
+ */
+function launchDate(text: string, offset: number, dates: readonly DateMention[]): DateMention | undefined {
+  const word = LAUNCH.exec(text);
+  if (!word) return undefined;
+  const usable = dates.filter((d) => d.role === 'AT' || d.role === 'SINCE' || d.role === 'RANGE');
+  return usable.find((d) => d.start >= offset + word.index) ?? usable[0];
+}
 
 /** The last day an outcome's figure covers, as written (YYYY, YYYY-MM or YYYY-MM-DD). */
 function outcomeEnd(f: Finding): string | undefined {

@@ -61,6 +61,8 @@ export interface OutcomeContext {
   readonly published?: PartialDate;
   /** The last year named earlier in the same paragraph. */
   readonly paragraphYear?: number;
+  /** The day of an action told earlier in the paragraph ("carried out … on the evening of July 7th"). */
+  readonly paragraphDay?: string;
   /** A year-in-review published early in the next year describes that year. */
   readonly reviewYear?: number;
   /** The last period ("from January to May this year") named earlier in the document. */
@@ -180,7 +182,7 @@ interface Raw {
 }
 
 /** The noun phrase after a figure: "pension fraud cases", "cases of telecom fraud", up to eight words. */
-function nounPhrase(after: string): { words: string[]; length: number; verb?: string; head?: number } {
+function nounPhrase(after: string, subject = false): { words: string[]; length: number; verb?: string; head?: number } {
   const words: string[] = [];
   let head: number | undefined;
   // "high -risk": a hyphen set off by a space still joins its word.
@@ -254,7 +256,13 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     }
     // "women and children listed as missing", "guns and explosives": a second noun joined to the
     // first is counted with it, unless it opens a clause of its own ("cases and officers were …").
-    if (/^(?:and|or)$/i.test(w) && words.length > 0 && !pendingLink && !m[2] && conjunct(after.slice(re.lastIndex))) {
+    if (
+      /^(?:and|or)$/i.test(w) &&
+      words.length > 0 &&
+      !pendingLink &&
+      !m[2] &&
+      conjunct(after.slice(re.lastIndex), subject)
+    ) {
       words.push(w);
       pos = re.lastIndex;
       continue;
@@ -286,8 +294,9 @@ function nounPhrase(after: string): { words: string[]; length: number; verb?: st
     }
     if (NOUN_STOP.test(w) || /^\d/.test(w)) break;
     // "fugitives suspected of economic offenses", "suspects at large": still the noun phrase.
+    // So is "materials used in the manufacturing of drugs" (what they serve, not what was done).
     if (
-      /^(?:suspected|accused|involved|wanted|engaged)$/.test(w) &&
+      /^(?:suspected|accused|involved|wanted|engaged|used)$/.test(w) &&
       /^\s*(?:of|in|for)\b/.test(after.slice(re.lastIndex))
     ) {
       words.push(w);
@@ -426,6 +435,7 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   }
   // Units and metrics; a list "22 and 50 fugitives" shares the last figure's noun.
   for (const [i, r] of raws.entries()) describe(text, r, raws[i - 1]);
+  comparedMeasures(text, raws);
   const recent = [...(ctx.before ?? []), ...(ctx.previous ?? [])].filter(
     (f) => f.sentence >= input.sentence.index - 1 && f.fields.unit !== 'percent',
   );
@@ -706,6 +716,26 @@ function changeBaselineYear(change: NonNullable<Raw['change']>, fields: Record<s
   return y ? String(Number(y.slice(0, 4)) - 1) : undefined;
 }
 
+const SUBJECT_LEAD = new RegExp(`^\\s*(?:${QUAL}\\s*)?$`, 'i');
+const COMPARED_BEFORE = new RegExp(`\\bcompared (?:with|to)\\s+(?:${QUAL}\\s+)?$`, 'i');
+
+/**
+ * "seizing 4.95 tonnes of narcotics last year, up 43 percent compared with 3.45 tonnes in 2011":
+ * the baseline measure says nothing of what it measures; it is the earlier figure's metric.
+ */
+function comparedMeasures(text: string, raws: readonly Raw[]): void {
+  for (const [i, r] of raws.entries()) {
+    if (r.isPercent || r.metricWords.length > 0 || !MEASURE.test(r.unit)) continue;
+    if (!COMPARED_BEFORE.test(text.slice(Math.max(0, r.start - 40), r.start))) continue;
+    const same = raws
+      .slice(0, i)
+      .findLast((q) => !q.isPercent && q.unit.toLowerCase() === r.unit.toLowerCase() && q.metricWords.length > 0);
+    if (!same) continue;
+    r.metricWords = same.metricWords;
+    if (same.verb) r.verb = same.verb;
+  }
+}
+
 function describe(text: string, r: Raw, previous: Raw | undefined): void {
   const before = text.slice(0, r.start);
   // At most the last 160 characters: the patterns anchored at its end must not rescan a whole sentence.
@@ -829,12 +859,18 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
         `^[^,;.:!?]{0,80}\\b(?:involving|involved|worth|amounting to|with a value of)\\s+(?:${QUAL}\\s+)?$`,
         'i',
       ).test(text.slice(previous.end, r.start));
+    // "The amount of drugs seized rose 31.4 percent year on year to 5.8 tons": the level of its subject.
+    // (Only after a change verb: "the value involved in the cases amounted to" keeps its lead.)
+    const level =
+      np.words.length === 0 && !lead && !involving && CHANGED_TO.test(clauseBefore) ? levelSubject(clauseBefore) : null;
     r.metricWords =
       np.words.length > 0
         ? np.words
-        : involving && previous
-          ? ['money', 'involved', 'in', ...previous.metricWords, ...(previous.verb ? [previous.verb] : [])]
-          : leadWords;
+        : level
+          ? level.words
+          : involving && previous
+            ? ['money', 'involved', 'in', ...previous.metricWords, ...(previous.verb ? [previous.verb] : [])]
+            : leadWords;
     let tail = link ? rest.slice(link[0].length + np.length) : rest;
     // "27.7 billion yuan of funds involved": "involved" describes the funds; the verb is elsewhere.
     const involved = np.words.length > 0 ? /^\s+involved\b(?!\s+(?:in|with)\b)/i.exec(tail) : null;
@@ -874,7 +910,9 @@ function describe(text: string, r: Raw, previous: Raw | undefined): void {
     r.metricWords = service;
     return;
   }
-  const np = nounPhrase(rest);
+  // "A total of 10 narcotic drugs and psychotropic substances were added": a figure that opens its
+  // clause is the subject, so the nouns joined before the auxiliary are counted together.
+  const np = nounPhrase(rest, SUBJECT_LEAD.test(clauseBefore));
   if (np.words.length === 0) {
     // "the number of telecom fraud cases cracked reached 12,000": the figure is the level of its subject.
     const level = levelSubject(clauseBefore);
@@ -959,9 +997,11 @@ const SUBSET_LEAD = /\b(?:of|among)\s+(?:which|whom|them|these|those)\s*,?\s*$/i
  * states a level, with the subject it is the level of. "was"/"were" only after "the number of".
  */
 const LEVEL = new RegExp(
-  `^(.*?)\\s+(?:(?:has|have|had)\\s+)?(?:(reached|totall?ed|stood at|amounted to|came to|(?:rose|risen|increased|grew|grown|climbed|fell|fallen|dropped|declined|decreased)(?:\\s+by\\s+${NUM}\\s*(?:%|percent|per cent))?\\s+to)|(?<be>was|were))\\s+(?:${QUAL}\\s+)?$`,
+  `^(.*?)\\s+(?:(?:has|have|had)\\s+)?(?:(reached|totall?ed|stood at|amounted to|came to|(?:rose|risen|increased|grew|grown|climbed|fell|fallen|dropped|declined|decreased)(?:\\s+(?:by\\s+)?${NUM}\\s*(?:%|percent|per cent)(?:\\s+year[ -]on[ -]year)?)?\\s+to)|(?<be>was|were))\\s+(?:${QUAL}\\s+)?$`,
   'i',
 );
+const CHANGED_TO =
+  /\b(?:rose|risen|increased|grew|grown|climbed|fell|fallen|dropped|declined|decreased)\s+(?:by\s+)?[\d.,]{1,12}\s*(?:%|percent|per cent)(?:\s+year[ -]on[ -]year)?\s+to\s+(?:[a-z]+\s+){0,2}$/i;
 const LEVEL_LEAD = /^(?:.*\b(?:the|a|its|their)\s+)?(?:total\s+)?(?:numbers?|amounts?|counts?|totals?)\s+of\s+/i;
 
 /** Figures joined by "and" after a level verb, "respectively": each is the level of one part of the subject. */
@@ -1383,6 +1423,10 @@ function when(
     const now = `${pub.year}-${pad(pub.month)}`;
     if (launch.slice(0, 7) <= now) return { period: { start: launch.slice(0, 7), end: now } };
   }
+  // "Since the launch of the campaign, they have detected 600 cases": a campaign whose start the
+  // text never gives counts to the report (an unknown start, not the year of a date before).
+  if (!launch && pub?.month && during && ctx.reviewYear === undefined && figureDates(input, dates).every(inside))
+    return { period: { end: `${pub.year}-${pad(pub.month)}` } };
   // "During the first seven months of the two-year campaign": N months from its launch.
   const first = FIRST_MONTHS_OF_CAMPAIGN.exec(clause);
   if (launch && launch.length >= 7 && first) {
@@ -1428,6 +1472,27 @@ function figureDates(input: RuleInput, dates: readonly DateMention[]): DateMenti
 /** "said on Friday", "learned from the Ministry of Public Security on September 7": when it was told. */
 const TOLD_BEFORE =
   /\b(?:said|says|announced|issued|released|told|stated|published|reported|learned|learnt)(?:\s+(?:from|by)(?:\s+the)?(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,6})?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
+
+/** Not a meeting, a report or a press conference: a sentence that tells what was done on a day. */
+const NOT_ACTION_DAY = /\b(?:meeting|conference|held|session|seminar|forum|symposium|ceremony|briefing|interview)\b/i;
+
+/**
+ * The day of an action ("carried out a rectification on the evening of July 7th"), which the next
+ * sentences of its paragraph go on about: not when the news was told, a dateline, a weekday or a
+ * meeting's day.
+ */
+export function actionDay(text: string, sentence: { start: number; end: number }, d: DateMention): boolean {
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  return (
+    d.role === 'AT' &&
+    d.date.length === 10 &&
+    !d.weekday &&
+    !REPORTING.test(sentenceText) &&
+    !NOT_ACTION_DAY.test(sentenceText) &&
+    !TOLD_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start)) &&
+    !isDateline(text, d)
+  );
+}
 
 /** "Beijing, March 15 :", "Xinhua News Agency, Beijing, August 17 (Reporter …)": the dateline, not the figures' time. */
 function isDateline(text: string, d: DateMention): boolean {
@@ -1493,6 +1558,10 @@ function whenOf(
     if (before.date.length === 10) return { period: { start: before.date.slice(0, 7), end: before.date.slice(0, 7) } };
     return { year: String(yearOf(before.date)) };
   }
+  // "Police carried out an operation on the evening of July 7th. The operation resulted in the
+  // arrest of 2,072 suspects": the figures are that day's, at month precision (as in its own sentence).
+  if (ctx.paragraphDay !== undefined)
+    return { period: { start: ctx.paragraphDay.slice(0, 7), end: ctx.paragraphDay.slice(0, 7) } };
   if (ctx.paragraphYear !== undefined) return { year: String(ctx.paragraphYear) };
   // "Since April 2021, …" earlier in the paragraph: what follows counts from then.
   if (ctx.since)
