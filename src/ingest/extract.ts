@@ -8,7 +8,7 @@ import type { PartialDate } from '../model/dates.js';
 import { ENTITY_KINDS, type EntityKind } from '../model/ontology.js';
 import { AliasIndex } from './alias-index.js';
 import { type Analysed, analyse } from './analyse.js';
-import { campaignRounds } from './campaign-rounds.js';
+import { campaignBackReferences, campaignRounds, withoutRelatedLinks } from './campaign-rounds.js';
 import { findDates, yearOf } from './dates.js';
 import { roundedHeadlines } from './headline-figures.js';
 import { normPhrase, normWords, slug } from './normalise.js';
@@ -94,18 +94,25 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     doc,
     corefOrgans(
       doc,
-      corefCampaigns(
+      campaignBackReferences(
         doc,
-        campaignRounds(
-          doc.text,
-          resolve(
-            expanded.hits,
-            // The expansion before the brackets is part of the longer name, not a name of its own.
-            found.filter((f) => !expanded.spans.some(([a, b]) => a <= f.start && f.end <= b)),
-            byName,
+        corefCampaigns(
+          doc,
+          campaignRounds(
+            doc.text,
+            withoutRelatedLinks(
+              doc.text,
+              resolve(
+                expanded.hits,
+                // The expansion before the brackets is part of the longer name, not a name of its own.
+                found.filter((f) => !expanded.spans.some(([a, b]) => a <= f.start && f.end <= b)),
+                byName,
+              ),
+            ),
+            (offset) => sentenceAt(doc, offset),
           ),
-          (offset) => sentenceAt(doc, offset),
         ),
+        keyOf,
       ),
     ),
   );

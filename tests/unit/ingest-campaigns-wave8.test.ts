@@ -1,0 +1,47 @@
+/**
+ * Campaigns and reforms, eighth wave (issue 15): links to other stories, back-references to the
+ * report's one campaign, a headline's campaign, campaigns named by length and nouns, and reforms
+ * promoted as a process. Each on an invented text (published 2023-06-10).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractInvented } from '../helpers/ingest.js';
+
+const named = (text: string, kind: 'CAMPAIGN' | 'REFORM') =>
+  extractInvented(text, 'wave8')
+    .entities.filter((e) => e.kind === kind)
+    .map((e) => e.name);
+const campaigns = (text: string) => named(text, 'CAMPAIGN');
+const reforms = (text: string) => named(text, 'REFORM');
+
+describe('campaigns (wave 8)', () => {
+  it('a campaign named only in a "Related Stories" list of links is no candidate', () => {
+    const text =
+      'Police in Fujian close 300 cases\nFUZHOU, May 3 (Xinhua) -- Police in Fujian solved 300 burglary cases in April, the bureau said.\nRelated Stories\n- Guangxi police launch campaign on protecting river fisheries\n- Police warn of holiday scams\n';
+    expect(campaigns(text)).toEqual([]);
+  });
+  it('"crimes and other violations" is no target that names a campaign', () => {
+    expect(campaigns('Thanks to police campaigns to crack down on crimes and other violations, calls fell.')).toEqual(
+      [],
+    );
+  });
+  it('"the two-year campaign" refers back to the one campaign the report introduced', () => {
+    const text =
+      'Police have solved 900 cases since a campaign against illegal fishing nets was launched in Hunan in March. During the first three months of the two-year campaign, police seized 4,000 nets.';
+    expect(campaigns(text)).toEqual(['Campaign against illegal fishing nets']);
+  });
+  it('a campaign that another is part of is not a back-reference', () => {
+    const text =
+      'Police launched a special action to combat online loan sharks in March. They treat the special action as an important part of the normalized fight against gangsters and evil.';
+    expect(campaigns(text)).toHaveLength(2);
+  });
+  it("a headline's described campaign is the campaign the body introduces first", () => {
+    const text =
+      'Hunan launches anti-poaching campaign\n\nA new round of crackdowns on the illegal hunting of wild birds has begun in 30 counties across Hunan, the provincial bureau said on Monday.';
+    expect(campaigns(text)).toEqual(['Crackdowns on the illegal hunting of wild birds']);
+  });
+  it('"a three-month security enforcement campaign" is a campaign, and "this year\'s summer campaign" is it again', () => {
+    const text =
+      "Police in Hebei are running a three-month security enforcement campaign. This year's summer campaign has cut road accidents by 10 percent.";
+    expect(campaigns(text)).toEqual(['Three-month security enforcement campaign']);
+  });
+});
