@@ -45,3 +45,41 @@ describe('campaigns (wave 8)', () => {
     expect(campaigns(text)).toEqual(['Three-month security enforcement campaign']);
   });
 });
+
+describe('reforms (wave 8)', () => {
+  it('"promoting reform in the traffic management sector" names a reform by its field', () => {
+    expect(reforms('The governor urged promoting reform in the traffic management sector.')).toContain(
+      'Reform in the traffic management sector',
+    );
+  });
+  it('"departments … will be amalgamated" is a reform of those departments', () => {
+    expect(reforms('Under the pilot, offices with overlapping duties will be amalgamated to cut red tape.')).toContain(
+      'Amalgamation of offices with overlapping duties',
+    );
+  });
+  it('a title-case reform project: "the Border Police Reform Pilot Project"', () => {
+    expect(reforms('The launch of the Border Police Reform Pilot Project took place in Ruili on Monday.')).toContain(
+      'Border Police Reform Pilot Project',
+    );
+  });
+  it('"a reform that vows to improve X and boost Y": each aim is a measure', () => {
+    const found = reforms(
+      'The change is part of a wider customs reform that also vows to improve border inspection efficiency and boost the pay of the inspection staff.',
+    );
+    expect(found).toContain('Improving border inspection efficiency');
+    expect(found).toContain('Boosting the pay of the inspection staff');
+  });
+  it('modernisation is a reform when the report leads with it, not as a purpose in passing', () => {
+    const lead =
+      'Governor stresses modernization of fire rescue work\nThe governor urged promoting the modernization of fire rescue work.';
+    expect(reforms(lead)).toContain('Modernization of fire rescue work');
+    const passing =
+      'The ministry issued rules on fire drills on Monday. The rules aim to advance the modernization of fire rescue work.';
+    expect(reforms(passing)).not.toContain('Modernization of fire rescue work');
+  });
+  it('"and called on public …" ends an object: a verb with its particle is no adjective', () => {
+    const text =
+      'Governor stresses modernization of fire rescue work\nThe governor urged promoting the modernization of fire rescue work and called on local officials to act.';
+    expect(reforms(text)).toContain('Modernization of fire rescue work');
+  });
+});

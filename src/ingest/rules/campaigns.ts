@@ -69,7 +69,13 @@ export function objectAfter(text: string, from: number): number {
       const next = /^\s+([a-z][a-z-]*)\b/.exec(text.slice(re.lastIndex))?.[1] ?? '';
       // "and organized crime": a participle before a noun is an adjective, not a new clause.
       const noun = /^\s+[a-z][a-z-]*\s+([a-z][a-z-]*)\b(?!\s+(?:the|a|an)\b)/.exec(text.slice(re.lastIndex))?.[1];
-      adjective = /ed$/.test(next) && noun !== undefined && !OBJECT_STOP.test(noun) && !/(?:ed|ly)$/.test(noun);
+      // "and called on public …": a verb with its particle opens a clause.
+      adjective =
+        /ed$/.test(next) &&
+        noun !== undefined &&
+        !OBJECT_STOP.test(noun) &&
+        !/(?:ed|ly)$/.test(noun) &&
+        !/^(?:on|of|off|up|out|upon|into|about)$/.test(noun);
       if (!next || (!adjective && (OBJECT_STOP.test(next) || /(?:ed|ing|ly)$/.test(next))) || CLAUSE_VERB.test(next))
         break;
       pos = re.lastIndex;
