@@ -107,7 +107,8 @@ export function withoutRelatedLinks(text: string, findings: Finding[]): Finding[
 const DESCRIBED_RULE =
   /^(?:phrase-campaign-against|phrase-campaign-anti|generic-campaign-fights|generic-campaign-length-or-season|generic-campaign-noun-modified)$/;
 /** A determiner that points back to a campaign already introduced: "the", "this year's". */
-const DEFINITE_BEFORE = /\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|(?:[Tt]his|[Ll]ast)\s+year['’]s)\s+$/;
+const DEFINITE_BEFORE =
+  /\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|(?:[Tt]his|[Ll]ast)\s+year['’]s)\s+(?:(?:[a-z]+ful|ongoing|current|continued|sustained|recent)\s+)?$/;
 /** "as an important part of the normalized fight against gangs": the campaign a campaign belongs to is another. */
 const PARENT_BEFORE = /\b(?:part|component|element|extension|continuation)\s+of\s+(?:the|this|that|its)\s+$/i;
 /** A long struggle ("the fight against gangs and evil", "the war on drugs") spans campaigns: no back-reference. */

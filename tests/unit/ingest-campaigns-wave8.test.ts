@@ -46,6 +46,26 @@ describe('campaigns (wave 8)', () => {
   });
 });
 
+describe('campaigns (wave 8, second round)', () => {
+  it('"summer night security inspections" are a campaign of their own', () => {
+    expect(campaigns('Police in Linyi carried out two rounds of summer night security inspections in July.')).toContain(
+      'Summer night security inspections',
+    );
+  });
+  it('"the successful crackdown on X" refers back to the campaign the body introduced', () => {
+    const text =
+      'Police in Linyi reported results of their winter public security campaign on Friday. The director praised the successful crackdown on armed robbery in rural areas.';
+    expect(campaigns(text)).toEqual(['Winter public security campaign']);
+  });
+  it('a described campaign joined by "and" to a named one is another campaign, read with "and rectification"', () => {
+    const text =
+      'The ministry folded the river work into the national winter public security crackdown and rectification campaign and the “Jade Shield 2021” special action.';
+    const found = campaigns(text);
+    expect(found).toContain('Winter public security crackdown and rectification campaign');
+    expect(found).toContain('Jade Shield 2021');
+  });
+});
+
 describe('reforms (wave 8)', () => {
   it('"promoting reform in the traffic management sector" names a reform by its field', () => {
     expect(reforms('The governor urged promoting reform in the traffic management sector.')).toContain(

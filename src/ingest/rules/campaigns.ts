@@ -140,9 +140,15 @@ const NAME_BEFORE = new RegExp(
 const CODE_NAME_YEAR_BEFORE = /\b[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,3}\s+(?:19|20)\d{2}\s+$/;
 const OPERATION_NAME = /\bOperation\s+((?:[A-Z][A-Za-z-]*)(?:\s+[A-Z][A-Za-z-]*){0,3}(?:\s+(?:19|20)\d{2})?)/g;
 const LENGTH_OR_SEASON = new RegExp(
-  `\\b((?:(?:[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long|(?:summer|winter|spring|autumn|year-end|new-year|holiday)(?:\\s+[a-z-]+){0,2}?)\\s+)(?:${MOD}\\s+){0,2}(?:campaign|crackdown|operation|action|rectification|drive))\\b(?!\\s+plan)`,
+  `\\b((?:(?:[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long|(?:summer|winter|spring|autumn|year-end|new-year|holiday)(?:\\s+[a-z-]+){0,2}?)\\s+)(?:${MOD}\\s+){0,2}(?:campaign|crackdown|operation|action|rectification|drive)(?:\\s+and\\s+(?:rectification|remediation)(?:\\s+(?:campaign|action|operation))?)?)\\b(?!\\s+plan)`,
   'gi',
 );
+/**
+ * "summer night security inspections", "winter patrols": a season's inspection rounds are a
+ * campaign of their own (夏夜治安巡查) beside the season's crackdown.
+ */
+const SEASON_INSPECTIONS =
+  /\b((?:summer|winter|spring|autumn)\s+(?:night\s+)?(?:[a-z-]+\s+){0,2}?(?:inspections|patrols))\b/gi;
 /**
  * "a three-month security enforcement campaign": a campaign known by its length and the nouns of
  * what it does (the modifiers LENGTH_OR_SEASON reads are campaign modifiers only).
@@ -347,6 +353,18 @@ export const genericCampaigns: Rule = (input) => {
         name: capitalise(phrase),
         rule: 'generic-campaign-length-or-season',
         confidence: 0.7,
+        fields: { campaignType: 'SPECIAL_CAMPAIGN' },
+      }),
+    );
+  }
+  for (const m of allMatches(SEASON_INSPECTIONS, text)) {
+    const phrase = m[1] ?? '';
+    out.push(
+      ...finding(input, m.index, m.index + phrase.length, {
+        kind: 'CAMPAIGN',
+        name: capitalise(phrase),
+        rule: 'generic-campaign-length-or-season',
+        confidence: 0.6,
         fields: { campaignType: 'SPECIAL_CAMPAIGN' },
       }),
     );
