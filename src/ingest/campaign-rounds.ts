@@ -119,10 +119,10 @@ const punctuated = (doc: Analysed, i: number): boolean => {
   return s !== undefined && /[.!?;:"”’)]\s*$/.test(doc.text.slice(s.start, s.end));
 };
 
-/** A headline is an unpunctuated line before the first punctuated sentence (the lead), among site names and dates. */
-function inHeadline(doc: Analysed, f: Finding): boolean {
-  for (let i = 0; i <= f.sentence; i++) if (punctuated(doc, i)) return false;
-  return true;
+/** The index of the lead, the first punctuated sentence: unpunctuated lines before it are headlines (site names, dates). */
+function leadIndex(doc: Analysed): number {
+  for (let i = 0; i < doc.sentences.length; i++) if (punctuated(doc, i)) return i;
+  return doc.sentences.length;
 }
 
 const renamed = (f: Finding, to: Finding): Finding => ({
@@ -145,9 +145,10 @@ export function campaignBackReferences(doc: Analysed, findings: Finding[], keyOf
   const introduced = new Map<string, Finding>();
   const headline: number[] = [];
   let first: Finding | undefined;
+  const lead = leadIndex(doc);
   for (const [i, f] of out.entries()) {
     if (f.kind !== 'CAMPAIGN') continue;
-    if (inHeadline(doc, f)) {
+    if (f.sentence < lead) {
       if (DESCRIBED_RULE.test(f.rule)) headline.push(i);
       continue;
     }
