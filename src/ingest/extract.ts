@@ -8,7 +8,7 @@ import type { PartialDate } from '../model/dates.js';
 import { ENTITY_KINDS, type EntityKind } from '../model/ontology.js';
 import { AliasIndex } from './alias-index.js';
 import { type Analysed, analyse } from './analyse.js';
-import { campaignRounds } from './campaign-rounds.js';
+import { campaignBackReferences, campaignRounds, withoutRelatedLinks } from './campaign-rounds.js';
 import { type DateMention, findDates, yearOf } from './dates.js';
 import { roundedHeadlines } from './headline-figures.js';
 import { normPhrase, normWords, slug } from './normalise.js';
@@ -94,18 +94,25 @@ export function extract(snapshot: Snapshot, text: string, options: ExtractOption
     doc,
     corefOrgans(
       doc,
-      corefCampaigns(
+      campaignBackReferences(
         doc,
-        campaignRounds(
-          doc.text,
-          resolve(
-            expanded.hits,
-            // The expansion before the brackets is part of the longer name, not a name of its own.
-            found.filter((f) => !expanded.spans.some(([a, b]) => a <= f.start && f.end <= b)),
-            byName,
+        corefCampaigns(
+          doc,
+          campaignRounds(
+            doc.text,
+            withoutRelatedLinks(
+              doc.text,
+              resolve(
+                expanded.hits,
+                // The expansion before the brackets is part of the longer name, not a name of its own.
+                found.filter((f) => !expanded.spans.some(([a, b]) => a <= f.start && f.end <= b)),
+                byName,
+              ),
+            ),
+            (offset) => sentenceAt(doc, offset),
           ),
-          (offset) => sentenceAt(doc, offset),
         ),
+        keyOf,
       ),
     ),
   );
@@ -599,12 +606,17 @@ function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
     }
     if (f.kind !== 'CAMPAIGN' || !UNNAMED_CAMPAIGN.test(f.rule)) return f;
     const near = named
-      .filter((n) => paragraphOf(n) === paragraphOf(f) && Math.abs(n.sentence - f.sentence) <= 1)
+      .filter(
+        (n) => paragraphOf(n) === paragraphOf(f) && Math.abs(n.sentence - f.sentence) <= 1 && !coordinated(doc, f, n),
+      )
       .sort((a, b) => Math.abs(a.sentence - f.sentence) - Math.abs(b.sentence - f.sentence) || a.start - b.start)[0];
     const before = f.rule === BACK_REFERENCE_RULE ? named.filter((n) => n.end <= f.start).pop() : undefined;
     // "… since 2018, when the government launched a three-year nationwide campaign", paragraphs
     // away from "Operation Fox Hunt … since 2012": a campaign launched at another time is another.
-    const only = distinct.size === 1 && !otherLaunch(f, named[0]) ? named[0] : undefined;
+    const only =
+      distinct.size === 1 && !otherLaunch(f, named[0]) && !named.some((n) => coordinated(doc, f, n))
+        ? named[0]
+        : undefined;
     const target = near ?? before ?? only;
     if (!target) return f;
     return {
@@ -614,6 +626,15 @@ function corefCampaigns(doc: Analysed, findings: Finding[]): Finding[] {
       ...(target.linkedTo ? { linkedTo: target.linkedTo } : {}),
     };
   });
+}
+
+/** "the summer crackdown and the “Kunlun 2024” special action": two campaigns joined by "and" are two. */
+function coordinated(doc: Analysed, a: Finding, b: Finding): boolean {
+  const [x, y] = a.start < b.start ? [a, b] : [b, a];
+  return (
+    y.start >= x.end &&
+    /^\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:the\s+|a\s+|an\s+)?[“"‘]?$/.test(doc.text.slice(x.end, y.start))
+  );
 }
 
 /** Both campaigns say when they were launched, and not the same time. */

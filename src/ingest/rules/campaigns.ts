@@ -69,7 +69,13 @@ export function objectAfter(text: string, from: number): number {
       const next = /^\s+([a-z][a-z-]*)\b/.exec(text.slice(re.lastIndex))?.[1] ?? '';
       // "and organized crime": a participle before a noun is an adjective, not a new clause.
       const noun = /^\s+[a-z][a-z-]*\s+([a-z][a-z-]*)\b(?!\s+(?:the|a|an)\b)/.exec(text.slice(re.lastIndex))?.[1];
-      adjective = /ed$/.test(next) && noun !== undefined && !OBJECT_STOP.test(noun) && !/(?:ed|ly)$/.test(noun);
+      // "and called on public …": a verb with its particle opens a clause.
+      adjective =
+        /ed$/.test(next) &&
+        noun !== undefined &&
+        !OBJECT_STOP.test(noun) &&
+        !/(?:ed|ly)$/.test(noun) &&
+        !/^(?:on|of|off|up|out|upon|into|about)$/.test(noun);
       if (!next || (!adjective && (OBJECT_STOP.test(next) || /(?:ed|ing|ly)$/.test(next))) || CLAUSE_VERB.test(next))
         break;
       pos = re.lastIndex;
@@ -117,7 +123,7 @@ function titleCaseEnd(head: string, text: string, from: number, end: number): nu
  * what a campaign protects ("crackdown on public security", a translation of 严打整治) is no target.
  */
 const VAGUE_TARGET =
-  /^(?:crimes?|criminals?|it|them|this|these|those|illegal|such|all|various|other|crime)$|^(?:(?:public|social|national)\s+)?(?:security|safety|order|stability)$|^(?:all|various|every|any)\b|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)/i;
+  /^(?:crimes?|criminals?|it|them|this|these|those|illegal|such|all|various|other|crime)$|^(?:crimes?|violations?|offen[cs]es?)\s+and\s+(?:other\s+)?(?:crimes?|violations?|offen[cs]es?|illegal\s+acts?|wrongdoings?)$|^(?:(?:public|social|national)\s+)?(?:security|safety|order|stability)$|^(?:all|various|every|any)\b|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d)/i;
 
 /** A time or place said between a campaign noun and its purpose: "a campaign in March to …". */
 const BETWEEN =
@@ -134,9 +140,21 @@ const NAME_BEFORE = new RegExp(
 const CODE_NAME_YEAR_BEFORE = /\b[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,3}\s+(?:19|20)\d{2}\s+$/;
 const OPERATION_NAME = /\bOperation\s+((?:[A-Z][A-Za-z-]*)(?:\s+[A-Z][A-Za-z-]*){0,3}(?:\s+(?:19|20)\d{2})?)/g;
 const LENGTH_OR_SEASON = new RegExp(
-  `\\b((?:(?:[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long|(?:summer|winter|spring|autumn|year-end|new-year|holiday)(?:\\s+[a-z-]+){0,2}?)\\s+)(?:${MOD}\\s+){0,2}(?:campaign|crackdown|operation|action|rectification|drive))\\b(?!\\s+plan)`,
+  `\\b((?:(?:[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long|(?:summer|winter|spring|autumn|year-end|new-year|holiday)(?:\\s+[a-z-]+){0,2}?)\\s+)(?:${MOD}\\s+){0,2}(?:campaign|crackdown|operation|action|rectification|drive)(?:\\s+and\\s+(?:rectification|remediation)(?:\\s+(?:campaign|action|operation))?)?)\\b(?!\\s+plan)`,
   'gi',
 );
+/**
+ * "summer night security inspections", "winter patrols": a season's inspection rounds are a
+ * campaign of their own (夏夜治安巡查) beside the season's crackdown.
+ */
+const SEASON_INSPECTIONS =
+  /\b((?:summer|winter|spring|autumn)\s+(?:night\s+)?(?:[a-z-]+\s+){0,2}?(?:inspections|patrols))\b/gi;
+/**
+ * "a three-month security enforcement campaign": a campaign known by its length and the nouns of
+ * what it does (the modifiers LENGTH_OR_SEASON reads are campaign modifiers only).
+ */
+const LENGTH_NOUNS =
+  /\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+((?:[a-z0-9]+-(?:day|week|month|year)|(?:year|month|week)-?long)\s+((?:[a-z-]+\s+){1,2})(?:campaign|crackdown|operation|rectification|drive))\b(?!\s+plan)/g;
 const NAMED_PLAN =
   /\b((?:(?:[a-z0-9]+-year|national|nationwide|special|joint|anti-[a-z-]+|[a-z]+-[a-z]+)\s+){1,3}action\s+plan)\b/g;
 /** "the rural road safety action plan": a plan named by the words between its determiner and "action plan". */
@@ -336,6 +354,37 @@ export const genericCampaigns: Rule = (input) => {
         rule: 'generic-campaign-length-or-season',
         confidence: 0.7,
         fields: { campaignType: 'SPECIAL_CAMPAIGN' },
+      }),
+    );
+  }
+  for (const m of allMatches(SEASON_INSPECTIONS, text)) {
+    const phrase = m[1] ?? '';
+    out.push(
+      ...finding(input, m.index, m.index + phrase.length, {
+        kind: 'CAMPAIGN',
+        name: capitalise(phrase),
+        rule: 'generic-campaign-length-or-season',
+        confidence: 0.6,
+        fields: { campaignType: 'SPECIAL_CAMPAIGN' },
+      }),
+    );
+  }
+  for (const m of allMatches(LENGTH_NOUNS, text)) {
+    const phrase = m[1] ?? '';
+    const words = (m[2] ?? '').trim().split(/\s+/);
+    const modifier = new RegExp(`^${MOD}$`, 'i');
+    // Campaign modifiers only ("a 100-day special campaign") are LENGTH_OR_SEASON's; a verb opens a clause.
+    if (words.every((w) => modifier.test(w) || w === 'and')) continue;
+    if (words.some((w) => NOT_GENRE.test(w) || OBJECT_STOP.test(w) || CLAUSE_VERB.test(w) || IRREGULAR_PAST.test(w)))
+      continue;
+    const start = m.index + m[0].length - phrase.length;
+    out.push(
+      ...finding(input, start, start + phrase.length, {
+        kind: 'CAMPAIGN',
+        name: capitalise(phrase),
+        rule: 'generic-campaign-length-or-season',
+        confidence: 0.65,
+        fields: { campaignType: /operation/i.test(phrase) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
       }),
     );
   }

@@ -8,7 +8,7 @@ import { capitalise } from '../normalise.js';
 import { WORD_NUMBERS as NUMBERS } from '../numbers.js';
 import type { Finding } from '../types.js';
 import { objectAfter } from './campaigns.js';
-import { allMatches, at, type Rule } from './context.js';
+import { allMatches, at, type Rule, type RuleInput } from './context.js';
 
 const REFORM_OF = /\b(reforms?\s+of\s+(?:the\s+|its\s+|China's\s+)?)/gi;
 /** "reforms to the X system", "the reform to streamline administration and delegate power". */
@@ -108,7 +108,15 @@ const POLICY_PASSIVE = new RegExp(
 );
 /** "promote the construction of X": building something up as a reform of its own. */
 const BUILDING_OF =
-  /\b(?:promot|advanc|accelerat|deepen|push(?:ed|es|ing)?\s+forward|speed(?:s|ing)?\s+up|sped\s+up)[a-z]*\s+the\s+((?:construction|building|establishment|standardi[sz]ation|informati[sz]ation|digiti[sz]ation)\s+of\s+)/g;
+  /\b(?:promot|advanc|accelerat|deepen|push(?:ed|es|ing)?\s+forward|speed(?:s|ing)?\s+up|sped\s+up)[a-z]*\s+the\s+((?:construction|building|establishment|standardi[sz]ation|informati[sz]ation|digiti[sz]ation|moderni[sz]ation)\s+of\s+)/gi;
+/** "promoting reform in the public security sector": a reform named by the field it changes. */
+const REFORM_IN = /\b(reforms?\s+in\s+the\s+(?:[a-z-]+\s+){1,4}?(?:sector|field|area|domain|industry))\b/gi;
+/** "a reform that also vows to improve X and boost Y": each aim of the reform is a measure of its own. */
+const REFORM_AIMS =
+  /\breforms?\s+(?:that|which)\s+(?:also\s+)?(?:vows?|aims?|seeks?|pledges?|promises?|intends?|plans?)\s+to\s+/gi;
+/** A title-case reform project: "the Police Reform Pilot Project". */
+const TITLE_REFORM_PROJECT =
+  /\b((?:[A-Z][a-z-]+\s+){0,3}Reform\s+(?:[A-Z][a-z-]+\s+){0,2}(?:Project|Programme|Program|Pilot|Plan))\b/g;
 /** A document or licence made electronic and rolled out: "electronic driving licences were launched in …". */
 const ELECTRONIC =
   /\b((?:[Ee]lectronic|[Dd]igital)\s+(?:[a-z'’-]+\s+){0,3}?(?:licen[cs]es?|certificates?|permits?|ID\s+cards?|cards?|passports?|visas?|endorsements?|household\s+registers?))\b/g;
@@ -133,7 +141,7 @@ const EASING_NOUN: Record<string, string> = {
  * reformed". The subject is read backwards from the verb to the clause's start.
  */
 const REFORMED_PASSIVE =
-  /\s+(?:will|would|shall|is\s+to|are\s+to|has|have|had|was|were|is|are)\s+(?:also\s+|now\s+|further\s+)?(?:be\s+|been\s+|being\s+)?(?:(?:[a-z]+ly|further)\s+)?(reformed|relaxed|lifted|eased|loosened|abolished|scrapped|streamlined|simplified|liberali[sz]ed|opened(?:\s+up)?|improved|optimi[sz]ed|standardi[sz]ed|unified|overhauled)\b/g;
+  /\s+(?:will|would|shall|is\s+to|are\s+to|has|have|had|was|were|is|are)\s+(?:also\s+|now\s+|further\s+)?(?:be\s+|been\s+|being\s+)?(?:(?:[a-z]+ly|further)\s+)?(reformed|relaxed|lifted|eased|loosened|abolished|scrapped|streamlined|simplified|liberali[sz]ed|opened(?:\s+up)?|improved|optimi[sz]ed|standardi[sz]ed|unified|overhauled|amalgamated|merged|consolidated|restructured)\b/g;
 const REFORMED_NOUN: Record<string, string> = {
   reformed: 'Reform',
   relaxed: 'Relaxation',
@@ -148,6 +156,10 @@ const REFORMED_NOUN: Record<string, string> = {
   improved: 'Improvement',
   overhauled: 'Overhaul',
   unified: 'Unification',
+  amalgamated: 'Amalgamation',
+  merged: 'Merger',
+  consolidated: 'Consolidation',
+  restructured: 'Restructuring',
 };
 /** Verbs that also describe ordinary progress ("the situation has improved"): a reform only for a policy in the future. */
 const WEAK_REFORMED = /^(?:improved|optimi[sz]ed|standardi[sz]ed|unified|opened)$/;
@@ -214,6 +226,30 @@ function purposeAfter(text: string, from: number): number {
   const objStart = from + verb[0].length;
   const end = objectAfter(text, objStart);
   return end > objStart ? end : from + verb[0].trimEnd().length;
+}
+
+const MODERNISATION = /\bmoderni[sz](?:ation|ing|es?)\b/i;
+
+/** The headline and the lead: the text up to the end of the first sentence that ends in a full stop. */
+function leadOf(doc: RuleInput['doc']): string {
+  const first = doc.sentences.find((s) => /[.!?]["”’]?\s*$/.test(doc.text.slice(s.start, s.end)));
+  return doc.text.slice(0, first?.end ?? 0);
+}
+
+/** "improve" → "improving", "cut" → "cutting": an aim named as a measure. */
+function gerund(verb: string): string {
+  if (/ie$/.test(verb)) return `${verb.slice(0, -2)}ying`;
+  if (/[^e]e$/.test(verb)) return `${verb.slice(0, -1)}ing`;
+  if (/^[^aeiou]*[aeiou][bdgmnprt]$/.test(verb)) return `${verb}${verb.slice(-1)}ing`;
+  return `${verb}ing`;
+}
+
+/** `end` moved past "of the X" when an object stopped at its article ("the welfare of" + "the police force"). */
+function ofThe(text: string, end: number): number {
+  const m = /^\s+the\s+/.exec(text.slice(end));
+  if (!m || !/\bof$/.test(text.slice(0, end))) return end;
+  const more = objectAfter(text, end + m[0].length);
+  return more > end + m[0].length ? more : end;
 }
 
 export const reformPhrases: Rule = (input) => {
@@ -316,7 +352,35 @@ export const reformPhrases: Rule = (input) => {
     const object = text.slice(from, objectAfter(text, from)).replace(/\s+(?:on|of|to|and|or)$/, '');
     // "the construction of a strong country", "… of a safe China": a slogan, not a reform.
     if (!object || /\b(?:country|nation|China|society|world)$/.test(object)) continue;
+    // Modernisation is a policy line everywhere; a reform only as the programme the report leads with.
+    if (/^moderni/i.test(head) && !MODERNISATION.test(leadOf(input.doc))) continue;
     push(start, text.slice(start, from + object.length), 'phrase-reform-building-of', 0.6);
+  }
+  for (const m of allMatches(REFORM_IN, text)) push(m.index, m[1] ?? '', 'phrase-reform-in', 0.65);
+  for (const m of allMatches(TITLE_REFORM_PROJECT, text)) {
+    const words = (m[1] ?? '').split(/\s+/);
+    while (
+      words.length > 0 &&
+      /^(?:The|A|An|This|Its|Launch|Launches|Launched|Plans?|Starts?|Begins?)$/.test(words[0] ?? '')
+    )
+      words.shift();
+    if (words.length < 3) continue;
+    const phrase = words.join(' ');
+    push(m.index + m[0].length - phrase.length, phrase, 'phrase-reform-title-project', 0.7);
+  }
+  for (const m of allMatches(REFORM_AIMS, text)) {
+    let from = m.index + m[0].length;
+    for (let i = 0; i < 4; i++) {
+      const verb = /^(?:[a-z]+ly\s+)?([a-z]+)\s/.exec(text.slice(from));
+      if (!verb || /^(?:the|a|an|be|and|or|of|in|on|make)$/.test(verb[1] ?? '')) break;
+      const end = ofThe(text, purposeAfter(text, from));
+      const rest = text.slice(from + verb[0].length, end).trim();
+      if (!rest) break;
+      named(from, end, `${capitalise(gerund(verb[1] ?? ''))} ${rest}`, 'phrase-reform-aim', 0.6);
+      const next = /^(?:,\s*(?:and\s+)?|\s+and\s+)(?=[a-z]+\s)/.exec(text.slice(end));
+      if (!next) break;
+      from = end + next[0].length;
+    }
   }
   // An electronic licence is a reform when the sentence rolls it out, not when it is only used.
   if (ROLLED_OUT.test(text))
