@@ -4,7 +4,7 @@
  * Recall counts each gold entity found once, by one candidate (see evaluate.ts).
  * Issue targets: outcome recall ≥ 0.9, organ/session/campaign recall ≥ 0.8, precision ≥ 0.8:
  * all are met. Strict scoring (no credit for a mention inside a curated quote) falls short for
- * organs and sessions; its floors below keep that figure from sliding unseen.
+ * sessions; its floors below keep that figure from sliding unseen.
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ const GOLD = [
 
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   OUTCOME: { precision: 0.95, recall: 0.97 }, // target recall 0.9: met
-  ORGAN: { precision: 0.88, recall: 0.84 }, // target recall 0.8: met
+  ORGAN: { precision: 0.88, recall: 0.87 }, // target recall 0.8: met
   PLENARY_SESSION: { precision: 1, recall: 0.88 }, // target recall 0.8: met
   CAMPAIGN: { precision: 1, recall: 1 }, // target recall 0.8: met
   PERSON: { precision: 1, recall: 0.83 },
@@ -56,14 +56,15 @@ describe('ingest evaluation (leave one document out)', () => {
     // 0.827 with five documents in the graph and the old rules; 0.817 with the issue-15 rules;
     // 0.765 with 25 documents, where more mentions in the five link to entities the later
     // documents define and so propose relations the five's curated files do not record.
-    expect(report.relations.precision).toBeGreaterThanOrEqual(0.76);
-    expect(report.relations.recall).toBeGreaterThanOrEqual(0.15);
+    // 0.867 / 0.174 after the wave-7 and wave-8 relation rules (2026-12-01).
+    expect(report.relations.precision).toBeGreaterThanOrEqual(0.86);
+    expect(report.relations.recall).toBeGreaterThanOrEqual(0.17);
   });
 });
 
 const STRICT_FLOORS: Record<string, { precision: number; recall: number }> = {
   OUTCOME: { precision: 0.95, recall: 0.97 },
-  ORGAN: { precision: 0.8, recall: 0.77 }, // target recall 0.8: not met when strict
+  ORGAN: { precision: 0.8, recall: 0.8 }, // target recall 0.8: met when strict since wave 8 (81.0%)
   PLENARY_SESSION: { precision: 0.81, recall: 0.72 }, // target recall 0.8: not met when strict
   CAMPAIGN: { precision: 0.81, recall: 0.87 },
 };
