@@ -3,7 +3,6 @@
  * "96.1%"), its unit and metric phrase from the words after it, the year or period it
  * describes, and a baseline ("compared with 2012", "from 87.55% in 2012 to 98.62% in 2021").
  */
-import type { PartialDate } from '../../model/dates.js';
 import type { Qualifier } from '../../model/ontology.js';
 import { type DateMention, yearOf } from '../dates.js';
 import { capitalise, singular, slug } from '../normalise.js';
@@ -11,93 +10,48 @@ import { WORD_NUMBERS } from '../numbers.js';
 import type { Finding } from '../types.js';
 import { allMatches, at, type RuleInput } from './context.js';
 import { nonResult, plannedBefore } from './non-results.js';
+import {
+  baselineOf,
+  CHANGE_JUNK,
+  CHANGE_WORDS,
+  changeBaselineYear,
+  comparedMeasures,
+  DECREASE,
+  linkChanges,
+  YEAR_ON_YEAR,
+} from './outcomes/change.js';
+import { FIGURE, MEASURE, NUM, QUAL, QUALIFIERS, type Raw, round, SCALES } from './outcomes/figure.js';
+import type { OutcomeContext } from './outcomes/outcome-context.js';
+import { figureDates, respectiveYears, when } from './outcomes/time.js';
+import {
+  ADJECTIVE,
+  AUXILIARY,
+  IRREGULAR,
+  IRREGULAR_WORD,
+  NOUN_LINK,
+  NOUN_STOP,
+  PAST_VERB,
+} from './outcomes/word-classes.js';
 
-const QUAL =
-  '(a total of more than|a total of|more than|over|nearly|almost|about|approximately|around|regarding|an average of|at least|less than|fewer than|up to)';
-const NUM = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
-const SCALE = '(hundred million|ten thousand|billion|million|thousand)';
-/** "Five gangs", "over two million": numbers written as words, from two up (not "one of"). */
-const WORD_NUM = `(${Object.keys(WORD_NUMBERS)
-  .filter((w) => w !== 'one')
-  .join('|')})`;
-const FIGURE = new RegExp(
-  `(?<![\\w(.,+*-])(?:${QUAL}\\s+)?(?:${NUM}(?![\\w*+]|[-–]\\d|,\\d|\\.\\d)|${WORD_NUM}(?![\\w-]))(?:\\s+${SCALE}\\b)?(\\s*%|\\s+percent\\b|-percent\\b|\\s+per cent\\b|\\s+pct\\b)?`,
-  'gi',
-);
-const QUALIFIERS: Record<string, Qualifier> = {
-  'a total of more than': 'MORE_THAN',
-  'a total of': 'A_TOTAL_OF',
-  'more than': 'MORE_THAN',
-  over: 'MORE_THAN',
-  nearly: 'NEARLY',
-  almost: 'NEARLY',
-  about: 'ABOUT',
-  approximately: 'ABOUT',
-  around: 'ABOUT',
-  regarding: 'ABOUT',
-  'an average of': 'AVERAGE',
-  'at least': 'AT_LEAST',
-  'less than': 'LESS_THAN',
-  'fewer than': 'LESS_THAN',
-  'up to': 'AT_LEAST',
-};
-const SCALES: Record<string, number> = {
-  'hundred million': 1e8,
-  'ten thousand': 1e4,
-  billion: 1e9,
-  million: 1e6,
-  thousand: 1e3,
-};
+export type { OutcomeContext } from './outcomes/outcome-context.js';
+export { actionDay } from './outcomes/time.js';
+
 const UNIT_STOP =
   /^(?:have|has|had|were|was|will|would|are|is|be|been|of|in|and|to|for|from|at|on|with|such|that|which|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively)$/i;
-const MEASURE =
-  /^(?:yuan|RMB|dollars?|euros?|kilometers?|kilometres?|km|meters?|metres?|tons?|tonnes?|hectares?|mu|kilograms?|kg)$/i;
+
 const LENGTH = /^(?:kilometers?|kilometres?|km|meters?|metres?|miles?)$/i;
 const TIME_UNITS = /^(?:years?|months?|days?|hours?|minutes?|times|consecutive|weeks?|o'clock|am|pm)$/i;
 const MONTH_BEFORE =
   /(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|No\.|Version|version|Article|article)\s*$/;
 
-export interface OutcomeContext {
-  readonly published?: PartialDate;
-  /** The last year named earlier in the same paragraph. */
-  readonly paragraphYear?: number;
-  /** The day of an action told earlier in the paragraph ("carried out … on the evening of July 7th"). */
-  readonly paragraphDay?: string;
-  /** A year-in-review published early in the next year describes that year. */
-  readonly reviewYear?: number;
-  /** The last period ("from January to May this year") named earlier in the document. */
-  readonly period?: { readonly start?: string; readonly end?: string };
-  /** The launch of the campaign the text last named: figures "as of" a date count from it. */
-  readonly campaignStart?: string;
-  /** Outcomes found earlier in the paragraph: what "an increase of 12% and 17% respectively" refers to. */
-  readonly previous?: readonly Finding[];
-  /** Outcomes of the sentence before, whatever its paragraph: the noun an elided figure counts. */
-  readonly before?: readonly Finding[];
-  /** A "since …" earlier in the paragraph: where figures "as of" a later date start. */
-  readonly since?: { readonly start: string; readonly end?: string };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Words that end a counted noun phrase ("48,000 pension fraud cases | were solved"). */
-const NOUN_STOP =
-  /^(?:have|has|had|were|was|will|would|are|is|be|been|to|from|at|on|with|such|that|which|who|whose|where|including|by|as|per|or|than|the|a|an|this|these|its|their|compared|respectively|and|across|nationwide|during|after|before|since|throughout|while|within|under|over|among|more|less|each|every|year-on-year|accounting|up|down|in|into|through|others|them|themselves|those|ones|it|they|adding|saying|noting|according|due|thanks|last|next)$/i;
-/** Words that join a noun to its complement: "cases of telecom fraud", "cases for offering fraudulent loans". */
-const NOUN_LINK = /^(?:of|for|involving|with)$/i;
 const AMOUNT = new RegExp(
   `^\\s*(?:(?:more than|less than|over|about|at least)\\s+)?(?:\\d[\\d.,]*|${Object.keys(WORD_NUMBERS).join('|')})(?:\\s+(?:hundred|thousand|million|billion))?\\s+(?:yuan|dollars?|euros?)\\b`,
   'i',
 );
-/** Irregular past tenses that are never nouns: they end a noun phrase ("900 officers took part"). */
-const PAST_VERB =
-  /^(?:took|gave|made|won|caught|held|found|sent|brought|struck|became|came|went|began|kept|led|paid|ran|saw|fell|rose|grew|broke|froze|stole|drove|hid|shut)$/;
+
 /** Words after which a noun phrase goes on about its head: "suspects at large", "cases in the field of …". */
 const HEAD_END = /^(?:at|in|suspected|accused|involved|wanted|engaged|related|linked|connected)$/i;
-/** Adjectives by their ending: "illegal and criminal web pages" is one noun phrase. */
-const ADJECTIVE = /^[a-z-]+(?:al|ic|ive|ous|ful|less|ent|ant|ary|ile|ible|able)$/i;
-/** Result verbs written in the past without -ed. */
-const IRREGULAR =
-  'caught|seized|built|set up|put|held|won|taken|sent|found|shut|closed|cut|broken|made|given|brought|netted|dealt with|dealt|struck|stopped|busted|freed|frozen|stolen|shown|driven|beaten|hidden|withdrawn|froze|broke|took|tore';
+
 const CURRENCY_UNIT = /^(?:yuan|dollars?|euros?)$/i;
 const SHARED_VERB_GAP = /^\s+[a-z][a-z -]{0,60}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/i;
 /** "300 fewer than in 2021": a difference of the figure before. */
@@ -108,7 +62,7 @@ const MONEY_WORTH = new RegExp(
   `((?:[a-z-]+\\s+){0,3}[a-z-]+)\\s+(?:worth|totall?ing|valued at|amounting to)\\s+(?:${QUAL}\\s+)?$`,
   'i',
 );
-const IRREGULAR_WORD = new RegExp(`^(?:${IRREGULAR})$`, 'i');
+
 const PASSIVE = new RegExp(
   `^\\s*,?\\s*(?:(?:across the country|nationwide|in China|across China)\\s+)?(?:have|has|had|were|was|are|is|will be|would be)\\s+(?:been\\s+)?(?:successfully\\s+|urgently\\s+|effectively\\s+|also\\s+)?([a-z]+ed|${IRREGULAR})\\b`,
   'i',
@@ -141,45 +95,6 @@ const PACKAGE_UNIT = /^(?:measures|items|tasks|articles|opinions|chapters|sectio
 /** Places count as results where curators said so ("in 36 cities" piloted); "all 14 … cities" is a scope. */
 const PLACE_UNIT =
   /^(?:provinces|province|cities|city|counties|county|municipalities|districts|places|localities|prefecture-level|prefectures|areas)$/i;
-const CHANGE_WORDS =
-  /\b(?:increase|increased|increases|increasing|decrease|decreased|decreases|decreasing|rise|rose|risen|rising|drop|dropped|dropping|decline|declined|declining|fell|fall|falling|growth|grew|grown|growing|up|down|higher|lower|reduction|reduced)\b/i;
-const DECREASE =
-  /\b(?:decrease|decreased|decreases|decreasing|drop|dropped|dropping|decline|declined|declining|fell|fall|falling|down|lower|reduction|reduced|less|fewer)\b/i;
-const YEAR_ON_YEAR =
-  /\b(?:year[- ]on[- ]year|same period (?:of |in )?(?:last|the previous|the previous) year|over the previous year)\b/i;
-
-const CHANGE_JUNK =
-  /^(?:marking|marked|a|an|the|year-on-year|year|on|increase|increased|increasing|decrease|decreased|decreasing|rise|rose|rising|drop|dropped|dropping|decline|declined|declining|falling|growing|growth|up|down|by|of|staggering|respectively|representing|which|is|was|number|total|compared|with|and|only|just)$/i;
-
-interface Raw {
-  readonly start: number;
-  readonly end: number;
-  readonly whole: string;
-  readonly numText: string;
-  /** Written as a word ("five"): a result only with its verb ("Five gangs were busted"). */
-  readonly word?: boolean;
-  readonly scaleText?: string;
-  readonly isPercent: boolean;
-  readonly qualifierKey?: string;
-  /** "a total of" came earlier in the sentence: later figures are totals too. */
-  readonly total: boolean;
-  readonly value: number;
-  readonly after: string;
-  unitWords: string[];
-  metricWords: string[];
-  unit: string;
-  verb?: string;
-  change?: { kind: 'YEAR_ON_YEAR' | 'COMPARED_WITH'; direction?: string; baseline?: string };
-  /** The figure a change is a change of: an earlier finding of the paragraph or a figure of this sentence. */
-  ref?: Finding | Raw;
-  /** An elided figure's antecedent in an earlier sentence: "Of them, 2,212 were …" covers its time. */
-  antecedent?: Finding;
-  /** "six services will be launched": a plan, not a result. */
-  planned?: boolean;
-  /** "800 were prosecuted", "600 of them gang leaders": the metric already says what was done. */
-  predicate?: boolean;
-  span: { start: number; end: number };
-}
 
 /** The noun phrase after a figure: "pension fraud cases", "cases of telecom fraud", up to eight words. */
 function nounPhrase(after: string, subject = false): { words: string[]; length: number; verb?: string; head?: number } {
@@ -348,7 +263,6 @@ const MEASUREMENT =
   /^(?:milligrams?|millilit(?:er|re)s?|grams?|lit(?:er|re)s?|kilometers?|kilometres?|km|meters?|metres?|miles?|centimet(?:er|re)s?|decibels?|degrees?|square)$/i;
 /** "beef, pork and mutton": words and commas up to an "and"/"or", with nothing between that ends a noun phrase. */
 const MODIFIER_LIST = /^(?:\s*[a-z][a-z-]*\s*,)*\s*[a-z][a-z-]*\s*,?\s+(?:and|or)\s/i;
-const AUXILIARY = /^(?:were|was|are|is|have|has|had|will|would|can|could|may|might|shall|should|must)$/i;
 
 /** Whether the words after "and" continue the noun phrase: a noun run not followed by a finite verb. */
 function conjunct(tail: string, list = false): boolean {
@@ -708,33 +622,7 @@ export function outcomes(input: RuleInput, ctx: OutcomeContext, dates: readonly 
   return out;
 }
 
-/** A year-on-year change is measured against the year before its period; "compared with April" names its own. */
-function changeBaselineYear(change: NonNullable<Raw['change']>, fields: Record<string, unknown>): string | undefined {
-  if (change.baseline) return change.baseline;
-  if (change.kind !== 'YEAR_ON_YEAR') return undefined;
-  const y = (fields.year as string | undefined) ?? (fields.period as { end?: string } | undefined)?.end;
-  return y ? String(Number(y.slice(0, 4)) - 1) : undefined;
-}
-
 const SUBJECT_LEAD = new RegExp(`^\\s*(?:${QUAL}\\s*)?$`, 'i');
-const COMPARED_BEFORE = new RegExp(`\\bcompared (?:with|to)\\s+(?:${QUAL}\\s+)?$`, 'i');
-
-/**
- * "seizing 4.95 tonnes of narcotics last year, up 43 percent compared with 3.45 tonnes in 2011":
- * the baseline measure says nothing of what it measures; it is the earlier figure's metric.
- */
-function comparedMeasures(text: string, raws: readonly Raw[]): void {
-  for (const [i, r] of raws.entries()) {
-    if (r.isPercent || r.metricWords.length > 0 || !MEASURE.test(r.unit)) continue;
-    if (!COMPARED_BEFORE.test(text.slice(Math.max(0, r.start - 40), r.start))) continue;
-    const same = raws
-      .slice(0, i)
-      .findLast((q) => !q.isPercent && q.unit.toLowerCase() === r.unit.toLowerCase() && q.metricWords.length > 0);
-    if (!same) continue;
-    r.metricWords = same.metricWords;
-    if (same.verb) r.verb = same.verb;
-  }
-}
 
 function describe(text: string, r: Raw, previous: Raw | undefined): void {
   const before = text.slice(0, r.start);
@@ -1074,19 +962,6 @@ function complementAfter(tail: string): string[] {
 
 const PERSONS =
   /^(?:suspects?|fugitives?|people|persons?|criminals?|offenders?|officials?|victims?|children|women|men|members?|staff|residents?|migrants?|users?|drivers?|workers?|students?)$/i;
-/** Figures of one noun that "respectively" pairs with as many years named after them. */
-function respectiveYears(text: string, raws: readonly Raw[]): Map<Raw, string> {
-  const out = new Map<Raw, string>();
-  const m = /\bin\s+((?:(?:19|20)\d{2}\s*,\s*)*(?:19|20)\d{2}\s*,?\s+and\s+(?:19|20)\d{2})\s*,?\s+respectively\b/i.exec(
-    text,
-  );
-  if (!m) return out;
-  const years = (m[1] ?? '').match(/(?:19|20)\d{2}/g) ?? [];
-  const figures = raws.filter((r) => !r.isPercent && r.end <= m.index && r.unitWords.length > 0).slice(-years.length);
-  if (figures.length !== years.length || new Set(figures.map((r) => r.unit)).size !== 1) return out;
-  for (const [i, r] of figures.entries()) out.set(r, years[i] ?? '');
-  return out;
-}
 
 /** "A total of 410 had been members of …", "Of them, 2,212 were …", "over 600,000 more were found taking drugs". */
 const ELIDED =
@@ -1302,32 +1177,6 @@ const HEADLINE_VERB = new RegExp(
 const HEADLINE_NOT_VERB =
   /^(?:has|is|was|does|says|sees|eyes|plans|aims|targets|seeks|sets|wants|needs|expects|hopes|vows|pledges|calls|urges|news|times|days|years|months|weeks)$/;
 
-/**
- * Percent changes name what changed through the figures they follow: "48,000 cases … and 61,000
- * suspects …, an increase of 23.5% and 37.2% respectively" pairs in order; a single change
- * ("up by 70 percent") belongs to the figure just before it, in the sentence or the paragraph.
- */
-function linkChanges(text: string, raws: Raw[], previous: readonly Finding[]): void {
-  const changes = raws.filter((r) => r.isPercent && r.change);
-  if (changes.length === 0) return;
-  const pool = (before: number): (Finding | Raw)[] => [
-    ...previous.filter((f) => f.fields.unit !== 'percent'),
-    ...raws.filter((r) => !r.isPercent && r.end <= before && (r.unitWords.length > 0 || r.scaleText !== undefined)),
-  ];
-  if (/\brespectively\b/i.test(text) && changes.length >= 2) {
-    const targets = pool((changes[0] as Raw).start).slice(-changes.length);
-    if (targets.length === changes.length) {
-      for (const [i, c] of changes.entries()) c.ref = targets[i];
-      return;
-    }
-  }
-  for (const c of changes) c.ref = pool(c.start).pop();
-}
-
-function round(v: number): number {
-  return Number(v.toPrecision(12));
-}
-
 /** The words of a quoted term right after a figure and what it is for, when a purpose follows. */
 function quotedService(after: string): string[] | null {
   const m = /^\s+[“"]([^”"]{3,60})[”"]\s+for\s+((?:[A-Za-z-]+\s*){1,6})/.exec(after);
@@ -1393,221 +1242,6 @@ function subjectParts(before: string, n: number): string[][] | null {
     p.split(/\s+/).filter((w) => /^[a-z][a-z-]*$/i.test(w) && !/^(?:the|a|an|of|both|its|their)$/i.test(w)),
   );
   return words.every((w) => w.length > 0 && w.length <= 6) ? words : null;
-}
-
-/** The year or period a figure describes; a period with only an end starts at the campaign's launch. */
-function when(
-  input: RuleInput,
-  ctx: OutcomeContext,
-  dates: readonly DateMention[],
-  start: number,
-  end: number,
-  after: string,
-): Record<string, unknown> {
-  const launch = ctx.campaignStart;
-  const pub = ctx.published;
-  // "During this year's campaign, …": from its launch to the report, unless a closer date is named.
-  const clause = input.doc.text.slice(input.sentence.start, start);
-  const during = DURING_CAMPAIGN.exec(clause);
-  // "this year's" inside the phrase names the campaign, not another period.
-  const inside = (d: DateMention) =>
-    during !== null &&
-    d.start >= input.sentence.start + during.index &&
-    d.end <= input.sentence.start + during.index + during[0].length;
-  if (
-    launch &&
-    pub?.month &&
-    during &&
-    figureDates(input, dates).every((d) => (d.role === 'AT' && d.date.length === 4) || inside(d))
-  ) {
-    const now = `${pub.year}-${pad(pub.month)}`;
-    if (launch.slice(0, 7) <= now) return { period: { start: launch.slice(0, 7), end: now } };
-  }
-  // "Since the launch of the campaign, they have detected 600 cases": a campaign whose start the
-  // text never gives counts to the report (an unknown start, not the year of a date before).
-  if (!launch && pub?.month && during && ctx.reviewYear === undefined && figureDates(input, dates).every(inside))
-    return { period: { end: `${pub.year}-${pad(pub.month)}` } };
-  // "During the first seven months of the two-year campaign": N months from its launch.
-  const first = FIRST_MONTHS_OF_CAMPAIGN.exec(clause);
-  if (launch && launch.length >= 7 && first) {
-    const n = first[1] ? (WORD_NUMBERS[first[1].toLowerCase()] ?? Number(first[1])) : 1;
-    if (Number.isInteger(n) && n >= 1 && n <= 24) {
-      const m0 = Number(launch.slice(0, 4)) * 12 + Number(launch.slice(5, 7)) - 1 + n - 1;
-      return { period: { start: launch.slice(0, 7), end: `${Math.floor(m0 / 12)}-${pad((m0 % 12) + 1)}` } };
-    }
-  }
-  const t = whenOf(input, ctx, dates, start, end, after);
-  const period = t.period as { start?: string; end?: string } | undefined;
-  if (period?.end && !period.start && launch && launch.slice(0, 7) <= period.end.slice(0, 7)) {
-    return { period: { start: launch, end: period.end } };
-  }
-  return t;
-}
-
-/**
- * The dates of the sentence that can say when its figures happened: not a baseline ("compared
- * with 2015", "the same period of last year") and not when the news was told ("the ministry
- * said on Friday", "a statement issued Saturday, March 25").
- */
-const DURING_CAMPAIGN =
-  /\b(?:(?:during|in|throughout)\s+(?:the|this|this year's|its|their)\s+(?:[“"][^”"]{1,40}[”"](?!\s*\w)|(?:[“"][^”"]{1,40}[”"]\s+)?(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|special action)\b|(?:[A-Z][\w-]*\s+){1,3}(?:Campaign|Operation|Crackdown|Action)\b)|since\s+(?:the\s+)?(?:launch|start|beginning|kick-off)\s+of\s+(?:the|this|its|their)\b|since\s+(?:the|this|its|their)\s+(?:[“"][^”"]{1,40}[”"]\s+)?(?:[a-z-]+\s+){0,2}(?:campaign|operation|crackdown|action)\s+(?:was\s+)?(?:launched|began|started|kicked off|carried out|implemented)\b)/i;
-
-const FIRST_MONTHS_OF_CAMPAIGN =
-  /\bfirst\s+(?:([a-z]+|\d{1,2})\s+months|month)\s+(?:of|since)\s+(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,3}(?:campaign|operation|crackdown|special action|drive)\b/i;
-
-function figureDates(input: RuleInput, dates: readonly DateMention[]): DateMention[] {
-  const text = input.doc.text;
-  const sentenceText = text.slice(input.sentence.start, input.sentence.end);
-  return dates.filter(
-    (d) =>
-      d.start >= input.sentence.start &&
-      d.end <= input.sentence.end &&
-      !BASELINE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) &&
-      !TOLD_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start)) &&
-      !isDateline(text, d) &&
-      !(d.weekday && d.role === 'AT' && REPORTING.test(sentenceText)),
-  );
-}
-
-/** "said on Friday", "learned from the Ministry of Public Security on September 7": when it was told. */
-const TOLD_BEFORE =
-  /\b(?:said|says|announced|issued|released|told|stated|published|reported|learned|learnt)(?:\s+(?:from|by)(?:\s+the)?(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,6})?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/;
-
-/** Not a meeting, a report or a press conference: a sentence that tells what was done on a day. */
-const NOT_ACTION_DAY = /\b(?:meeting|conference|held|session|seminar|forum|symposium|ceremony|briefing|interview)\b/i;
-
-/**
- * The day of an action ("carried out a rectification on the evening of July 7th"), which the next
- * sentences of its paragraph go on about: not when the news was told, a dateline, a weekday or a
- * meeting's day.
- */
-export function actionDay(text: string, sentence: { start: number; end: number }, d: DateMention): boolean {
-  const sentenceText = text.slice(sentence.start, sentence.end);
-  return (
-    d.role === 'AT' &&
-    d.date.length === 10 &&
-    !d.weekday &&
-    !REPORTING.test(sentenceText) &&
-    !NOT_ACTION_DAY.test(sentenceText) &&
-    !TOLD_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start)) &&
-    !isDateline(text, d)
-  );
-}
-
-/** "Beijing, March 15 :", "Xinhua News Agency, Beijing, August 17 (Reporter …)": the dateline, not the figures' time. */
-function isDateline(text: string, d: DateMention): boolean {
-  return (
-    d.date.length === 10 &&
-    /[A-Z][A-Za-z]+,\s*$/.test(text.slice(Math.max(0, d.start - 30), d.start)) &&
-    /^\s*(?:[:(—–]|--|\.\s|\.?$)/.test(text.slice(d.end, d.end + 3))
-  );
-}
-
-function whenOf(
-  input: RuleInput,
-  ctx: OutcomeContext,
-  dates: readonly DateMention[],
-  start: number,
-  end: number,
-  after: string,
-): Record<string, unknown> {
-  const baselineYear = /^\s*(?:in\s+\d{4}\s*,?\s*)?compared with\s+(\d{4})/i.exec(after)?.[1];
-  // "solved about 83,000 telecom fraud cases in 2016": a year later in the figure's own clause.
-  const following =
-    /^\s*in\s+((?:19|20)\d{2})\b/i.exec(after)?.[1] ??
-    /^(?:(?!compared|from|than|since|to\b)[^,;.:])*?\s(?:in|during)\s+((?:19|20)\d{2})\b(?![-–\d])/i.exec(
-      after.slice(0, 80),
-    )?.[1];
-  if (following) return { year: following };
-  const usable = figureDates(input, dates).filter((d) => !(baselineYear && d.date === baselineYear));
-  // "3,010 cases last year and 1,810 so far this year": a date in the figure's own clause, right
-  // after it, is the figure's own.
-  const clauseEnd = end + (/[,;:]|\d/.exec(after)?.index ?? after.length);
-  const before =
-    usable.find((d) => d.start >= end && d.end <= clauseEnd) ??
-    usable.filter((d) => d.end <= start).pop() ??
-    usable.find((d) => d.start >= end);
-  const pub = ctx.published;
-  const now = pub ? (pub.month ? `${pub.year}-${pad(pub.month)}` : String(pub.year)) : undefined;
-  if (before) {
-    if (before.role === 'RANGE') return { period: { start: before.from, end: before.date } };
-    // "The special campaign launched by the ministry in February led to …": results since the launch.
-    const launchedAt = /\b(?:launched|started|initiated|began)\b[^,;]*$/i.test(
-      input.doc.text.slice(input.sentence.start, before.start),
-    );
-    // "since the service was launched in 2019": a period from then to the report.
-    const sinceAt = /\bsince\b[^,;]*$/i.test(input.doc.text.slice(input.sentence.start, before.start));
-    if (before.role === 'AT' && sinceAt && now && before.date.slice(0, 7) <= now)
-      return { period: { start: before.date.slice(0, 7), end: now } };
-    if (before.role === 'AT' && launchedAt && before.date.length >= 7)
-      return { period: { start: before.date.slice(0, 7), ...(now ? { end: now } : {}) } };
-    // "In May of this year": a month is a period of its own.
-    if (before.role === 'AT' && before.date.length === 7) return { period: { start: before.date, end: before.date } };
-    if (before.role === 'SINCE') return { period: { start: before.date, ...(now ? { end: now } : {}) } };
-    if (before.from) return { period: { start: before.from, end: before.date } };
-    if (before.role === 'UNTIL') {
-      // "as of September 6, since the ministry launched a crackdown … in April last year".
-      const since = usable.find(
-        (d) =>
-          d.start > before.end && /\bsince\b/i.test(input.doc.text.slice(before.end, d.start)) && d.date < before.date,
-      );
-      const start = since?.date ?? ctx.since?.start;
-      return { period: { ...(start && start < before.date ? { start } : {}), end: before.date } };
-    }
-    // "on March 1", "on Friday": a day-level date stands for its month.
-    if (before.date.length === 10) return { period: { start: before.date.slice(0, 7), end: before.date.slice(0, 7) } };
-    return { year: String(yearOf(before.date)) };
-  }
-  // "Police carried out an operation on the evening of July 7th. The operation resulted in the
-  // arrest of 2,072 suspects": the figures are that day's, at month precision (as in its own sentence).
-  if (ctx.paragraphDay !== undefined)
-    return { period: { start: ctx.paragraphDay.slice(0, 7), end: ctx.paragraphDay.slice(0, 7) } };
-  if (ctx.paragraphYear !== undefined) return { year: String(ctx.paragraphYear) };
-  // "Since April 2021, …" earlier in the paragraph: what follows counts from then.
-  if (ctx.since)
-    return {
-      period: { start: ctx.since.start, ...(ctx.since.end ? { end: ctx.since.end } : now ? { end: now } : {}) },
-    };
-  if (ctx.period) return { period: { ...ctx.period } };
-  // "The number is a 49.6-percent increase from 2015, while losses of 2.5 billion yuan were
-  // retrieved": a sentence without a date goes on about the time of the figures just before.
-  const last = ctx.before?.at(-1)?.fields;
-  if (last?.year) return { year: last.year };
-  if (last?.period) return { period: { ...(last.period as object) } };
-  if (ctx.reviewYear !== undefined) return { year: String(ctx.reviewYear) };
-  return now ? { period: { end: now } } : {};
-}
-
-/** A date a change is measured against: "compared with 2015", "the same period of last year", "an increase from 2015". */
-const BASELINE_BEFORE =
-  /(?:compared (?:with|to)|(?:the )?same period(?: of| in)?|than(?: in)?|(?:increase|decrease|rise|drop|decline|growth|up|down)\s+(?:by\s+)?from|(?:increase|decrease|rise|drop|decline|growth|fall)\s+(?:over|on)|(?:percent|per cent|%)\s+(?:over|on|from))\s*$/i;
-const REPORTING =
-  /\b(?:said|says|announced|announces|told|stated|noted|according to|statement|press conference|news conference)\b/i;
-
-function baselineOf(text: string, figureAt: number, _num: string, isPercent: boolean): Record<string, unknown> | null {
-  const before = text.slice(0, figureAt);
-  const after = text.slice(figureAt);
-  const ft = new RegExp(`from\\s+${NUM}(\\s*%)?(?:\\s+in\\s+(\\d{4}))?\\s+to\\s+$`, 'i').exec(before);
-  if (ft) {
-    const b: Record<string, unknown> = {
-      value: Number((ft[1] ?? '').replace(/,/g, '')),
-      figure: `${ft[1]}${ft[2] ? '%' : ''}`,
-    };
-    if (ft[3]) b.year = ft[3];
-    return { baseline: b };
-  }
-  if (!isPercent) return null;
-  const direction =
-    /\b(?:drop|dropped|decrease|decreased|decline|declined|fell|fall|down|reduced|reduction)\b[^,;]*$/i.test(before)
-      ? 'DECREASE'
-      : /\b(?:increase|increased|rise|rose|risen|grew|grown|up)\s+(?:by|of)\s*$/i.test(before)
-        ? 'INCREASE'
-        : undefined;
-  const year =
-    /^[^,;.]*?compared with\s+((?:19|20)\d{2})/i.exec(after)?.[1] ??
-    /compared with\s+((?:19|20)\d{2})\s*,\s*(?:a|an)\s+(?:decrease|increase|drop|rise)\s+of\s+$/i.exec(before)?.[1];
-  if (!direction && !year) return null;
-  return { ...(direction ? { direction } : {}), ...(year ? { baseline: { year } } : {}) };
 }
 
 /** Keeps singular() reachable for callers comparing units. */
