@@ -1,4 +1,4 @@
-/** Word classes shared by the noun-phrase, verb and metric modules of the outcome rules. */
+/** Word classes more than one outcome module needs: where a noun phrase ends, irregular verbs, auxiliaries. */
 
 /** Words that end a counted noun phrase ("48,000 pension fraud cases | were solved"). */
 export const NOUN_STOP =
