@@ -44,7 +44,7 @@ export interface TableRule {
   readonly pattern: RegExp;
   readonly mention: Locate;
   readonly kind: Finding['kind'];
-  readonly name: (phrase: string, m: RegExpExecArray) => string;
+  readonly name: (phrase: string, m: RegExpExecArray, input: RuleInput) => string;
   readonly rule: string;
   readonly confidence: number;
   /** A function, so each finding gets fields of its own. */
@@ -67,7 +67,7 @@ function runRow(row: TableRule, input: RuleInput): Finding[] {
     out.push(
       ...finding(input, start, start + phrase.length, {
         kind: row.kind,
-        name: row.name(phrase, m),
+        name: row.name(phrase, m, input),
         rule: row.rule,
         confidence: row.confidence,
         fields: row.fields(phrase, m),
