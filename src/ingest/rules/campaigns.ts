@@ -9,8 +9,18 @@
  */
 import { capitalise } from '../normalise.js';
 import type { Finding } from '../types.js';
-import { allMatches, at, type Rule, type RuleInput } from './context.js';
+import { allMatches, type Rule, type RuleInput } from './context.js';
 import { classifyName } from './names.js';
+import {
+  finding,
+  groupAtEnd,
+  groupAtStart,
+  groupFound,
+  type RuleStep,
+  type TableRule,
+  tableRule,
+  wholeMatch,
+} from './rule-table.js';
 
 const Q_OPEN = '[“"]';
 const Q_CLOSE = '[”"]';
@@ -38,11 +48,6 @@ const CLAUSE_VERB =
   /^(?:abolish|accelerate|achieve|adopt|advance|allow|apply|boost|build|carry|cancel|continue|crack|cut|deepen|enable|encourage|enhance|ensure|establish|expand|explore|extend|facilitate|focus|guarantee|help|implement|improve|increase|introduce|launch|lift|make|optimize|optimise|promote|protect|provide|push|raise|reduce|relax|remove|safeguard|set|simplify|speed|step|strengthen|streamline|support|take|upgrade)$/;
 /** Words of an object that may not end it ("and" inside "gangs and evil forces" is kept by the lookahead). */
 const OBJECT_WORD = /^(?:[“"‘]?[A-Za-z][A-Za-z'’-]*[”"’]?)$/;
-
-function finding(input: RuleInput, start: number, end: number, f: Omit<Finding, 'start' | 'end' | 'sentence'>) {
-  const span = at(input, start, end);
-  return span ? [{ ...f, ...span, sentence: input.sentence.index } as Finding] : [];
-}
 
 /**
  * What a campaign fights, from `from` in `text`: up to six words, stopping at punctuation or a
@@ -205,95 +210,102 @@ const VAGUE_MODIFIER =
 /** The rule of an edition ("the 2019 version of the campaign"), which extract names after the campaign it is an edition of. */
 export const EDITION_RULE = 'generic-campaign-edition';
 
-export const genericCampaigns: Rule = (input) => {
-  const out: Finding[] = [];
-  const text = input.text;
-  const organised: [number, number][] = [];
-  for (const m of allMatches(ORGANISED, text)) {
-    // Each conjunct: "organizing regional battles and cluster battles".
-    const conjuncts = [m[1] ?? '', m[2] ?? ''].filter((c) => c !== '');
-    let from = m.index + m[0].indexOf(conjuncts[0] ?? '');
-    for (const [i, phrase] of conjuncts.entries()) {
-      const start = m.index + m[0].indexOf(phrase, from - m.index);
-      from = start + phrase.length;
-      const mods = phrase.split(/\s+/).slice(0, -1);
-      // "launched a special operation", "a fierce offensive": no modifier tells this campaign apart.
-      if (mods.every((w) => VAGUE_MODIFIER.test(w) || new RegExp(`^${MOD}$`, 'i').test(w))) continue;
-      let end = start + phrase.length;
-      // What the last conjunct fights: "… on 19 major gambling cases" (a count may open it).
-      if (i === conjuncts.length - 1) {
-        const purpose = new RegExp(`^\\s+${PURPOSE}\\s+`, 'i').exec(text.slice(end));
-        if (purpose) {
-          const objStart = end + purpose[0].length;
-          const count = /^\d[\d,]*\s+(?=[a-z])/.exec(text.slice(objStart))?.[0] ?? '';
-          const objEnd = objectAfter(text, objStart + count.length);
-          const target = text.slice(objStart + count.length, objEnd).trim();
-          if (target && !VAGUE_TARGET.test(target)) end = objEnd;
+const operationOrCampaign = (words: string) => (/operation/i.test(words) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN');
+/** "The “Safe Harbour” special campaign launched …": a campaign named by the quote before it. */
+const quoteBefore = (text: string, index: number) => /[”"’']\s*$/.test(text.slice(0, index));
+
+/** Each conjunct is a campaign; the spans taken go to `organised`, which `foughtCampaigns` reads. */
+const organisedCampaigns =
+  (organised: [number, number][]): RuleStep =>
+  (input) => {
+    const out: Finding[] = [];
+    const text = input.text;
+    for (const m of allMatches(ORGANISED, text)) {
+      // Each conjunct: "organizing regional battles and cluster battles".
+      const conjuncts = [m[1] ?? '', m[2] ?? ''].filter((c) => c !== '');
+      let from = m.index + m[0].indexOf(conjuncts[0] ?? '');
+      for (const [i, phrase] of conjuncts.entries()) {
+        const start = m.index + m[0].indexOf(phrase, from - m.index);
+        from = start + phrase.length;
+        const mods = phrase.split(/\s+/).slice(0, -1);
+        // "launched a special operation", "a fierce offensive": no modifier tells this campaign apart.
+        if (mods.every((w) => VAGUE_MODIFIER.test(w) || new RegExp(`^${MOD}$`, 'i').test(w))) continue;
+        let end = start + phrase.length;
+        // What the last conjunct fights: "… on 19 major gambling cases" (a count may open it).
+        if (i === conjuncts.length - 1) {
+          const purpose = new RegExp(`^\\s+${PURPOSE}\\s+`, 'i').exec(text.slice(end));
+          if (purpose) {
+            const objStart = end + purpose[0].length;
+            const count = /^\d[\d,]*\s+(?=[a-z])/.exec(text.slice(objStart))?.[0] ?? '';
+            const objEnd = objectAfter(text, objStart + count.length);
+            const target = text.slice(objStart + count.length, objEnd).trim();
+            if (target && !VAGUE_TARGET.test(target)) end = objEnd;
+          }
         }
+        organised.push([start, end]);
+        const name = text.slice(start, end);
+        out.push(
+          ...finding(input, start, end, {
+            kind: 'CAMPAIGN',
+            name: capitalise(name),
+            rule: 'generic-campaign-organised',
+            confidence: 0.65,
+            fields: { campaignType: operationOrCampaign(phrase) },
+          }),
+        );
       }
-      organised.push([start, end]);
-      const name = text.slice(start, end);
+    }
+    return out;
+  };
+
+/** The target ends where the object does, and a time or place said in between is left out of the name. */
+const foughtCampaigns =
+  (organised: readonly [number, number][]): RuleStep =>
+  (input) => {
+    const out: Finding[] = [];
+    const text = input.text;
+    for (const m of allMatches(FIGHTS, text)) {
+      const head = m[1] ?? '';
+      // "take action on": an action is a campaign only when it is special or joint.
+      if (/^actions?$/i.test(head) || /^(?:wars?|battles?|struggles?|fights?|sweeps?)$/i.test(head)) continue;
+      // An organised campaign read whole by ORGANISED ("launched a cluster crackdown on …").
+      if (organised.some(([a, b]) => m.index >= a && m.index < b)) continue;
+      // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
+      if (quoteBefore(text, m.index)) continue;
+      // "the Kunlun 2023 operation against fake medicines" is named by its code name and year.
+      if (CODE_NAME_YEAR_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+      const objStart = m.index + m[0].length;
+      const end = titleCaseEnd(head, text, objStart, objectAfter(text, objStart));
+      const target = text.slice(objStart, end).trim();
+      // "special campaigns against all kinds of crimes and minor offenses": a special campaign's
+      // sweep of every kind of something is still a campaign when the something is named.
+      const kinds = /^(?:all|various)\s+(?:kinds|types|sorts|forms)\s+of\s+(.+)$/i.exec(target)?.[1];
+      const swept = kinds !== undefined && /\bspecial\b/i.test(head) && !VAGUE_TARGET.test(kinds);
+      if (!target || (VAGUE_TARGET.test(target) && !swept)) continue;
+      // The name leaves out a time or place said in between ("a campaign in March to …").
+      const between = m[2] ?? '';
+      const phrase = between
+        ? `${head} ${text.slice(m.index + head.length + between.length, end).trim()}`
+        : text.slice(m.index, end);
       out.push(
-        ...finding(input, start, end, {
+        ...finding(input, m.index, end, {
           kind: 'CAMPAIGN',
-          name: capitalise(name),
-          rule: 'generic-campaign-organised',
-          confidence: 0.65,
-          fields: { campaignType: /operation/i.test(phrase) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+          name: capitalise(phrase.replace(/^(?:another|new)\s+/i, '')),
+          rule: 'generic-campaign-fights',
+          confidence: 0.7,
+          fields: { campaignType: operationOrCampaign(head) },
         }),
       );
     }
-  }
-  for (const m of allMatches(LAUNCHED_UNNAMED, text)) {
-    const phrase = m[1] ?? '';
-    const start = m.index + m[0].indexOf(phrase);
-    // "The “Safe Harbour” special campaign launched …" is named by its quote.
-    if (/[”"’']\s*$/.test(text.slice(0, start))) continue;
-    out.push(
-      ...finding(input, start, start + phrase.length, {
-        kind: 'CAMPAIGN',
-        name: capitalise(phrase),
-        rule: 'generic-campaign-launched-unnamed',
-        confidence: 0.6,
-        fields: { campaignType: /operation/i.test(phrase) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
-      }),
-    );
-  }
-  for (const m of allMatches(FIGHTS, text)) {
-    const head = m[1] ?? '';
-    // "take action on": an action is a campaign only when it is special or joint.
-    if (/^actions?$/i.test(head) || /^(?:wars?|battles?|struggles?|fights?|sweeps?)$/i.test(head)) continue;
-    // An organised campaign read whole by ORGANISED ("launched a cluster crackdown on …").
-    if (organised.some(([a, b]) => m.index >= a && m.index < b)) continue;
-    // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
-    if (/[”"’']\s*$/.test(text.slice(0, m.index))) continue;
-    // "the Kunlun 2023 operation against fake medicines" is named by its code name and year.
-    if (CODE_NAME_YEAR_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
-    const objStart = m.index + m[0].length;
-    const end = titleCaseEnd(head, text, objStart, objectAfter(text, objStart));
-    const target = text.slice(objStart, end).trim();
-    // "special campaigns against all kinds of crimes and minor offenses": a special campaign's
-    // sweep of every kind of something is still a campaign when the something is named.
-    const kinds = /^(?:all|various)\s+(?:kinds|types|sorts|forms)\s+of\s+(.+)$/i.exec(target)?.[1];
-    const swept = kinds !== undefined && /\bspecial\b/i.test(head) && !VAGUE_TARGET.test(kinds);
-    if (!target || (VAGUE_TARGET.test(target) && !swept)) continue;
-    // The name leaves out a time or place said in between ("a campaign in March to …").
-    const between = m[2] ?? '';
-    const phrase = between
-      ? `${head} ${text.slice(m.index + head.length + between.length, end).trim()}`
-      : text.slice(m.index, end);
-    out.push(
-      ...finding(input, m.index, end, {
-        kind: 'CAMPAIGN',
-        name: capitalise(phrase.replace(/^(?:another|new)\s+/i, '')),
-        rule: 'generic-campaign-fights',
-        confidence: 0.7,
-        fields: { campaignType: /operation/i.test(head) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
-      }),
-    );
-  }
+    return out;
+  };
+
+/** The span runs to the end of the object after the match. */
+const rectifications: RuleStep = (input) => {
+  const out: Finding[] = [];
+  const text = input.text;
   for (const m of allMatches(RECTIFICATION_OF, text)) {
-    if (/[”"’']\s*$/.test(text.slice(0, m.index))) continue;
+    if (quoteBefore(text, m.index)) continue;
     const objStart = m.index + m[0].length;
     const end = objectAfter(text, objStart);
     const target = text.slice(objStart, end).trim();
@@ -308,7 +320,13 @@ export const genericCampaigns: Rule = (input) => {
       }),
     );
   }
-  for (const m of allMatches(NAME_BEFORE, text)) {
+  return out;
+};
+
+/** Openers are dropped from the name, so the span starts wherever the kept words do. */
+const namesBeforeNoun: RuleStep = (input) => {
+  const out: Finding[] = [];
+  for (const m of allMatches(NAME_BEFORE, input.text)) {
     const words = (m[1] ?? '').trim().split(/\s+/);
     // Drop openers ("The Kunlun …", "In 2022 Kunlun …"); a name must keep one word.
     while (words.length > 0 && NOT_NAME.test(words[0] ?? '')) words.shift();
@@ -328,67 +346,17 @@ export const genericCampaigns: Rule = (input) => {
         name,
         rule: 'generic-campaign-name-before-noun',
         confidence: 0.75,
-        fields: { campaignType: /operation/i.test(m[2] ?? '') ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+        fields: { campaignType: operationOrCampaign(m[2] ?? '') },
       }),
     );
   }
-  for (const m of allMatches(OPERATION_NAME, text)) {
-    const core = m[1] ?? '';
-    if (NOT_NAME.test(core.split(/\s+/)[0] ?? '')) continue;
-    out.push(
-      ...finding(input, m.index, m.index + m[0].length, {
-        kind: 'CAMPAIGN',
-        name: core,
-        rule: 'generic-campaign-operation-name',
-        confidence: 0.8,
-        fields: { campaignType: 'SPECIAL_OPERATION' },
-      }),
-    );
-  }
-  for (const m of allMatches(LENGTH_OR_SEASON, text)) {
-    const phrase = m[1] ?? '';
-    out.push(
-      ...finding(input, m.index, m.index + phrase.length, {
-        kind: 'CAMPAIGN',
-        name: capitalise(phrase),
-        rule: 'generic-campaign-length-or-season',
-        confidence: 0.7,
-        fields: { campaignType: 'SPECIAL_CAMPAIGN' },
-      }),
-    );
-  }
-  for (const m of allMatches(SEASON_INSPECTIONS, text)) {
-    const phrase = m[1] ?? '';
-    out.push(
-      ...finding(input, m.index, m.index + phrase.length, {
-        kind: 'CAMPAIGN',
-        name: capitalise(phrase),
-        rule: 'generic-campaign-length-or-season',
-        confidence: 0.6,
-        fields: { campaignType: 'SPECIAL_CAMPAIGN' },
-      }),
-    );
-  }
-  for (const m of allMatches(LENGTH_NOUNS, text)) {
-    const phrase = m[1] ?? '';
-    const words = (m[2] ?? '').trim().split(/\s+/);
-    const modifier = new RegExp(`^${MOD}$`, 'i');
-    // Campaign modifiers only ("a 100-day special campaign") are LENGTH_OR_SEASON's; a verb opens a clause.
-    if (words.every((w) => modifier.test(w) || w === 'and')) continue;
-    if (words.some((w) => NOT_GENRE.test(w) || OBJECT_STOP.test(w) || CLAUSE_VERB.test(w) || IRREGULAR_PAST.test(w)))
-      continue;
-    const start = m.index + m[0].length - phrase.length;
-    out.push(
-      ...finding(input, start, start + phrase.length, {
-        kind: 'CAMPAIGN',
-        name: capitalise(phrase),
-        rule: 'generic-campaign-length-or-season',
-        confidence: 0.65,
-        fields: { campaignType: /operation/i.test(phrase) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
-      }),
-    );
-  }
-  for (const m of allMatches(NAMED_PLAN, text)) {
+  return out;
+};
+
+/** The plan's name drops an opening article, so its span starts after it. */
+const namedPlans: RuleStep = (input) => {
+  const out: Finding[] = [];
+  for (const m of allMatches(NAMED_PLAN, input.text)) {
     const phrase = (m[1] ?? '').replace(/^(?:the|a|an|this|its|their|and|of|to|new)\s+/i, '');
     const modifiers = phrase.split(/\s+/).slice(0, -2);
     // "a three-year action plan" alone refers to a plan named elsewhere (ACTION_PLAN takes "… for X").
@@ -404,37 +372,13 @@ export const genericCampaigns: Rule = (input) => {
       }),
     );
   }
-  for (const m of allMatches(NOUN_MODIFIED, text)) {
-    const phrase = m[1] ?? '';
-    const words = phrase.split(/\s+/).slice(0, -1);
-    const modifier = new RegExp(`^${MOD}$`, 'i');
-    if (words.every((w) => w === 'and' || VAGUE_MODIFIER.test(w) || MANNER.test(w) || modifier.test(w))) continue;
-    // "The city ran special campaigns": a verb among the words is a clause, not a modifier.
-    const clause = (w: string) => w !== 'and' && (OBJECT_STOP.test(w) || CLAUSE_VERB.test(w) || IRREGULAR_PAST.test(w));
-    if (words.some((w) => NOT_GENRE.test(w) || clause(w))) continue;
-    const start = m.index + m[0].length - phrase.length;
-    out.push(
-      ...finding(input, start, start + phrase.length, {
-        kind: 'CAMPAIGN',
-        name: capitalise(phrase),
-        rule: 'generic-campaign-noun-modified',
-        confidence: 0.65,
-        fields: { campaignType: 'SPECIAL_CAMPAIGN' },
-      }),
-    );
-  }
-  for (const m of allMatches(EDITION, text)) {
-    out.push(
-      ...finding(input, m.index, m.index + m[0].length, {
-        kind: 'CAMPAIGN',
-        name: m[0],
-        rule: EDITION_RULE,
-        confidence: 0.65,
-        fields: { campaignType: 'SPECIAL_CAMPAIGN', edition: m[1] },
-      }),
-    );
-  }
-  for (const m of allMatches(DETERMINED_PLAN, text)) {
+  return out;
+};
+
+/** The span starts at the plan's words and runs to the end of the match. */
+const determinedPlans: RuleStep = (input) => {
+  const out: Finding[] = [];
+  for (const m of allMatches(DETERMINED_PLAN, input.text)) {
     const words = (m[1] ?? '').trim().split(/\s+/);
     if (words.every((w) => VAGUE_PLAN_WORD.test(w) || VAGUE_MODIFIER.test(w))) continue;
     const start = m.index + m[0].indexOf(m[1] ?? '');
@@ -442,7 +386,7 @@ export const genericCampaigns: Rule = (input) => {
     out.push(
       ...finding(input, start, end, {
         kind: 'CAMPAIGN',
-        name: capitalise(text.slice(start, end)),
+        name: capitalise(input.text.slice(start, end)),
         rule: 'generic-campaign-action-plan',
         confidence: 0.7,
         fields: { campaignType: 'ACTION_PLAN' },
@@ -450,6 +394,106 @@ export const genericCampaigns: Rule = (input) => {
     );
   }
   return out;
+};
+
+const GENERIC_ROWS: readonly (TableRule | RuleStep)[] = [
+  rectifications,
+  namesBeforeNoun,
+  {
+    pattern: OPERATION_NAME,
+    mention: wholeMatch,
+    kind: 'CAMPAIGN',
+    name: (_, m) => m[1] ?? '',
+    rule: 'generic-campaign-operation-name',
+    confidence: 0.8,
+    fields: () => ({ campaignType: 'SPECIAL_OPERATION' }),
+    skip: (m) => NOT_NAME.test((m[1] ?? '').split(/\s+/)[0] ?? ''),
+  },
+  {
+    pattern: LENGTH_OR_SEASON,
+    mention: groupAtStart,
+    kind: 'CAMPAIGN',
+    name: capitalise,
+    rule: 'generic-campaign-length-or-season',
+    confidence: 0.7,
+    fields: () => ({ campaignType: 'SPECIAL_CAMPAIGN' }),
+  },
+  {
+    pattern: SEASON_INSPECTIONS,
+    mention: groupAtStart,
+    kind: 'CAMPAIGN',
+    name: capitalise,
+    rule: 'generic-campaign-length-or-season',
+    confidence: 0.6,
+    fields: () => ({ campaignType: 'SPECIAL_CAMPAIGN' }),
+  },
+  {
+    pattern: LENGTH_NOUNS,
+    mention: groupAtEnd,
+    kind: 'CAMPAIGN',
+    name: capitalise,
+    rule: 'generic-campaign-length-or-season',
+    confidence: 0.65,
+    fields: (phrase) => ({ campaignType: operationOrCampaign(phrase) }),
+    skip: (m) => {
+      const words = (m[2] ?? '').trim().split(/\s+/);
+      const modifier = new RegExp(`^${MOD}$`, 'i');
+      // Campaign modifiers only ("a 100-day special campaign") are LENGTH_OR_SEASON's; a verb opens a clause.
+      return (
+        words.every((w) => modifier.test(w) || w === 'and') ||
+        words.some((w) => NOT_GENRE.test(w) || OBJECT_STOP.test(w) || CLAUSE_VERB.test(w) || IRREGULAR_PAST.test(w))
+      );
+    },
+  },
+  namedPlans,
+  {
+    pattern: NOUN_MODIFIED,
+    mention: groupAtEnd,
+    kind: 'CAMPAIGN',
+    name: capitalise,
+    rule: 'generic-campaign-noun-modified',
+    confidence: 0.65,
+    fields: () => ({ campaignType: 'SPECIAL_CAMPAIGN' }),
+    skip: (m) => {
+      const words = (m[1] ?? '').split(/\s+/).slice(0, -1);
+      const modifier = new RegExp(`^${MOD}$`, 'i');
+      if (words.every((w) => w === 'and' || VAGUE_MODIFIER.test(w) || MANNER.test(w) || modifier.test(w))) return true;
+      // "The city ran special campaigns": a verb among the words is a clause, not a modifier.
+      const clause = (w: string) =>
+        w !== 'and' && (OBJECT_STOP.test(w) || CLAUSE_VERB.test(w) || IRREGULAR_PAST.test(w));
+      return words.some((w) => NOT_GENRE.test(w) || clause(w));
+    },
+  },
+  {
+    pattern: EDITION,
+    mention: wholeMatch,
+    kind: 'CAMPAIGN',
+    name: (phrase) => phrase,
+    rule: EDITION_RULE,
+    confidence: 0.65,
+    fields: (_, m) => ({ campaignType: 'SPECIAL_CAMPAIGN', edition: m[1] }),
+  },
+  determinedPlans,
+];
+
+export const genericCampaigns: Rule = (input) => {
+  // What ORGANISED reads whole, FIGHTS leaves alone: the two steps share the spans of one sentence.
+  const organised: [number, number][] = [];
+  return tableRule([
+    organisedCampaigns(organised),
+    {
+      pattern: LAUNCHED_UNNAMED,
+      mention: groupFound,
+      kind: 'CAMPAIGN',
+      name: capitalise,
+      rule: 'generic-campaign-launched-unnamed',
+      confidence: 0.6,
+      fields: (phrase) => ({ campaignType: operationOrCampaign(phrase) }),
+      skip: (m, { text }) => quoteBefore(text, m.index + m[0].indexOf(m[1] ?? '')),
+    },
+    foughtCampaigns(organised),
+    ...GENERIC_ROWS,
+  ])(input);
 };
 
 // ---- quoted names, code names, listed operations, action plans (moved from phrases.ts) ----
@@ -486,67 +530,33 @@ const TRAINING =
 /** A quoted title may open with a number: "100-day Action". */
 const QUOTED_NAME = new RegExp(`${Q_OPEN}([A-Z0-9][^”"]{5,160})${Q_CLOSE}`, 'g');
 
-export const campaignPhrases: Rule = (input) => {
-  const out: Finding[] = [];
-  // A year in the sentence tells one year's round of a recurring operation from another ("Kunlun" 2022, 2023).
+/**
+ * A quoted campaign's name. A year in the sentence tells one year's round of a recurring
+ * operation from another ("Kunlun" 2022, 2023).
+ */
+function roundName(input: RuleInput, core: string): string {
   const roundYear = /\b(?:in|for)\s+((?:19|20)\d{2})\b/.exec(input.text)?.[1];
-  const named = (core: string) => {
-    const name = capitalise(core.trim().replace(/,$/, ''));
-    return roundYear && !/\b(?:19|20)\d{2}\b/.test(name) && /special|operation|action/i.test(input.text)
-      ? `${name} ${roundYear}`
-      : name;
-  };
-  for (const m of allMatches(SPECIAL_QUOTED, input.text)) {
-    const type = (m[1] ?? '').toLowerCase();
-    out.push(
-      ...finding(input, m.index, m.index + m[0].length, {
-        kind: 'CAMPAIGN',
-        name: named(m[2] ?? ''),
-        rule: 'phrase-campaign-special-quoted',
-        confidence: 0.9,
-        fields: { campaignType: type === 'operation' ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
-      }),
-    );
-  }
-  for (const m of allMatches(QUOTED_THEN_TYPE, input.text)) {
-    const type = (m[2] ?? '').toLowerCase();
-    const special = /\bspecial\b/.test(type);
-    const campaignType = /demonstration/i.test(m[1] ?? '')
-      ? 'DEMONSTRATION'
-      : special || /campaign|crackdown|manhunt|war|battle|drive/.test(type)
-        ? /operation|manhunt/.test(type)
-          ? 'SPECIAL_OPERATION'
-          : 'SPECIAL_CAMPAIGN'
-        : 'OTHER';
-    // A quoted name is the campaign's name: "Sky Net" manhunt and "Sky Net" operation are one.
-    const quotedName = /activit/.test(type)
-      ? `${capitalise(m[1] ?? '')} ${type.replace(/activities$/, 'activity')}`
-      : named(m[1] ?? '');
-    out.push(
-      ...finding(input, m.index, m.index + m[0].length, {
-        kind: 'CAMPAIGN',
-        name: quotedName,
-        rule: 'phrase-campaign-quoted-type',
-        confidence: 0.85,
-        fields: { campaignType },
-      }),
-    );
-  }
-  if (/\b(?:operation|campaign|action|crackdown|manhunt|war|battle|drive|hunt)s?\b/i.test(input.text)) {
-    for (const m of allMatches(CODENAMED, input.text)) {
-      const core = m[1] ?? '';
-      const start = m.index + m[0].indexOf(core);
-      out.push(
-        ...finding(input, start, start + core.length, {
-          kind: 'CAMPAIGN',
-          name: named(core),
-          rule: 'phrase-campaign-codenamed',
-          confidence: 0.85,
-          fields: { campaignType: 'SPECIAL_OPERATION' },
-        }),
-      );
-    }
-  }
+  const name = capitalise(core.trim().replace(/,$/, ''));
+  return roundYear && !/\b(?:19|20)\d{2}\b/.test(name) && /special|operation|action/i.test(input.text)
+    ? `${name} ${roundYear}`
+    : name;
+}
+
+/** What a quoted name followed by its type is: the type's words, or a demonstration the name says it is. */
+function quotedType(quoted: string, type: string): string {
+  const special = /\bspecial\b/.test(type);
+  return /demonstration/i.test(quoted)
+    ? 'DEMONSTRATION'
+    : special || /campaign|crackdown|manhunt|war|battle|drive/.test(type)
+      ? /operation|manhunt/.test(type)
+        ? 'SPECIAL_OPERATION'
+        : 'SPECIAL_CAMPAIGN'
+      : 'OTHER';
+}
+
+/** "special operations such as “cloud sword”, “broken card” …": one finding per quoted name. */
+const listedCampaigns: RuleStep = (input) => {
+  const out: Finding[] = [];
   for (const m of allMatches(CAMPAIGN_LIST, input.text)) {
     const list = m[1] ?? '';
     const listAt = m.index + m[0].length - list.length;
@@ -556,7 +566,7 @@ export const campaignPhrases: Rule = (input) => {
       out.push(
         ...finding(input, start, start + core.length, {
           kind: 'CAMPAIGN',
-          name: named(core),
+          name: roundName(input, core),
           rule: 'phrase-campaign-listed',
           confidence: 0.8,
           fields: { campaignType: 'SPECIAL_OPERATION' },
@@ -564,12 +574,18 @@ export const campaignPhrases: Rule = (input) => {
       );
     }
   }
+  return out;
+};
+
+/** The name drops an opening "another" or "new", so its span starts after it. */
+const campaignsAgainst: RuleStep = (input) => {
+  const out: Finding[] = [];
   for (const re of [CAMPAIGN_AGAINST, ANTI_CAMPAIGN]) {
     for (const m of allMatches(re, input.text)) {
       const phrase = (m[1] ?? '').replace(/^(?:another|new)\s+/i, '');
       const start = m.index + m[0].indexOf(phrase);
       // "the “Safe Harbour” special campaign against pension fraud" is named by its quote.
-      if (/[”"’']\s*$/.test(input.text.slice(0, start))) continue;
+      if (quoteBefore(input.text, start)) continue;
       // "step up the crackdown on crime": a target any campaign has names none.
       const target = /\s(?:against|on|targeting)\s+(.*)$/i.exec(phrase)?.[1] ?? '';
       if (re === CAMPAIGN_AGAINST && VAGUE_TARGET.test(target)) continue;
@@ -579,11 +595,17 @@ export const campaignPhrases: Rule = (input) => {
           name: capitalise(phrase),
           rule: re === CAMPAIGN_AGAINST ? 'phrase-campaign-against' : 'phrase-campaign-anti',
           confidence: 0.7,
-          fields: { campaignType: /operation/i.test(phrase) ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN' },
+          fields: { campaignType: operationOrCampaign(phrase) },
         }),
       );
     }
   }
+  return out;
+};
+
+/** The plan's span ends at its last word, not at the spaces the pattern took after it. */
+const actionPlans: RuleStep = (input) => {
+  const out: Finding[] = [];
   for (const m of allMatches(ACTION_PLAN, input.text)) {
     const phrase = (m[1] ?? '').trim();
     out.push(
@@ -596,22 +618,12 @@ export const campaignPhrases: Rule = (input) => {
       }),
     );
   }
-  for (const m of allMatches(TRAINING, input.text)) {
-    const phrase = m[1] ?? '';
-    // "training" alone, or a course someone attends, is not a campaign.
-    if (/^training/.test(phrase) || /\bcourses?\b/.test(phrase)) continue;
-    const start = m.index + m[0].length - phrase.length;
-    out.push(
-      ...finding(input, start, start + phrase.length, {
-        kind: 'CAMPAIGN',
-        name: capitalise(phrase),
-        rule: 'phrase-campaign-training',
-        confidence: 0.7,
-        fields: { campaignType: 'OTHER' },
-      }),
-    );
-  }
-  // A quoted capitalised title is a name; its head word says what it names.
+  return out;
+};
+
+/** A quoted capitalised title is a name; its head word says what it names, and so the rule. */
+const quotedNames: RuleStep = (input) => {
+  const out: Finding[] = [];
   for (const m of allMatches(QUOTED_NAME, input.text)) {
     const inner = m[1] ?? '';
     const stripped = inner.replace(/\s*\(\d{4}[-–]\d{4}\)$/, '');
@@ -629,3 +641,57 @@ export const campaignPhrases: Rule = (input) => {
   }
   return out;
 };
+
+export const campaignPhrases: Rule = tableRule([
+  {
+    pattern: SPECIAL_QUOTED,
+    mention: wholeMatch,
+    kind: 'CAMPAIGN',
+    name: (_, m, input) => roundName(input, m[2] ?? ''),
+    rule: 'phrase-campaign-special-quoted',
+    confidence: 0.9,
+    fields: (_, m) => ({
+      campaignType: (m[1] ?? '').toLowerCase() === 'operation' ? 'SPECIAL_OPERATION' : 'SPECIAL_CAMPAIGN',
+    }),
+  },
+  {
+    pattern: QUOTED_THEN_TYPE,
+    mention: wholeMatch,
+    kind: 'CAMPAIGN',
+    // A quoted name is the campaign's name: "Sky Net" manhunt and "Sky Net" operation are one.
+    name: (_, m, input) => {
+      const type = (m[2] ?? '').toLowerCase();
+      return /activit/.test(type)
+        ? `${capitalise(m[1] ?? '')} ${type.replace(/activities$/, 'activity')}`
+        : roundName(input, m[1] ?? '');
+    },
+    rule: 'phrase-campaign-quoted-type',
+    confidence: 0.85,
+    fields: (_, m) => ({ campaignType: quotedType(m[1] ?? '', (m[2] ?? '').toLowerCase()) }),
+  },
+  {
+    pattern: CODENAMED,
+    mention: groupFound,
+    kind: 'CAMPAIGN',
+    name: (core, _, input) => roundName(input, core),
+    rule: 'phrase-campaign-codenamed',
+    confidence: 0.85,
+    fields: () => ({ campaignType: 'SPECIAL_OPERATION' }),
+    onlyIf: /\b(?:operation|campaign|action|crackdown|manhunt|war|battle|drive|hunt)s?\b/i,
+  },
+  listedCampaigns,
+  campaignsAgainst,
+  actionPlans,
+  {
+    pattern: TRAINING,
+    mention: groupAtEnd,
+    kind: 'CAMPAIGN',
+    name: capitalise,
+    rule: 'phrase-campaign-training',
+    confidence: 0.7,
+    fields: () => ({ campaignType: 'OTHER' }),
+    // "training" alone, or a course someone attends, is not a campaign.
+    skip: (m) => /^training/.test(m[1] ?? '') || /\bcourses?\b/.test(m[1] ?? ''),
+  },
+  quotedNames,
+]);
