@@ -435,10 +435,11 @@ function datedHeldSessions(out: Finding[]): Finding[] {
   return out.map((f) => {
     if (f.kind !== 'PLENARY_SESSION' || !f.rule.startsWith('phrase-session-held') || f.fields.date !== undefined)
       return f;
-    const names = new Set((dated.get(f.name) ?? []).map((d) => d.name));
-    const [one] = [...names];
-    const d = dated.get(f.name)?.[0];
-    return names.size === 1 && one && d ? { ...f, name: one, fields: { ...f.fields, date: d.fields.date } } : f;
+    const group = dated.get(f.name) ?? [];
+    const d = group[0];
+    // Two dated sessions of one base name leave the headline's ambiguous.
+    if (!d?.name || group.some((g) => g.name !== d.name)) return f;
+    return { ...f, name: d.name, fields: { ...f.fields, date: d.fields.date } };
   });
 }
 
